@@ -1,0 +1,102 @@
+package org.queuejob.dev;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Everything the queue needs around it on a developer's machine: PostgreSQL (embedded unless {@code
+ * QUEUE_JOB_DB_URL} is set), a running Payara domain with the queue's data source, and back-office users with
+ * passwords generated per run (or taken from {@code QUEUE_JOB_MANAGER_PASSWORD} / {@code QUEUE_JOB_VIEWER_PASSWORD}).
+ */
+public final class DevEnvironment implements AutoCloseable {
+
+    public static final String MANAGER = "manager";
+    public static final String VIEWER = "viewer";
+
+    private static final Logger LOG = Logger.getLogger(DevEnvironment.class.getName());
+
+    private final EmbeddedDatabase embedded;
+    private final DatabaseSettings database;
+    private final PayaraDomain domain;
+    private final String managerPassword;
+    private final String viewerPassword;
+
+    private DevEnvironment(
+            EmbeddedDatabase embedded,
+            DatabaseSettings database,
+            PayaraDomain domain,
+            String managerPassword,
+            String viewerPassword) {
+        this.embedded = embedded;
+        this.database = database;
+        this.domain = domain;
+        this.managerPassword = managerPassword;
+        this.viewerPassword = viewerPassword;
+    }
+
+    public static DevEnvironment start() {
+        Optional<String> url = env("QUEUE_JOB_DB_URL");
+        EmbeddedDatabase embedded = url.isPresent() ? null : EmbeddedDatabase.start();
+        DatabaseSettings database = url.map(u -> DatabaseSettings.fromJdbcUrl(
+                        u,
+                        env("QUEUE_JOB_DB_USER").orElse("postgres"),
+                        env("QUEUE_JOB_DB_PASSWORD").orElse("")))
+                .orElseGet(embedded::settings);
+        PayaraDomain domain = PayaraDomain.fromSystemProperties();
+        try {
+            long started = System.nanoTime();
+            domain.start();
+            domain.createDataSource(database, 64);
+            String managerPassword = env("QUEUE_JOB_MANAGER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
+            String viewerPassword = env("QUEUE_JOB_VIEWER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
+            domain.createUser(MANAGER, managerPassword, "queue-job-manager");
+            domain.createUser(VIEWER, viewerPassword, "queue-job-viewer");
+            LOG.info(() -> String.format(
+                    "Payara domain ready with data source %s -> %s in %d ms",
+                    PayaraDomain.DATA_SOURCE, database.jdbcUrl(), (System.nanoTime() - started) / 1_000_000));
+            return new DevEnvironment(embedded, database, domain, managerPassword, viewerPassword);
+        } catch (RuntimeException e) {
+            domain.stop();
+            if (embedded != null) {
+                embedded.close();
+            }
+            throw e;
+        }
+    }
+
+    public PayaraDomain domain() {
+        return domain;
+    }
+
+    public DatabaseSettings database() {
+        return database;
+    }
+
+    public String managerPassword() {
+        return managerPassword;
+    }
+
+    public String viewerPassword() {
+        return viewerPassword;
+    }
+
+    @Override
+    public void close() {
+        domain.stop();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private static Optional<String> env(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(v -> !v.isBlank());
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[12];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

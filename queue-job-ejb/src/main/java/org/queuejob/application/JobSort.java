@@ -1,0 +1,22 @@
+package org.queuejob.application;
+
+/** Sortable columns of the job list; anything else sorts by creation, newest first. */
+public enum JobSort {
+    DATE_CREATED("dateCreated"),
+    DATE_DONE("dateDone"),
+    PRIORITY("priority"),
+    STATE("state"),
+    CHANNEL("channel"),
+    DESCRIPTION("description"),
+    JOB_FUNCTION("jobFunction");
+
+    private final String attribute;
+
+    JobSort(String attribute) {
+        this.attribute = attribute;
+    }
+
+    String attribute() {
+        return attribute;
+    }
+}

@@ -1,0 +1,31 @@
+package org.queuejob.domain.model.job;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where jobs live. Implementations join the caller's transaction unless a method says otherwise. */
+public interface JobRepository {
+
+    void store(QueueJob job);
+
+    Optional<QueueJob> find(UUID uuid);
+
+    Optional<QueueJob> findById(long id);
+
+    /** Loads the job and locks its row until the transaction ends, so only one worker can run it. */
+    Optional<QueueJob> lockById(long id);
+
+    /**
+     * Moves up to {@code limit} runnable pending jobs (eta passed) to enqueued for {@code worker}, in (priority,
+     * date created, id) order, skipping rows other transactions hold. Returns their ids.
+     */
+    List<Long> claimPending(int limit, String worker, Instant now);
+
+    /** The earliest eta still in the future among pending jobs: when the dispatcher must look again. */
+    Optional<Instant> nextEta(Instant now);
+
+    /** Returns jobs that {@code worker} claimed but is not running (outside {@code inFlight}) to pending. */
+    int releaseAbandoned(String worker, java.util.Collection<Long> inFlight);
+}

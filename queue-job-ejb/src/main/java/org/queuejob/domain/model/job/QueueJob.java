@@ -1,0 +1,366 @@
+package org.queuejob.domain.model.job;
+
+import static org.queuejob.domain.model.job.JobState.CANCELLED;
+import static org.queuejob.domain.model.job.JobState.DONE;
+import static org.queuejob.domain.model.job.JobState.ENQUEUED;
+import static org.queuejob.domain.model.job.JobState.FAILED;
+import static org.queuejob.domain.model.job.JobState.PENDING;
+import static org.queuejob.domain.model.job.JobState.STARTED;
+import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One delayed call: the aggregate at the centre of the queue. Its state changes only through the methods below,
+ * each named after a row of the original's state table (§1.B), and each refuses to run from a state that the table
+ * does not allow.
+ *
+ * <p>One exception, by design: dispatch moves many jobs from pending to enqueued in one SQL statement (see {@code
+ * JpaJobRepository.claimPending}), because loading thousands of entities per second to flip one column would
+ * defeat the point of a queue.
+ */
+@Entity
+@Table(name = "queue_job")
+public class QueueJob {
+
+    /** How a job's result was set by hand, in the original's words. */
+    static final String MANUALLY_DONE = "Manually set to done by %s";
+
+    static final String CANCELLED_BY = "Cancelled by %s";
+    static final String MAX_RETRIES_REACHED = "Max. retries (%d) reached: %s";
+
+    @Id
+    @SequenceGenerator(name = "queue_job_seq", sequenceName = "queue_job_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_job_seq")
+    private Long id;
+
+    @Convert(converter = UuidConverter.class)
+    @Column(nullable = false, updatable = false)
+    private UUID uuid;
+
+    @Convert(converter = UuidConverter.class)
+    @Column(name = "graph_uuid", updatable = false)
+    private UUID graphUuid;
+
+    @Version
+    private int version;
+
+    @Column(name = "user_name", updatable = false)
+    private String userName;
+
+    @Column(nullable = false, updatable = false)
+    private String description;
+
+    @Column(name = "job_function", nullable = false, updatable = false)
+    private String jobFunction;
+
+    @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
+    private String arguments;
+
+    @Convert(converter = JobStateConverter.class)
+    @Column(nullable = false)
+    private JobState state;
+
+    private int priority;
+
+    private Instant eta;
+
+    private int retry;
+
+    @Column(name = "max_retries")
+    private int maxRetries;
+
+    @Column(nullable = false)
+    private String channel;
+
+    @Column(name = "identity_key", updatable = false)
+    private String identityKey;
+
+    @Column(name = "date_created", nullable = false, updatable = false)
+    private Instant dateCreated;
+
+    @Column(name = "date_enqueued")
+    private Instant dateEnqueued;
+
+    @Column(name = "date_started")
+    private Instant dateStarted;
+
+    @Column(name = "date_done")
+    private Instant dateDone;
+
+    @Column(name = "date_cancelled")
+    private Instant dateCancelled;
+
+    @Column(name = "exec_time_ms")
+    private Long execTimeMillis;
+
+    private String worker;
+
+    private String result;
+
+    @Column(name = "exc_name")
+    private String excName;
+
+    @Column(name = "exc_message")
+    private String excMessage;
+
+    @Column(name = "exc_info")
+    private String excInfo;
+
+    protected QueueJob() {
+        // for JPA
+    }
+
+    /** T1: a new job, pending (or waiting for eta) in its channel. */
+    public QueueJob(String jobFunction, String arguments, JobOptions options, String userName, Instant now) {
+        this.uuid = UUID.randomUUID();
+        this.jobFunction = Objects.requireNonNull(jobFunction, "A job function is required.");
+        this.arguments = Objects.requireNonNull(arguments, "Job arguments are required (\"[]\" for none).");
+        Objects.requireNonNull(options, "Job options are required.");
+        this.dateCreated = Objects.requireNonNull(now, "The creation instant is required.");
+        this.userName = userName;
+        this.description = options.description();
+        this.priority = options.priority();
+        this.eta = options.eta();
+        this.maxRetries = options.maxRetries();
+        this.channel = options.channel();
+        this.identityKey = options.identityKey();
+        this.state = PENDING;
+    }
+
+    /** T9: a worker takes the job; counts as a try. Runs inside the job's own transaction. */
+    public void start(String worker, Instant now) {
+        requireState("start", ENQUEUED);
+        this.state = STARTED;
+        this.worker = Objects.requireNonNull(worker, "A worker is required.");
+        this.dateStarted = now;
+        this.retry++;
+    }
+
+    /** T10: the method returned; committed together with the job's own work. */
+    public void complete(String result, Instant now) {
+        requireState("complete", STARTED);
+        this.state = DONE;
+        this.dateDone = now;
+        this.result = result;
+        this.execTimeMillis = Duration.between(dateStarted, now).toMillis();
+        // As the original: a success clears the failure details but keeps the last message for the record.
+        this.excName = null;
+        this.excInfo = null;
+    }
+
+    /**
+     * T12: the try failed. The job's transaction was rolled back, so the row is still enqueued and the started mark
+     * is gone: it is recorded again here, in a new transaction, with the failure.
+     */
+    public void failAttempt(JobFailure failure, Instant startedAt, Instant now) {
+        requireState("fail", ENQUEUED, STARTED);
+        countAttempt(startedAt, now);
+        fail(failure);
+    }
+
+    /**
+     * T11: the job asked to be tried again at {@code retryAt}. Reaching max retries fails it instead (F14), unless
+     * the try is not to be counted.
+     */
+    public void postponeAttempt(
+            String message, Instant retryAt, boolean countTry, String exceptionName, Instant startedAt, Instant now) {
+        requireState("postpone", ENQUEUED, STARTED);
+        countAttempt(startedAt, now);
+        if (!countTry) {
+            retry--;
+        }
+        if (maxRetries > 0 && retry >= maxRetries) {
+            String reason = String.format(MAX_RETRIES_REACHED, maxRetries, message);
+            fail(new JobFailure(exceptionName, reason, null));
+            return;
+        }
+        this.state = PENDING;
+        this.eta = retryAt;
+        this.result = message;
+        this.excName = null;
+        this.excInfo = null;
+        clearExecution();
+    }
+
+    /** T7/T8: a job handed to a worker that never ran it (worker gone, dispatch lost) goes back to pending. */
+    public void releaseToPending() {
+        requireState("release", ENQUEUED);
+        this.state = PENDING;
+        clearExecution();
+    }
+
+    /** T13/T17: manual requeue. The try counter restarts; the failure details stay for the record (Q14). */
+    public void requeue() {
+        requireState("requeue", PENDING, ENQUEUED, FAILED, DONE, CANCELLED);
+        this.state = PENDING;
+        this.retry = 0;
+        this.dateDone = null;
+        this.dateCancelled = null;
+        clearExecution();
+    }
+
+    /** T5/T14/T18: set done by hand. */
+    public void markDone(String user, Instant now) {
+        requireState("set to done", WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED);
+        this.state = DONE;
+        this.dateDone = now;
+        this.result = String.format(MANUALLY_DONE, user);
+        this.excName = null;
+        this.excInfo = null;
+    }
+
+    /** T15: cancelled by hand. */
+    public void cancel(String user, Instant now) {
+        requireState("cancel", WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED);
+        this.state = CANCELLED;
+        this.dateCancelled = now;
+        this.result = String.format(CANCELLED_BY, user);
+    }
+
+    private void countAttempt(Instant startedAt, Instant now) {
+        if (state == ENQUEUED) {
+            retry++;
+            dateStarted = startedAt;
+        }
+        execTimeMillis =
+                dateStarted == null ? null : Duration.between(dateStarted, now).toMillis();
+    }
+
+    private void fail(JobFailure failure) {
+        this.state = FAILED;
+        this.excName = failure.exceptionName();
+        this.excMessage = failure.message();
+        this.excInfo = failure.stackTrace();
+    }
+
+    private void clearExecution() {
+        this.dateEnqueued = null;
+        this.dateStarted = null;
+        this.worker = null;
+        this.execTimeMillis = null;
+    }
+
+    private void requireState(String action, JobState... allowed) {
+        Set<JobState> from = EnumSet.of(allowed[0], allowed);
+        if (!from.contains(state)) {
+            throw new IllegalJobStateException(
+                    "Cannot " + action + " job " + uuid + " in state " + state.dbValue() + "; allowed from " + from);
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public UUID uuid() {
+        return uuid;
+    }
+
+    public Optional<UUID> graphUuid() {
+        return Optional.ofNullable(graphUuid);
+    }
+
+    public String userName() {
+        return userName;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String jobFunction() {
+        return jobFunction;
+    }
+
+    public String arguments() {
+        return arguments;
+    }
+
+    public JobState state() {
+        return state;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    public Instant eta() {
+        return eta;
+    }
+
+    public int retry() {
+        return retry;
+    }
+
+    public int maxRetries() {
+        return maxRetries;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    public String identityKey() {
+        return identityKey;
+    }
+
+    public Instant dateCreated() {
+        return dateCreated;
+    }
+
+    public Instant dateEnqueued() {
+        return dateEnqueued;
+    }
+
+    public Instant dateStarted() {
+        return dateStarted;
+    }
+
+    public Instant dateDone() {
+        return dateDone;
+    }
+
+    public Instant dateCancelled() {
+        return dateCancelled;
+    }
+
+    public Long execTimeMillis() {
+        return execTimeMillis;
+    }
+
+    public String worker() {
+        return worker;
+    }
+
+    public String result() {
+        return result;
+    }
+
+    public String excName() {
+        return excName;
+    }
+
+    public String excMessage() {
+        return excMessage;
+    }
+
+    public String excInfo() {
+        return excInfo;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The job aggregate: {@link org.queuejob.domain.model.job.QueueJob} and its state table, its options and failures,
+ * and the {@link org.queuejob.domain.model.job.JobRepository} it is kept in. No container services here beyond
+ * JPA mapping annotations.
+ */
+package org.queuejob.domain.model.job;

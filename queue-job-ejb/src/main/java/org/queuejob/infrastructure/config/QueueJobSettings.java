@@ -1,0 +1,68 @@
+package org.queuejob.infrastructure.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The queue's settings, from MicroProfile Config: system properties, environment variables ({@code
+ * QUEUE_JOB_CHANNELS} for {@code queue-job.channels}, and so on) or {@code microprofile-config.properties}.
+ */
+@ApplicationScoped
+public class QueueJobSettings {
+
+    /** Channel capacities, in the original's grammar. */
+    @Inject
+    @ConfigProperty(name = "queue-job.channels", defaultValue = "root:2")
+    String channels;
+
+    /** Fallback look at the table when no wake-up came (other writers, missed signals). */
+    @Inject
+    @ConfigProperty(name = "queue-job.poll-interval-ms", defaultValue = "1000")
+    long pollIntervalMillis;
+
+    /** Most jobs one claim statement takes. */
+    @Inject
+    @ConfigProperty(name = "queue-job.claim-batch-size", defaultValue = "100")
+    int claimBatchSize;
+
+    /** Largest JSON text of one job's arguments; larger calls fail at enqueue. */
+    @Inject
+    @ConfigProperty(name = "queue-job.max-arguments-bytes", defaultValue = "1000000")
+    int maxArgumentsBytes;
+
+    /** How long an undeploy waits for running jobs before leaving them to recovery. */
+    @Inject
+    @ConfigProperty(name = "queue-job.shutdown-timeout-seconds", defaultValue = "30")
+    long shutdownTimeoutSeconds;
+
+    /** Off on instances that only enqueue. */
+    @Inject
+    @ConfigProperty(name = "queue-job.dispatch-enabled", defaultValue = "true")
+    boolean dispatchEnabled;
+
+    public String channels() {
+        return channels;
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofMillis(pollIntervalMillis);
+    }
+
+    public int claimBatchSize() {
+        return claimBatchSize;
+    }
+
+    public int maxArgumentsBytes() {
+        return maxArgumentsBytes;
+    }
+
+    public Duration shutdownTimeout() {
+        return Duration.ofSeconds(shutdownTimeoutSeconds);
+    }
+
+    public boolean dispatchEnabled() {
+        return dispatchEnabled;
+    }
+}

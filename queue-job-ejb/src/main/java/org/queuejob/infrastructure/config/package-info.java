@@ -1,0 +1,2 @@
+/** Settings (MicroProfile Config) and the injectable clock. */
+package org.queuejob.infrastructure.config;

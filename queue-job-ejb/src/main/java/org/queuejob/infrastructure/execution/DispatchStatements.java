@@ -1,0 +1,31 @@
+package org.queuejob.infrastructure.execution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.queuejob.domain.model.job.JobRepository;
+
+/** The dispatcher's statements, each committed on its own so a claim is visible before its jobs start. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class DispatchStatements {
+
+    @Inject
+    JobRepository jobs;
+
+    public List<Long> claim(int limit, String worker, Instant now) {
+        return jobs.claimPending(limit, worker, now);
+    }
+
+    public Optional<Instant> nextEta(Instant now) {
+        return jobs.nextEta(now);
+    }
+
+    public int releaseAbandoned(String worker, Collection<Long> inFlight) {
+        return jobs.releaseAbandoned(worker, inFlight);
+    }
+}

@@ -1,0 +1,83 @@
+package org.queuejob.infrastructure.execution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.queuejob.api.RetryableJobException;
+import org.queuejob.domain.model.job.JobFailure;
+import org.queuejob.domain.model.job.JobRepository;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.config.QueueJobClock;
+
+/** Writes down, in a transaction of its own, how a try ended when the job's transaction was rolled back. */
+@ApplicationScoped
+public class JobFailureRecorder {
+
+    /** The original's RETRY_INTERVAL: the delay when neither the exception nor a retry pattern gives one. */
+    static final Duration DEFAULT_RETRY_DELAY = Duration.ofMinutes(10);
+
+    /** The original's PG_RETRY, for serialisation failures, deadlocks and lock timeouts (F19). */
+    static final Duration CONCURRENCY_RETRY_DELAY = Duration.ofSeconds(5);
+
+    /** lock_not_available, serialization_failure, deadlock_detected. */
+    static final Set<String> CONCURRENCY_SQL_STATES = Set.of("55P03", "40001", "40P01");
+
+    private static final Logger LOG = Logger.getLogger(JobFailureRecorder.class.getName());
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void record(long id, Throwable failure, Instant startedAt) {
+        QueueJob job = jobs.lockById(id).orElse(null);
+        if (job == null || (job.state() != JobState.ENQUEUED && job.state() != JobState.STARTED)) {
+            LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: " + failure);
+            return;
+        }
+        Instant now = clock.instant();
+        if (failure instanceof RetryableJobException retryable) {
+            Duration delay = retryable.delay().orElse(DEFAULT_RETRY_DELAY);
+            job.postponeAttempt(
+                    retryable.getMessage(),
+                    now.plus(delay),
+                    !retryable.ignoreRetry(),
+                    retryable.getClass().getName(),
+                    startedAt,
+                    now);
+        } else if (isConcurrencyFailure(failure)) {
+            // Unlike the original (Q9), these tries count towards max retries: a job that deadlocks forever fails.
+            job.postponeAttempt(
+                    String.valueOf(failure.getMessage()),
+                    now.plus(CONCURRENCY_RETRY_DELAY),
+                    true,
+                    failure.getClass().getName(),
+                    startedAt,
+                    now);
+        } else {
+            job.failAttempt(JobFailure.of(failure), startedAt, now);
+        }
+    }
+
+    static boolean isConcurrencyFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && CONCURRENCY_SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,82 @@
+package org.queuejob.infrastructure.interception;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.interceptor.Interceptor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.queuejob.api.Job;
+
+/**
+ * Finds every {@link Job} method of the deployment's beans while CDI discovers them. This table is the allow-list:
+ * a stored job names a function, and only a name found here can be invoked, so no row can make the queue call an
+ * arbitrary method.
+ */
+public class JobFunctionRegistry implements Extension {
+
+    private final Map<String, JobFunction> byName = new ConcurrentHashMap<>();
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+
+    <T> void collect(@Observes ProcessManagedBean<T> event) {
+        if (event.getAnnotatedBeanClass().isAnnotationPresent(Job.class)
+                && !event.getAnnotatedBeanClass().isAnnotationPresent(Interceptor.class)) {
+            problems.add("@Job belongs on methods, not on the bean class "
+                    + event.getAnnotatedBeanClass().getJavaClass().getName() + ": say which methods are jobs.");
+        }
+        for (AnnotatedMethod<? super T> annotated :
+                event.getAnnotatedBeanClass().getMethods()) {
+            Job job = annotated.getAnnotation(Job.class);
+            if (job != null) {
+                register(new JobFunction(
+                        JobFunction.nameOf(annotated.getJavaMember()),
+                        event.getBean(),
+                        annotated.getJavaMember(),
+                        job));
+            }
+        }
+    }
+
+    void reportProblems(@Observes AfterBeanDiscovery event) {
+        problems.forEach(problem -> event.addDefinitionError(new DeploymentException(problem)));
+    }
+
+    private void register(JobFunction function) {
+        Method method = function.method();
+        int modifiers = method.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers) || Modifier.isFinal(modifiers)) {
+            problems.add("@Job method " + function.name() + " must not be static, private or final: the queue "
+                    + "intercepts calls to it through its bean.");
+            return;
+        }
+        JobFunction previous = byName.putIfAbsent(function.name(), function);
+        if (previous != null && !previous.method().equals(method)) {
+            problems.add("@Job methods must not be overloaded: " + function.name() + " has two (" + previous.method()
+                    + " and " + method + "); a stored job must name exactly one method.");
+        }
+        method.setAccessible(true);
+    }
+
+    public Optional<JobFunction> find(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Optional<JobFunction> find(Method method) {
+        JobFunction function = byName.get(JobFunction.nameOf(method));
+        return function != null && function.method().equals(method) ? Optional.of(function) : Optional.empty();
+    }
+
+    public Collection<JobFunction> all() {
+        return Collections.unmodifiableCollection(byName.values());
+    }
+}

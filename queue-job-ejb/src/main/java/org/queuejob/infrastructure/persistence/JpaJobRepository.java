@@ -1,0 +1,110 @@
+package org.queuejob.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.queuejob.domain.model.job.JobRepository;
+import org.queuejob.domain.model.job.QueueJob;
+
+/** Jobs in PostgreSQL through the queue's own persistence unit; dispatch statements are native SQL. */
+@ApplicationScoped
+public class JpaJobRepository implements JobRepository {
+
+    /**
+     * One statement claims a batch: rows other transactions hold are skipped, not waited for, so concurrent
+     * dispatchers (and the back office editing a row) never block each other or take the same job.
+     */
+    static final String CLAIM_PENDING = """
+            UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
+             WHERE id IN (SELECT id FROM queue_job
+                           WHERE state = 'pending' AND (eta IS NULL OR eta <= ?1)
+                           ORDER BY priority, date_created, id
+                           LIMIT ?3
+                           FOR UPDATE SKIP LOCKED)
+            RETURNING id""";
+
+    static final String NEXT_ETA = "SELECT min(eta) FROM queue_job WHERE state = 'pending' AND eta > ?1";
+
+    static final String RELEASE_ABANDONED = """
+            UPDATE queue_job SET state = 'pending', date_enqueued = NULL, worker = NULL, version = version + 1
+             WHERE state = 'enqueued' AND worker = ?1 AND NOT (id = ANY (CAST(?2 AS bigint[])))""";
+
+    @PersistenceContext(unitName = "queue-job")
+    EntityManager em;
+
+    @Override
+    public void store(QueueJob job) {
+        em.persist(job);
+    }
+
+    @Override
+    public Optional<QueueJob> find(UUID uuid) {
+        return em.createQuery("SELECT j FROM QueueJob j WHERE j.uuid = :uuid", QueueJob.class)
+                .setParameter("uuid", uuid)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<QueueJob> findById(long id) {
+        return Optional.ofNullable(em.find(QueueJob.class, id));
+    }
+
+    @Override
+    public Optional<QueueJob> lockById(long id) {
+        return Optional.ofNullable(em.find(QueueJob.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<Long> claimPending(int limit, String worker, Instant now) {
+        List<Number> ids = em.createNativeQuery(CLAIM_PENDING)
+                .setParameter(1, utc(now))
+                .setParameter(2, worker)
+                .setParameter(3, limit)
+                .getResultList();
+        return ids.stream().map(Number::longValue).toList();
+    }
+
+    @Override
+    public Optional<Instant> nextEta(Instant now) {
+        Object eta = em.createNativeQuery(NEXT_ETA).setParameter(1, utc(now)).getSingleResult();
+        return Optional.ofNullable(eta).map(JpaJobRepository::toInstant);
+    }
+
+    @Override
+    public int releaseAbandoned(String worker, Collection<Long> inFlight) {
+        String ids = inFlight.isEmpty()
+                ? "{}"
+                : "{" + String.join(",", inFlight.stream().map(String::valueOf).toList()) + "}";
+        return em.createNativeQuery(RELEASE_ABANDONED)
+                .setParameter(1, worker)
+                .setParameter(2, ids)
+                .executeUpdate();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant toInstant(Object value) {
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp type from the database: " + value.getClass());
+    }
+}

@@ -1,0 +1,39 @@
+package org.queuejob.infrastructure.persistence;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Brings the queue's tables up to date with Flyway when the application starts. The queue keeps its own history
+ * table, so an application that also uses Flyway on the same schema is not disturbed.
+ */
+@ApplicationScoped
+public class SchemaMigration {
+
+    /** The JNDI name of the queue's data source; the persistence unit uses the same. */
+    public static final String DATA_SOURCE = "jdbc/queue-job";
+
+    static final String HISTORY_TABLE = "queue_job_schema_history";
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
+
+    public void migrate() {
+        MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:org/queuejob/db/migration")
+                .table(HISTORY_TABLE)
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
+        LOG.info(() -> "Queue job schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
+                + " migrations applied)");
+    }
+}

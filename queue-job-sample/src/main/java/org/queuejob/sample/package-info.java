@@ -1,0 +1,2 @@
+/** Sample jobs that keep the demo's back office busy; not part of the library. */
+package org.queuejob.sample;

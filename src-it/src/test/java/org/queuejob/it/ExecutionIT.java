@@ -1,0 +1,109 @@
+package org.queuejob.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.it.jobs.Customers;
+import org.queuejob.it.jobs.EnqueuedJobs;
+import org.queuejob.it.jobs.ExecutionLog;
+import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.TestDeployments;
+
+/** Stored jobs are run by the server: once, in their own transaction, with their outcome recorded. */
+@ExtendWith(ArquillianExtension.class)
+class ExecutionIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    @Deployment
+    static WebArchive deployment() {
+        return TestDeployments.queueJobWar("execution-it");
+    }
+
+    @Inject
+    TestJobs jobs;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    EnqueuedJobs enqueued;
+
+    @Inject
+    ExecutionLog log;
+
+    @Inject
+    JobQueryService query;
+
+    @Test
+    void jobRunsExactlyOnceAndEndsDoneWithItsResultAndExecTime() {
+        String marker = "echo-" + UUID.randomUUID();
+        jobs.echo(marker);
+        UUID uuid = enqueued.last();
+
+        QueueJob job = awaitState(uuid, JobState.DONE);
+
+        assertThat(job.result()).isEqualTo("echo: " + marker);
+        assertThat(job.description()).isEqualTo("Echo a marker");
+        assertThat(job.execTimeMillis()).isNotNull().isNotNegative();
+        assertThat(job.dateStarted()).isNotNull();
+        assertThat(job.dateDone()).isAfterOrEqualTo(job.dateStarted());
+        assertThat(job.retry()).isEqualTo(1);
+        assertThat(job.worker()).isNotBlank();
+        // Done is final: give the queue a chance to run it again, and check it did not.
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2)).until(() -> log.runs(marker) == 1);
+    }
+
+    @Test
+    void failingJobEndsFailedWithItsExceptionNameMessageAndStackTrace() {
+        String marker = "explode-" + UUID.randomUUID();
+        jobs.explode(marker);
+
+        QueueJob job = awaitState(enqueued.last(), JobState.FAILED);
+
+        assertThat(job.excName()).isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(job.excMessage()).isEqualTo("Boom <b>" + marker + "</b>");
+        assertThat(job.excInfo()).contains("at org.queuejob.it.jobs.TestJobs.explode");
+        assertThat(job.retry()).isEqualTo(1);
+        assertThat(log.runs(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void entityArgumentIsStoredAsAReferenceAndReloadedWhenTheJobRuns() {
+        String marker = "greet-" + UUID.randomUUID();
+        customers.createGreetAndRename("Ada", "Ada Lovelace", marker);
+
+        QueueJob job = awaitState(enqueued.last(), JobState.DONE);
+
+        assertThat(job.result()).isEqualTo("Hello Ada Lovelace");
+        assertThat(job.arguments()).contains("\"@entity\"").contains(Customers.class.getPackageName() + ".Customer");
+        assertThat(job.arguments()).doesNotContain("Ada");
+    }
+
+    @Test
+    void retryableJobIsTriedAgainThenFailsWhenMaxRetriesIsReached() {
+        String marker = "not-yet-" + UUID.randomUUID();
+        jobs.notYet(marker);
+
+        QueueJob job = awaitState(enqueued.last(), JobState.FAILED);
+
+        assertThat(job.excMessage()).isEqualTo("Max. retries (2) reached: Not yet: " + marker);
+        assertThat(job.retry()).isEqualTo(2);
+        assertThat(log.runs(marker)).isEqualTo(2);
+    }
+
+    private QueueJob awaitState(UUID uuid, JobState state) {
+        return await().atMost(TIMEOUT).until(() -> query.find(uuid).orElseThrow(), job -> job.state() == state);
+    }
+}

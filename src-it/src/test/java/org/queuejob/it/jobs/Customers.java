@@ -1,0 +1,34 @@
+package org.queuejob.it.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+/** The test application's customer service, and the EntityManager producer the queue uses for references. */
+@ApplicationScoped
+@Transactional
+public class Customers {
+
+    @Produces
+    @PersistenceContext(unitName = "it")
+    EntityManager em;
+
+    @Inject
+    TestJobs jobs;
+
+    /**
+     * Stores a customer, enqueues a job that greets it, then renames it, all in one transaction: a job that gets
+     * the entity by reference greets the new name, one that got a copy would greet the old one.
+     */
+    public Customer createGreetAndRename(String name, String newName, String marker) {
+        Customer customer = new Customer(name);
+        em.persist(customer);
+        em.flush();
+        jobs.greet(customer, marker);
+        customer.rename(newName);
+        return customer;
+    }
+}

@@ -1,0 +1,50 @@
+package org.queuejob.it.jobs;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.time.Duration;
+import org.queuejob.api.Job;
+import org.queuejob.api.RetryableJobException;
+
+/** Job functions of the test application; each records its runs in {@link ExecutionLog}. */
+@ApplicationScoped
+public class TestJobs {
+
+    @Inject
+    ExecutionLog log;
+
+    @Job(description = "Echo a marker")
+    public String echo(String marker) {
+        log.record(marker);
+        return "echo: " + marker;
+    }
+
+    @Job
+    public void explode(String marker) {
+        log.record(marker);
+        throw new IllegalArgumentException("Boom <b>" + marker + "</b>");
+    }
+
+    @Job
+    public String greet(Customer customer, String marker) {
+        log.record(marker);
+        return "Hello " + customer.name();
+    }
+
+    @Job(maxRetries = 2)
+    public void notYet(String marker) {
+        log.record(marker);
+        throw new RetryableJobException("Not yet: " + marker, Duration.ZERO);
+    }
+
+    @Job
+    public void read(InputStream stream) {
+        throw new AssertionError("never stored, so never run");
+    }
+
+    @Job
+    public void store(String text) {
+        log.record(text);
+    }
+}

@@ -1,0 +1,54 @@
+package org.queuejob.it.support;
+
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.queuejob.it.jobs.TestJobs;
+
+/**
+ * Builds the archives the in-container tests deploy: the queue library as it ships (its built jar, with Flyway
+ * beside it), plus the test's own beans, as an application would bundle it in a WAR.
+ */
+public final class TestDeployments {
+
+    private TestDeployments() {}
+
+    public static WebArchive queueJobWar(String name) {
+        return ShrinkWrap.create(WebArchive.class, name + ".war")
+                .addPackage(TestJobs.class.getPackage())
+                .addClass(TestDeployments.class)
+                .addAsResource("it-persistence.xml", "META-INF/persistence.xml")
+                .addAsResource("it-microprofile-config.properties", "META-INF/microprofile-config.properties")
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
+                .addAsLibraries(queueJobLibrary())
+                .addAsLibraries(jarOf(Flyway.class), jarOf(PostgreSQLConfigurationExtension.class))
+                .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
+    }
+
+    private static File queueJobLibrary() {
+        String jar = System.getProperty("queuejob.ejbJar");
+        if (jar == null || !new File(jar).isFile()) {
+            throw new IllegalStateException("The queue-job-ejb jar is not built: " + jar);
+        }
+        return new File(jar);
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toFile();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
