@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.application.JobEnqueued;
+import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 
@@ -77,7 +78,14 @@ public class Dispatcher {
      * definitions only as the module starts, after it has validated injection points.
      */
     public void start() {
-        capacity = RootCapacity.parse(settings.channels());
+        // Parsing the whole string here makes a malformed one fail the deployment, naming the bad entry.
+        ChannelConfig channels = ChannelConfig.parse(settings.channels());
+        if (channels.isDispatchDisabled()) {
+            LOG.info("Queue job dispatcher not started: the root channel's capacity is 0 (" + channels.source() + ")");
+            return;
+        }
+        // Until per-channel dispatch lands, every job shares the root channel's capacity.
+        capacity = channels.root().capacity().orElseThrow();
         executors = QueueExecutors.create(Math.max(1, capacity));
         scheduler = executors.scheduler();
         workers = executors.workers();

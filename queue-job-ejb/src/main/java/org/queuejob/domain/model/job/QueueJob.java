@@ -143,6 +143,17 @@ public class QueueJob {
         this.state = PENDING;
     }
 
+    /**
+     * T6: handed to a worker. The dispatcher does this for many jobs at once in SQL ({@code
+     * JpaJobRepository.CLAIM_PENDING} sets the same columns); this method is the single-job form.
+     */
+    public void claim(String worker, Instant now) {
+        requireState("claim", PENDING);
+        this.state = ENQUEUED;
+        this.worker = Objects.requireNonNull(worker, "A worker is required.");
+        this.dateEnqueued = now;
+    }
+
     /** T9: a worker takes the job; counts as a try. Runs inside the job's own transaction. */
     public void start(String worker, Instant now) {
         requireState("start", ENQUEUED);

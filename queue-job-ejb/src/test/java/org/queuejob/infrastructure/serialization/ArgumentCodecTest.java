@@ -1,0 +1,170 @@
+package org.queuejob.infrastructure.serialization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.queuejob.api.JobArgumentException;
+
+public class ArgumentCodecTest {
+
+    public enum Tier {
+        GOLD,
+        SILVER
+    }
+
+    public record Order(long id, BigDecimal amount, List<String> skus) {}
+
+    /** A class JSON-B writes as {} and cannot read back: state behind no getters, no default constructor. */
+    static final class Opaque {
+        private final int secret;
+
+        Opaque(int secret) {
+            this.secret = secret;
+        }
+
+        @Override
+        public String toString() {
+            return "Opaque" + secret;
+        }
+    }
+
+    @Entity
+    static class Customer {
+        @Id
+        Long id;
+
+        Customer(Long id) {
+            this.id = id;
+        }
+    }
+
+    /** Entity references against an in-memory table: enough to check what the codec stores and asks for. */
+    static final class InMemoryEntities implements EntityReferences {
+        final Map<Object, Object> rows = new HashMap<>();
+
+        @Override
+        public boolean isEntity(Class<?> type) {
+            return type.isAnnotationPresent(Entity.class);
+        }
+
+        @Override
+        public Object idOf(Object entity) {
+            return ((Customer) entity).id;
+        }
+
+        @Override
+        public Class<?> idType(Class<?> entityType) {
+            return Long.class;
+        }
+
+        @Override
+        public Object load(Class<?> entityType, Object id) {
+            return rows.get(id);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    static class Jobs {
+        void simple(String text, int count, Tier tier, LocalDate day, Instant at) {}
+
+        void structured(Order order, Set<String> tags, Map<String, Integer> counts) {}
+
+        void opaque(Opaque value) {}
+
+        void stream(InputStream in) {}
+
+        void customer(Customer customer, String note) {}
+
+        void primitive(long id) {}
+    }
+
+    private final InMemoryEntities entities = new InMemoryEntities();
+    private final ArgumentCodec codec = new ArgumentCodec(JsonbBuilder.create(), entities, 2_000);
+
+    private static Method method(String name) {
+        for (Method m : Jobs.class.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    @Test
+    void simpleValuesRoundTrip() {
+        Object[] args = {"hi", 3, Tier.GOLD, LocalDate.of(2026, 1, 2), Instant.parse("2026-01-02T03:04:05Z")};
+
+        String json = codec.encode(method("simple"), args);
+
+        assertThat(codec.decode(method("simple"), json)).containsExactly(args);
+    }
+
+    @Test
+    void recordsCollectionsAndMapsRoundTripWithTheirGenericTypes() {
+        Object[] args = {new Order(7, new BigDecimal("12.50"), List.of("A", "B")), Set.of("x"), Map.of("k", 1)};
+
+        Object[] back = codec.decode(method("structured"), codec.encode(method("structured"), args));
+
+        assertThat(back).containsExactly(args);
+    }
+
+    @Test
+    void valueThatJsonCannotCarryIsRefusedNamingTheParameter() {
+        assertThatThrownBy(() -> codec.encode(method("opaque"), new Object[] {new Opaque(42)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageStartingWith("Argument 'value' of job Jobs.opaque")
+                .hasMessageContaining(Opaque.class.getName());
+    }
+
+    @Test
+    void streamIsRefusedAtEnqueue() {
+        assertThatThrownBy(() -> codec.encode(method("stream"), new Object[] {InputStream.nullInputStream()}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("Argument 'in'");
+    }
+
+    @Test
+    void entityIsStoredAsTypeAndIdAndLoadedBack() {
+        Customer ada = new Customer(42L);
+        entities.rows.put(42L, ada);
+
+        String json = codec.encode(method("customer"), new Object[] {ada, "vip"});
+
+        assertThat(json).isEqualTo("[{\"@entity\":\"" + Customer.class.getName() + "\",\"id\":42},\"vip\"]");
+        assertThat(codec.decode(method("customer"), json)).containsExactly(ada, "vip");
+    }
+
+    @Test
+    void entityWithoutIdIsRefused() {
+        assertThatThrownBy(() -> codec.encode(method("customer"), new Object[] {new Customer(null), "x"}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("has no id yet");
+    }
+
+    @Test
+    void argumentsOverTheSizeLimitAreRefusedWithTheLimit() {
+        assertThatThrownBy(() -> codec.encode(method("simple"), new Object[] {"x".repeat(3_000), 1, null, null, null}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("over the limit of 2,000");
+    }
+
+    @Test
+    void storedArgumentsThatNoLongerFitTheMethodAreReportedClearly() {
+        assertThatThrownBy(() -> codec.decode(method("primitive"), "[1,2]"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("have 2 values but the method now takes 1");
+    }
+}
