@@ -103,7 +103,7 @@ class QueueJobTest {
 
     @Test
     void zeroMaxRetriesRetriesForever() {
-        QueueJob job = enqueuedJob(0);
+        QueueJob job = newJob(0);
         for (int i = 0; i < 50; i++) {
             job.claim("server@host", T0);
             job.postponeAttempt("again", T0, true, "RetryableJobException", T0, T0);
