@@ -78,7 +78,9 @@ public final class PayaraDomain {
                 "user=" + db.user(),
                 "password=" + escape(db.password()),
                 // uuid and jsonb columns take the driver's text parameters only with this.
-                "stringtype=unspecified");
+                "stringtype=unspecified",
+                // Batched inserts (a graph of jobs, many enqueues in one transaction) become multi-row inserts.
+                "reWriteBatchedInserts=true");
         asadmin(
                 "create-jdbc-connection-pool",
                 "--datasourceclassname=org.postgresql.ds.PGSimpleDataSource",

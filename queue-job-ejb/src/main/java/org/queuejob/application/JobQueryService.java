@@ -1,6 +1,8 @@
 package org.queuejob.application;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -8,16 +10,18 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.job.QueueJob;
 
-/** Read side of the back office: database-paged, filtered, sorted job lists and single jobs. */
-@ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
+/**
+ * Read side of the back office: database-paged, filtered, sorted job lists and single jobs. A stateless session
+ * bean so that its persistence unit resolves in this module when the back office (another module) calls it.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class JobQueryService {
 
     /** Largest page the back office may ask for. */

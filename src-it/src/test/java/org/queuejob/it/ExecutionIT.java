@@ -5,13 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.application.JobEnqueuer;
 import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.it.jobs.Customers;
@@ -45,6 +48,9 @@ class ExecutionIT {
 
     @Inject
     JobQueryService query;
+
+    @Inject
+    JobEnqueuer enqueuer;
 
     @Test
     void jobRunsExactlyOnceAndEndsDoneWithItsResultAndExecTime() {
@@ -101,6 +107,22 @@ class ExecutionIT {
         assertThat(job.excMessage()).isEqualTo("Max. retries (2) reached: Not yet: " + marker);
         assertThat(job.retry()).isEqualTo(2);
         assertThat(log.runs(marker)).isEqualTo(2);
+    }
+
+    @Test
+    void jobOfAFunctionThisDeploymentLacksStaysPendingInsteadOfFailing() {
+        // As left by another application, or by this one before a method was renamed.
+        QueueJob orphan = new QueueJob(
+                "com.example.Removed.method",
+                "[]",
+                new JobOptions(10, null, 5, "Left by an older deployment", "root", null),
+                null,
+                Instant.now());
+        enqueuer.store(orphan);
+
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> query.find(orphan.uuid()).orElseThrow().state() == JobState.PENDING);
     }
 
     private QueueJob awaitState(UUID uuid, JobState state) {

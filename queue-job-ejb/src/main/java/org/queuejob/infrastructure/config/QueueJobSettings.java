@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -26,6 +27,14 @@ public class QueueJobSettings {
     @Inject
     @ConfigProperty(name = "queue-job.claim-batch-size", defaultValue = "100")
     int claimBatchSize;
+
+    /**
+     * Jobs claimed ahead of free workers, waiting in this server's queue; empty means as many as the root capacity.
+     * 0 claims only for idle workers (strict priority order, lower throughput).
+     */
+    @Inject
+    @ConfigProperty(name = "queue-job.prefetch")
+    Optional<Integer> prefetch;
 
     /** Largest JSON text of one job's arguments; larger calls fail at enqueue. */
     @Inject
@@ -52,6 +61,10 @@ public class QueueJobSettings {
 
     public int claimBatchSize() {
         return claimBatchSize;
+    }
+
+    public Optional<Integer> prefetch() {
+        return prefetch;
     }
 
     public int maxArgumentsBytes() {

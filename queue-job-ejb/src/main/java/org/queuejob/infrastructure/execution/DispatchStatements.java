@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.queuejob.domain.model.job.JobRepository;
 
@@ -17,8 +18,12 @@ public class DispatchStatements {
     @Inject
     JobRepository jobs;
 
-    public List<Long> claim(int limit, String worker, Instant now) {
-        return jobs.claimPending(limit, worker, now);
+    public List<Long> claim(int limit, String worker, Collection<String> functions, Instant now) {
+        return jobs.claimPending(limit, worker, functions, now);
+    }
+
+    public Map<String, Long> countWaitingOutside(Collection<String> functions) {
+        return jobs.countWaitingOutside(functions);
     }
 
     public Optional<Instant> nextEta(Instant now) {

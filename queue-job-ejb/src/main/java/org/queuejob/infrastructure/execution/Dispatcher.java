@@ -9,12 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -23,6 +24,8 @@ import org.queuejob.application.JobEnqueued;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
+import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
  * Decides what runs: claims runnable jobs up to the free capacity and hands them to the workers.
@@ -36,13 +39,12 @@ import org.queuejob.infrastructure.config.QueueJobSettings;
 public class Dispatcher {
 
     public static final String SCHEDULER = "java:app/concurrent/queue-job-dispatcher";
-    public static final String WORKERS = "java:app/concurrent/queue-job-workers";
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
     private QueueExecutors executors;
     private ScheduledExecutorService scheduler;
-    private ExecutorService workers;
+    private ThreadPoolExecutor workers;
 
     @Inject
     DispatchStatements statements;
@@ -57,6 +59,9 @@ public class Dispatcher {
     WorkerIdentity worker;
 
     @Inject
+    JobFunctionRegistry functions;
+
+    @Inject
     QueueJobSettings settings;
 
     @Inject
@@ -66,9 +71,10 @@ public class Dispatcher {
     private final AtomicBoolean passRequested = new AtomicBoolean();
     private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
     private final Object passLock = new Object();
-    private final Object runningMonitor = new Object();
     private volatile boolean active;
     private volatile int capacity;
+    private volatile int prefetch;
+    private List<String> functionNames;
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> etaWakeUp;
     private Instant etaWakeUpAt;
@@ -86,44 +92,60 @@ public class Dispatcher {
         }
         // Until per-channel dispatch lands, every job shares the root channel's capacity.
         capacity = channels.root().capacity().orElseThrow();
+        prefetch = settings.prefetch().orElse(capacity);
+        functionNames = functions.all().stream().map(JobFunction::name).sorted().toList();
+        warnAboutUnknownFunctions();
         executors = QueueExecutors.create(Math.max(1, capacity));
         scheduler = executors.scheduler();
         workers = executors.workers();
         active = true;
         int released = statements.releaseAbandoned(worker.name(), Set.of());
         LOG.info(() -> String.format(
-                "Queue job dispatcher started as '%s' with root capacity %d; %d job(s) left enqueued by a previous "
-                        + "run released to pending",
-                worker.name(), capacity, released));
+                "Queue job dispatcher started as '%s' with root capacity %d (prefetch %d); %d job(s) left enqueued "
+                        + "by a previous run released to pending",
+                worker.name(), capacity, prefetch, released));
         long pollMillis = settings.pollInterval().toMillis();
         poll = scheduler.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         wake();
     }
 
-    /** Stops claiming, then waits up to {@code timeout} for running jobs; what remains is released on restart. */
+    /**
+     * Stops claiming; jobs claimed but not yet started go straight back to pending, running ones get up to {@code
+     * timeout} to finish. Whatever is still running then is released by this server's next start (or, in a
+     * cluster, by another server's rescue).
+     */
     public void stop(Duration timeout) {
         active = false;
+        if (executors == null) {
+            return;
+        }
         if (poll != null) {
             poll.cancel(false);
         }
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (runningMonitor) {
-            while (!inFlight.isEmpty()) {
-                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (remaining <= 0) {
-                    LOG.warning(() -> inFlight.size() + " job(s) still running at shutdown: " + inFlight);
-                    break;
-                }
-                try {
-                    runningMonitor.wait(remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
+        List<Runnable> notStarted = executors.stopAccepting();
+        notStarted.forEach(task -> finished(((JobTask) task).id()));
+        releaseQuietly();
+        if (!executors.awaitWorkers(timeout)) {
+            LOG.warning(() -> inFlight.size() + " job(s) still running at shutdown: " + inFlight);
         }
-        if (executors != null) {
-            executors.shutdown();
+        executors.shutdownScheduler();
+    }
+
+    /** Jobs no server here can run stay pending (nothing is lost); say so, since someone must deploy or requeue. */
+    private void warnAboutUnknownFunctions() {
+        Map<String, Long> unknown = statements.countWaitingOutside(functionNames);
+        if (!unknown.isEmpty()) {
+            LOG.warning(() -> "Jobs are waiting for job functions this deployment does not have; they stay pending "
+                    + "until a deployment with them claims them: " + unknown);
+        }
+    }
+
+    private void releaseQuietly() {
+        try {
+            int released = statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
+            LOG.info(() -> "Queue job dispatcher stopping: " + released + " claimed job(s) released to pending");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not release claimed jobs at shutdown; the next start will", e);
         }
     }
 
@@ -161,8 +183,10 @@ public class Dispatcher {
         }
         try {
             synchronized (passLock) {
-                claimAndSubmit();
-                scheduleEtaWakeUp();
+                if (!claimAndSubmit()) {
+                    // Only when nothing more is runnable now does the next eta matter.
+                    scheduleEtaWakeUp();
+                }
             }
         } catch (RuntimeException e) {
             // The database may be away; the poll brings the next try.
@@ -170,23 +194,29 @@ public class Dispatcher {
         }
     }
 
-    private void claimAndSubmit() {
-        int free = capacity - inFlight.size();
+    /**
+     * Claims up to the free capacity plus the prefetch; true when it was all taken, so more jobs may be waiting.
+     * Prefetched jobs wait in the worker pool's queue: a worker that finishes takes the next one at once instead of
+     * waiting for a claim to commit, which is what keeps a busy queue's throughput from being one claim per job.
+     */
+    private boolean claimAndSubmit() {
+        int free = capacity + prefetch - inFlight.size();
         while (free > 0 && active) {
-            List<Long> claimed =
-                    statements.claim(Math.min(free, settings.claimBatchSize()), worker.name(), clock.instant());
-            if (claimed.isEmpty()) {
-                return;
-            }
+            int wanted = Math.min(free, settings.claimBatchSize());
+            List<Long> claimed = statements.claim(wanted, worker.name(), functionNames, clock.instant());
             inFlight.addAll(claimed);
             claimed.forEach(this::submit);
             free -= claimed.size();
+            if (claimed.size() < wanted) {
+                return false;
+            }
         }
+        return true;
     }
 
     private void submit(long id) {
         try {
-            workers.execute(() -> run(id));
+            workers.execute(new JobTask(id, this::run));
         } catch (RuntimeException e) {
             // Rejected (shutting down): the job stays enqueued for us and is released on the next start.
             finished(id);
@@ -217,10 +247,7 @@ public class Dispatcher {
     }
 
     private void finished(long id) {
-        synchronized (runningMonitor) {
-            inFlight.remove(id);
-            runningMonitor.notifyAll();
-        }
+        inFlight.remove(id);
     }
 
     private void scheduleEtaWakeUp() {

@@ -1,6 +1,6 @@
 package org.queuejob.infrastructure.persistence;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -8,14 +8,22 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
 
-/** Jobs in PostgreSQL through the queue's own persistence unit; dispatch statements are native SQL. */
-@ApplicationScoped
+/**
+ * Jobs in PostgreSQL through the queue's own persistence unit; dispatch statements are native SQL.
+ *
+ * <p>A stateless session bean rather than a CDI bean because of where its persistence context is resolved: an EJB
+ * resolves {@code unitName = "queue-job"} in its own module, whereas a CDI bean of this jar, first created by a
+ * call from a WAR in the same EAR, would look the unit up in the WAR and not find it.
+ */
+@Stateless
 public class JpaJobRepository implements JobRepository {
 
     /**
@@ -26,10 +34,16 @@ public class JpaJobRepository implements JobRepository {
             UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
              WHERE id IN (SELECT id FROM queue_job
                            WHERE state = 'pending' AND (eta IS NULL OR eta <= ?1)
+                             AND job_function = ANY (CAST(?4 AS text[]))
                            ORDER BY priority, date_created, id
                            LIMIT ?3
                            FOR UPDATE SKIP LOCKED)
             RETURNING id""";
+
+    static final String UNKNOWN_FUNCTIONS = """
+            SELECT job_function, count(*) FROM queue_job
+             WHERE state IN ('wait_dependencies', 'pending') AND NOT (job_function = ANY (CAST(?1 AS text[])))
+             GROUP BY job_function ORDER BY job_function""";
 
     static final String NEXT_ETA = "SELECT min(eta) FROM queue_job WHERE state = 'pending' AND eta > ?1";
 
@@ -65,13 +79,25 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<Long> claimPending(int limit, String worker, Instant now) {
+    public List<Long> claimPending(int limit, String worker, Collection<String> functions, Instant now) {
         List<Number> ids = em.createNativeQuery(CLAIM_PENDING)
                 .setParameter(1, utc(now))
                 .setParameter(2, worker)
                 .setParameter(3, limit)
+                .setParameter(4, textArray(functions))
                 .getResultList();
         return ids.stream().map(Number::longValue).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> countWaitingOutside(Collection<String> functions) {
+        List<Object[]> rows = em.createNativeQuery(UNKNOWN_FUNCTIONS)
+                .setParameter(1, textArray(functions))
+                .getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        rows.forEach(row -> counts.put((String) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     @Override
@@ -89,6 +115,20 @@ public class JpaJobRepository implements JobRepository {
                 .setParameter(1, worker)
                 .setParameter(2, ids)
                 .executeUpdate();
+    }
+
+    /** A PostgreSQL array literal; job function names are Java names, but quoting keeps any text safe. */
+    static String textArray(Collection<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -1,12 +1,12 @@
 package org.queuejob.infrastructure.serialization;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -48,6 +48,9 @@ public class ArgumentCodec {
             BigInteger.class,
             UUID.class);
 
+    /** Looked up once: {@code Json.createReader} runs a ServiceLoader look-up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private final Jsonb jsonb;
     private final EntityReferences entities;
     private final int maxBytes;
@@ -85,7 +88,7 @@ public class ArgumentCodec {
         Type[] types = method.getGenericParameterTypes();
         Class<?>[] rawTypes = method.getParameterTypes();
         JsonArray array;
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             array = reader.readArray();
         }
         if (array.size() != types.length) {
@@ -171,11 +174,11 @@ public class ArgumentCodec {
                     "the entity has no id yet: persist and flush it " + "before enqueueing a job that refers to it.",
                     null);
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add(ENTITY_TYPE, entity.getClass().getName())
                 .add(
                         ENTITY_ID,
-                        Json.createReader(new StringReader(jsonb.toJson(id))).readValue())
+                        JSON.createReader(new StringReader(jsonb.toJson(id))).readValue())
                 .build()
                 .toString();
     }

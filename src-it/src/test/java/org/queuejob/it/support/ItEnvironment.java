@@ -3,6 +3,7 @@ package org.queuejob.it.support;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 import org.queuejob.dev.DevEnvironment;
+import org.queuejob.dev.PayaraDomain;
 
 /**
  * Starts PostgreSQL and the Payara domain once for the whole test run, before any test class, and stops them after
@@ -30,7 +31,26 @@ public class ItEnvironment implements LauncherSessionListener {
         }
     }
 
-    public static DevEnvironment environment() {
+    /** The domain the tests deploy to: the one started here, or the running one in external mode. */
+    public static PayaraDomain domain() {
+        return EXTERNAL ? PayaraDomain.fromSystemProperties() : started().domain();
+    }
+
+    /** The back-office manager's password: generated for this run, or given to {@code RunServer} in external mode. */
+    public static String managerPassword() {
+        return EXTERNAL
+                ? System.getProperty("queuejob.manager.password", "manager-pw")
+                : started().managerPassword();
+    }
+
+    /** The back-office viewer's password, as {@link #managerPassword()}. */
+    public static String viewerPassword() {
+        return EXTERNAL
+                ? System.getProperty("queuejob.viewer.password", "viewer-pw")
+                : started().viewerPassword();
+    }
+
+    private static DevEnvironment started() {
         if (environment == null) {
             throw new IllegalStateException("The test environment is not started (ItEnvironment listener missing?)");
         }

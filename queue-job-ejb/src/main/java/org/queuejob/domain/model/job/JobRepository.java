@@ -1,7 +1,9 @@
 package org.queuejob.domain.model.job;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,14 +20,18 @@ public interface JobRepository {
     Optional<QueueJob> lockById(long id);
 
     /**
-     * Moves up to {@code limit} runnable pending jobs (eta passed) to enqueued for {@code worker}, in (priority,
-     * date created, id) order, skipping rows other transactions hold. Returns their ids.
+     * Moves up to {@code limit} runnable pending jobs (eta passed) of the given job functions to enqueued for
+     * {@code worker}, in (priority, date created, id) order, skipping rows other transactions hold. Returns their
+     * ids. A server only claims what it can run: jobs of functions it does not have stay pending for one that does.
      */
-    List<Long> claimPending(int limit, String worker, Instant now);
+    List<Long> claimPending(int limit, String worker, Collection<String> functions, Instant now);
+
+    /** Jobs waiting to run whose job function is not among {@code functions}, counted per function. */
+    Map<String, Long> countWaitingOutside(Collection<String> functions);
 
     /** The earliest eta still in the future among pending jobs: when the dispatcher must look again. */
     Optional<Instant> nextEta(Instant now);
 
     /** Returns jobs that {@code worker} claimed but is not running (outside {@code inFlight}) to pending. */
-    int releaseAbandoned(String worker, java.util.Collection<Long> inFlight);
+    int releaseAbandoned(String worker, Collection<Long> inFlight);
 }

@@ -1,0 +1,173 @@
+package org.queuejob.it.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for the browser tests, from Debian's packages ({@code chromium}, {@code chromium-driver}):
+ * the driver executable is given, so Selenium Manager never runs and nothing is downloaded. Each instance has a fresh
+ * profile, hence no cookies and no session. Waits watch the page (load state, PrimeFaces' ajax queue); nothing
+ * sleeps.
+ *
+ * <p>The back office is found at the system property {@code queuejob.baseUrl}, e.g. {@code
+ * http://localhost:8080/queue-job}.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** Longest wait for anything a page does by itself. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    static final String BASE_URL_PROPERTY = "queuejob.baseUrl";
+    static final String DEFAULT_BASE_URL = "http://localhost:8080/queue-job";
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * The page is loaded and PrimeFaces has no ajax request queued (PrimeFaces 15: {@code PrimeFaces.ajax.Queue}) or
+     * running (jQuery's count, which also covers asynchronous requests that bypass the queue), and no animation.
+     */
+    private static final String PAGE_IDLE = "return document.readyState === 'complete'"
+            + " && (!window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && !PrimeFaces.animationActive))"
+            + " && (!window.jQuery || jQuery.active === 0);";
+
+    private final String baseUrl;
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    public Browser() {
+        this(System.getProperty(BASE_URL_PROPERTY, DEFAULT_BASE_URL));
+    }
+
+    public Browser(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.profile = createProfile();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1400,900",
+                "--user-data-dir=" + profile);
+        try {
+            this.driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteProfile();
+            throw e;
+        }
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Loads a page of the back office, {@code path} relative to the base URL (e.g. {@code /jobs.xhtml}). */
+    public void open(String path) {
+        driver.get(baseUrl + (path.startsWith("/") ? path : "/" + path));
+        waitForPrimeFacesAjax();
+    }
+
+    /**
+     * Logs in through the container's form: asks for the job list, which the container answers with its login page
+     * (remembering where to return), fills it in and submits. Returns once the next page has loaded, whether the
+     * login was accepted or refused.
+     */
+    public void login(String user, String password) {
+        open("/jobs.xhtml");
+        WebElement username = waitFor(By.id("username"));
+        username.clear();
+        username.sendKeys(user);
+        WebElement passwordField = driver.findElement(By.id("password"));
+        passwordField.clear();
+        passwordField.sendKeys(password);
+        WebElement submit = driver.findElement(By.id("login"));
+        submit.click();
+        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(submit));
+        waitForPrimeFacesAjax();
+    }
+
+    /** Waits until the page has loaded and no PrimeFaces ajax request is queued or running. */
+    public void waitForPrimeFacesAjax() {
+        new WebDriverWait(driver, TIMEOUT)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(PAGE_IDLE)));
+    }
+
+    public WebElement waitFor(By locator) {
+        return waitFor(locator, TIMEOUT);
+    }
+
+    public WebElement waitFor(By locator, Duration timeout) {
+        return new WebDriverWait(driver, timeout).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /** Saves what the browser shows as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path file = SCREENSHOTS.resolve(name + ".png");
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ends the browser and its driver, and removes the profile. */
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteProfile();
+        }
+    }
+
+    private static Path createProfile() {
+        try {
+            return Files.createTempDirectory("queue-job-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteProfile() {
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temporary profile is harmless; the test's outcome matters more.
+        }
+    }
+}
