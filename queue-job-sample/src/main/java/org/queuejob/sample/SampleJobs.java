@@ -5,16 +5,24 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.queuejob.api.Job;
 import org.queuejob.api.RetryableJobException;
 
 /**
  * Jobs of an imaginary shop, for the demo: some succeed, some fail, some ask to be retried, so every state of the
- * back office has something to show. The waits stand in for real work (remote calls, rendering).
+ * back office has something to show. Outcomes are decided by the arguments, not by chance, so the demo always
+ * shows each of them. The waits stand in for real work (remote calls, rendering).
  */
 @ApplicationScoped
 public class SampleJobs {
+
+    /** The warehouse whose system never answers. */
+    static final int BROKEN_WAREHOUSE = 4;
+
+    private final Map<Long, Integer> chargeAttempts = new ConcurrentHashMap<>();
 
     @Job(description = "Send the newsletter to a subscriber", channel = "root.mail")
     public String sendNewsletter(String email) {
@@ -25,28 +33,28 @@ public class SampleJobs {
     @Job(description = "Synchronise a warehouse's stock", channel = "root.inventory")
     public int syncInventory(int warehouse, List<String> skus) {
         work(100, 600);
-        if (chance(0.2)) {
+        if (warehouse == BROKEN_WAREHOUSE) {
             throw new IllegalStateException("Warehouse " + warehouse + " did not answer in time");
         }
         return skus.size();
     }
 
+    /** Orders ending in 7 never get through (max retries reached); even orders get through on the second try. */
     @Job(description = "Charge an order's card", maxRetries = 3)
-    public void chargeCard(long orderId, BigDecimal amount) {
+    public String chargeCard(long orderId, BigDecimal amount) {
         work(50, 200);
-        if (chance(0.5)) {
+        int attempt = chargeAttempts.merge(orderId, 1, Integer::sum);
+        if (orderId % 10 == 7 || (orderId % 2 == 0 && attempt == 1)) {
             throw new RetryableJobException("Payment gateway busy for order " + orderId, Duration.ofSeconds(5));
         }
+        chargeAttempts.remove(orderId);
+        return "Charged " + amount + " for order " + orderId;
     }
 
     @Job(description = "Build the daily sales report", priority = 20)
     public String buildReport(LocalDate day, ReportRequest request) {
         work(1000, 3000);
         return "Report for " + day + " (" + request.format() + ", regions " + request.regions() + ")";
-    }
-
-    private static boolean chance(double probability) {
-        return ThreadLocalRandom.current().nextDouble() < probability;
     }
 
     private static void work(int minMillis, int maxMillis) {

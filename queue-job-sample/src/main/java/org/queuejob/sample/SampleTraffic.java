@@ -7,12 +7,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps sample jobs flowing in the demo: every few seconds, a handful of calls to {@link SampleJobs}, each stored
- * in this timer's transaction. Off with {@code queue-job.sample.traffic=false}.
+ * Keeps sample jobs flowing in the demo: every 3 seconds a few calls to {@link SampleJobs}, stored in this timer's
+ * transaction. A tick counter decides which, so within half a minute every outcome has shown up. Off with {@code
+ * queue-job.sample.traffic=false}.
  */
 @Singleton
 public class SampleTraffic {
@@ -31,21 +31,24 @@ public class SampleTraffic {
     @ConfigProperty(name = "queue-job.sample.traffic", defaultValue = "true")
     boolean enabled;
 
+    private long tick;
+
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
     void enqueueSomeJobs() {
         if (!enabled) {
             return;
         }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        jobs.sendNewsletter(SUBSCRIBERS.get(random.nextInt(SUBSCRIBERS.size())));
-        if (random.nextBoolean()) {
-            jobs.syncInventory(
-                    random.nextInt(1, 5), List.of("SKU-" + random.nextInt(1000), "SKU-" + random.nextInt(1000)));
+        long now = tick++;
+        jobs.sendNewsletter(SUBSCRIBERS.get((int) (now % SUBSCRIBERS.size())));
+        if (now % 2 == 0) {
+            int warehouse = (int) (now / 2 % 4) + 1;
+            jobs.syncInventory(warehouse, List.of("SKU-" + (100 + now), "SKU-" + (200 + now)));
         }
-        if (random.nextInt(3) == 0) {
-            jobs.chargeCard(random.nextLong(10_000, 99_999), BigDecimal.valueOf(random.nextInt(500, 50_000), 2));
+        if (now % 3 == 1) {
+            long orderId = 10_000 + now;
+            jobs.chargeCard(orderId, BigDecimal.valueOf(1999 + now * 7, 2));
         }
-        if (random.nextInt(10) == 0) {
+        if (now % 10 == 5) {
             jobs.buildReport(LocalDate.now().minusDays(1), new ReportRequest("pdf", Set.of("EU", "US")));
         }
     }

@@ -11,13 +11,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.application.JobEnqueued;
@@ -39,12 +42,24 @@ import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 public class Dispatcher {
 
     public static final String SCHEDULER = "java:app/concurrent/queue-job-dispatcher";
+    public static final String WORKERS = "java:app/concurrent/queue-job-workers";
+
+    /** Threads of the workers' managed executor: the most jobs one server can run at once. */
+    public static final int MAX_WORKERS = 64;
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
     private QueueExecutors executors;
     private ScheduledExecutorService scheduler;
-    private ThreadPoolExecutor workers;
+    private Executor workers;
+
+    /** Claimed jobs not yet taken by a worker loop (the prefetch). */
+    private final Queue<Long> ready = new ConcurrentLinkedQueue<>();
+
+    /** Worker loops running; never more than the capacity, whatever the executor's size. */
+    private final AtomicInteger loops = new AtomicInteger();
+
+    private final Object loopsMonitor = new Object();
 
     @Inject
     DispatchStatements statements;
@@ -91,7 +106,7 @@ public class Dispatcher {
             return;
         }
         // Until per-channel dispatch lands, every job shares the root channel's capacity.
-        capacity = channels.root().capacity().orElseThrow();
+        capacity = Math.min(channels.root().capacity().orElseThrow(), MAX_WORKERS);
         prefetch = settings.prefetch().orElse(capacity);
         functionNames = functions.all().stream().map(JobFunction::name).sorted().toList();
         warnAboutUnknownFunctions();
@@ -122,13 +137,33 @@ public class Dispatcher {
         if (poll != null) {
             poll.cancel(false);
         }
-        List<Runnable> notStarted = executors.stopAccepting();
-        notStarted.forEach(task -> finished(((JobTask) task).id()));
+        for (Long id = ready.poll(); id != null; id = ready.poll()) {
+            finished(id);
+        }
         releaseQuietly();
-        if (!executors.awaitWorkers(timeout)) {
+        if (!awaitLoops(timeout)) {
             LOG.warning(() -> inFlight.size() + " job(s) still running at shutdown: " + inFlight);
         }
-        executors.shutdownScheduler();
+        executors.shutdown();
+    }
+
+    private boolean awaitLoops(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (loopsMonitor) {
+            while (loops.get() > 0) {
+                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (remaining <= 0) {
+                    return false;
+                }
+                try {
+                    loopsMonitor.wait(remaining);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** Jobs no server here can run stay pending (nothing is lost); say so, since someone must deploy or requeue. */
@@ -196,7 +231,7 @@ public class Dispatcher {
 
     /**
      * Claims up to the free capacity plus the prefetch; true when it was all taken, so more jobs may be waiting.
-     * Prefetched jobs wait in the worker pool's queue: a worker that finishes takes the next one at once instead of
+     * Prefetched jobs wait in the ready queue: a worker loop that finishes a job takes the next one at once instead of
      * waiting for a claim to commit, which is what keeps a busy queue's throughput from being one claim per job.
      */
     private boolean claimAndSubmit() {
@@ -205,7 +240,8 @@ public class Dispatcher {
             int wanted = Math.min(free, settings.claimBatchSize());
             List<Long> claimed = statements.claim(wanted, worker.name(), functionNames, clock.instant());
             inFlight.addAll(claimed);
-            claimed.forEach(this::submit);
+            ready.addAll(claimed);
+            startLoops();
             free -= claimed.size();
             if (claimed.size() < wanted) {
                 return false;
@@ -214,13 +250,56 @@ public class Dispatcher {
         return true;
     }
 
-    private void submit(long id) {
-        try {
-            workers.execute(new JobTask(id, this::run));
-        } catch (RuntimeException e) {
-            // Rejected (shutting down): the job stays enqueued for us and is released on the next start.
-            finished(id);
-            LOG.log(Level.WARNING, "Job " + id + " not handed to a worker", e);
+    /** Starts worker loops for the ready jobs, up to the capacity. */
+    private void startLoops() {
+        while (active && !ready.isEmpty()) {
+            int running = loops.get();
+            if (running >= capacity) {
+                return;
+            }
+            if (loops.compareAndSet(running, running + 1)) {
+                try {
+                    workers.execute(this::workLoop);
+                } catch (RuntimeException e) {
+                    // Rejected (shutting down): the claimed jobs are released by stop() or the next start.
+                    loopEnded();
+                    LOG.log(Level.WARNING, "Worker loop not started", e);
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * A worker: runs ready jobs one after the other until none is left. Running several jobs per task keeps the
+     * number of jobs at once equal to the number of loops, whatever the executor's size.
+     */
+    private void workLoop() {
+        do {
+            for (Long id = nextReady(); id != null; id = nextReady()) {
+                run(id);
+            }
+        } while (stayForMore());
+    }
+
+    private Long nextReady() {
+        return active ? ready.poll() : null;
+    }
+
+    /** Leaves, unless jobs arrived after the loop last looked and no other loop can take them. */
+    private boolean stayForMore() {
+        loopEnded();
+        if (active && !ready.isEmpty()) {
+            int running = loops.get();
+            return running < capacity && loops.compareAndSet(running, running + 1);
+        }
+        return false;
+    }
+
+    private void loopEnded() {
+        loops.decrementAndGet();
+        synchronized (loopsMonitor) {
+            loopsMonitor.notifyAll();
         }
     }
 

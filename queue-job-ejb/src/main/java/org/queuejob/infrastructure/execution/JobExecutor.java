@@ -1,6 +1,8 @@
 package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -53,5 +55,13 @@ public class JobExecutor {
         Object result = invoker.invoke(function, arguments);
         job.complete(result == null ? null : String.valueOf(result), clock.instant());
         return true;
+    }
+
+    /**
+     * Created with the application, not on first use: the first use may be on a queue thread, where Payara cannot
+     * resolve this bean's EJB references (the injected repository would silently stay null).
+     */
+    void createEagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // nothing to do: observing the event is what creates the bean now
     }
 }

@@ -1,6 +1,8 @@
 package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
@@ -79,5 +81,13 @@ public class JobFailureRecorder {
             }
         }
         return false;
+    }
+
+    /**
+     * Created with the application, not on first use: the first use may be on a queue thread, where Payara cannot
+     * resolve this bean's EJB references (the injected repository would silently stay null).
+     */
+    void createEagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+        // nothing to do: observing the event is what creates the bean now
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.inject.Inject;
 import org.queuejob.infrastructure.config.QueueJobSettings;
@@ -17,14 +18,15 @@ import org.queuejob.infrastructure.persistence.SchemaMigration;
  * Starts the queue with the application and stops it with it. An EJB because only a {@code @Startup} singleton gives
  * a start-up hook that runs before the application takes requests, and a shutdown hook the container waits for.
  *
- * <p>The queue defines its own scheduler: the server's default scheduled executor shares one thread between all its
- * tasks, which would put every dispatch pass behind every timer (see {@link QueueExecutors}).
+ * <p>The queue defines its own executors: the server's default ones share one thread between all their tasks (see
+ * {@link QueueExecutors}).
  */
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @ManagedScheduledExecutorDefinition(name = Dispatcher.SCHEDULER, maxAsync = 2)
+@ManagedExecutorDefinition(name = Dispatcher.WORKERS, maxAsync = Dispatcher.MAX_WORKERS)
 public class QueueJobLifecycle {
 
     @Inject

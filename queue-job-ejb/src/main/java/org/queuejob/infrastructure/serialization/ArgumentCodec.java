@@ -15,9 +15,11 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.Temporal;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.queuejob.api.JobArgumentException;
 
 /**
@@ -25,7 +27,7 @@ import org.queuejob.api.JobArgumentException;
  * (generic) type. JPA entities become {@code {"@entity": type, "id": id}} and are reloaded at run time.
  *
  * <p>Nothing is stored that cannot be read back: every value that is not of a known-safe type goes through a
- * round trip at enqueue time (write, read back, write again, compare). A class JSON-B would silently write as
+ * round trip at enqueue time (write, read back, write again, compare, ignoring the order of set and map items). A class JSON-B would silently write as
  * {@code {}} (a stream, a lambda, a class with no readable state) fails here, at the call, naming the parameter,
  * instead of failing hours later in the worker.
  */
@@ -146,7 +148,7 @@ public class ArgumentCodec {
                             + "and getters/setters, or pass an id.",
                     e);
         }
-        if (!again.equals(json)) {
+        if (!canonical(parse(again)).equals(canonical(parse(json)))) {
             throw cannotStore(
                     method,
                     parameter,
@@ -197,6 +199,32 @@ public class ArgumentCodec {
         }
         Object id = jsonb.fromJson(reference.get(ENTITY_ID).toString(), entities.idType(type));
         return entities.load(type, id);
+    }
+
+    /**
+     * The value with object keys and array elements in a fixed order: sets and maps may iterate differently once
+     * read back, which is not a loss. (JSON-B never reorders lists, so a real loss still shows.)
+     */
+    static String canonical(JsonValue value) {
+        return switch (value.getValueType()) {
+            case OBJECT ->
+                value.asJsonObject().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> JSON.createValue(entry.getKey()) + ":" + canonical(entry.getValue()))
+                        .collect(Collectors.joining(",", "{", "}"));
+            case ARRAY ->
+                value.asJsonArray().stream()
+                        .map(ArgumentCodec::canonical)
+                        .sorted()
+                        .collect(Collectors.joining(",", "[", "]"));
+            default -> value.toString();
+        };
+    }
+
+    private static JsonValue parse(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
     }
 
     private static boolean isSafe(Class<?> type) {

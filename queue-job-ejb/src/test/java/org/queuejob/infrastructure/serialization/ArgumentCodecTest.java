@@ -122,6 +122,16 @@ public class ArgumentCodecTest {
     }
 
     @Test
+    void setsWhoseOrderChangesWhenReadBackAreAccepted() {
+        Set<String> regions = Set.of("EU", "US", "APAC", "LATAM", "MEA");
+        Object[] args = {new Order(1, BigDecimal.ONE, List.of()), regions, Map.of("a", 1, "b", 2, "c", 3)};
+
+        Object[] back = codec.decode(method("structured"), codec.encode(method("structured"), args));
+
+        assertThat(back[1]).isEqualTo(regions);
+    }
+
+    @Test
     void valueThatJsonCannotCarryIsRefusedNamingTheParameter() {
         assertThatThrownBy(() -> codec.encode(method("opaque"), new Object[] {new Opaque(42)}))
                 .isInstanceOf(JobArgumentException.class)

@@ -2,6 +2,7 @@ package org.queuejob.it.support;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
 import org.queuejob.dev.PayaraDomain;
 
@@ -48,6 +49,13 @@ public class ItEnvironment implements LauncherSessionListener {
         return EXTERNAL
                 ? System.getProperty("queuejob.viewer.password", "viewer-pw")
                 : started().viewerPassword();
+    }
+
+    /** The database the tests' server uses: started here, or given as {@code -Dqueuejob.db.url} in external mode. */
+    public static DatabaseSettings database() {
+        return EXTERNAL
+                ? DatabaseSettings.fromJdbcUrl(System.getProperty("queuejob.db.url"), "postgres", "postgres")
+                : started().database();
     }
 
     private static DevEnvironment started() {

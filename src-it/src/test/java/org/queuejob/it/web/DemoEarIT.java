@@ -1,0 +1,49 @@
+package org.queuejob.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.dev.DatabaseSettings;
+import org.queuejob.it.support.DeployedDemoEar;
+import org.queuejob.it.support.ItEnvironment;
+
+/**
+ * The shipped EAR (library as an EJB module, sample jobs in another module, back office in a WAR) runs its jobs:
+ * the packaging the demo and most applications use, where executors and persistence units resolve differently
+ * from a single WAR.
+ */
+@ExtendWith(DeployedDemoEar.class)
+class DemoEarIT {
+
+    /** Read-only look at outcomes: the EAR exposes no API for it, and the back office hides done jobs. */
+    private static final String COUNT =
+            "SELECT count(*) FROM queue_job WHERE job_function LIKE 'org.queuejob.sample.%' AND state = ?";
+
+    @Test
+    void sampleJobsOfTheDemoRunToDoneAndToFailed() {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(count("done")).isPositive();
+            assertThat(count("failed")).isPositive();
+        });
+    }
+
+    private static long count(String state) throws SQLException {
+        DatabaseSettings db = ItEnvironment.database();
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement query = connection.prepareStatement(COUNT)) {
+            query.setString(1, state);
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}
