@@ -23,6 +23,8 @@ public final class RunDemo {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping Payara and the database...");
+            // Undeployed first, so the domain's next start does not try to load it against a database now gone.
+            environment.domain().undeploy("queue-job");
             environment.close();
             stopped.countDown();
         }));

@@ -1,9 +1,7 @@
 package org.queuejob.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.Principal;
@@ -76,13 +74,5 @@ public class JobEnqueuer {
             LOG.log(Level.FINE, "No caller principal for a new job", e);
             return null;
         }
-    }
-
-    /**
-     * Created with the application, not on first use: the first use may be on a queue thread, where Payara cannot
-     * resolve this bean's EJB references (the injected repository would silently stay null).
-     */
-    void createEagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // nothing to do: observing the event is what creates the bean now
     }
 }

@@ -1,10 +1,9 @@
 package org.queuejob.infrastructure.execution;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,9 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.queuejob.domain.model.job.JobRepository;
 
-/** The dispatcher's statements, each committed on its own so a claim is visible before its jobs start. */
-@ApplicationScoped
-@Transactional(Transactional.TxType.REQUIRES_NEW)
+/**
+ * The dispatcher's statements, each committed on its own so a claim is visible before its jobs start. A stateless
+ * session bean so that the dispatcher's thread, which the container starts without a component context, has one
+ * while it works with the database (see {@link JobRunner}).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DispatchStatements {
 
     @Inject
@@ -34,13 +37,5 @@ public class DispatchStatements {
 
     public int releaseAbandoned(String worker, Collection<Long> inFlight) {
         return jobs.releaseAbandoned(worker, inFlight);
-    }
-
-    /**
-     * Created with the application, not on first use: the first use may be on a queue thread, where Payara cannot
-     * resolve this bean's EJB references (the injected repository would silently stay null).
-     */
-    void createEagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // nothing to do: observing the event is what creates the bean now
     }
 }

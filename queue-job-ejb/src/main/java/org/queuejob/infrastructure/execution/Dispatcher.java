@@ -65,10 +65,7 @@ public class Dispatcher {
     DispatchStatements statements;
 
     @Inject
-    JobExecutor executor;
-
-    @Inject
-    JobFailureRecorder failures;
+    JobRunner runner;
 
     @Inject
     WorkerIdentity worker;
@@ -304,24 +301,15 @@ public class Dispatcher {
     }
 
     private void run(long id) {
-        Instant startedAt = clock.instant();
         try {
-            executor.execute(id, worker.name());
-        } catch (Throwable failure) {
-            record(id, failure, startedAt);
+            runner.run(id, worker.name());
+        } catch (RuntimeException e) {
+            // Only the container can get here (the runner handles every failure of the job itself); the job stays
+            // claimed by this server and not in flight, so the next poll releases it to pending.
+            LOG.log(Level.SEVERE, "Job " + id + " could not be run; it will be released and run again", e);
         } finally {
             finished(id);
             wake();
-        }
-    }
-
-    private void record(long id, Throwable failure, Instant startedAt) {
-        try {
-            failures.record(id, failure, startedAt);
-        } catch (RuntimeException e) {
-            // Left enqueued for this worker and not in flight: the next poll releases it to pending.
-            LOG.log(Level.SEVERE, "Could not record the failure of job " + id + "; it will be run again", e);
-            LOG.log(Level.SEVERE, "The job's own failure was", failure);
         }
     }
 

@@ -1,10 +1,7 @@
 package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.Optional;
 import org.queuejob.domain.model.job.JobRepository;
@@ -17,9 +14,9 @@ import org.queuejob.infrastructure.interception.JobInvoker;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
 
 /**
- * Runs one claimed job in its own transaction: lock the row, mark it started, call the method, mark it done. The
- * done mark commits together with everything the job's method wrote, so a job's effects and its "done" can never
- * be seen apart; any exception rolls both back (the failure is then recorded by {@link JobFailureRecorder}).
+ * Runs one claimed job in the current transaction (which {@link JobRunner} opens for it): lock the row, mark it
+ * started, call the method, mark it done. The done mark commits together with everything the job's method wrote,
+ * so a job's effects and its "done" can never be seen apart; any exception rolls both back.
  */
 @ApplicationScoped
 public class JobExecutor {
@@ -41,7 +38,6 @@ public class JobExecutor {
     Clock clock;
 
     /** Returns false when the job is no longer this worker's to run (cancelled or set done meanwhile). */
-    @Transactional(value = Transactional.TxType.REQUIRES_NEW, rollbackOn = Exception.class)
     public boolean execute(long id, String worker) throws Exception {
         Optional<QueueJob> locked = jobs.lockById(id);
         if (locked.isEmpty() || locked.get().state() != JobState.ENQUEUED) {
@@ -55,13 +51,5 @@ public class JobExecutor {
         Object result = invoker.invoke(function, arguments);
         job.complete(result == null ? null : String.valueOf(result), clock.instant());
         return true;
-    }
-
-    /**
-     * Created with the application, not on first use: the first use may be on a queue thread, where Payara cannot
-     * resolve this bean's EJB references (the injected repository would silently stay null).
-     */
-    void createEagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // nothing to do: observing the event is what creates the bean now
     }
 }

@@ -1,10 +1,7 @@
 package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +15,10 @@ import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
 
-/** Writes down, in a transaction of its own, how a try ended when the job's transaction was rolled back. */
+/**
+ * Writes down how a try ended when the job's transaction was rolled back, in the current transaction (a new one
+ * that {@link JobRunner} opens for it).
+ */
 @ApplicationScoped
 public class JobFailureRecorder {
 
@@ -40,7 +40,6 @@ public class JobFailureRecorder {
     @QueueJobClock
     Clock clock;
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void record(long id, Throwable failure, Instant startedAt) {
         QueueJob job = jobs.lockById(id).orElse(null);
         if (job == null || (job.state() != JobState.ENQUEUED && job.state() != JobState.STARTED)) {
@@ -81,13 +80,5 @@ public class JobFailureRecorder {
             }
         }
         return false;
-    }
-
-    /**
-     * Created with the application, not on first use: the first use may be on a queue thread, where Payara cannot
-     * resolve this bean's EJB references (the injected repository would silently stay null).
-     */
-    void createEagerly(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-        // nothing to do: observing the event is what creates the bean now
     }
 }
