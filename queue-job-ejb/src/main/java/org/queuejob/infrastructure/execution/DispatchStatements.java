@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobRepository;
 
 /**
@@ -23,7 +24,7 @@ public class DispatchStatements {
     @Inject
     JobRepository jobs;
 
-    public List<Long> claim(int limit, String worker, Collection<String> functions, Instant now) {
+    public List<ClaimedJob> claim(int limit, String worker, Collection<String> functions, Instant now) {
         return jobs.claimPending(limit, worker, functions, now);
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.application.JobEnqueued;
+import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
@@ -54,7 +55,7 @@ public class Dispatcher {
     private Executor workers;
 
     /** Claimed jobs not yet taken by a worker loop (the prefetch). */
-    private final Queue<Long> ready = new ConcurrentLinkedQueue<>();
+    private final Queue<ClaimedJob> ready = new ConcurrentLinkedQueue<>();
 
     /** Worker loops running; never more than the capacity, whatever the executor's size. */
     private final AtomicInteger loops = new AtomicInteger();
@@ -134,8 +135,8 @@ public class Dispatcher {
         if (poll != null) {
             poll.cancel(false);
         }
-        for (Long id = ready.poll(); id != null; id = ready.poll()) {
-            finished(id);
+        for (ClaimedJob job = ready.poll(); job != null; job = ready.poll()) {
+            finished(job.id());
         }
         releaseQuietly();
         if (!awaitLoops(timeout)) {
@@ -235,8 +236,8 @@ public class Dispatcher {
         int free = capacity + prefetch - inFlight.size();
         while (free > 0 && active) {
             int wanted = Math.min(free, settings.claimBatchSize());
-            List<Long> claimed = statements.claim(wanted, worker.name(), functionNames, clock.instant());
-            inFlight.addAll(claimed);
+            List<ClaimedJob> claimed = statements.claim(wanted, worker.name(), functionNames, clock.instant());
+            claimed.forEach(job -> inFlight.add(job.id()));
             ready.addAll(claimed);
             startLoops();
             free -= claimed.size();
@@ -273,13 +274,13 @@ public class Dispatcher {
      */
     private void workLoop() {
         do {
-            for (Long id = nextReady(); id != null; id = nextReady()) {
-                run(id);
+            for (ClaimedJob job = nextReady(); job != null; job = nextReady()) {
+                run(job);
             }
         } while (stayForMore());
     }
 
-    private Long nextReady() {
+    private ClaimedJob nextReady() {
         return active ? ready.poll() : null;
     }
 
@@ -300,9 +301,10 @@ public class Dispatcher {
         }
     }
 
-    private void run(long id) {
+    private void run(ClaimedJob job) {
+        long id = job.id();
         try {
-            runner.run(id, worker.name());
+            runner.run(job, worker.name());
         } catch (RuntimeException e) {
             // Only the container can get here (the runner handles every failure of the job itself); the job stays
             // claimed by this server and not in flight, so the next poll releases it to pending.

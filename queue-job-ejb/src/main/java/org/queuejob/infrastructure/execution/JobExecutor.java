@@ -3,10 +3,9 @@ package org.queuejob.infrastructure.execution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Instant;
+import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobRepository;
-import org.queuejob.domain.model.job.JobState;
-import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
@@ -14,9 +13,14 @@ import org.queuejob.infrastructure.interception.JobInvoker;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
 
 /**
- * Runs one claimed job in the current transaction (which {@link JobRunner} opens for it): lock the row, mark it
- * started, call the method, mark it done. The done mark commits together with everything the job's method wrote,
- * so a job's effects and its "done" can never be seen apart; any exception rolls both back.
+ * Runs one claimed job in the current transaction (which {@link JobRunner} opens for it): call the method, then
+ * mark the job done. The done mark commits together with everything the job's method wrote, so a job's effects and
+ * its "done" can never be seen apart; any exception rolls both back.
+ *
+ * <p>The row is not locked while the method runs: only the server that claimed a job runs it, so there is nothing
+ * to exclude but a person acting on the job in the back office meanwhile. That is settled at the end, when the done
+ * mark only applies to a job still enqueued for this worker; a cancel during the run therefore wins, and does not
+ * wait behind a long job. One statement per job besides the job's own, as few as a queue can do.
  */
 @ApplicationScoped
 public class JobExecutor {
@@ -37,19 +41,16 @@ public class JobExecutor {
     @QueueJobClock
     Clock clock;
 
-    /** Returns false when the job is no longer this worker's to run (cancelled or set done meanwhile). */
-    public boolean execute(long id, String worker) throws Exception {
-        Optional<QueueJob> locked = jobs.lockById(id);
-        if (locked.isEmpty() || locked.get().state() != JobState.ENQUEUED) {
-            return false;
-        }
-        QueueJob job = locked.get();
-        job.start(worker, clock.instant());
+    /**
+     * Returns false when the job was changed by someone else while it ran (cancelled, set done): its work must then
+     * be rolled back.
+     */
+    public boolean execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
         JobFunction function =
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());
         Object result = invoker.invoke(function, arguments);
-        job.complete(result == null ? null : String.valueOf(result), clock.instant());
-        return true;
+        return jobs.completeClaimed(
+                job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
     }
 }

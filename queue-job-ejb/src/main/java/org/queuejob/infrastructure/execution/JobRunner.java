@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
 
 /**
@@ -44,15 +45,20 @@ public class JobRunner {
     Clock clock;
 
     /** Never throws for a job's failure; what could not be recorded stays claimed and is released by the poll. */
-    public void run(long id, String worker) {
+    public void run(ClaimedJob job, String worker) {
         Instant startedAt = clock.instant();
         try {
             transaction.begin();
-            executor.execute(id, worker);
-            transaction.commit();
+            if (executor.execute(job, worker, startedAt)) {
+                transaction.commit();
+            } else {
+                transaction.rollback();
+                LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled or set "
+                        + "done by hand): its work was rolled back");
+            }
         } catch (Exception | LinkageError | AssertionError failure) {
             rollbackQuietly();
-            record(id, failure, startedAt);
+            record(job.id(), failure, startedAt);
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
 
@@ -38,7 +40,12 @@ public class JpaJobRepository implements JobRepository {
                            ORDER BY priority, date_created, id
                            LIMIT ?3
                            FOR UPDATE SKIP LOCKED)
-            RETURNING id""";
+            RETURNING id, job_function, CAST(arguments AS text)""";
+
+    static final String COMPLETE_CLAIMED = """
+            UPDATE queue_job SET state = 'done', date_started = ?3, date_done = ?4, exec_time_ms = ?5, result = ?6,
+                   retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
+             WHERE id = ?1 AND state = 'enqueued' AND worker = ?2""";
 
     static final String UNKNOWN_FUNCTIONS = """
             SELECT job_function, count(*) FROM queue_job
@@ -79,14 +86,29 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<Long> claimPending(int limit, String worker, Collection<String> functions, Instant now) {
-        List<Number> ids = em.createNativeQuery(CLAIM_PENDING)
+    public List<ClaimedJob> claimPending(int limit, String worker, Collection<String> functions, Instant now) {
+        List<Object[]> rows = em.createNativeQuery(CLAIM_PENDING)
                 .setParameter(1, utc(now))
                 .setParameter(2, worker)
                 .setParameter(3, limit)
                 .setParameter(4, textArray(functions))
                 .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return rows.stream()
+                .map(row -> new ClaimedJob(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
+                .toList();
+    }
+
+    @Override
+    public boolean completeClaimed(long id, String worker, Instant startedAt, Instant doneAt, String result) {
+        return em.createNativeQuery(COMPLETE_CLAIMED)
+                        .setParameter(1, id)
+                        .setParameter(2, worker)
+                        .setParameter(3, utc(startedAt))
+                        .setParameter(4, utc(doneAt))
+                        .setParameter(5, Duration.between(startedAt, doneAt).toMillis())
+                        .setParameter(6, result)
+                        .executeUpdate()
+                == 1;
     }
 
     @Override

@@ -24,7 +24,15 @@ public interface JobRepository {
      * {@code worker}, in (priority, date created, id) order, skipping rows other transactions hold. Returns their
      * ids. A server only claims what it can run: jobs of functions it does not have stay pending for one that does.
      */
-    List<Long> claimPending(int limit, String worker, Collection<String> functions, Instant now);
+    List<ClaimedJob> claimPending(int limit, String worker, Collection<String> functions, Instant now);
+
+    /**
+     * Marks a job claimed by {@code worker} done, in the caller's transaction (the one holding the job's own work):
+     * the SQL form of the original's T9 + T10 (started, then done, counting one try). Returns false when the job is
+     * no longer enqueued for this worker (cancelled or set done by hand while it ran): the caller must then roll
+     * back the job's work.
+     */
+    boolean completeClaimed(long id, String worker, Instant startedAt, Instant doneAt, String result);
 
     /** Jobs waiting to run whose job function is not among {@code functions}, counted per function. */
     Map<String, Long> countWaitingOutside(Collection<String> functions);

@@ -30,9 +30,10 @@ import java.util.UUID;
  * each named after a row of the original's state table (§1.B), and each refuses to run from a state that the table
  * does not allow.
  *
- * <p>One exception, by design: dispatch moves many jobs from pending to enqueued in one SQL statement (see {@code
- * JpaJobRepository.claimPending}), because loading thousands of entities per second to flip one column would
- * defeat the point of a queue.
+ * <p>Two exceptions, by design, on the queue's hot path: dispatch moves many jobs from pending to enqueued in one SQL
+ * statement ({@code JobRepository.claimPending}), and a worker marks its job started-and-done in one conditional
+ * statement ({@code JobRepository.completeClaimed}), because loading an entity per job to flip a few columns would
+ * cost more than the job. Both write the same columns as {@link #claim} and the original's T9 + T10.
  */
 @Entity
 @Table(name = "queue_job")
@@ -154,30 +155,9 @@ public class QueueJob {
         this.dateEnqueued = now;
     }
 
-    /** T9: a worker takes the job; counts as a try. Runs inside the job's own transaction. */
-    public void start(String worker, Instant now) {
-        requireState("start", ENQUEUED);
-        this.state = STARTED;
-        this.worker = Objects.requireNonNull(worker, "A worker is required.");
-        this.dateStarted = now;
-        this.retry++;
-    }
-
-    /** T10: the method returned; committed together with the job's own work. */
-    public void complete(String result, Instant now) {
-        requireState("complete", STARTED);
-        this.state = DONE;
-        this.dateDone = now;
-        this.result = result;
-        this.execTimeMillis = Duration.between(dateStarted, now).toMillis();
-        // As the original: a success clears the failure details but keeps the last message for the record.
-        this.excName = null;
-        this.excInfo = null;
-    }
-
     /**
-     * T12: the try failed. The job's transaction was rolled back, so the row is still enqueued and the started mark
-     * is gone: it is recorded again here, in a new transaction, with the failure.
+     * T12: the try failed. The job's transaction was rolled back, so the row is still enqueued: the try is counted
+     * and the failure recorded here, in a new transaction.
      */
     public void failAttempt(JobFailure failure, Instant startedAt, Instant now) {
         requireState("fail", ENQUEUED, STARTED);

@@ -38,24 +38,15 @@ class QueueJobTest {
     }
 
     @Test
-    void startedJobCompletesWithResultAndExecTime() {
+    void claimedJobCannotBeClaimedAgain() {
         QueueJob job = enqueuedJob(5);
 
-        job.start("server@host", T0);
-        job.complete("sent", T0.plusMillis(1500));
-
-        assertThat(job.state()).isEqualTo(JobState.DONE);
-        assertThat(job.result()).isEqualTo("sent");
-        assertThat(job.execTimeMillis()).isEqualTo(1500);
-        assertThat(job.retry()).isEqualTo(1);
-    }
-
-    @Test
-    void pendingJobCannotStartWithoutBeingClaimed() {
-        assertThatThrownBy(() -> newJob(5).start("server@host", T0))
+        assertThat(job.worker()).isEqualTo("server@host");
+        assertThat(job.dateEnqueued()).isEqualTo(T0);
+        assertThatThrownBy(() -> job.claim("other@host", T0))
                 .isInstanceOf(IllegalJobStateException.class)
-                .hasMessageContaining("Cannot start job")
-                .hasMessageContaining("in state pending");
+                .hasMessageContaining("Cannot claim job")
+                .hasMessageContaining("in state enqueued");
     }
 
     @Test
