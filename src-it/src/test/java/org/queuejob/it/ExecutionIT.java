@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -51,6 +52,9 @@ class ExecutionIT {
 
     @Inject
     JobEnqueuer enqueuer;
+
+    @Inject
+    UserTransaction transaction;
 
     @Test
     void jobRunsExactlyOnceAndEndsDoneWithItsResultAndExecTime() {
@@ -123,6 +127,32 @@ class ExecutionIT {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> query.find(orphan.uuid()).orElseThrow().state() == JobState.PENDING);
+    }
+
+    @Test
+    void jobsOfACapacityOneChannelNeverRunSideBySide() throws Exception {
+        String group = "serial-" + UUID.randomUUID();
+        transaction.begin();
+        for (int i = 0; i < 4; i++) {
+            jobs.serial(group);
+        }
+        transaction.commit();
+
+        await().atMost(TIMEOUT).until(() -> log.runs(group) == 4);
+        assertThat(log.mostAtOnce(group)).isEqualTo(1);
+    }
+
+    @Test
+    void rootChannelRunsJobsSideBySideUpToItsCapacity() throws Exception {
+        String group = "parallel-" + UUID.randomUUID();
+        transaction.begin();
+        for (int i = 0; i < 6; i++) {
+            jobs.parallel(group);
+        }
+        transaction.commit();
+
+        await().atMost(TIMEOUT).until(() -> log.runs(group) == 6);
+        assertThat(log.mostAtOnce(group)).isBetween(2, 4);
     }
 
     private QueueJob awaitState(UUID uuid, JobState state) {

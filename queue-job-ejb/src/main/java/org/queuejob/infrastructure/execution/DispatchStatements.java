@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobRepository;
+import org.queuejob.domain.scheduling.CandidateJob;
 
 /**
  * The dispatcher's statements, each committed on its own so a claim is visible before its jobs start. A stateless
@@ -24,8 +25,22 @@ public class DispatchStatements {
     @Inject
     JobRepository jobs;
 
-    public List<ClaimedJob> claim(int limit, String worker, Collection<String> functions, Instant now) {
-        return jobs.claimPending(limit, worker, functions, now);
+    public List<CandidateJob> pendingHeads(
+            String channel,
+            Collection<String> children,
+            int limit,
+            boolean includeFutureEta,
+            Collection<String> functions,
+            Instant now) {
+        return jobs.pendingHeads(channel, children, limit, includeFutureEta, functions, now);
+    }
+
+    public List<ClaimedJob> claim(Collection<Long> ids, String worker, Instant now) {
+        return jobs.claim(ids, worker, now);
+    }
+
+    public Map<Long, String> failedUnder(String channel) {
+        return jobs.failedUnder(channel);
     }
 
     public Map<String, Long> countWaitingOutside(Collection<String> functions) {

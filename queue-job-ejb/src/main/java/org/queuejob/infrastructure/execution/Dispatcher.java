@@ -8,9 +8,13 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +29,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.application.JobEnqueued;
 import org.queuejob.domain.model.job.ClaimedJob;
+import org.queuejob.domain.scheduling.CandidateJob;
 import org.queuejob.domain.scheduling.ChannelConfig;
+import org.queuejob.domain.scheduling.ChannelScheduler;
+import org.queuejob.domain.scheduling.ChannelSpec;
+import org.queuejob.domain.scheduling.ChannelStatus;
+import org.queuejob.domain.scheduling.ChannelTree;
+import org.queuejob.domain.scheduling.Demand;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.interception.JobFunction;
@@ -47,6 +57,9 @@ public class Dispatcher {
 
     /** Threads of the workers' managed executor: the most jobs one server can run at once. */
     public static final int MAX_WORKERS = 64;
+
+    /** Bounds one pass, so a flood of jobs cannot keep the dispatcher from its other duties. */
+    static final int MAX_ROUNDS_PER_PASS = 20;
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
@@ -87,6 +100,7 @@ public class Dispatcher {
     private volatile boolean active;
     private volatile int capacity;
     private volatile int prefetch;
+    private ChannelScheduler channels;
     private List<String> functionNames;
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> etaWakeUp;
@@ -98,16 +112,18 @@ public class Dispatcher {
      */
     public void start() {
         // Parsing the whole string here makes a malformed one fail the deployment, naming the bad entry.
-        ChannelConfig channels = ChannelConfig.parse(settings.channels());
-        if (channels.isDispatchDisabled()) {
-            LOG.info("Queue job dispatcher not started: the root channel's capacity is 0 (" + channels.source() + ")");
+        ChannelConfig config = ChannelConfig.parse(settings.channels());
+        if (config.isDispatchDisabled()) {
+            LOG.info("Queue job dispatcher not started: the root channel's capacity is 0 (" + config.source() + ")");
             return;
         }
-        // Until per-channel dispatch lands, every job shares the root channel's capacity.
-        capacity = Math.min(channels.root().capacity().orElseThrow(), MAX_WORKERS);
-        prefetch = settings.prefetch().orElse(capacity);
+        ChannelSpec root = config.root();
+        capacity = Math.min(root.capacity().orElseThrow(), MAX_WORKERS);
+        prefetch = root.sequential() ? 0 : settings.prefetch().orElse(capacity);
+        channels = new ChannelScheduler(withPrefetch(config, prefetch));
         functionNames = functions.all().stream().map(JobFunction::name).sorted().toList();
         warnAboutUnknownFunctions();
+        blockSequentialChannelsWithFailedJobs();
         executors = QueueExecutors.create(Math.max(1, capacity));
         scheduler = executors.scheduler();
         workers = executors.workers();
@@ -120,6 +136,32 @@ public class Dispatcher {
         long pollMillis = settings.pollInterval().toMillis();
         poll = scheduler.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         wake();
+    }
+
+    /**
+     * The configured tree, but with room in root for the prefetch: prefetched jobs are claimed, so they count as
+     * running in their channels (as enqueued jobs do in the original), while worker loops bound what actually runs.
+     */
+    private static ChannelTree withPrefetch(ChannelConfig config, int prefetch) {
+        List<ChannelSpec> specs = new ArrayList<>(config.channels());
+        specs.replaceAll(spec -> spec.isRoot()
+                ? new ChannelSpec(
+                        spec.fullName(),
+                        OptionalInt.of(spec.capacity().orElseThrow() + prefetch),
+                        spec.sequential(),
+                        spec.throttleSeconds(),
+                        spec.paused())
+                : spec);
+        return new ChannelTree(specs);
+    }
+
+    /** A sequential channel holding a failed job stays blocked across restarts until the job is dealt with. */
+    private void blockSequentialChannelsWithFailedJobs() {
+        for (ChannelSpec spec : channels.tree().specs()) {
+            if (spec.sequential()) {
+                statements.failedUnder(spec.fullName()).forEach(channels::jobFailed);
+            }
+        }
     }
 
     /**
@@ -228,20 +270,50 @@ public class Dispatcher {
     }
 
     /**
-     * Claims up to the free capacity plus the prefetch; true when it was all taken, so more jobs may be waiting.
-     * Prefetched jobs wait in the ready queue: a worker loop that finishes a job takes the next one at once instead of
-     * waiting for a claim to commit, which is what keeps a busy queue's throughput from being one claim per job.
+     * One round of the channel scheduler: read the head jobs of each channel that has room, let the scheduler pick
+     * the ones that start now, claim exactly those; again while it found work. Returns true when every channel's
+     * room was used (more jobs may be waiting and a finishing job will bring the next pass), false when the queue
+     * ran out of startable jobs (the next eta or throttle end then decides the next pass).
      */
     private boolean claimAndSubmit() {
-        int free = capacity + prefetch - inFlight.size();
-        while (free > 0 && active) {
-            int wanted = Math.min(free, settings.claimBatchSize());
-            List<ClaimedJob> claimed = statements.claim(wanted, worker.name(), functionNames, clock.instant());
-            claimed.forEach(job -> inFlight.add(job.id()));
+        for (int round = 0; active && round < MAX_ROUNDS_PER_PASS; round++) {
+            Instant now = clock.instant();
+            List<Demand> demands = channels.demand(now);
+            if (demands.isEmpty()) {
+                return true;
+            }
+            Map<String, List<CandidateJob>> candidates = new HashMap<>();
+            int wanted = 0;
+            for (Demand demand : demands) {
+                int limit = Math.min(demand.limit(), settings.claimBatchSize());
+                wanted += limit;
+                candidates.put(
+                        demand.channel(),
+                        statements.pendingHeads(
+                                demand.channel(),
+                                channels.tree().children(demand.channel()),
+                                limit,
+                                demand.includeFutureEta(),
+                                functionNames,
+                                now));
+            }
+            List<CandidateJob> selected = channels.select(now, candidates);
+            if (selected.isEmpty()) {
+                return false;
+            }
+            List<ClaimedJob> claimed =
+                    statements.claim(selected.stream().map(CandidateJob::id).toList(), worker.name(), now);
+            Set<Long> claimedIds = new HashSet<>();
+            claimed.forEach(job -> claimedIds.add(job.id()));
+            // Chosen but taken by another server, or changed, in between: their slots are free again.
+            selected.stream()
+                    .map(CandidateJob::id)
+                    .filter(id -> !claimedIds.contains(id))
+                    .forEach(channels::jobFinished);
+            inFlight.addAll(claimedIds);
             ready.addAll(claimed);
             startLoops();
-            free -= claimed.size();
-            if (claimed.size() < wanted) {
+            if (selected.size() < wanted) {
                 return false;
             }
         }
@@ -304,7 +376,9 @@ public class Dispatcher {
     private void run(ClaimedJob job) {
         long id = job.id();
         try {
-            runner.run(job, worker.name());
+            if (runner.run(job, worker.name()) == JobRunner.Outcome.FAILED) {
+                channels.jobFailed(id, job.channel());
+            }
         } catch (RuntimeException e) {
             // Only the container can get here (the runner handles every failure of the job itself); the job stays
             // claimed by this server and not in flight, so the next poll releases it to pending.
@@ -316,12 +390,16 @@ public class Dispatcher {
     }
 
     private void finished(long id) {
+        channels.jobFinished(id);
         inFlight.remove(id);
     }
 
+    /** Schedules the next pass for when the earliest eta comes due or a throttle pause ends, if that is sooner. */
     private void scheduleEtaWakeUp() {
         Instant now = clock.instant();
-        Optional<Instant> next = statements.nextEta(now);
+        Map<String, Instant> etas = new HashMap<>();
+        statements.nextEta(now).ifPresent(eta -> etas.put(ChannelSpec.ROOT, eta));
+        Optional<Instant> next = channels.nextWakeUp(now, etas);
         if (next.isEmpty() || next.get().equals(etaWakeUpAt)) {
             return;
         }
@@ -331,6 +409,11 @@ public class Dispatcher {
         etaWakeUpAt = next.get();
         long delayMillis = Math.max(1, Duration.between(now, etaWakeUpAt).toMillis() + 1);
         etaWakeUp = scheduler.schedule(this::wake, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** How the channels stand now, for the back office. */
+    public List<ChannelStatus> channelStatus() {
+        return channels == null ? List.of() : channels.snapshot();
     }
 
     /** Jobs running on this server, by id; for tests and the back office. */

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.queuejob.api.RetryableJobException;
@@ -40,11 +41,12 @@ public class JobFailureRecorder {
     @QueueJobClock
     Clock clock;
 
-    public void record(long id, Throwable failure, Instant startedAt) {
+    /** Returns the job's state afterwards: failed, or pending for a retry; empty when it had left our hands. */
+    public Optional<JobState> record(long id, Throwable failure, Instant startedAt) {
         QueueJob job = jobs.lockById(id).orElse(null);
         if (job == null || (job.state() != JobState.ENQUEUED && job.state() != JobState.STARTED)) {
             LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: " + failure);
-            return;
+            return Optional.empty();
         }
         Instant now = clock.instant();
         if (failure instanceof RetryableJobException retryable) {
@@ -68,6 +70,7 @@ public class JobFailureRecorder {
         } else {
             job.failAttempt(JobFailure.of(failure), startedAt, now);
         }
+        return Optional.of(job.state());
     }
 
     static boolean isConcurrencyFailure(Throwable failure) {

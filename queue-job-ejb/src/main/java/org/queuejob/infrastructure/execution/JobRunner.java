@@ -10,9 +10,11 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
+import org.queuejob.domain.model.job.JobState;
 import org.queuejob.infrastructure.config.QueueJobClock;
 
 /**
@@ -44,34 +46,47 @@ public class JobRunner {
     @QueueJobClock
     Clock clock;
 
+    /** How a run ended, for the dispatcher's channel accounting. */
+    public enum Outcome {
+        DONE,
+        FAILED,
+        /** Back to pending for a retry, changed by someone else while it ran, or not recorded (released later). */
+        NOT_DONE
+    }
+
     /** Never throws for a job's failure; what could not be recorded stays claimed and is released by the poll. */
-    public void run(ClaimedJob job, String worker) {
+    public Outcome run(ClaimedJob job, String worker) {
         Instant startedAt = clock.instant();
         try {
             transaction.begin();
             if (executor.execute(job, worker, startedAt)) {
                 transaction.commit();
-            } else {
-                transaction.rollback();
-                LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled or set "
-                        + "done by hand): its work was rolled back");
+                return Outcome.DONE;
             }
+            transaction.rollback();
+            LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled or set done by "
+                    + "hand): its work was rolled back");
+            return Outcome.NOT_DONE;
         } catch (Exception | LinkageError | AssertionError failure) {
             rollbackQuietly();
-            record(job.id(), failure, startedAt);
+            return record(job.id(), failure, startedAt);
         }
     }
 
-    private void record(long id, Throwable failure, Instant startedAt) {
+    private Outcome record(long id, Throwable failure, Instant startedAt) {
         try {
             transaction.begin();
-            failures.record(id, failure, startedAt);
+            Optional<JobState> state = failures.record(id, failure, startedAt);
             transaction.commit();
+            return state.filter(JobState.FAILED::equals)
+                    .map(failed -> Outcome.FAILED)
+                    .orElse(Outcome.NOT_DONE);
         } catch (Exception e) {
             rollbackQuietly();
             // Left enqueued for this worker and not in flight: the next poll releases it to pending.
             LOG.log(Level.SEVERE, "Could not record the failure of job " + id + "; it will be run again", e);
             LOG.log(Level.SEVERE, "The job's own failure was", failure);
+            return Outcome.NOT_DONE;
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.scheduling.CandidateJob;
 
 /**
  * Jobs in PostgreSQL through the queue's own persistence unit; dispatch statements are native SQL.
@@ -29,18 +30,30 @@ import org.queuejob.domain.model.job.QueueJob;
 public class JpaJobRepository implements JobRepository {
 
     /**
-     * One statement claims a batch: rows other transactions hold are skipped, not waited for, so concurrent
-     * dispatchers (and the back office editing a row) never block each other or take the same job.
+     * A configured channel's next jobs. {@code LIKE} patterns come escaped (see {@link #below}), so an underscore in
+     * a channel name is not a wildcard.
      */
-    static final String CLAIM_PENDING = """
+    static final String PENDING_HEADS = """
+            SELECT id, channel, priority, date_created, eta FROM queue_job
+             WHERE state = 'pending'
+               AND (channel = ?1 OR channel LIKE ?2)
+               AND NOT (channel = ANY (CAST(?3 AS text[])) OR channel LIKE ANY (CAST(?4 AS text[])))
+               AND job_function = ANY (CAST(?5 AS text[]))
+               AND (?6 OR eta IS NULL OR eta <= ?7)
+             ORDER BY priority, date_created, id
+             LIMIT ?8""";
+
+    /**
+     * Claims chosen jobs; the state condition makes a job another server claimed first simply not come back. The
+     * primary-key scan of {@code id = ANY} takes rows in id order, so two claimers can never deadlock.
+     */
+    static final String CLAIM = """
             UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
-             WHERE id IN (SELECT id FROM queue_job
-                           WHERE state = 'pending' AND (eta IS NULL OR eta <= ?1)
-                             AND job_function = ANY (CAST(?4 AS text[]))
-                           ORDER BY priority, date_created, id
-                           LIMIT ?3
-                           FOR UPDATE SKIP LOCKED)
-            RETURNING id, job_function, CAST(arguments AS text)""";
+             WHERE id = ANY (CAST(?3 AS bigint[])) AND state = 'pending'
+            RETURNING id, channel, job_function, CAST(arguments AS text)""";
+
+    static final String FAILED_UNDER =
+            "SELECT id, channel FROM queue_job WHERE state = 'failed' AND (channel = ?1 OR channel LIKE ?2)";
 
     static final String COMPLETE_CLAIMED = """
             UPDATE queue_job SET state = 'done', date_started = ?3, date_done = ?4, exec_time_ms = ?5, result = ?6,
@@ -86,16 +99,66 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<ClaimedJob> claimPending(int limit, String worker, Collection<String> functions, Instant now) {
-        List<Object[]> rows = em.createNativeQuery(CLAIM_PENDING)
-                .setParameter(1, utc(now))
-                .setParameter(2, worker)
-                .setParameter(3, limit)
-                .setParameter(4, textArray(functions))
+    public List<CandidateJob> pendingHeads(
+            String channel,
+            Collection<String> children,
+            int limit,
+            boolean includeFutureEta,
+            Collection<String> functions,
+            Instant now) {
+        List<Object[]> rows = em.createNativeQuery(PENDING_HEADS)
+                .setParameter(1, channel)
+                .setParameter(2, below(channel))
+                .setParameter(3, textArray(children))
+                .setParameter(
+                        4,
+                        textArray(children.stream().map(JpaJobRepository::below).toList()))
+                .setParameter(5, textArray(functions))
+                .setParameter(6, includeFutureEta)
+                .setParameter(7, utc(now))
+                .setParameter(8, limit)
                 .getResultList();
         return rows.stream()
-                .map(row -> new ClaimedJob(((Number) row[0]).longValue(), (String) row[1], (String) row[2]))
+                .map(row -> new CandidateJob(
+                        ((Number) row[0]).longValue(),
+                        (String) row[1],
+                        ((Number) row[2]).intValue(),
+                        toInstant(row[3]),
+                        row[4] == null ? null : toInstant(row[4])))
                 .toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ClaimedJob> claim(Collection<Long> ids, String worker, Instant now) {
+        String idArray =
+                "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}";
+        List<Object[]> rows = em.createNativeQuery(CLAIM)
+                .setParameter(1, utc(now))
+                .setParameter(2, worker)
+                .setParameter(3, idArray)
+                .getResultList();
+        return rows.stream()
+                .map(row -> new ClaimedJob(
+                        ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3]))
+                .toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<Long, String> failedUnder(String channel) {
+        List<Object[]> rows = em.createNativeQuery(FAILED_UNDER)
+                .setParameter(1, channel)
+                .setParameter(2, below(channel))
+                .getResultList();
+        Map<Long, String> failed = new LinkedHashMap<>();
+        rows.forEach(row -> failed.put(((Number) row[0]).longValue(), (String) row[1]));
+        return failed;
+    }
+
+    /** The LIKE pattern of the channels below {@code channel}, with LIKE's own characters escaped. */
+    static String below(String channel) {
+        return channel.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%";
     }
 
     @Override

@@ -15,6 +15,28 @@ public class ExecutionLog {
         runs.computeIfAbsent(marker, m -> new AtomicInteger()).incrementAndGet();
     }
 
+    private final Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> mostAtOnce = new ConcurrentHashMap<>();
+
+    /** Notes that a job of {@code group} runs, for {@code millis}, and how many of the group ran at once. */
+    void during(String group, long millis) {
+        int now = running.computeIfAbsent(group, g -> new AtomicInteger()).incrementAndGet();
+        mostAtOnce.computeIfAbsent(group, g -> new AtomicInteger()).accumulateAndGet(now, Math::max);
+        try {
+            Thread.sleep(millis); // stands for the job's work
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            running.get(group).decrementAndGet();
+            record(group);
+        }
+    }
+
+    public int mostAtOnce(String group) {
+        AtomicInteger most = mostAtOnce.get(group);
+        return most == null ? 0 : most.get();
+    }
+
     public int runs(String marker) {
         AtomicInteger count = runs.get(marker);
         return count == null ? 0 : count.get();

@@ -43,6 +43,17 @@ public class TestJobs {
         throw new AssertionError("never stored, so never run");
     }
 
+    /** Runs in a channel of capacity 1 (see it-microprofile-config.properties). */
+    @Job(channel = "root.serial")
+    public void serial(String group) {
+        log.during(group, 300);
+    }
+
+    @Job
+    public void parallel(String group) {
+        log.during(group, 300);
+    }
+
     @Job
     public void store(String text) {
         log.record(text);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.queuejob.domain.scheduling.CandidateJob;
 
 /** Where jobs live. Implementations join the caller's transaction unless a method says otherwise. */
 public interface JobRepository {
@@ -20,11 +21,27 @@ public interface JobRepository {
     Optional<QueueJob> lockById(long id);
 
     /**
-     * Moves up to {@code limit} runnable pending jobs (eta passed) of the given job functions to enqueued for
-     * {@code worker}, in (priority, date created, id) order, skipping rows other transactions hold. Returns their
-     * ids. A server only claims what it can run: jobs of functions it does not have stay pending for one that does.
+     * The first {@code limit} pending jobs of a configured channel, in dispatch order (priority, date created, id):
+     * jobs whose channel is {@code channel} or below it, except those below its configured {@code children}, of
+     * the given job functions (a server only runs what it has), due at {@code now} unless {@code includeFutureEta}.
+     * Reads only: the channel scheduler decides which of them start.
      */
-    List<ClaimedJob> claimPending(int limit, String worker, Collection<String> functions, Instant now);
+    List<CandidateJob> pendingHeads(
+            String channel,
+            Collection<String> children,
+            int limit,
+            boolean includeFutureEta,
+            Collection<String> functions,
+            Instant now);
+
+    /**
+     * Moves the given jobs, those still pending, to enqueued for {@code worker} and returns them with what a worker
+     * needs to run them. Jobs that another server claimed or someone changed meanwhile are left out.
+     */
+    List<ClaimedJob> claim(Collection<Long> ids, String worker, Instant now);
+
+    /** The jobs in a failed state under a channel (itself and below): a sequential channel stays blocked by them. */
+    Map<Long, String> failedUnder(String channel);
 
     /**
      * Marks a job claimed by {@code worker} done, in the caller's transaction (the one holding the job's own work):
