@@ -7,17 +7,22 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.application.ChannelService;
 import org.queuejob.application.JobEnqueuer;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.scheduling.ChannelStatus;
+import org.queuejob.infrastructure.execution.Dispatcher;
 import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
@@ -55,6 +60,12 @@ class ExecutionIT {
 
     @Inject
     UserTransaction transaction;
+
+    @Inject
+    ChannelService channels;
+
+    @Inject
+    Dispatcher dispatcher;
 
     @Test
     void jobRunsExactlyOnceAndEndsDoneWithItsResultAndExecTime() {
@@ -153,6 +164,26 @@ class ExecutionIT {
 
         await().atMost(TIMEOUT).until(() -> log.runs(group) == 6);
         assertThat(log.mostAtOnce(group)).isBetween(2, 4);
+    }
+
+    @Test
+    void pausedChannelStartsNothingUntilResumedWithoutRedeploy() {
+        String channel = "root.pausable";
+        String marker = "pausable-" + UUID.randomUUID();
+        channels.configure(channel, OptionalInt.of(2), false, 0);
+        channels.pause(channel);
+        await().atMost(TIMEOUT).until(() -> channelIs(channel, ChannelStatus::paused));
+
+        jobs.pausable(marker);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> log.runs(marker) == 0);
+
+        channels.resume(channel);
+        await().atMost(TIMEOUT).until(() -> log.runs(marker) == 1);
+    }
+
+    private boolean channelIs(String channel, Predicate<ChannelStatus> condition) {
+        return dispatcher.channelStatus().stream()
+                .anyMatch(status -> status.name().equals(channel) && condition.test(status));
     }
 
     private QueueJob awaitState(UUID uuid, JobState state) {

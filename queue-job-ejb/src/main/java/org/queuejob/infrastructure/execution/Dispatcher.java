@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuejob.application.ChannelService;
 import org.queuejob.application.JobEnqueued;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.CandidateJob;
@@ -82,6 +83,9 @@ public class Dispatcher {
     JobRunner runner;
 
     @Inject
+    ChannelService channelRecords;
+
+    @Inject
     WorkerIdentity worker;
 
     @Inject
@@ -117,10 +121,11 @@ public class Dispatcher {
             LOG.info("Queue job dispatcher not started: the root channel's capacity is 0 (" + config.source() + ")");
             return;
         }
-        ChannelSpec root = config.root();
-        capacity = Math.min(root.capacity().orElseThrow(), MAX_WORKERS);
-        prefetch = root.sequential() ? 0 : settings.prefetch().orElse(capacity);
-        channels = new ChannelScheduler(withPrefetch(config, prefetch));
+        channelRecords.apply(config);
+        ChannelTree tree = new ChannelTree(channelRecords.specs());
+        capacity = Math.min(tree.root().capacity().orElseThrow(), MAX_WORKERS);
+        prefetch = tree.root().sequential() ? 0 : settings.prefetch().orElse(capacity);
+        channels = new ChannelScheduler(withPrefetch(tree, prefetch));
         functionNames = functions.all().stream().map(JobFunction::name).sorted().toList();
         warnAboutUnknownFunctions();
         blockSequentialChannelsWithFailedJobs();
@@ -142,9 +147,9 @@ public class Dispatcher {
      * The configured tree, but with room in root for the prefetch: prefetched jobs are claimed, so they count as
      * running in their channels (as enqueued jobs do in the original), while worker loops bound what actually runs.
      */
-    private static ChannelTree withPrefetch(ChannelConfig config, int prefetch) {
-        List<ChannelSpec> specs = new ArrayList<>(config.channels());
-        specs.replaceAll(spec -> spec.isRoot()
+    private static ChannelTree withPrefetch(ChannelTree tree, int prefetch) {
+        List<ChannelSpec> specs = new ArrayList<>(tree.specs());
+        specs.replaceAll(spec -> spec.isRoot() && spec.capacity().orElseThrow() > 0
                 ? new ChannelSpec(
                         spec.fullName(),
                         OptionalInt.of(spec.capacity().orElseThrow() + prefetch),
@@ -153,6 +158,23 @@ public class Dispatcher {
                         spec.paused())
                 : spec);
         return new ChannelTree(specs);
+    }
+
+    /**
+     * Applies channel records edited since the last look (capacity, sequential, throttle, pause) without restart:
+     * running jobs keep their slots, new starts follow the new settings.
+     */
+    private void refreshChannels() {
+        ChannelTree tree = new ChannelTree(channelRecords.specs());
+        int newCapacity = Math.min(tree.root().capacity().orElseThrow(), MAX_WORKERS);
+        int newPrefetch = tree.root().sequential() ? 0 : settings.prefetch().orElse(newCapacity);
+        ChannelTree scheduled = withPrefetch(tree, newPrefetch);
+        if (!scheduled.equals(channels.tree())) {
+            capacity = newCapacity;
+            prefetch = newPrefetch;
+            channels.reconfigure(scheduled);
+            LOG.info(() -> "Queue job channels changed: " + channels);
+        }
     }
 
     /** A sequential channel holding a failed job stays blocked across restarts until the job is dealt with. */
@@ -244,6 +266,7 @@ public class Dispatcher {
         try {
             synchronized (passLock) {
                 statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
+                refreshChannels();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not look for abandoned jobs; will try again", e);

@@ -49,6 +49,12 @@ public class TestJobs {
         log.during(group, 300);
     }
 
+    /** Runs in a channel the tests pause and resume. */
+    @Job(channel = "root.pausable")
+    public void pausable(String marker) {
+        log.record(marker);
+    }
+
     @Job
     public void parallel(String group) {
         log.during(group, 300);
