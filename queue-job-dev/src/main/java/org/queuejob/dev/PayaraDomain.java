@@ -116,6 +116,19 @@ public final class PayaraDomain {
         asadmin("deploy", "--force=true", "--name=" + name, archive.toString());
     }
 
+    /** Deploys and returns what asadmin said, without failing: for tests of deployments that must be refused. */
+    public Result tryDeploy(Path archive, String name) {
+        return run("deploy", "--force=true", "--name=" + name, archive.toString());
+    }
+
+    /** The exit code and output of one asadmin command. */
+    public record Result(int exitCode, String output) {
+
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+
     public void undeploy(String name) {
         asadminQuietly("undeploy", name);
     }
@@ -147,10 +160,10 @@ public final class PayaraDomain {
     }
 
     public void asadmin(String... arguments) {
-        int exit = run(arguments);
-        if (exit != 0) {
-            throw new IllegalStateException(
-                    "asadmin " + String.join(" ", arguments) + " failed with exit code " + exit);
+        Result result = run(arguments);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed with exit code "
+                    + result.exitCode() + ": " + result.output());
         }
     }
 
@@ -158,7 +171,7 @@ public final class PayaraDomain {
         run(arguments);
     }
 
-    private int run(String... arguments) {
+    private Result run(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(asadmin().toString());
         command.add("--interactive=false");
@@ -182,7 +195,7 @@ public final class PayaraDomain {
                     && !arguments[0].startsWith("undeploy")) {
                 LOG.warning(() -> "asadmin " + arguments[0] + " said:\n" + output);
             }
-            return exit;
+            return new Result(exit, output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -265,6 +265,11 @@ public final class ChannelScheduler {
         }
     }
 
+    /** The failed jobs blocking sequential channels (job id → channel), e.g. to reconcile with the database. */
+    public synchronized Map<Long, String> blockingFailures() {
+        return Map.copyOf(failed);
+    }
+
     /** Forgets every running job, e.g. before {@link #restoreRunning} when the dispatcher (re)takes over. */
     public synchronized void clearRunning() {
         running.clear();

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.queuejob.domain.scheduling.ChannelConfig;
 
 /**
  * The queue's settings, from MicroProfile Config: system properties, environment variables ({@code
@@ -13,9 +14,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class QueueJobSettings {
 
+    public static final String CHANNELS = "queue-job.channels";
+
     /** Channel capacities, in the original's grammar. */
     @Inject
-    @ConfigProperty(name = "queue-job.channels", defaultValue = "root:2")
+    @ConfigProperty(name = CHANNELS, defaultValue = ChannelConfig.DEFAULT)
     String channels;
 
     /** Fallback look at the table when no wake-up came (other writers, missed signals). */

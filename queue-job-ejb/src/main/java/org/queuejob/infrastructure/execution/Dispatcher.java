@@ -177,13 +177,21 @@ public class Dispatcher {
         }
     }
 
-    /** A sequential channel holding a failed job stays blocked across restarts until the job is dealt with. */
+    /**
+     * Makes each sequential channel blocked by exactly the failed jobs the database has under it: a job that failed
+     * before a restart still blocks, one that was requeued, set done or cancelled (from anywhere) no longer does.
+     */
     private void blockSequentialChannelsWithFailedJobs() {
+        Map<Long, String> failedNow = new HashMap<>();
         for (ChannelSpec spec : channels.tree().specs()) {
             if (spec.sequential()) {
-                statements.failedUnder(spec.fullName()).forEach(channels::jobFailed);
+                failedNow.putAll(statements.failedUnder(spec.fullName()));
             }
         }
+        channels.blockingFailures().keySet().stream()
+                .filter(id -> !failedNow.containsKey(id))
+                .forEach(channels::failedJobResolved);
+        failedNow.forEach(channels::jobFailed);
     }
 
     /**
@@ -267,6 +275,7 @@ public class Dispatcher {
             synchronized (passLock) {
                 statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
                 refreshChannels();
+                blockSequentialChannelsWithFailedJobs();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not look for abandoned jobs; will try again", e);

@@ -1,0 +1,38 @@
+package org.queuejob.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.queuejob.dev.PayaraDomain;
+import org.queuejob.it.support.ItEnvironment;
+import org.queuejob.it.support.TestDeployments;
+
+/** Bad configuration stops the deployment with a message that names what is wrong, before any job is touched. */
+class ConfigurationIT {
+
+    @Test
+    void malformedChannelStringFailsTheDeploymentNamingTheBadEntry() throws Exception {
+        WebArchive war = TestDeployments.queueJobWar("bad-channels-it")
+                .addAsResource(
+                        new StringAsset("queue-job.channels=root:4,root.mail:two\n"),
+                        "META-INF/microprofile-config.properties");
+        Path file = Files.createTempFile("bad-channels-it", ".war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        PayaraDomain domain = ItEnvironment.domain();
+        try {
+            PayaraDomain.Result result = domain.tryDeploy(file, "bad-channels-it");
+
+            assertThat(result.succeeded()).isFalse();
+            assertThat(result.output()).contains("Invalid channel config entry 'root.mail:two'");
+        } finally {
+            domain.undeploy("bad-channels-it");
+            new File(file.toString()).delete();
+        }
+    }
+}
