@@ -96,6 +96,26 @@ public class BenchResource {
     }
 
     /**
+     * (e) Drain rate: how fast no-op jobs already waiting in the table run, over the next {@code n} runs. Answers
+     * jobs/s. The driver fills the table first (a small backlog, then a million jobs).
+     */
+    @POST
+    @Path("drain")
+    public String drain(@QueryParam("n") int n) {
+        jobs.resetRuns();
+        long start = System.nanoTime();
+        long deadline = start + DRAIN_TIMEOUT.toNanos();
+        while (jobs.runs() < n) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Only " + jobs.runs() + " of " + n + " jobs ran in " + DRAIN_TIMEOUT);
+            }
+            LockSupport.parkNanos(100_000);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return String.format(Locale.ROOT, "%.1f", n / seconds);
+    }
+
+    /**
      * (c) Commit-to-start latency on an idle queue: one job per transaction, the next only after the previous
      * started. Answers "p50 p99" in microseconds.
      */

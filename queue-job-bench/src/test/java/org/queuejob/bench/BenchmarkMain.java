@@ -21,6 +21,8 @@ public final class BenchmarkMain {
     static final int WORKERS = 8;
     static final int ENQUEUES = 20_000;
     static final int PROBES = 300;
+    static final int BACKLOG = Integer.getInteger("bench.backlog", 1_000_000);
+    static final int DRAINED = 20_000;
 
     private BenchmarkMain() {}
 
@@ -48,6 +50,16 @@ public final class BenchmarkMain {
             // The enqueue runs above left jobs to drain; let them finish so the latency probes meet an idle queue.
             call(http, api + "throughput?n=1");
             String[] latency = call(http, api + "latency?n=" + PROBES).split(" ");
+
+            // (e) Drain rate with a small backlog, then with a million jobs waiting.
+            Backlog backlog = new Backlog(environment.database());
+            backlog.add(DRAINED);
+            double smallBacklog = Double.parseDouble(call(http, api + "drain?n=" + DRAINED));
+            long filling = System.nanoTime();
+            backlog.add(BACKLOG);
+            long fillSeconds = (System.nanoTime() - filling) / 1_000_000_000;
+            double bigBacklog = Double.parseDouble(call(http, api + "drain?n=" + DRAINED));
+            backlog.cancelWaiting();
 
             System.out.println();
             System.out.println("Queue Job benchmark (PostgreSQL on localhost, synchronous_commit=on, " + WORKERS
@@ -77,6 +89,16 @@ public final class BenchmarkMain {
                     PROBES,
                     Long.parseLong(latency[0]) / 1000.0,
                     Long.parseLong(latency[1]) / 1000.0);
+            row(
+                    String.format(
+                            Locale.ROOT,
+                            "(e) drain rate with %,d jobs waiting (filled in %d s) vs with %,d",
+                            BACKLOG,
+                            fillSeconds,
+                            DRAINED),
+                    bigBacklog,
+                    smallBacklog,
+                    "jobs/s");
             domain.undeploy("queue-job-bench");
         }
     }

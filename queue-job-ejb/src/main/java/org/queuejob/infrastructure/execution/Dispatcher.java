@@ -43,7 +43,8 @@ import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
- * Decides what runs: claims runnable jobs up to the free capacity and hands them to the workers.
+ * Decides what runs: asks the channel scheduler ({@link ChannelScheduler}, plain Java) which channels have room,
+ * reads only their head jobs, claims the ones it picks and hands them to at most root-capacity worker loops.
  *
  * <p>It runs when something may have changed rather than on a timer: after a transaction that stored jobs
  * commits, after a job ends, and when the earliest eta comes due. A slow poll is only the fallback for writers it
@@ -111,11 +112,12 @@ public class Dispatcher {
     private Instant etaWakeUpAt;
 
     /**
-     * The executors are looked up here rather than injected: the container binds the queue's own executor
-     * definitions only as the module starts, after it has validated injection points.
+     * Starts dispatching: applies the channel string to the channel records and builds the scheduler from the
+     * records, takes back what this server had claimed before it stopped, and starts the poll. (A malformed string
+     * never gets here: {@code ChannelConfigCheck} refuses the deployment.) The executors are looked up here rather
+     * than injected: the container binds the queue's own executor definitions only as the module starts.
      */
     public void start() {
-        // Parsing the whole string here makes a malformed one fail the deployment, naming the bad entry.
         ChannelConfig config = ChannelConfig.parse(settings.channels());
         if (config.isDispatchDisabled()) {
             LOG.info("Queue job dispatcher not started: the root channel's capacity is 0 (" + config.source() + ")");
