@@ -84,15 +84,7 @@ public class BenchResource {
             }
             transaction.commit();
         }
-        long deadline = start + DRAIN_TIMEOUT.toNanos();
-        while (jobs.runs() < n) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Only " + jobs.runs() + " of " + n + " jobs ran in " + DRAIN_TIMEOUT);
-            }
-            LockSupport.parkNanos(100_000);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return String.format(Locale.ROOT, "%.1f", n / seconds);
+        return awaitRuns(n, start);
     }
 
     /**
@@ -104,6 +96,11 @@ public class BenchResource {
     public String drain(@QueryParam("n") int n) {
         jobs.resetRuns();
         long start = System.nanoTime();
+        return awaitRuns(n, start);
+    }
+
+    /** Waits until {@code n} no-op jobs ran since {@code start}; answers their rate in jobs/s. */
+    private String awaitRuns(int n, long start) {
         long deadline = start + DRAIN_TIMEOUT.toNanos();
         while (jobs.runs() < n) {
             if (System.nanoTime() > deadline) {
