@@ -6,8 +6,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuejob.api.Job;
+import org.queuejob.api.JobQueue;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
@@ -46,16 +49,37 @@ public class JobEnqueuer {
      * rollback: the caller gets a {@link org.queuejob.api.JobArgumentException} and decides.
      */
     public QueueJob enqueue(JobFunction function, Object[] arguments) {
+        return enqueue(function, arguments, null);
+    }
+
+    /** As {@link #enqueue(JobFunction, Object[])}, with call-site options winning over the {@code @Job} defaults. */
+    public QueueJob enqueue(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
         String json = codec.encode(function.method(), arguments);
-        var defaults = function.defaults();
-        JobOptions options = new JobOptions(
-                defaults.priority(),
-                null,
-                defaults.maxRetries(),
-                function.defaultDescription(),
-                defaults.channel(),
+        Instant now = clock.instant();
+        return self.store(new QueueJob(function.name(), json, options(function, callSite, now), callerName(), now));
+    }
+
+    private static JobOptions options(JobFunction function, JobQueue.Options callSite, Instant now) {
+        Job defaults = function.defaults();
+        if (callSite == null) {
+            return new JobOptions(
+                    defaults.priority(),
+                    null,
+                    defaults.maxRetries(),
+                    function.defaultDescription(),
+                    defaults.channel(),
+                    null);
+        }
+        Instant eta = callSite.etaAt() != null
+                ? callSite.etaAt()
+                : callSite.etaIn() == null ? null : now.plus(callSite.etaIn());
+        return new JobOptions(
+                callSite.priority() == null ? defaults.priority() : callSite.priority(),
+                eta,
+                callSite.maxRetries() == null ? defaults.maxRetries() : callSite.maxRetries(),
+                callSite.description() == null ? function.defaultDescription() : callSite.description(),
+                callSite.channel() == null ? defaults.channel() : callSite.channel(),
                 null);
-        return self.store(new QueueJob(function.name(), json, options, callerName(), clock.instant()));
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -13,7 +15,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuejob.api.JobArgumentException;
+import org.queuejob.api.JobQueue;
 import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.TestDeployments;
@@ -38,6 +43,9 @@ class EnqueueIT {
 
     @Inject
     UserTransaction transaction;
+
+    @Inject
+    JobQueue queue;
 
     @Test
     void jobIsStoredWhenTheCallerCommits() throws Exception {
@@ -80,6 +88,43 @@ class EnqueueIT {
         } finally {
             transaction.rollback();
         }
+        assertThat(enqueued.count()).isEqualTo(before);
+    }
+
+    @Test
+    void callSiteOptionsWinOverTheAnnotation() {
+        Instant before = Instant.now();
+
+        UUID uuid = queue.options()
+                .priority(3)
+                .channel("mail")
+                .description("Custom description")
+                .maxRetries(7)
+                .eta(Duration.ofHours(1))
+                .enqueue(() -> jobs.store("options-" + UUID.randomUUID()));
+
+        QueueJob job = query.find(uuid).orElseThrow();
+        assertThat(job.priority()).isEqualTo(3);
+        assertThat(job.channel()).isEqualTo("root.mail");
+        assertThat(job.description()).isEqualTo("Custom description");
+        assertThat(job.maxRetries()).isEqualTo(7);
+        assertThat(job.eta())
+                .isBetween(before.plus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)));
+        assertThat(job.state()).isEqualTo(JobState.PENDING);
+    }
+
+    @Test
+    void enqueueWithOptionsStoresNothingUnlessTheLambdaMakesExactlyOneJobCall() {
+        int before = enqueued.count();
+
+        assertThatThrownBy(() -> queue.options().priority(1).enqueue(() -> {
+                    jobs.store("first");
+                    jobs.store("second");
+                }))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("The lambda given to enqueue(...) must call exactly one @Job method; it called 2. "
+                        + "Nothing was stored.");
+        assertThatThrownBy(() -> queue.options().enqueue(() -> {})).hasMessageContaining("it called 0");
         assertThat(enqueued.count()).isEqualTo(before);
     }
 

@@ -15,6 +15,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.api.JobQueue;
 import org.queuejob.application.ChannelService;
 import org.queuejob.application.JobEnqueuer;
 import org.queuejob.application.JobQueryService;
@@ -66,6 +67,9 @@ class ExecutionIT {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    JobQueue queue;
 
     @Test
     void jobRunsExactlyOnceAndEndsDoneWithItsResultAndExecTime() {
@@ -138,6 +142,18 @@ class ExecutionIT {
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> query.find(orphan.uuid()).orElseThrow().state() == JobState.PENDING);
+    }
+
+    @Test
+    void jobWithAnEtaStartsOnlyOnceItIsDue() {
+        String marker = "eta-" + UUID.randomUUID();
+        Instant due = Instant.now().plus(Duration.ofSeconds(2));
+
+        UUID uuid = queue.options().eta(due).enqueue(() -> jobs.echo(marker));
+
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> log.runs(marker) == 0);
+        QueueJob job = awaitState(uuid, JobState.DONE);
+        assertThat(job.dateStarted()).isAfterOrEqualTo(due);
     }
 
     @Test

@@ -28,7 +28,9 @@ public class JobInterceptor {
         JobFunction function = registry.find(invocation.getMethod())
                 .orElseThrow(() -> new IllegalStateException("No job function registered for " + invocation.getMethod()
                         + ": is its bean archive discovered by CDI?"));
-        enqueuer.enqueue(function, invocation.getParameters());
+        if (!CallCapture.capture(function, invocation.getParameters())) {
+            enqueuer.enqueue(function, invocation.getParameters());
+        }
         return defaultValue(invocation.getMethod().getReturnType());
     }
 

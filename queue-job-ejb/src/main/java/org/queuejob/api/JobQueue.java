@@ -1,0 +1,143 @@
+package org.queuejob.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Options for one job at the call site, the original's {@code with_delay(priority=…, eta=…, …)}:
+ *
+ * <pre>{@code
+ * @Inject JobQueue queue;
+ *
+ * UUID job = queue.options()
+ *         .priority(3)
+ *         .eta(Duration.ofMinutes(10))
+ *         .channel("root.mail")
+ *         .enqueue(() -> mailer.sendNewsletter(customer, issue));
+ * }</pre>
+ *
+ * The lambda must call exactly one {@link Job} method; that call is stored (in the caller's transaction, as
+ * always) with these options, which win over the method's {@code @Job} defaults. Type-safe: the method is a real
+ * call, its arguments are checked by the compiler.
+ */
+public interface JobQueue {
+
+    /** Fresh options; each setter returns a copy, so an {@code Options} can be shared and reused. */
+    Options options();
+
+    /** Options for one job; unset ones come from the method's {@code @Job}. */
+    final class Options {
+
+        private final Integer priority;
+        private final Instant etaAt;
+        private final Duration etaIn;
+        private final Integer maxRetries;
+        private final String description;
+        private final String channel;
+        private final Enqueuer enqueuer;
+
+        /** What turns options plus a call into a stored job (the queue's implementation). */
+        public interface Enqueuer {
+            UUID enqueue(Options options, JobCall call);
+        }
+
+        public Options(Enqueuer enqueuer) {
+            this(enqueuer, null, null, null, null, null, null);
+        }
+
+        private Options(
+                Enqueuer enqueuer,
+                Integer priority,
+                Instant etaAt,
+                Duration etaIn,
+                Integer maxRetries,
+                String description,
+                String channel) {
+            this.enqueuer = Objects.requireNonNull(enqueuer, "An enqueuer is required.");
+            this.priority = priority;
+            this.etaAt = etaAt;
+            this.etaIn = etaIn;
+            this.maxRetries = maxRetries;
+            this.description = description;
+            this.channel = channel;
+        }
+
+        /** Smaller runs first; default 10. */
+        public Options priority(int priority) {
+            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+        }
+
+        /** Not before this instant. */
+        public Options eta(Instant at) {
+            Objects.requireNonNull(at, "An eta instant is required.");
+            return new Options(enqueuer, priority, at, null, maxRetries, description, channel);
+        }
+
+        /** Not before this long after the call. */
+        public Options eta(Duration in) {
+            Objects.requireNonNull(in, "An eta delay is required.");
+            if (in.isNegative()) {
+                throw new IllegalArgumentException("An eta delay cannot be negative: " + in);
+            }
+            return new Options(enqueuer, priority, null, in, maxRetries, description, channel);
+        }
+
+        /** Not before this many seconds after the call (the original's integer eta). */
+        public Options etaSeconds(long seconds) {
+            return eta(Duration.ofSeconds(seconds));
+        }
+
+        /** Tries before failing; 0 = retry forever. */
+        public Options maxRetries(int maxRetries) {
+            if (maxRetries < 0) {
+                throw new IllegalArgumentException("Max. retries cannot be negative: " + maxRetries);
+            }
+            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+        }
+
+        public Options description(String description) {
+            Objects.requireNonNull(description, "A description is required.");
+            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+        }
+
+        /** The complete channel name ({@code root.} optional); wins over the method's channel. */
+        public Options channel(String channel) {
+            Objects.requireNonNull(channel, "A channel is required.");
+            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+        }
+
+        /**
+         * Stores the one {@link Job} call {@code call} makes, with these options; returns the job's uuid. Throws
+         * {@link IllegalStateException} when the lambda calls no {@code @Job} method or more than one.
+         */
+        public UUID enqueue(JobCall call) {
+            return enqueuer.enqueue(this, Objects.requireNonNull(call, "A call is required."));
+        }
+
+        public Integer priority() {
+            return priority;
+        }
+
+        public Instant etaAt() {
+            return etaAt;
+        }
+
+        public Duration etaIn() {
+            return etaIn;
+        }
+
+        public Integer maxRetries() {
+            return maxRetries;
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public String channel() {
+            return channel;
+        }
+    }
+}
