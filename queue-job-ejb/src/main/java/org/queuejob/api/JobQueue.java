@@ -18,7 +18,8 @@ import java.util.UUID;
  *         .enqueue(() -> mailer.sendNewsletter(customer, issue));
  * }</pre>
  *
- * The lambda must call exactly one {@link Job} method; that call is stored (in the caller's transaction, as
+ * The lambda must call exactly one {@link Job} method; that call is stored, or, with an identity key already held
+ * by a waiting job, not stored (the waiting job's uuid is returned instead), (in the caller's transaction, as
  * always) with these options, which win over the method's {@code @Job} defaults. Type-safe: the method is a real
  * call, its arguments are checked by the compiler.
  */
@@ -36,6 +37,8 @@ public interface JobQueue {
         private final Integer maxRetries;
         private final String description;
         private final String channel;
+        private final String identityKey;
+        private final boolean identityExact;
         private final Enqueuer enqueuer;
 
         /** What turns options plus a call into a stored job (the queue's implementation). */
@@ -44,7 +47,7 @@ public interface JobQueue {
         }
 
         public Options(Enqueuer enqueuer) {
-            this(enqueuer, null, null, null, null, null, null);
+            this(enqueuer, null, null, null, null, null, null, null, false);
         }
 
         private Options(
@@ -54,7 +57,9 @@ public interface JobQueue {
                 Duration etaIn,
                 Integer maxRetries,
                 String description,
-                String channel) {
+                String channel,
+                String identityKey,
+                boolean identityExact) {
             this.enqueuer = Objects.requireNonNull(enqueuer, "An enqueuer is required.");
             this.priority = priority;
             this.etaAt = etaAt;
@@ -62,17 +67,21 @@ public interface JobQueue {
             this.maxRetries = maxRetries;
             this.description = description;
             this.channel = channel;
+            this.identityKey = identityKey;
+            this.identityExact = identityExact;
         }
 
         /** Smaller runs first; default 10. */
         public Options priority(int priority) {
-            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+            return new Options(
+                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
         }
 
         /** Not before this instant. */
         public Options eta(Instant at) {
             Objects.requireNonNull(at, "An eta instant is required.");
-            return new Options(enqueuer, priority, at, null, maxRetries, description, channel);
+            return new Options(
+                    enqueuer, priority, at, null, maxRetries, description, channel, identityKey, identityExact);
         }
 
         /** Not before this long after the call. */
@@ -81,7 +90,8 @@ public interface JobQueue {
             if (in.isNegative()) {
                 throw new IllegalArgumentException("An eta delay cannot be negative: " + in);
             }
-            return new Options(enqueuer, priority, null, in, maxRetries, description, channel);
+            return new Options(
+                    enqueuer, priority, null, in, maxRetries, description, channel, identityKey, identityExact);
         }
 
         /** Not before this many seconds after the call (the original's integer eta). */
@@ -94,18 +104,38 @@ public interface JobQueue {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("Max. retries cannot be negative: " + maxRetries);
             }
-            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+            return new Options(
+                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
         }
 
         public Options description(String description) {
             Objects.requireNonNull(description, "A description is required.");
-            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+            return new Options(
+                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
         }
 
         /** The complete channel name ({@code root.} optional); wins over the method's channel. */
         public Options channel(String channel) {
             Objects.requireNonNull(channel, "A channel is required.");
-            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel);
+            return new Options(
+                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
+        }
+
+        /**
+         * While a job with this key is waiting (wait_dependencies, pending or enqueued), enqueueing returns that
+         * job's uuid instead of storing another. Enforced by the database, so concurrent callers get one job.
+         */
+        public Options identityKey(String key) {
+            Objects.requireNonNull(key, "An identity key is required.");
+            if (key.isBlank()) {
+                throw new IllegalArgumentException("An identity key cannot be blank.");
+            }
+            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, key, false);
+        }
+
+        /** The original's {@code identity_exact}: the key is a hash of the job function and its arguments. */
+        public Options identityExact() {
+            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, null, true);
         }
 
         /**
@@ -138,6 +168,14 @@ public interface JobQueue {
 
         public String channel() {
             return channel;
+        }
+
+        public String identityKey() {
+            return identityKey;
+        }
+
+        public boolean isIdentityExact() {
+            return identityExact;
         }
     }
 }

@@ -42,6 +42,6 @@ public class DefaultJobQueue implements JobQueue {
             throw new IllegalStateException(String.format(NOT_ONE_CALL, captured.size()));
         }
         CallCapture.Captured job = captured.get(0);
-        return enqueuer.enqueue(job.function(), job.arguments(), options).uuid();
+        return enqueuer.enqueue(job.function(), job.arguments(), options);
     }
 }

@@ -4,9 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.api.Job;
@@ -48,18 +53,44 @@ public class JobEnqueuer {
      * are encoded before any transaction work, so a refused argument never marks the caller's transaction for
      * rollback: the caller gets a {@link org.queuejob.api.JobArgumentException} and decides.
      */
-    public QueueJob enqueue(JobFunction function, Object[] arguments) {
+    public UUID enqueue(JobFunction function, Object[] arguments) {
         return enqueue(function, arguments, null);
     }
 
-    /** As {@link #enqueue(JobFunction, Object[])}, with call-site options winning over the {@code @Job} defaults. */
-    public QueueJob enqueue(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
+    /**
+     * As {@link #enqueue(JobFunction, Object[])}, with call-site options winning over the {@code @Job} defaults.
+     * Returns the uuid of the stored job, or of the waiting job that already holds the same identity key.
+     */
+    public UUID enqueue(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
         String json = codec.encode(function.method(), arguments);
         Instant now = clock.instant();
-        return self.store(new QueueJob(function.name(), json, options(function, callSite, now), callerName(), now));
+        QueueJob job = new QueueJob(function.name(), json, options(function, json, callSite, now), callerName(), now);
+        return job.identityKey() == null ? self.store(job).uuid() : self.storeUnlessWaiting(job);
     }
 
-    private static JobOptions options(JobFunction function, JobQueue.Options callSite, Instant now) {
+    @Transactional(Transactional.TxType.REQUIRED)
+    public UUID storeUnlessWaiting(QueueJob job) {
+        UUID holder = jobs.storeUnlessWaiting(job);
+        if (holder.equals(job.uuid())) {
+            enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+        }
+        return holder;
+    }
+
+    /** The original's identity_exact: SHA-1 of the job function and the stored JSON of its arguments. */
+    static String identityExact(String function, String argumentsJson) {
+        try {
+            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
+            sha1.update(function.getBytes(StandardCharsets.UTF_8));
+            sha1.update((byte) 0);
+            sha1.update(argumentsJson.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha1.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every Java platform", e);
+        }
+    }
+
+    private static JobOptions options(JobFunction function, String json, JobQueue.Options callSite, Instant now) {
         Job defaults = function.defaults();
         if (callSite == null) {
             return new JobOptions(
@@ -79,7 +110,7 @@ public class JobEnqueuer {
                 callSite.maxRetries() == null ? defaults.maxRetries() : callSite.maxRetries(),
                 callSite.description() == null ? function.defaultDescription() : callSite.description(),
                 callSite.channel() == null ? defaults.channel() : callSite.channel(),
-                null);
+                callSite.isIdentityExact() ? identityExact(function.name(), json) : callSite.identityKey());
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

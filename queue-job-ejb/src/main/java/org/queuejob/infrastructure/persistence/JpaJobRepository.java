@@ -65,6 +65,24 @@ public class JpaJobRepository implements JobRepository {
              WHERE state IN ('wait_dependencies', 'pending') AND NOT (job_function = ANY (CAST(?1 AS text[])))
              GROUP BY job_function ORDER BY job_function""";
 
+    /**
+     * The conflict target repeats the unique index's predicate, which is how PostgreSQL picks a partial index. No
+     * error is raised on a duplicate, so the caller's transaction stays usable.
+     */
+    static final String INSERT_UNLESS_WAITING = """
+            INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
+                                   priority, eta, retry, max_retries, channel, identity_key, date_created)
+            VALUES (nextval('queue_job_seq'), CAST(?1 AS uuid), NULL, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, 0,
+                    ?9, ?10, ?11, ?12)
+            ON CONFLICT (identity_key)
+                WHERE identity_key IS NOT NULL AND state IN ('wait_dependencies', 'pending', 'enqueued')
+                DO NOTHING
+            RETURNING uuid""";
+
+    static final String WAITING_WITH_KEY = """
+            SELECT uuid FROM queue_job
+             WHERE identity_key = ?1 AND state IN ('wait_dependencies', 'pending', 'enqueued')""";
+
     static final String NEXT_ETA = "SELECT min(eta) FROM queue_job WHERE state = 'pending' AND eta > ?1";
 
     static final String RELEASE_ABANDONED = """
@@ -77,6 +95,35 @@ public class JpaJobRepository implements JobRepository {
     @Override
     public void store(QueueJob job) {
         em.persist(job);
+    }
+
+    @Override
+    public UUID storeUnlessWaiting(QueueJob job) {
+        List<?> inserted = em.createNativeQuery(INSERT_UNLESS_WAITING)
+                .setParameter(1, job.uuid().toString())
+                .setParameter(2, job.userName())
+                .setParameter(3, job.description())
+                .setParameter(4, job.jobFunction())
+                .setParameter(5, job.arguments())
+                .setParameter(6, job.state().dbValue())
+                .setParameter(7, job.priority())
+                .setParameter(8, job.eta() == null ? null : utc(job.eta()))
+                .setParameter(9, job.maxRetries())
+                .setParameter(10, job.channel())
+                .setParameter(11, job.identityKey())
+                .setParameter(12, utc(job.dateCreated()))
+                .getResultList();
+        if (!inserted.isEmpty()) {
+            return job.uuid();
+        }
+        List<?> holder = em.createNativeQuery(WAITING_WITH_KEY)
+                .setParameter(1, job.identityKey())
+                .getResultList();
+        return holder.stream()
+                .findFirst()
+                .map(uuid -> UUID.fromString(uuid.toString()))
+                // The holder left the waiting states between the two statements: store this one after all.
+                .orElseGet(() -> storeUnlessWaiting(job));
     }
 
     @Override

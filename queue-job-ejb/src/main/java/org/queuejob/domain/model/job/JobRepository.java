@@ -13,6 +13,13 @@ public interface JobRepository {
 
     void store(QueueJob job);
 
+    /**
+     * Stores a job that has an identity key unless a job with the same key is still waiting (wait_dependencies,
+     * pending, enqueued); returns the uuid of the job that now holds the key: this one, or the one already there.
+     * Race-free: a concurrent insert of the same key waits for the first to commit, then finds it.
+     */
+    UUID storeUnlessWaiting(QueueJob job);
+
     Optional<QueueJob> find(UUID uuid);
 
     Optional<QueueJob> findById(long id);

@@ -1,0 +1,137 @@
+package org.queuejob.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.api.JobQueue;
+import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.TestDeployments;
+
+/** While a job with an identity key waits, the same key gets that job back instead of a new one. */
+@ExtendWith(ArquillianExtension.class)
+class IdentityKeyIT {
+
+    /** Jobs here wait an hour, so they stay waiting for the whole test. */
+    private static final Duration LATER = Duration.ofHours(1);
+
+    /** Read-only checks of what the database holds. */
+    private static final String JOBS_WITH_KEY = "SELECT count(*) FROM queue_job WHERE identity_key = ?";
+
+    private static final String SESSIONS_WAITING_ON_A_LOCK =
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO queue_job%'";
+
+    @Deployment
+    static WebArchive deployment() {
+        return TestDeployments.queueJobWar("identity-key-it");
+    }
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    TestJobs jobs;
+
+    @Inject
+    UserTransaction transaction;
+
+    @Test
+    void sameKeyWhileTheFirstJobWaitsReturnsTheWaitingJob() throws Exception {
+        String key = "key-" + UUID.randomUUID();
+
+        UUID first = queue.options().identityKey(key).eta(LATER).enqueue(() -> jobs.store("one"));
+        UUID second = queue.options().identityKey(key).eta(LATER).enqueue(() -> jobs.store("two"));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(count(JOBS_WITH_KEY, key)).isEqualTo(1);
+    }
+
+    @Test
+    void identityExactTellsCallsApartByTheirArguments() {
+        String argument = "exact-" + UUID.randomUUID();
+        JobQueue.Options exact = queue.options().identityExact().eta(LATER);
+
+        UUID first = exact.enqueue(() -> jobs.store(argument));
+        UUID same = exact.enqueue(() -> jobs.store(argument));
+        UUID other = exact.enqueue(() -> jobs.store(argument + "-other"));
+
+        assertThat(same).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void twoConcurrentTransactionsWithTheSameKeyCreateOneJob() throws Exception {
+        String key = "race-" + UUID.randomUUID();
+        JobQueue.Options options = queue.options().identityKey(key).eta(LATER);
+        ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+        CountDownLatch firstStored = new CountDownLatch(1);
+        CompletableFuture<UUID> first = new CompletableFuture<>();
+        CompletableFuture<UUID> second = new CompletableFuture<>();
+
+        threads.newThread(() -> inTransaction(first, () -> {
+                    UUID uuid = options.enqueue(() -> jobs.store("first"));
+                    firstStored.countDown();
+                    // Commit only once the other transaction is blocked on our uncommitted row.
+                    await().atMost(Duration.ofSeconds(20)).until(() -> count(SESSIONS_WAITING_ON_A_LOCK, null) > 0);
+                    return uuid;
+                }))
+                .start();
+        threads.newThread(() -> inTransaction(second, () -> {
+                    firstStored.await(20, TimeUnit.SECONDS);
+                    return options.enqueue(() -> jobs.store("second"));
+                }))
+                .start();
+
+        assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(first.get(30, TimeUnit.SECONDS));
+        assertThat(count(JOBS_WITH_KEY, key)).isEqualTo(1);
+    }
+
+    private interface Work {
+        UUID run() throws Exception;
+    }
+
+    private void inTransaction(CompletableFuture<UUID> result, Work work) {
+        try {
+            transaction.begin();
+            UUID uuid = work.run();
+            transaction.commit();
+            result.complete(uuid);
+        } catch (Exception | AssertionError e) {
+            result.completeExceptionally(e);
+        }
+    }
+
+    private static long count(String sql, String parameter) throws Exception {
+        DataSource dataSource = InitialContext.doLookup("jdbc/queue-job");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(sql)) {
+            if (parameter != null) {
+                query.setString(1, parameter);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
