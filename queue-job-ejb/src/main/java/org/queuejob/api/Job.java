@@ -52,4 +52,12 @@ public @interface Job {
 
     @Nonbinding
     int maxRetries() default DEFAULT_MAX_RETRIES;
+
+    /**
+     * Delays between tries when a {@link RetryableJobException} gives none, by try count, in the original's syntax:
+     * {@code "{1: 60, 3: 180, 5: (300, 600)}"} (a range picks at random). Empty: 10 minutes. A malformed pattern
+     * fails the deployment with the original's message.
+     */
+    @Nonbinding
+    String retryPattern() default "";
 }

@@ -157,6 +157,22 @@ class ExecutionIT {
     }
 
     @Test
+    void retryWithoutADelayWaitsAsTheJobFunctionsRetryPatternSays() {
+        String marker = "patterned-" + UUID.randomUUID();
+        Instant before = Instant.now();
+
+        jobs.patterned(marker);
+        QueueJob retried =
+                await().atMost(TIMEOUT).until(() -> query.find(enqueued.last()).orElseThrow(), job -> job.retry() == 1);
+        Instant after = Instant.now();
+
+        // {1: 5, ...}: after the first try, 5 s from the moment the failure was recorded.
+        assertThat(retried.state()).isEqualTo(JobState.PENDING);
+        assertThat(retried.result()).isEqualTo("Again: " + marker);
+        assertThat(retried.eta()).isBetween(before.plusSeconds(5), after.plusSeconds(5));
+    }
+
+    @Test
     void jobsOfACapacityOneChannelNeverRunSideBySide() throws Exception {
         String group = "serial-" + UUID.randomUUID();
         transaction.begin();

@@ -8,13 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.queuejob.api.RetryableJobException;
 import org.queuejob.domain.model.job.JobFailure;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.RetryPattern;
 import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
  * Writes down how a try ended when the job's transaction was rolled back, in the current transaction (a new one
@@ -22,9 +26,6 @@ import org.queuejob.infrastructure.config.QueueJobClock;
  */
 @ApplicationScoped
 public class JobFailureRecorder {
-
-    /** The original's RETRY_INTERVAL: the delay when neither the exception nor a retry pattern gives one. */
-    static final Duration DEFAULT_RETRY_DELAY = Duration.ofMinutes(10);
 
     /** The original's PG_RETRY, for serialisation failures, deadlocks and lock timeouts (F19). */
     static final Duration CONCURRENCY_RETRY_DELAY = Duration.ofSeconds(5);
@@ -36,6 +37,9 @@ public class JobFailureRecorder {
 
     @Inject
     JobRepository jobs;
+
+    @Inject
+    JobFunctionRegistry functions;
 
     @Inject
     @QueueJobClock
@@ -50,7 +54,7 @@ public class JobFailureRecorder {
         }
         Instant now = clock.instant();
         if (failure instanceof RetryableJobException retryable) {
-            Duration delay = retryable.delay().orElse(DEFAULT_RETRY_DELAY);
+            Duration delay = retryable.delay().orElseGet(() -> patternDelay(job, !retryable.ignoreRetry()));
             job.postponeAttempt(
                     retryable.getMessage(),
                     now.plus(delay),
@@ -71,6 +75,15 @@ public class JobFailureRecorder {
             job.failAttempt(JobFailure.of(failure), startedAt, now);
         }
         return Optional.of(job.state());
+    }
+
+    /** The job function's retry pattern at the try count this failure leaves (F15); 10 minutes without one. */
+    private Duration patternDelay(QueueJob job, boolean countTry) {
+        int tries = job.retry() + (countTry ? 1 : 0);
+        RetryPattern pattern =
+                functions.find(job.jobFunction()).map(JobFunction::retryPattern).orElse(RetryPattern.NONE);
+        return pattern.delayAfter(
+                tries, (min, max) -> ThreadLocalRandom.current().nextInt(min, max + 1));
     }
 
     static boolean isConcurrencyFailure(Throwable failure) {

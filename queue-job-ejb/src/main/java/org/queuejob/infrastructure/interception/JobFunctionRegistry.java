@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.queuejob.api.Job;
+import org.queuejob.domain.model.job.RetryPattern;
 
 /**
  * Finds every {@link Job} method of the deployment's beans while CDI discovers them. This table is the allow-list:
@@ -38,11 +39,13 @@ public class JobFunctionRegistry implements Extension {
                 event.getAnnotatedBeanClass().getMethods()) {
             Job job = annotated.getAnnotation(Job.class);
             if (job != null) {
-                register(new JobFunction(
-                        JobFunction.nameOf(annotated.getJavaMember()),
-                        event.getBean(),
-                        annotated.getJavaMember(),
-                        job));
+                String name = JobFunction.nameOf(annotated.getJavaMember());
+                try {
+                    RetryPattern pattern = RetryPattern.parse(job.retryPattern(), name);
+                    register(new JobFunction(name, event.getBean(), annotated.getJavaMember(), job, pattern));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
             }
         }
     }

@@ -38,6 +38,13 @@ public class TestJobs {
         throw new RetryableJobException("Not yet: " + marker, Duration.ZERO);
     }
 
+    /** Asks for a retry without a delay, so the retry pattern decides. */
+    @Job(maxRetries = 3, retryPattern = "{1: 5, 2: (7, 9)}")
+    public void patterned(String marker) {
+        log.record(marker);
+        throw new RetryableJobException("Again: " + marker);
+    }
+
     @Job
     public void read(InputStream stream) {
         throw new AssertionError("never stored, so never run");
