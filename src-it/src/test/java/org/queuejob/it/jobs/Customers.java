@@ -19,6 +19,18 @@ public class Customers {
     @Inject
     TestJobs jobs;
 
+    /** Stores a customer in the current transaction (joins it). */
+    public void create(String name) {
+        em.persist(new Customer(name));
+    }
+
+    public boolean exists(String name) {
+        return !em.createQuery("SELECT c FROM Customer c WHERE c.name = :name", Customer.class)
+                .setParameter("name", name)
+                .getResultList()
+                .isEmpty();
+    }
+
     /**
      * Stores a customer, enqueues a job that greets it, then renames it, all in one transaction: a job that gets
      * the entity by reference greets the new name, one that got a copy would greet the old one.

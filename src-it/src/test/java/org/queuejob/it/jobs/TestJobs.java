@@ -14,6 +14,12 @@ public class TestJobs {
     @Inject
     ExecutionLog log;
 
+    @Inject
+    Customers customers;
+
+    @Inject
+    Gate gate;
+
     @Job(description = "Echo a marker")
     public String echo(String marker) {
         log.record(marker);
@@ -43,6 +49,13 @@ public class TestJobs {
     public void patterned(String marker) {
         log.record(marker);
         throw new RetryableJobException("Again: " + marker);
+    }
+
+    /** Writes a customer in the job's transaction, then waits at the gate before the job can be marked done. */
+    @Job
+    public void createCustomerAtTheGate(String name) throws InterruptedException {
+        customers.create(name);
+        gate.pass();
     }
 
     @Job

@@ -1,0 +1,67 @@
+package org.queuejob.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.security.Principal;
+import java.time.Clock;
+import java.util.UUID;
+import org.queuejob.domain.model.job.JobRepository;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.config.QueueJobClock;
+
+/**
+ * What a person does to jobs (the original's buttons and wizards, §F35): requeue, set done, cancel. Each locks the
+ * job's row for its transaction and goes through the aggregate's state table.
+ *
+ * <p>A job may be running while this happens: its row is not locked while it runs, so the action does not wait,
+ * and wins; the running job's done mark then finds the job changed and its work is rolled back.
+ *
+ * <p>No role check here: applications may call it from their own code. The back office checks the manager role.
+ */
+@Stateless
+public class JobAdminService {
+
+    /** Who acted, when the call carries no authenticated user (a timer, a test). */
+    static final String NOBODY = "system";
+
+    @Inject
+    JobRepository jobs;
+
+    @Inject
+    Principal caller;
+
+    @Inject
+    Event<JobEnqueued> enqueued;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
+
+    /** Back to pending with the try counter at 0; the failure details stay for the record. */
+    public void requeue(UUID uuid) {
+        QueueJob job = locked(uuid);
+        job.requeue();
+        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+    }
+
+    /** Done by hand: "Manually set to done by &lt;user&gt;". */
+    public void markDone(UUID uuid) {
+        locked(uuid).markDone(who(), clock.instant());
+    }
+
+    /** Cancelled: "Cancelled by &lt;user&gt;". */
+    public void cancel(UUID uuid) {
+        locked(uuid).cancel(who(), clock.instant());
+    }
+
+    private QueueJob locked(UUID uuid) {
+        QueueJob job = jobs.find(uuid).orElseThrow(() -> new IllegalArgumentException("No job with uuid " + uuid));
+        return jobs.lockById(job.id()).orElseThrow(() -> new IllegalArgumentException("No job with uuid " + uuid));
+    }
+
+    private String who() {
+        String name = caller == null ? null : caller.getName();
+        return name == null || name.isBlank() || name.equals("ANONYMOUS") ? NOBODY : name;
+    }
+}

@@ -1,0 +1,122 @@
+package org.queuejob.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.api.JobQueue;
+import org.queuejob.application.JobAdminService;
+import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.it.jobs.Customers;
+import org.queuejob.it.jobs.EnqueuedJobs;
+import org.queuejob.it.jobs.ExecutionLog;
+import org.queuejob.it.jobs.Gate;
+import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.TestDeployments;
+
+/** Requeue, set done and cancel, as the back office will call them. */
+@ExtendWith(ArquillianExtension.class)
+class ManualActionsIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration LATER = Duration.ofHours(1);
+
+    @Deployment
+    static WebArchive deployment() {
+        return TestDeployments.queueJobWar("manual-actions-it");
+    }
+
+    @Inject
+    JobAdminService admin;
+
+    @Inject
+    JobQueryService query;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    TestJobs jobs;
+
+    @Inject
+    EnqueuedJobs enqueued;
+
+    @Inject
+    ExecutionLog log;
+
+    @Inject
+    Customers customers;
+
+    @Inject
+    Gate gate;
+
+    @Test
+    void requeuedFailedJobRunsAgainWithItsTriesCountedFromZero() {
+        String marker = "requeue-" + UUID.randomUUID();
+        jobs.explode(marker);
+        UUID uuid = enqueued.last();
+        await().atMost(TIMEOUT).until(() -> job(uuid).state() == JobState.FAILED);
+
+        admin.requeue(uuid);
+
+        await().atMost(TIMEOUT).until(() -> log.runs(marker) == 2 && job(uuid).state() == JobState.FAILED);
+        assertThat(job(uuid).retry()).isEqualTo(1);
+    }
+
+    @Test
+    void cancelledWaitingJobNeverRunsAndSaysWhoCancelledIt() {
+        String marker = "cancel-" + UUID.randomUUID();
+        UUID uuid = queue.options().eta(Duration.ofSeconds(1)).enqueue(() -> jobs.echo(marker));
+
+        admin.cancel(uuid);
+
+        QueueJob job = job(uuid);
+        assertThat(job.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(job.result()).isEqualTo("Cancelled by system");
+        assertThat(job.dateCancelled()).isNotNull();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> log.runs(marker) == 0);
+    }
+
+    @Test
+    void waitingJobSetDoneByHandNeverRuns() {
+        String marker = "done-" + UUID.randomUUID();
+        UUID uuid = queue.options().eta(LATER).enqueue(() -> jobs.echo(marker));
+
+        admin.markDone(uuid);
+
+        assertThat(job(uuid).state()).isEqualTo(JobState.DONE);
+        assertThat(job(uuid).result()).isEqualTo("Manually set to done by system");
+    }
+
+    @Test
+    void cancellingARunningJobRollsItsWorkBack() throws InterruptedException {
+        String customer = "Cancelled-" + UUID.randomUUID();
+        gate.reset();
+        jobs.createCustomerAtTheGate(customer);
+        UUID uuid = enqueued.last();
+        await().atMost(TIMEOUT).until(gate::isReached);
+
+        admin.cancel(uuid);
+        gate.open();
+
+        await().during(Duration.ofSeconds(1))
+                .atMost(TIMEOUT)
+                .until(() -> job(uuid).state() == JobState.CANCELLED);
+        assertThat(customers.exists(customer))
+                .as("the cancelled job's customer")
+                .isFalse();
+    }
+
+    private QueueJob job(UUID uuid) {
+        return query.find(uuid).orElseThrow();
+    }
+}
