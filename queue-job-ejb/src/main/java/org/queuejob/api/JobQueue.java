@@ -28,6 +28,17 @@ public interface JobQueue {
     /** Fresh options; each setter returns a copy, so an {@code Options} can be shared and reused. */
     Options options();
 
+    /** Records one {@link Job} call (default options) as a node of a graph; nothing is stored yet. */
+    default Delayable delayable(JobCall call) {
+        return options().delayable(call);
+    }
+
+    /** The nodes one after the other: each node's last jobs → the next node's first jobs. */
+    Delayable chain(Delayable... nodes);
+
+    /** The nodes side by side: what depends on the group waits for every member. */
+    Delayable group(Delayable... nodes);
+
     /** Options for one job; unset ones come from the method's {@code @Job}. */
     final class Options {
 
@@ -41,9 +52,11 @@ public interface JobQueue {
         private final boolean identityExact;
         private final Enqueuer enqueuer;
 
-        /** What turns options plus a call into a stored job (the queue's implementation). */
+        /** What turns options plus a call into a stored job, or a node of a graph (the queue's implementation). */
         public interface Enqueuer {
             UUID enqueue(Options options, JobCall call);
+
+            Delayable delayable(Options options, JobCall call);
         }
 
         public Options(Enqueuer enqueuer) {
@@ -136,6 +149,11 @@ public interface JobQueue {
         /** The original's {@code identity_exact}: the key is a hash of the job function and its arguments. */
         public Options identityExact() {
             return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, null, true);
+        }
+
+        /** Records the one {@link Job} call {@code call} makes, with these options, as a node of a graph. */
+        public Delayable delayable(JobCall call) {
+            return enqueuer.delayable(this, Objects.requireNonNull(call, "A call is required."));
         }
 
         /**

@@ -2,31 +2,147 @@ package org.queuejob.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Logger;
+import org.queuejob.api.Delayable;
 import org.queuejob.api.JobCall;
 import org.queuejob.api.JobQueue;
+import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.interception.CallCapture;
 
 /**
- * Call-site options: runs the caller's lambda with {@code @Job} calls captured, then stores the one call it made
- * with the options. Nothing is stored unless the lambda made exactly one {@code @Job} call and returned normally.
+ * Call-site options and graphs: runs the caller's lambda with {@code @Job} calls captured, then stores the one call
+ * it made with the options, or keeps it as a node of a graph until {@code delay()}. Nothing is stored unless the
+ * lambda made exactly one {@code @Job} call and returned normally.
  */
 @ApplicationScoped
-public class DefaultJobQueue implements JobQueue {
+public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
 
     static final String NOT_ONE_CALL =
             "The lambda given to enqueue(...) must call exactly one @Job method; it called %d. Nothing was stored.";
+
+    private static final Logger LOG = Logger.getLogger(DefaultJobQueue.class.getName());
 
     @Inject
     JobEnqueuer enqueuer;
 
     @Override
     public Options options() {
-        return new Options(this::enqueue);
+        return new Options(this);
     }
 
-    private UUID enqueue(Options options, JobCall call) {
+    @Override
+    public UUID enqueue(Options options, JobCall call) {
+        CallCapture.Captured job = captureOne(call);
+        return enqueuer.enqueue(job.function(), job.arguments(), options);
+    }
+
+    @Override
+    public Delayable delayable(Options options, JobCall call) {
+        CallCapture.Captured job = captureOne(call);
+        return new GraphNode.Call(this::delay, job.function(), job.arguments(), options);
+    }
+
+    @Override
+    public Delayable chain(Delayable... nodes) {
+        return new GraphNode.Chain(
+                this::delay, Arrays.stream(nodes).map(GraphNode::node).toList());
+    }
+
+    @Override
+    public Delayable group(Delayable... nodes) {
+        return new GraphNode.Group(
+                this::delay, Arrays.stream(nodes).map(GraphNode::node).toList());
+    }
+
+    /** Stores the whole graph {@code node} belongs to, parents before children, in one transaction. */
+    private void delay(GraphNode node) {
+        if (node.heads().stream().anyMatch(call -> !call.parents.isEmpty())) {
+            LOG.warning(() -> "delay() was called on a node that is not the top of its graph (" + node.heads()
+                    + " have parents); the whole graph is stored anyway");
+        }
+        List<GraphNode.Call> calls = parentsFirst(graphOf(node));
+        if (calls.stream().anyMatch(call -> call.uuid != null)) {
+            throw new IllegalStateException("This graph of jobs was already delayed");
+        }
+        if (calls.size() > 1
+                && calls.stream()
+                        .anyMatch(call -> call.options.identityKey() != null || call.options.isIdentityExact())) {
+            throw new IllegalArgumentException("Identity keys are not supported inside a graph of jobs yet");
+        }
+        UUID graph = calls.size() > 1 ? UUID.randomUUID() : null;
+        Map<GraphNode.Call, Integer> index = new HashMap<>();
+        List<QueueJob> jobs = new ArrayList<>();
+        List<int[]> edges = new ArrayList<>();
+        for (GraphNode.Call call : calls) {
+            QueueJob job = enqueuer.newJob(call.function, call.arguments, call.options);
+            if (graph != null) {
+                job.joinGraph(graph, !call.parents.isEmpty());
+            }
+            index.put(call, jobs.size());
+            jobs.add(job);
+            call.parents.forEach(parent -> edges.add(new int[] {index.get(parent), index.get(call)}));
+        }
+        enqueuer.storeGraph(
+                jobs,
+                edges.stream().mapToInt(edge -> edge[0]).toArray(),
+                edges.stream().mapToInt(edge -> edge[1]).toArray());
+        for (int i = 0; i < calls.size(); i++) {
+            calls.get(i).uuid = jobs.get(i).uuid();
+        }
+    }
+
+    /** Every call connected to {@code node}, through parents and children. */
+    private static Set<GraphNode.Call> graphOf(GraphNode node) {
+        Set<GraphNode.Call> seen = new LinkedHashSet<>();
+        Deque<GraphNode.Call> next = new ArrayDeque<>(node.heads());
+        next.addAll(node.tails());
+        while (!next.isEmpty()) {
+            GraphNode.Call call = next.pop();
+            if (seen.add(call)) {
+                next.addAll(call.parents);
+                next.addAll(call.children);
+            }
+        }
+        return seen;
+    }
+
+    /** Kahn's topological order; a cycle would leave calls out, and is refused. */
+    private static List<GraphNode.Call> parentsFirst(Set<GraphNode.Call> calls) {
+        Map<GraphNode.Call, Integer> waitingFor = new HashMap<>();
+        Deque<GraphNode.Call> ready = new ArrayDeque<>();
+        for (GraphNode.Call call : calls) {
+            waitingFor.put(call, call.parents.size());
+            if (call.parents.isEmpty()) {
+                ready.add(call);
+            }
+        }
+        List<GraphNode.Call> ordered = new ArrayList<>();
+        while (!ready.isEmpty()) {
+            GraphNode.Call call = ready.poll();
+            ordered.add(call);
+            for (GraphNode.Call child : call.children) {
+                if (waitingFor.merge(child, -1, Integer::sum) == 0) {
+                    ready.add(child);
+                }
+            }
+        }
+        if (ordered.size() != calls.size()) {
+            throw new IllegalStateException("A graph of jobs cannot have cycles");
+        }
+        return ordered;
+    }
+
+    private static CallCapture.Captured captureOne(JobCall call) {
         List<CallCapture.Captured> outer = CallCapture.start();
         List<CallCapture.Captured> captured;
         try {
@@ -41,7 +157,6 @@ public class DefaultJobQueue implements JobQueue {
         if (captured.size() != 1) {
             throw new IllegalStateException(String.format(NOT_ONE_CALL, captured.size()));
         }
-        CallCapture.Captured job = captured.get(0);
-        return enqueuer.enqueue(job.function(), job.arguments(), options);
+        return captured.get(0);
     }
 }

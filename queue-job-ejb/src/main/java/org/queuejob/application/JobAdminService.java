@@ -41,18 +41,27 @@ public class JobAdminService {
     /** Back to pending with the try counter at 0; the failure details stay for the record. */
     public void requeue(UUID uuid) {
         QueueJob job = locked(uuid);
-        job.requeue();
+        job.requeue(jobs.parentsAllDone(job.id()));
         enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
     }
 
-    /** Done by hand: "Manually set to done by &lt;user&gt;". */
+    /** Done by hand: "Manually set to done by &lt;user&gt;"; releases the children now free to run. */
     public void markDone(UUID uuid) {
-        locked(uuid).markDone(who(), clock.instant());
+        QueueJob job = locked(uuid);
+        job.markDone(who(), clock.instant());
+        jobs.flush();
+        jobs.releaseChildrenOf(job.id());
+        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
     }
 
-    /** Cancelled: "Cancelled by &lt;user&gt;". */
+    /**
+     * Cancelled: "Cancelled by &lt;user&gt;", and so is every descendant that has not ended (the original cancels
+     * only children whose parents are all cancelled, one level deep).
+     */
     public void cancel(UUID uuid) {
-        locked(uuid).cancel(who(), clock.instant());
+        QueueJob job = locked(uuid);
+        String result = job.cancel(who(), clock.instant());
+        jobs.cancelDescendantsOf(job.id(), result, clock.instant());
     }
 
     private QueueJob locked(UUID uuid) {

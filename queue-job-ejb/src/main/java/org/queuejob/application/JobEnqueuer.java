@@ -11,6 +11,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,10 +63,22 @@ public class JobEnqueuer {
      * Returns the uuid of the stored job, or of the waiting job that already holds the same identity key.
      */
     public UUID enqueue(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
+        QueueJob job = newJob(function, arguments, callSite);
+        return job.identityKey() == null ? self.store(job).uuid() : self.storeUnlessWaiting(job);
+    }
+
+    /** A job for a call, not stored yet; the arguments are encoded (and refused) here. */
+    public QueueJob newJob(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
         String json = codec.encode(function.method(), arguments);
         Instant now = clock.instant();
-        QueueJob job = new QueueJob(function.name(), json, options(function, json, callSite, now), callerName(), now);
-        return job.identityKey() == null ? self.store(job).uuid() : self.storeUnlessWaiting(job);
+        return new QueueJob(function.name(), json, options(function, json, callSite, now), callerName(), now);
+    }
+
+    /** Stores a graph's jobs and edges (indexes into {@code jobs}) in the caller's transaction. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void storeGraph(List<QueueJob> graph, int[] parents, int[] children) {
+        jobs.storeGraph(graph, parents, children);
+        enqueued.fire(new JobEnqueued(graph.get(0).uuid(), graph.get(0).channel()));
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

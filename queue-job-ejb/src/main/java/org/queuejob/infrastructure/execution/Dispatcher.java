@@ -278,6 +278,7 @@ public class Dispatcher {
                 statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
                 refreshChannels();
                 blockSequentialChannelsWithFailedJobs();
+                statements.releaseAllReady();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not look for abandoned jobs; will try again", e);

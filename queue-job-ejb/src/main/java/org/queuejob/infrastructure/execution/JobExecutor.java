@@ -50,7 +50,12 @@ public class JobExecutor {
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());
         Object result = invoker.invoke(function, arguments);
-        return jobs.completeClaimed(
+        boolean completed = jobs.completeClaimed(
                 job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
+        if (completed && job.inGraph()) {
+            // T3, in the same transaction: children see their parent done exactly when it is.
+            jobs.releaseChildrenOf(job.id());
+        }
+        return completed;
     }
 }

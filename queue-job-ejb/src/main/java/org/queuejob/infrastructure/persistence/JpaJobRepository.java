@@ -50,7 +50,38 @@ public class JpaJobRepository implements JobRepository {
     static final String CLAIM = """
             UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
              WHERE id = ANY (CAST(?3 AS bigint[])) AND state = 'pending'
-            RETURNING id, channel, job_function, CAST(arguments AS text)""";
+            RETURNING id, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL""";
+
+    static final String INSERT_EDGES = """
+            INSERT INTO queue_job_dependency (parent_id, child_id)
+            SELECT * FROM unnest(CAST(?1 AS bigint[]), CAST(?2 AS bigint[]))""";
+
+    /** Parents done in other committed transactions, or in this one: both are visible to this statement. */
+    static final String RELEASE_CHILDREN = """
+            UPDATE queue_job c SET state = 'pending', version = version + 1
+             WHERE c.state = 'wait_dependencies'
+               AND c.id IN (SELECT child_id FROM queue_job_dependency WHERE parent_id = ?1)
+               AND NOT EXISTS (SELECT 1 FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
+                                WHERE d.child_id = c.id AND p.state <> 'done')""";
+
+    static final String RELEASE_ALL_READY = """
+            UPDATE queue_job c SET state = 'pending', version = version + 1
+             WHERE c.state = 'wait_dependencies'
+               AND NOT EXISTS (SELECT 1 FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
+                                WHERE d.child_id = c.id AND p.state <> 'done')""";
+
+    static final String PARENTS_NOT_DONE = """
+            SELECT count(*) FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
+             WHERE d.child_id = ?1 AND p.state <> 'done'""";
+
+    static final String CANCEL_DESCENDANTS = """
+            WITH RECURSIVE descendants(id) AS (
+                SELECT child_id FROM queue_job_dependency WHERE parent_id = ?1
+                UNION
+                SELECT d.child_id FROM queue_job_dependency d JOIN descendants s ON d.parent_id = s.id)
+            UPDATE queue_job SET state = 'cancelled', date_cancelled = ?2, result = ?3, version = version + 1
+             WHERE id IN (SELECT id FROM descendants)
+               AND state IN ('wait_dependencies', 'pending', 'enqueued', 'failed')""";
 
     static final String FAILED_UNDER =
             "SELECT id, channel FROM queue_job WHERE state = 'failed' AND (channel = ?1 OR channel LIKE ?2)";
@@ -95,6 +126,59 @@ public class JpaJobRepository implements JobRepository {
     @Override
     public void store(QueueJob job) {
         em.persist(job);
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
+    public void storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
+        jobs.forEach(em::persist);
+        em.flush();
+        if (parents.length > 0) {
+            em.createNativeQuery(INSERT_EDGES)
+                    .setParameter(1, idArray(parents, jobs))
+                    .setParameter(2, idArray(children, jobs))
+                    .executeUpdate();
+        }
+    }
+
+    private static String idArray(int[] indexes, List<QueueJob> jobs) {
+        StringBuilder ids = new StringBuilder("{");
+        for (int index : indexes) {
+            ids.append(ids.length() > 1 ? "," : "").append(jobs.get(index).id());
+        }
+        return ids.append('}').toString();
+    }
+
+    @Override
+    public int releaseChildrenOf(long parentId) {
+        return em.createNativeQuery(RELEASE_CHILDREN).setParameter(1, parentId).executeUpdate();
+    }
+
+    @Override
+    public int releaseAllReady() {
+        return em.createNativeQuery(RELEASE_ALL_READY).executeUpdate();
+    }
+
+    @Override
+    public boolean parentsAllDone(long id) {
+        return ((Number) em.createNativeQuery(PARENTS_NOT_DONE)
+                                .setParameter(1, id)
+                                .getSingleResult())
+                        .longValue()
+                == 0;
+    }
+
+    @Override
+    public int cancelDescendantsOf(long id, String result, Instant now) {
+        return em.createNativeQuery(CANCEL_DESCENDANTS)
+                .setParameter(1, id)
+                .setParameter(2, utc(now))
+                .setParameter(3, result)
+                .executeUpdate();
     }
 
     @Override
@@ -187,7 +271,11 @@ public class JpaJobRepository implements JobRepository {
                 .getResultList();
         return rows.stream()
                 .map(row -> new ClaimedJob(
-                        ((Number) row[0]).longValue(), (String) row[1], (String) row[2], (String) row[3]))
+                        ((Number) row[0]).longValue(),
+                        (String) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        Boolean.TRUE.equals(row[4])))
                 .toList();
     }
 

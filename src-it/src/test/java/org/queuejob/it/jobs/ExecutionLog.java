@@ -1,8 +1,10 @@
 package org.queuejob.it.jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts executions per marker: the ground truth for "ran exactly once", independent of job states. */
@@ -35,6 +37,17 @@ public class ExecutionLog {
     public int mostAtOnce(String group) {
         AtomicInteger most = mostAtOnce.get(group);
         return most == null ? 0 : most.get();
+    }
+
+    private final Map<String, List<String>> order = new ConcurrentHashMap<>();
+
+    /** Notes that step {@code name} of graph {@code graph} ran, in the order steps run. */
+    void step(String graph, String name) {
+        order.computeIfAbsent(graph, g -> new CopyOnWriteArrayList<>()).add(name);
+    }
+
+    public List<String> steps(String graph) {
+        return List.copyOf(order.getOrDefault(graph, List.of()));
     }
 
     public int runs(String marker) {

@@ -58,6 +58,20 @@ public class TestJobs {
         gate.pass();
     }
 
+    /** A step of a graph: notes when it ran. */
+    @Job
+    public String step(String graph, String name) {
+        log.step(graph, name);
+        return name;
+    }
+
+    /** A step that fails. */
+    @Job
+    public void failingStep(String graph, String name) {
+        log.step(graph, name);
+        throw new IllegalStateException("Step " + name + " failed");
+    }
+
     @Job
     public void read(InputStream stream) {
         throw new AssertionError("never stored, so never run");

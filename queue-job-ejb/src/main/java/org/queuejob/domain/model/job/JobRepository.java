@@ -13,6 +13,9 @@ public interface JobRepository {
 
     void store(QueueJob job);
 
+    /** Writes pending changes of loaded jobs now, before statements that read them in SQL. */
+    void flush();
+
     /**
      * Stores a job that has an identity key unless a job with the same key is still waiting (wait_dependencies,
      * pending, enqueued); returns the uuid of the job that now holds the key: this one, or the one already there.
@@ -21,6 +24,24 @@ public interface JobRepository {
     UUID storeUnlessWaiting(QueueJob job);
 
     Optional<QueueJob> find(UUID uuid);
+
+    /**
+     * Stores the jobs of a graph and its edges ({@code parents[i]} → {@code children[i]}, indexes into {@code
+     * jobs}) with a bounded number of statements: batched inserts of the jobs, one insert of all edges.
+     */
+    void storeGraph(List<QueueJob> jobs, int[] parents, int[] children);
+
+    /** Children of {@code parentId} waiting for dependencies whose parents are now all done go to pending (T3). */
+    int releaseChildrenOf(long parentId);
+
+    /** Every job waiting for dependencies whose parents are all done goes to pending: the safety net of T3. */
+    int releaseAllReady();
+
+    /** Whether all parents of a job are done (true for a job without parents). */
+    boolean parentsAllDone(long id);
+
+    /** Cancels every descendant of a job that has not ended; returns how many. */
+    int cancelDescendantsOf(long id, String result, Instant now);
 
     Optional<QueueJob> findById(long id);
 

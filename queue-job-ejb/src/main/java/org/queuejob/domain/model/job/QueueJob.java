@@ -145,6 +145,20 @@ public class QueueJob {
     }
 
     /**
+     * T2: makes a new job part of a graph of jobs, before it is stored; one with parents waits for them
+     * ({@code wait_dependencies}) until all of them are done.
+     */
+    public void joinGraph(UUID graph, boolean hasParents) {
+        if (id != null || state != PENDING) {
+            throw new IllegalJobStateException("Only a new job can join a graph: " + uuid);
+        }
+        this.graphUuid = Objects.requireNonNull(graph, "A graph uuid is required.");
+        if (hasParents) {
+            this.state = WAIT_DEPENDENCIES;
+        }
+    }
+
+    /**
      * T6: handed to a worker. The dispatcher does this for many jobs at once in SQL ({@code
      * JpaJobRepository.CLAIM_PENDING} sets the same columns); this method is the single-job form.
      */
@@ -196,10 +210,13 @@ public class QueueJob {
         clearExecution();
     }
 
-    /** T13/T17: manual requeue. The try counter restarts; the failure details stay for the record (Q14). */
-    public void requeue() {
+    /**
+     * T13/T17: manual requeue. The try counter restarts; the failure details stay for the record (Q14). A job with
+     * parents not all done goes back to waiting for them.
+     */
+    public void requeue(boolean parentsDone) {
         requireState("requeue", PENDING, ENQUEUED, FAILED, DONE, CANCELLED);
-        this.state = PENDING;
+        this.state = parentsDone ? PENDING : WAIT_DEPENDENCIES;
         this.retry = 0;
         this.dateDone = null;
         this.dateCancelled = null;
@@ -216,12 +233,13 @@ public class QueueJob {
         this.excInfo = null;
     }
 
-    /** T15: cancelled by hand. */
-    public void cancel(String user, Instant now) {
+    /** T15: cancelled by hand; returns the result text, for descendants cancelled with it. */
+    public String cancel(String user, Instant now) {
         requireState("cancel", WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED);
         this.state = CANCELLED;
         this.dateCancelled = now;
         this.result = String.format(CANCELLED_BY, user);
+        return result;
     }
 
     private void countAttempt(Instant startedAt, Instant now) {

@@ -109,7 +109,7 @@ class QueueJobTest {
         QueueJob job = enqueuedJob(5);
         job.failAttempt(JobFailure.of(new IllegalStateException("boom")), T0, T0);
 
-        job.requeue();
+        job.requeue(true);
 
         assertThat(job.state()).isEqualTo(JobState.PENDING);
         assertThat(job.retry()).isZero();

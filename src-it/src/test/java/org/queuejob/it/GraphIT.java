@@ -1,0 +1,155 @@
+package org.queuejob.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.api.Delayable;
+import org.queuejob.api.JobQueue;
+import org.queuejob.application.JobAdminService;
+import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.it.jobs.ExecutionLog;
+import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.TestDeployments;
+
+/** Graphs of jobs: children wait for all their parents; done releases, failure blocks, cancel cascades. */
+@ExtendWith(ArquillianExtension.class)
+class GraphIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Deployment
+    static WebArchive deployment() {
+        return TestDeployments.queueJobWar("graph-it");
+    }
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    TestJobs jobs;
+
+    @Inject
+    ExecutionLog log;
+
+    @Inject
+    JobQueryService query;
+
+    @Inject
+    JobAdminService admin;
+
+    private final String graph = "graph-" + UUID.randomUUID();
+
+    private Delayable step(String name) {
+        return queue.delayable(() -> jobs.step(graph, name));
+    }
+
+    @Test
+    void chainRunsItsJobsOneAfterTheOtherInOneGraph() {
+        Delayable a = step("a");
+        Delayable b = step("b");
+        Delayable c = step("c");
+
+        queue.chain(a, b, c).delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 3);
+        assertThat(log.steps(graph)).containsExactly("a", "b", "c");
+        UUID graphUuid = job(a).graphUuid().orElseThrow();
+        assertThat(List.of(job(b), job(c)))
+                .allMatch(job -> job.graphUuid().orElseThrow().equals(graphUuid));
+    }
+
+    @Test
+    void jobAfterAGroupWaitsForEveryMember() {
+        queue.group(step("a"), step("b")).onDone(step("c")).delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 3);
+        assertThat(log.steps(graph).get(2)).isEqualTo("c");
+    }
+
+    @Test
+    void diamondRunsTheJoinLast() {
+        Delayable b = step("b");
+        Delayable c = step("c");
+        step("a").onDone(queue.group(b, c).onDone(step("d"))).delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
+        assertThat(log.steps(graph)).startsWith("a").endsWith("d");
+    }
+
+    @Test
+    void nestedChainsConnectTheirFirstJobToWhatComesBefore() {
+        // The original connects p to b here (Q6), so a would not wait for p.
+        step("p")
+                .onDone(queue.chain(queue.chain(step("a"), step("b")), step("c")))
+                .delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
+        assertThat(log.steps(graph)).containsExactly("p", "a", "b", "c");
+    }
+
+    @Test
+    void chainAfterChainRunsInOrder() {
+        queue.chain(queue.chain(step("a"), step("b")), queue.chain(step("c"), step("d")))
+                .delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
+        assertThat(log.steps(graph)).containsExactly("a", "b", "c", "d");
+    }
+
+    @Test
+    void failedJobBlocksOnlyItsDescendants() {
+        Delayable failing = queue.delayable(() -> jobs.failingStep(graph, "broken"));
+        Delayable after = step("after-broken");
+        Delayable other = step("other-branch");
+
+        queue.group(queue.chain(failing, after), other).delay();
+
+        await().atMost(TIMEOUT).until(() -> job(failing).state() == JobState.FAILED);
+        await().atMost(TIMEOUT).until(() -> job(other).state() == JobState.DONE);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
+                .until(() -> job(after).state() == JobState.WAIT_DEPENDENCIES);
+        assertThat(log.steps(graph)).doesNotContain("after-broken");
+    }
+
+    @Test
+    void jobSetDoneByHandReleasesItsChildren() {
+        Delayable later = queue.options().eta(Duration.ofHours(1)).delayable(() -> jobs.step(graph, "later"));
+        Delayable child = step("child");
+        later.onDone(child).delay();
+
+        admin.markDone(job(later).uuid());
+
+        await().atMost(TIMEOUT).until(() -> job(child).state() == JobState.DONE);
+        assertThat(log.steps(graph)).containsExactly("child");
+    }
+
+    @Test
+    void cancellingAJobCancelsAllItsDescendants() {
+        Delayable root = queue.options().eta(Duration.ofHours(1)).delayable(() -> jobs.step(graph, "root"));
+        Delayable child = step("child");
+        Delayable grandchild = step("grandchild");
+        queue.chain(root, child, grandchild).delay();
+
+        admin.cancel(job(root).uuid());
+
+        assertThat(List.of(job(root), job(child), job(grandchild)))
+                .extracting(QueueJob::state)
+                .containsOnly(JobState.CANCELLED);
+    }
+
+    private QueueJob job(Delayable node) {
+        return query.find(node.uuid().orElseThrow()).orElseThrow();
+    }
+}
