@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 
 /**
  * Options for one job at the call site, the original's {@code with_delay(priority=…, eta=…, …)}:
@@ -32,6 +33,13 @@ public interface JobQueue {
     default Delayable delayable(JobCall call) {
         return options().delayable(call);
     }
+
+    /**
+     * Runs {@code work} with every {@link Job} call it makes on this thread run at once, in the caller, instead of
+     * stored (the original's {@code queue_job__no_delay} context key): for tests of code that enqueues jobs. A
+     * graph delayed inside runs its jobs in dependency order; {@code enqueue} returns {@code null}.
+     */
+    <T> T noDelay(Callable<T> work) throws Exception;
 
     /** The nodes one after the other: each node's last jobs → the next node's first jobs. */
     Delayable chain(Delayable... nodes);

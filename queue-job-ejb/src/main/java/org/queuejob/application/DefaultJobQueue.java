@@ -12,12 +12,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 import org.queuejob.api.Delayable;
 import org.queuejob.api.JobCall;
 import org.queuejob.api.JobQueue;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.interception.CallCapture;
+import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobInvoker;
+import org.queuejob.infrastructure.interception.NoDelay;
 
 /**
  * Call-site options and graphs: runs the caller's lambda with {@code @Job} calls captured, then stores the one call
@@ -40,10 +44,32 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
         return new Options(this);
     }
 
+    @Inject
+    JobInvoker invoker;
+
+    @Override
+    public <T> T noDelay(Callable<T> work) throws Exception {
+        return NoDelay.during(work);
+    }
+
     @Override
     public UUID enqueue(Options options, JobCall call) {
         CallCapture.Captured job = captureOne(call);
+        if (NoDelay.active()) {
+            runNow(job.function(), job.arguments());
+            return null;
+        }
         return enqueuer.enqueue(job.function(), job.arguments(), options);
+    }
+
+    private void runNow(JobFunction function, Object[] arguments) {
+        try {
+            invoker.invoke(function, arguments);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(function.name() + " failed: " + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -78,6 +104,10 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
                 && calls.stream()
                         .anyMatch(call -> call.options.identityKey() != null || call.options.isIdentityExact())) {
             throw new IllegalArgumentException("Identity keys are not supported inside a graph of jobs yet");
+        }
+        if (NoDelay.active()) {
+            calls.forEach(call -> runNow(call.function, call.arguments));
+            return;
         }
         UUID graph = calls.size() > 1 ? UUID.randomUUID() : null;
         Map<GraphNode.Call, Integer> index = new HashMap<>();

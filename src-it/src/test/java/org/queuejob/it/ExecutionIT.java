@@ -173,6 +173,38 @@ class ExecutionIT {
     }
 
     @Test
+    void jobCodeSeesItsJobInTheJobContext() {
+        jobs.whoAmI();
+        UUID uuid = enqueued.last();
+
+        QueueJob job = awaitState(uuid, JobState.DONE);
+
+        assertThat(job.result()).isEqualTo(uuid + " 1");
+    }
+
+    @Test
+    void noDelayRunsJobCallsAtOnceInTheCallerAndStoresNothing() throws Exception {
+        String marker = "no-delay-" + UUID.randomUUID();
+        String graph = "no-delay-graph-" + UUID.randomUUID();
+        int before = enqueued.count();
+
+        queue.noDelay(() -> {
+            jobs.echo(marker);
+            queue.chain(
+                            queue.delayable(() -> jobs.step(graph, "a")),
+                            queue.delayable(() -> jobs.step(graph, "b")),
+                            queue.delayable(() -> jobs.step(graph, "c")))
+                    .delay();
+            return null;
+        });
+
+        assertThat(log.runs(marker)).isEqualTo(1);
+        assertThat(log.steps(graph)).containsExactly("a", "b", "c");
+        assertThat(enqueued.count()).isEqualTo(before);
+        assertThat(jobs.whoAmI()).as("outside no-delay, calls are stored again").isNull();
+    }
+
+    @Test
     void jobsOfACapacityOneChannelNeverRunSideBySide() throws Exception {
         String group = "serial-" + UUID.randomUUID();
         transaction.begin();

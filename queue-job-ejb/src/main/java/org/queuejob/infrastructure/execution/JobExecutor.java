@@ -49,7 +49,13 @@ public class JobExecutor {
         JobFunction function =
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());
-        Object result = invoker.invoke(function, arguments);
+        Object result;
+        CurrentJob.set(new CurrentJob.Running(job.uuid(), job.triesBefore() + 1, job.userName()));
+        try {
+            result = invoker.invoke(function, arguments);
+        } finally {
+            CurrentJob.clear();
+        }
         boolean completed = jobs.completeClaimed(
                 job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
         if (completed && job.inGraph()) {

@@ -11,7 +11,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.inject.Inject;
+import java.util.logging.Logger;
 import org.queuejob.infrastructure.config.QueueJobSettings;
+import org.queuejob.infrastructure.interception.NoDelay;
 import org.queuejob.infrastructure.persistence.SchemaMigration;
 
 /**
@@ -29,6 +31,8 @@ import org.queuejob.infrastructure.persistence.SchemaMigration;
 @ManagedExecutorDefinition(name = Dispatcher.WORKERS, maxAsync = Dispatcher.MAX_WORKERS)
 public class QueueJobLifecycle {
 
+    private static final Logger LOG = Logger.getLogger(QueueJobLifecycle.class.getName());
+
     @Inject
     SchemaMigration schema;
 
@@ -40,6 +44,10 @@ public class QueueJobLifecycle {
 
     @PostConstruct
     void start() {
+        if (NoDelay.everywhere()) {
+            LOG.warning(NoDelay.VARIABLE + " is set: every @Job call runs at once, in its caller. NO JOB is stored or "
+                    + "scheduled. For development only, never in production.");
+        }
         schema.migrate();
         if (settings.dispatchEnabled()) {
             dispatcher.start();

@@ -34,6 +34,10 @@ public final class CallCapture {
         return captured == null ? List.of() : captured;
     }
 
+    static boolean capturing() {
+        return CAPTURING.get() != null;
+    }
+
     /** True (and the call kept) when a capture is running on this thread. */
     static boolean capture(JobFunction function, Object[] arguments) {
         List<Captured> captured = CAPTURING.get();

@@ -22,7 +22,7 @@ public class JobInterceptor {
 
     @AroundInvoke
     public Object delay(InvocationContext invocation) throws Exception {
-        if (JobInvocation.consumeRunNow(invocation.getMethod())) {
+        if (JobInvocation.consumeRunNow(invocation.getMethod()) || NoDelay.active() && !CallCapture.capturing()) {
             return invocation.proceed();
         }
         JobFunction function = registry.find(invocation.getMethod())

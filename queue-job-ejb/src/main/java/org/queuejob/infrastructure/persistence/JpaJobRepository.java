@@ -50,7 +50,8 @@ public class JpaJobRepository implements JobRepository {
     static final String CLAIM = """
             UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
              WHERE id = ANY (CAST(?3 AS bigint[])) AND state = 'pending'
-            RETURNING id, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL""";
+            RETURNING id, uuid, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL, retry,
+                      user_name""";
 
     static final String INSERT_EDGES = """
             INSERT INTO queue_job_dependency (parent_id, child_id)
@@ -272,10 +273,13 @@ public class JpaJobRepository implements JobRepository {
         return rows.stream()
                 .map(row -> new ClaimedJob(
                         ((Number) row[0]).longValue(),
-                        (String) row[1],
+                        UUID.fromString(row[1].toString()),
                         (String) row[2],
                         (String) row[3],
-                        Boolean.TRUE.equals(row[4])))
+                        (String) row[4],
+                        Boolean.TRUE.equals(row[5]),
+                        ((Number) row[6]).intValue(),
+                        (String) row[7]))
                 .toList();
     }
 

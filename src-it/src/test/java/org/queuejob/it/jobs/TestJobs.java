@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.UUID;
 import org.queuejob.api.Job;
+import org.queuejob.api.JobContext;
 import org.queuejob.api.RetryableJobException;
 
 /** Job functions of the test application; each records its runs in {@link ExecutionLog}. */
@@ -19,6 +21,9 @@ public class TestJobs {
 
     @Inject
     Gate gate;
+
+    @Inject
+    JobContext context;
 
     @Job(description = "Echo a marker")
     public String echo(String marker) {
@@ -70,6 +75,12 @@ public class TestJobs {
     public void failingStep(String graph, String name) {
         log.step(graph, name);
         throw new IllegalStateException("Step " + name + " failed");
+    }
+
+    /** Answers what the job context says: "uuid attempt". */
+    @Job
+    public String whoAmI() {
+        return context.jobUuid().map(UUID::toString).orElse("none") + " " + context.attempt();
     }
 
     @Job
