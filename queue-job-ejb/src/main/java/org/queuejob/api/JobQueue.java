@@ -41,6 +41,9 @@ public interface JobQueue {
      */
     <T> T noDelay(Callable<T> work) throws Exception;
 
+    /** Opens a {@link JobsTrap} on this thread: {@code @Job} calls are kept for the test instead of stored. */
+    JobsTrap trapJobs();
+
     /** The nodes one after the other: each node's last jobs → the next node's first jobs. */
     Delayable chain(Delayable... nodes);
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -17,6 +18,7 @@ import java.util.logging.Logger;
 import org.queuejob.api.Delayable;
 import org.queuejob.api.JobCall;
 import org.queuejob.api.JobQueue;
+import org.queuejob.api.JobsTrap;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.interception.CallCapture;
 import org.queuejob.infrastructure.interception.JobFunction;
@@ -46,6 +48,11 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
 
     @Inject
     JobInvoker invoker;
+
+    @Override
+    public JobsTrap trapJobs() {
+        return TrappingJobs.open(invoker);
+    }
 
     @Override
     public <T> T noDelay(Callable<T> work) throws Exception {
@@ -110,6 +117,7 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
             return;
         }
         UUID graph = calls.size() > 1 ? UUID.randomUUID() : null;
+        Optional<TrappingJobs> trap = TrappingJobs.current();
         Map<GraphNode.Call, Integer> index = new HashMap<>();
         List<QueueJob> jobs = new ArrayList<>();
         List<int[]> edges = new ArrayList<>();
@@ -120,12 +128,15 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
             }
             index.put(call, jobs.size());
             jobs.add(job);
+            trap.ifPresent(open -> open.trap(call.function, call.arguments, job));
             call.parents.forEach(parent -> edges.add(new int[] {index.get(parent), index.get(call)}));
         }
-        enqueuer.storeGraph(
-                jobs,
-                edges.stream().mapToInt(edge -> edge[0]).toArray(),
-                edges.stream().mapToInt(edge -> edge[1]).toArray());
+        if (trap.isEmpty()) {
+            enqueuer.storeGraph(
+                    jobs,
+                    edges.stream().mapToInt(edge -> edge[0]).toArray(),
+                    edges.stream().mapToInt(edge -> edge[1]).toArray());
+        }
         for (int i = 0; i < calls.size(); i++) {
             calls.get(i).uuid = jobs.get(i).uuid();
         }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -64,6 +65,11 @@ public class JobEnqueuer {
      */
     public UUID enqueue(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
         QueueJob job = newJob(function, arguments, callSite);
+        Optional<TrappingJobs> trap = TrappingJobs.current();
+        if (trap.isPresent()) {
+            trap.get().trap(function, arguments, job);
+            return job.uuid();
+        }
         return job.identityKey() == null ? self.store(job).uuid() : self.storeUnlessWaiting(job);
     }
 

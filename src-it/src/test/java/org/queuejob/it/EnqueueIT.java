@@ -8,6 +8,7 @@ import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -16,10 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuejob.api.JobArgumentException;
 import org.queuejob.api.JobQueue;
+import org.queuejob.api.JobsTrap;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.it.jobs.EnqueuedJobs;
+import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.TestDeployments;
 
@@ -46,6 +49,9 @@ class EnqueueIT {
 
     @Inject
     JobQueue queue;
+
+    @Inject
+    ExecutionLog log;
 
     @Test
     void jobIsStoredWhenTheCallerCommits() throws Exception {
@@ -126,6 +132,43 @@ class EnqueueIT {
                         + "Nothing was stored.");
         assertThatThrownBy(() -> queue.options().enqueue(() -> {})).hasMessageContaining("it called 0");
         assertThat(enqueued.count()).isEqualTo(before);
+    }
+
+    @Test
+    void trapKeepsJobsForTheTestAndRunsThemWhenAsked() {
+        String marker = "trapped-" + UUID.randomUUID();
+        int before = enqueued.count();
+
+        try (JobsTrap trap = queue.trapJobs()) {
+            jobs.echo(marker);
+            queue.options().priority(3).enqueue(() -> jobs.store(marker));
+
+            trap.assertJobsCount(2);
+            trap.assertJobsCount(1, () -> jobs.echo("any arguments"));
+            trap.assertEnqueued(() -> jobs.echo(marker));
+            trap.assertEnqueued(() -> jobs.store(marker), Map.of("priority", 3, "channel", "root"));
+            assertThat(log.runs(marker)).isZero();
+
+            trap.performEnqueuedJobs();
+
+            assertThat(log.runs(marker)).isEqualTo(2);
+            trap.assertJobsCount(0);
+        }
+        assertThat(enqueued.count()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void failedTrapAssertionListsTheJobsThatWereEnqueued() {
+        try (JobsTrap trap = queue.trapJobs()) {
+            jobs.echo("a");
+
+            assertThatThrownBy(() -> trap.assertEnqueued(() -> jobs.echo("b"), Map.of("priority", 1)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("Job TestJobs.echo(b) with properties (priority=1) was not enqueued.\n"
+                            + "Actual enqueued jobs:\n"
+                            + " * TestJobs.echo(a) with properties (priority=10, eta=null, max_retries=5, "
+                            + "description=Echo a marker, channel=root, identity_key=null)");
+        }
     }
 
     @Test

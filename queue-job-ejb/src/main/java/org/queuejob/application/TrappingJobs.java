@@ -1,0 +1,180 @@
+package org.queuejob.application;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.queuejob.api.JobCall;
+import org.queuejob.api.JobsTrap;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.interception.CallCapture;
+import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobInvoker;
+
+/** The {@link JobsTrap} open on a thread; {@link JobEnqueuer} hands it the jobs it would have stored. */
+final class TrappingJobs implements JobsTrap {
+
+    private static final ThreadLocal<TrappingJobs> OPEN = new ThreadLocal<>();
+
+    private record Entry(JobFunction function, Object[] arguments, QueueJob job) {}
+
+    private final JobInvoker invoker;
+    private final TrappingJobs outer;
+    private final List<Entry> entries = new ArrayList<>();
+
+    private TrappingJobs(JobInvoker invoker, TrappingJobs outer) {
+        this.invoker = invoker;
+        this.outer = outer;
+    }
+
+    static TrappingJobs open(JobInvoker invoker) {
+        TrappingJobs trap = new TrappingJobs(invoker, OPEN.get());
+        OPEN.set(trap);
+        return trap;
+    }
+
+    static Optional<TrappingJobs> current() {
+        return Optional.ofNullable(OPEN.get());
+    }
+
+    /** Keeps a job instead of storing it; like the original, a second job with a trapped identity key is dropped. */
+    void trap(JobFunction function, Object[] arguments, QueueJob job) {
+        boolean duplicate = job.identityKey() != null
+                && entries.stream()
+                        .anyMatch(entry -> job.identityKey().equals(entry.job().identityKey()));
+        if (!duplicate) {
+            entries.add(new Entry(function, arguments.clone(), job));
+        }
+    }
+
+    @Override
+    public List<TrappedJob> jobs() {
+        return entries.stream()
+                .map(entry -> new TrappedJob(
+                        entry.function().name(), Arrays.asList(entry.arguments()), properties(entry.job())))
+                .toList();
+    }
+
+    @Override
+    public void assertJobsCount(int expected) {
+        if (entries.size() != expected) {
+            throw new AssertionError("Expected " + expected + " enqueued job(s), got " + entries.size() + actual());
+        }
+    }
+
+    @Override
+    public void assertJobsCount(int expected, JobCall call) {
+        String function = expectedCall(call).function().name();
+        long count = entries.stream()
+                .filter(entry -> entry.function().name().equals(function))
+                .count();
+        if (count != expected) {
+            throw new AssertionError(
+                    "Expected " + expected + " enqueued job(s) of " + function + ", got " + count + actual());
+        }
+    }
+
+    @Override
+    public void assertEnqueued(JobCall expected, Map<String, Object> properties) {
+        CallCapture.Captured call = expectedCall(expected);
+        boolean found = entries.stream()
+                .anyMatch(
+                        entry -> entry.function().name().equals(call.function().name())
+                                && Arrays.deepEquals(entry.arguments(), call.arguments())
+                                && matches(properties(entry.job()), properties));
+        if (!found) {
+            throw new AssertionError("Job " + describe(call.function(), call.arguments()) + " with properties ("
+                    + format(properties) + ") was not enqueued." + actual());
+        }
+    }
+
+    @Override
+    public void performEnqueuedJobs() {
+        List<Entry> toRun = new ArrayList<>(entries);
+        entries.clear();
+        // Single jobs first, by priority; then graphs, whose jobs were handed over parents first.
+        toRun.stream()
+                .filter(entry -> entry.job().graphUuid().isEmpty())
+                .sorted(Comparator.comparingInt(entry -> entry.job().priority()))
+                .forEach(this::run);
+        toRun.stream().filter(entry -> entry.job().graphUuid().isPresent()).forEach(this::run);
+    }
+
+    @Override
+    public void close() {
+        if (outer == null) {
+            OPEN.remove();
+        } else {
+            OPEN.set(outer);
+        }
+    }
+
+    private void run(Entry entry) {
+        try {
+            invoker.invoke(entry.function(), entry.arguments());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(entry.function().name() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static CallCapture.Captured expectedCall(JobCall call) {
+        List<CallCapture.Captured> outer = CallCapture.start();
+        List<CallCapture.Captured> captured;
+        try {
+            call.call();
+        } catch (Exception e) {
+            throw new IllegalArgumentException("The expected call threw: " + e.getMessage(), e);
+        } finally {
+            captured = CallCapture.stop(outer);
+        }
+        if (captured.size() != 1) {
+            throw new IllegalArgumentException("The expected call must call exactly one @Job method");
+        }
+        return captured.get(0);
+    }
+
+    private static Map<String, Object> properties(QueueJob job) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("priority", job.priority());
+        properties.put("eta", job.eta());
+        properties.put("max_retries", job.maxRetries());
+        properties.put("description", job.description());
+        properties.put("channel", job.channel());
+        properties.put("identity_key", job.identityKey());
+        return properties;
+    }
+
+    private static boolean matches(Map<String, Object> actual, Map<String, Object> expected) {
+        return expected.entrySet().stream()
+                .allMatch(entry -> Objects.equals(actual.get(entry.getKey()), entry.getValue()));
+    }
+
+    private String actual() {
+        if (entries.isEmpty()) {
+            return "\nActual enqueued jobs: none";
+        }
+        return entries.stream()
+                .map(entry -> " * " + describe(entry.function(), entry.arguments()) + " with properties ("
+                        + format(properties(entry.job())) + ")")
+                .collect(Collectors.joining("\n", "\nActual enqueued jobs:\n", ""));
+    }
+
+    private static String describe(JobFunction function, Object[] arguments) {
+        return function.method().getDeclaringClass().getSimpleName() + "."
+                + function.method().getName()
+                + Arrays.stream(arguments).map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String format(Map<String, Object> properties) {
+        return properties.entrySet().stream()
+                .map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(Collectors.joining(", "));
+    }
+}
