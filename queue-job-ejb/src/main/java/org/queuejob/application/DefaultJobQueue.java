@@ -113,7 +113,10 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
             throw new IllegalArgumentException("Identity keys are not supported inside a graph of jobs yet");
         }
         if (NoDelay.active()) {
-            calls.forEach(call -> runNow(call.function, call.arguments));
+            calls.forEach(call -> {
+                runNow(call.function, call.arguments);
+                call.delayed(null);
+            });
             return;
         }
         UUID graph = calls.size() > 1 ? UUID.randomUUID() : null;
@@ -138,7 +141,7 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
                     edges.stream().mapToInt(edge -> edge[1]).toArray());
         }
         for (int i = 0; i < calls.size(); i++) {
-            calls.get(i).uuid = jobs.get(i).uuid();
+            calls.get(i).delayed(jobs.get(i).uuid());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.queuejob.application;
 
+import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -7,7 +8,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import org.queuejob.api.Delayable;
 import org.queuejob.api.JobQueue;
 import org.queuejob.infrastructure.interception.JobFunction;
@@ -69,11 +72,17 @@ abstract sealed class GraphNode implements Delayable permits GraphNode.Call, Gra
     /** One recorded {@code @Job} call. */
     static final class Call extends GraphNode {
 
+        /** Warns, as the original does, about a recorded call that was garbage-collected without being delayed. */
+        private static final Cleaner FORGOTTEN = Cleaner.create();
+
+        private static final Logger LOG = Logger.getLogger(GraphNode.class.getName());
+
         final JobFunction function;
         final Object[] arguments;
         final JobQueue.Options options;
         final Set<Call> parents = new LinkedHashSet<>();
         final Set<Call> children = new LinkedHashSet<>();
+        private final AtomicBoolean delayed = new AtomicBoolean();
         UUID uuid;
 
         Call(Consumer<GraphNode> store, JobFunction function, Object[] arguments, JobQueue.Options options) {
@@ -81,6 +90,18 @@ abstract sealed class GraphNode implements Delayable permits GraphNode.Call, Gra
             this.function = Objects.requireNonNull(function, "A job function is required.");
             this.arguments = arguments.clone();
             this.options = options;
+            String description = function.defaultDescription();
+            AtomicBoolean wasDelayed = delayed; // the cleaning action must not refer to this object
+            FORGOTTEN.register(this, () -> {
+                if (!wasDelayed.get()) {
+                    LOG.warning(() -> "Delayable " + description + " was prepared but never delayed");
+                }
+            });
+        }
+
+        void delayed(UUID stored) {
+            this.uuid = stored;
+            delayed.set(true);
         }
 
         @Override
