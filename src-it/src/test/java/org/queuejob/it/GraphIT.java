@@ -2,16 +2,12 @@ package org.queuejob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.queuejob.it.support.DatabaseCounts.count;
 
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import javax.naming.InitialContext;
-import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -166,27 +162,14 @@ class GraphIT {
         queue.chain(nodes).delay();
 
         UUID graphUuid = job(nodes[0]).graphUuid().orElseThrow();
-        assertThat(count("SELECT count(*) FROM queue_job WHERE graph_uuid = CAST(? AS uuid)", graphUuid))
+        assertThat(count("SELECT count(*) FROM queue_job WHERE graph_uuid = CAST(? AS uuid)", graphUuid.toString()))
                 .isEqualTo(1000);
         assertThat(count(
                         "SELECT count(*) FROM queue_job_dependency d JOIN queue_job j ON j.id = d.child_id"
                                 + " WHERE j.graph_uuid = CAST(? AS uuid)",
-                        graphUuid))
+                        graphUuid.toString()))
                 .isEqualTo(999);
         assertThat(job(nodes[999]).state()).isEqualTo(JobState.WAIT_DEPENDENCIES);
-    }
-
-    /** Read-only look at what the database holds. */
-    private static long count(String sql, UUID graphUuid) throws Exception {
-        DataSource dataSource = InitialContext.doLookup("jdbc/queue-job");
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, graphUuid.toString());
-            try (ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
     }
 
     private QueueJob job(Delayable node) {
