@@ -43,6 +43,11 @@ public class ChannelService {
         find(completeName).resume();
     }
 
+    /** Done and cancelled jobs of the channel older than this are deleted by the autovacuum (default 30 days). */
+    public void changeRemovalInterval(String completeName, int days) {
+        find(completeName).changeRemovalInterval(days);
+    }
+
     /** New settings for a channel, created if missing; refused with the scheduler's message if inconsistent. */
     public void configure(String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds) {
         ChannelSpec spec = new ChannelSpec(completeName, capacity, sequential, throttleSeconds, false);

@@ -450,9 +450,4 @@ public class Dispatcher {
     public List<ChannelStatus> channelStatus() {
         return channels == null ? List.of() : channels.snapshot();
     }
-
-    /** Jobs running on this server, by id; for tests and the back office. */
-    public Set<Long> running() {
-        return Set.copyOf(inFlight);
-    }
 }

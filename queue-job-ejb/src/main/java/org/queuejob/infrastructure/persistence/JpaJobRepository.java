@@ -220,11 +220,6 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public Optional<QueueJob> findById(long id) {
-        return Optional.ofNullable(em.find(QueueJob.class, id));
-    }
-
-    @Override
     public Optional<QueueJob> lockById(long id) {
         return Optional.ofNullable(em.find(QueueJob.class, id, LockModeType.PESSIMISTIC_WRITE));
     }

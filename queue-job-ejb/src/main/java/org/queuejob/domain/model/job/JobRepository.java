@@ -43,8 +43,6 @@ public interface JobRepository {
     /** Cancels every descendant of a job that has not ended; returns how many. */
     int cancelDescendantsOf(long id, String result, Instant now);
 
-    Optional<QueueJob> findById(long id);
-
     /** Loads the job and locks its row until the transaction ends, so only one worker can run it. */
     Optional<QueueJob> lockById(long id);
 

@@ -33,7 +33,8 @@ import java.util.UUID;
  * <p>Two exceptions, by design, on the queue's hot path: dispatch moves many jobs from pending to enqueued in one SQL
  * statement ({@code JobRepository.claimPending}), and a worker marks its job started-and-done in one conditional
  * statement ({@code JobRepository.completeClaimed}), because loading an entity per job to flip a few columns would
- * cost more than the job. Both write the same columns as {@link #claim} and the original's T9 + T10.
+ * cost more than the job. Both write the same columns as {@link #claim} and the original's T9 + T10. Likewise a claimed job that was
+ * never run goes back to pending in SQL ({@code JobRepository.releaseAbandoned}, the original's T7/T8).
  */
 @Entity
 @Table(name = "queue_job")
@@ -200,13 +201,6 @@ public class QueueJob {
         this.result = message;
         this.excName = null;
         this.excInfo = null;
-        clearExecution();
-    }
-
-    /** T7/T8: a job handed to a worker that never ran it (worker gone, dispatch lost) goes back to pending. */
-    public void releaseToPending() {
-        requireState("release", ENQUEUED);
-        this.state = PENDING;
         clearExecution();
     }
 

@@ -131,16 +131,6 @@ class QueueJobTest {
     }
 
     @Test
-    void abandonedClaimIsReleasedToPending() {
-        QueueJob job = enqueuedJob(5);
-
-        job.releaseToPending();
-
-        assertThat(job.state()).isEqualTo(JobState.PENDING);
-        assertThat(job.retry()).isZero();
-    }
-
-    @Test
     void optionsRefuseNegativeRetriesAndEmptyChannelSegments() {
         assertThatThrownBy(() -> new JobOptions(10, null, -1, "d", "root", null))
                 .hasMessageContaining("cannot be negative");
