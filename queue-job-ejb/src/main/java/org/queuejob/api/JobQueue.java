@@ -53,14 +53,15 @@ public interface JobQueue {
     /** Options for one job; unset ones come from the method's {@code @Job}. */
     final class Options {
 
-        private final Integer priority;
-        private final Instant etaAt;
-        private final Duration etaIn;
-        private final Integer maxRetries;
-        private final String description;
-        private final String channel;
-        private final String identityKey;
-        private final boolean identityExact;
+        // Not final only so that the setters below can change their copy; an Options never changes once returned.
+        private Integer priority;
+        private Instant etaAt;
+        private Duration etaIn;
+        private Integer maxRetries;
+        private String description;
+        private String channel;
+        private String identityKey;
+        private boolean identityExact;
         private final Enqueuer enqueuer;
 
         /** What turns options plus a call into a stored job, or a node of a graph (the queue's implementation). */
@@ -71,41 +72,35 @@ public interface JobQueue {
         }
 
         public Options(Enqueuer enqueuer) {
-            this(enqueuer, null, null, null, null, null, null, null, false);
+            this.enqueuer = Objects.requireNonNull(enqueuer, "An enqueuer is required.");
         }
 
-        private Options(
-                Enqueuer enqueuer,
-                Integer priority,
-                Instant etaAt,
-                Duration etaIn,
-                Integer maxRetries,
-                String description,
-                String channel,
-                String identityKey,
-                boolean identityExact) {
-            this.enqueuer = Objects.requireNonNull(enqueuer, "An enqueuer is required.");
-            this.priority = priority;
-            this.etaAt = etaAt;
-            this.etaIn = etaIn;
-            this.maxRetries = maxRetries;
-            this.description = description;
-            this.channel = channel;
-            this.identityKey = identityKey;
-            this.identityExact = identityExact;
+        private Options copy() {
+            Options copy = new Options(enqueuer);
+            copy.priority = priority;
+            copy.etaAt = etaAt;
+            copy.etaIn = etaIn;
+            copy.maxRetries = maxRetries;
+            copy.description = description;
+            copy.channel = channel;
+            copy.identityKey = identityKey;
+            copy.identityExact = identityExact;
+            return copy;
         }
 
         /** Smaller runs first; default 10. */
         public Options priority(int priority) {
-            return new Options(
-                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
+            Options copy = copy();
+            copy.priority = priority;
+            return copy;
         }
 
         /** Not before this instant. */
         public Options eta(Instant at) {
-            Objects.requireNonNull(at, "An eta instant is required.");
-            return new Options(
-                    enqueuer, priority, at, null, maxRetries, description, channel, identityKey, identityExact);
+            Options copy = copy();
+            copy.etaAt = Objects.requireNonNull(at, "An eta instant is required.");
+            copy.etaIn = null;
+            return copy;
         }
 
         /** Not before this long after the call. */
@@ -114,8 +109,10 @@ public interface JobQueue {
             if (in.isNegative()) {
                 throw new IllegalArgumentException("An eta delay cannot be negative: " + in);
             }
-            return new Options(
-                    enqueuer, priority, null, in, maxRetries, description, channel, identityKey, identityExact);
+            Options copy = copy();
+            copy.etaAt = null;
+            copy.etaIn = in;
+            return copy;
         }
 
         /** Not before this many seconds after the call (the original's integer eta). */
@@ -128,21 +125,22 @@ public interface JobQueue {
             if (maxRetries < 0) {
                 throw new IllegalArgumentException("Max. retries cannot be negative: " + maxRetries);
             }
-            return new Options(
-                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
+            Options copy = copy();
+            copy.maxRetries = maxRetries;
+            return copy;
         }
 
         public Options description(String description) {
-            Objects.requireNonNull(description, "A description is required.");
-            return new Options(
-                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
+            Options copy = copy();
+            copy.description = Objects.requireNonNull(description, "A description is required.");
+            return copy;
         }
 
         /** The complete channel name ({@code root.} optional); wins over the method's channel. */
         public Options channel(String channel) {
-            Objects.requireNonNull(channel, "A channel is required.");
-            return new Options(
-                    enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, identityKey, identityExact);
+            Options copy = copy();
+            copy.channel = Objects.requireNonNull(channel, "A channel is required.");
+            return copy;
         }
 
         /**
@@ -154,12 +152,18 @@ public interface JobQueue {
             if (key.isBlank()) {
                 throw new IllegalArgumentException("An identity key cannot be blank.");
             }
-            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, key, false);
+            Options copy = copy();
+            copy.identityKey = key;
+            copy.identityExact = false;
+            return copy;
         }
 
         /** The original's {@code identity_exact}: the key is a hash of the job function and its arguments. */
         public Options identityExact() {
-            return new Options(enqueuer, priority, etaAt, etaIn, maxRetries, description, channel, null, true);
+            Options copy = copy();
+            copy.identityKey = null;
+            copy.identityExact = true;
+            return copy;
         }
 
         /** Records the one {@link Job} call {@code call} makes, with these options, as a node of a graph. */

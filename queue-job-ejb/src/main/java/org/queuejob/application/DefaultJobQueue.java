@@ -187,17 +187,7 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
     }
 
     private static CallCapture.Captured captureOne(JobCall call) {
-        List<CallCapture.Captured> outer = CallCapture.start();
-        List<CallCapture.Captured> captured;
-        try {
-            call.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException("The call given to enqueue(...) threw: " + e.getMessage(), e);
-        } finally {
-            captured = CallCapture.stop(outer);
-        }
+        List<CallCapture.Captured> captured = CallCapture.calls(call);
         if (captured.size() != 1) {
             throw new IllegalStateException(String.format(NOT_ONE_CALL, captured.size()));
         }

@@ -125,17 +125,10 @@ final class TrappingJobs implements JobsTrap {
     }
 
     private static CallCapture.Captured expectedCall(JobCall call) {
-        List<CallCapture.Captured> outer = CallCapture.start();
-        List<CallCapture.Captured> captured;
-        try {
-            call.call();
-        } catch (Exception e) {
-            throw new IllegalArgumentException("The expected call threw: " + e.getMessage(), e);
-        } finally {
-            captured = CallCapture.stop(outer);
-        }
+        List<CallCapture.Captured> captured = CallCapture.calls(call);
         if (captured.size() != 1) {
-            throw new IllegalArgumentException("The expected call must call exactly one @Job method");
+            throw new IllegalArgumentException(
+                    "The expected call must call exactly one @Job method; it called " + captured.size());
         }
         return captured.get(0);
     }

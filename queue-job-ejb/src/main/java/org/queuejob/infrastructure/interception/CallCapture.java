@@ -2,6 +2,7 @@ package org.queuejob.infrastructure.interception;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.queuejob.api.JobCall;
 
 /**
  * While {@code JobQueue.Options.enqueue} runs its lambda, {@code @Job} calls on this thread are captured here
@@ -16,15 +17,34 @@ public final class CallCapture {
 
     private CallCapture() {}
 
+    /**
+     * The {@code @Job} calls {@code call} makes, captured rather than stored. A checked exception from the lambda
+     * comes back as an {@link IllegalStateException}.
+     */
+    public static List<Captured> calls(JobCall call) {
+        List<Captured> outer = start();
+        List<Captured> captured;
+        try {
+            call.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The captured call threw: " + e.getMessage(), e);
+        } finally {
+            captured = stop(outer);
+        }
+        return captured;
+    }
+
     /** Starts capturing on this thread; returns what was being captured before (nested use), to restore. */
-    public static List<Captured> start() {
+    private static List<Captured> start() {
         List<Captured> outer = CAPTURING.get();
         CAPTURING.set(new ArrayList<>());
         return outer;
     }
 
     /** Stops capturing and returns the calls made since {@link #start}. */
-    public static List<Captured> stop(List<Captured> outer) {
+    private static List<Captured> stop(List<Captured> outer) {
         List<Captured> captured = CAPTURING.get();
         if (outer == null) {
             CAPTURING.remove();
