@@ -26,31 +26,54 @@ public final class PayaraDomain {
 
     private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
 
+    /** The default domain's ports; other domains are created with a port base (admin = base + 48, HTTP = base + 80). */
+    private static final int DEFAULT_PORT_BASE = 8000;
+
     private final Path home;
     private final String domain;
-    private final int httpPort;
+    private final int portBase;
 
-    public PayaraDomain(Path home, String domain, int httpPort) {
+    private PayaraDomain(Path home, String domain, int portBase) {
         this.home = home;
         this.domain = domain;
-        this.httpPort = httpPort;
+        this.portBase = portBase;
         if (!Files.isRegularFile(asadmin())) {
             throw new IllegalStateException("No Payara Server at " + home + ": build the queue-job-dev module first "
                     + "(it unpacks Payara from Maven Central).");
         }
     }
 
-    /** The Payara the build unpacked, from the {@code payara.home} system property. */
+    /**
+     * The Payara the build unpacked, from the {@code payara.home} system property; {@code queuejob.payara.portbase}
+     * selects another domain on other ports (so two checkouts, or two cluster members, can run side by side).
+     */
     public static PayaraDomain fromSystemProperties() {
         String home = System.getProperty("payara.home");
         if (home == null) {
             throw new IllegalStateException("System property payara.home is not set.");
         }
-        return new PayaraDomain(Path.of(home), "domain1", 8080);
+        return withPortBase(Path.of(home), Integer.getInteger("queuejob.payara.portbase", DEFAULT_PORT_BASE));
+    }
+
+    /** {@code domain1} on Payara's usual ports for the default base, else a domain of its own named after the base. */
+    public static PayaraDomain withPortBase(Path home, int portBase) {
+        return new PayaraDomain(home, portBase == DEFAULT_PORT_BASE ? "domain1" : "domain" + portBase, portBase);
     }
 
     public String baseUrl() {
-        return "http://localhost:" + httpPort;
+        return "http://localhost:" + httpPort();
+    }
+
+    public int httpPort() {
+        return portBase + 80;
+    }
+
+    public int adminPort() {
+        return portBase + 48;
+    }
+
+    public String name() {
+        return domain;
     }
 
     public Path home() {
@@ -58,9 +81,17 @@ public final class PayaraDomain {
     }
 
     public void start() {
+        if (!Files.isDirectory(home.resolve("glassfish/domains").resolve(domain))) {
+            asadmin("create-domain", "--nopassword=true", "--portbase=" + portBase, domain);
+        }
         // A domain left running by an interrupted run would make the start fail on busy ports.
         asadminQuietly("stop-domain", domain);
         asadmin("start-domain", domain);
+    }
+
+    /** Stops the domain's process at once, as a crash would ({@code kill -9}), for failure tests. */
+    public void kill() {
+        asadminQuietly("stop-domain", "--kill=true", domain);
     }
 
     public void stop() {
@@ -175,6 +206,9 @@ public final class PayaraDomain {
         List<String> command = new ArrayList<>();
         command.add(asadmin().toString());
         command.add("--interactive=false");
+        if (!arguments[0].endsWith("-domain")) {
+            command.add("--port=" + adminPort());
+        }
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Payara must run on the JDK that runs the build, not whatever else is installed.

@@ -22,6 +22,10 @@ public class ItEnvironment implements LauncherSessionListener {
         if (environment == null && !EXTERNAL) {
             environment = DevEnvironment.start();
         }
+        // arquillian.xml and the browser tests read these, so a domain on other ports (queuejob.payara.portbase)
+        // is found without further settings.
+        System.setProperty("queuejob.payara.adminport", String.valueOf(domain().adminPort()));
+        System.setProperty("queuejob.baseUrl", domain().baseUrl() + "/queue-job");
     }
 
     @Override
