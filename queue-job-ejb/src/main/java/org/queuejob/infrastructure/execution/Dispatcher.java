@@ -29,6 +29,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.application.ChannelService;
 import org.queuejob.application.JobEnqueued;
+import org.queuejob.application.JobFunctionCatalog;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.CandidateJob;
 import org.queuejob.domain.scheduling.ChannelConfig;
@@ -85,6 +86,9 @@ public class Dispatcher {
 
     @Inject
     ChannelService channelRecords;
+
+    @Inject
+    JobFunctionCatalog jobFunctions;
 
     @Inject
     WorkerIdentity worker;
@@ -277,6 +281,7 @@ public class Dispatcher {
             synchronized (passLock) {
                 statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
                 refreshChannels();
+                jobFunctions.refreshIfStale();
                 blockSequentialChannelsWithFailedJobs();
                 statements.releaseAllReady();
             }

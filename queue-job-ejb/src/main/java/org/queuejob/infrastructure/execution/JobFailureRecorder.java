@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.queuejob.api.RetryableJobException;
+import org.queuejob.application.JobFunctionCatalog;
 import org.queuejob.domain.model.job.JobFailure;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.job.RetryPattern;
 import org.queuejob.infrastructure.config.QueueJobClock;
-import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
@@ -40,6 +40,9 @@ public class JobFailureRecorder {
 
     @Inject
     JobFunctionRegistry functions;
+
+    @Inject
+    JobFunctionCatalog catalog;
 
     @Inject
     @QueueJobClock
@@ -81,7 +84,7 @@ public class JobFailureRecorder {
     private Duration patternDelay(QueueJob job, boolean countTry) {
         int tries = job.retry() + (countTry ? 1 : 0);
         RetryPattern pattern =
-                functions.find(job.jobFunction()).map(JobFunction::retryPattern).orElse(RetryPattern.NONE);
+                functions.find(job.jobFunction()).map(catalog::retryPattern).orElse(RetryPattern.NONE);
         return pattern.delayAfter(
                 tries, (min, max) -> ThreadLocalRandom.current().nextInt(min, max + 1));
     }

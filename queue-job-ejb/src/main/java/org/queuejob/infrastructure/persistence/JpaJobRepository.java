@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,7 +52,7 @@ public class JpaJobRepository implements JobRepository {
             UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
              WHERE id = ANY (CAST(?3 AS bigint[])) AND state = 'pending'
             RETURNING id, uuid, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL, retry,
-                      user_name""";
+                      user_name, CAST(context AS text)""";
 
     static final String INSERT_EDGES = """
             INSERT INTO queue_job_dependency (parent_id, child_id)
@@ -103,13 +104,15 @@ public class JpaJobRepository implements JobRepository {
      */
     static final String INSERT_UNLESS_WAITING = """
             INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
-                                   priority, eta, retry, max_retries, channel, identity_key, date_created)
-            VALUES (nextval('queue_job_seq'), CAST(?1 AS uuid), NULL, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, 0,
-                    ?9, ?10, ?11, ?12)
+                                   priority, eta, retry, max_retries, channel, identity_key, date_created, context)
+            VALUES (nextval('queue_job_seq'), CAST(?1 AS uuid), CAST(?14 AS uuid), ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, 0,
+                    ?9, ?10, ?11, ?12, CAST(?13 AS jsonb))
             ON CONFLICT (identity_key)
                 WHERE identity_key IS NOT NULL AND state IN ('wait_dependencies', 'pending', 'enqueued')
                 DO NOTHING
-            RETURNING uuid""";
+            RETURNING id""";
+
+    static final String DELETE_INSERTED = "DELETE FROM queue_job WHERE id = ANY (CAST(?1 AS bigint[]))";
 
     static final String WAITING_WITH_KEY = """
             SELECT uuid FROM queue_job
@@ -135,23 +138,62 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public void storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
-        jobs.forEach(em::persist);
+    public Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
+        long[] ids = new long[jobs.size()];
+        Map<Integer, UUID> holders = new LinkedHashMap<>();
+        List<Long> keyed = new ArrayList<>();
+        // Keyed jobs first, each through the unique index: a conflict is known before anything else is written.
+        for (int i = 0; i < jobs.size(); i++) {
+            QueueJob job = jobs.get(i);
+            if (job.identityKey() != null) {
+                Object stored = insertOrFindHolder(job);
+                if (stored instanceof Long id) {
+                    ids[i] = id;
+                    keyed.add(id);
+                } else {
+                    holders.put(i, (UUID) stored);
+                }
+            }
+        }
+        if (!holders.isEmpty()) {
+            // Rows this transaction inserted a moment ago: nobody else has seen them.
+            if (!keyed.isEmpty()) {
+                em.createNativeQuery(DELETE_INSERTED)
+                        .setParameter(1, longArray(keyed))
+                        .executeUpdate();
+            }
+            return holders;
+        }
+        for (QueueJob job : jobs) {
+            if (job.identityKey() == null) {
+                em.persist(job);
+            }
+        }
         em.flush();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).identityKey() == null) {
+                ids[i] = jobs.get(i).id();
+            }
+        }
         if (parents.length > 0) {
             em.createNativeQuery(INSERT_EDGES)
-                    .setParameter(1, idArray(parents, jobs))
-                    .setParameter(2, idArray(children, jobs))
+                    .setParameter(1, idArray(parents, ids))
+                    .setParameter(2, idArray(children, ids))
                     .executeUpdate();
         }
+        return Map.of();
     }
 
-    private static String idArray(int[] indexes, List<QueueJob> jobs) {
-        StringBuilder ids = new StringBuilder("{");
+    private static String idArray(int[] indexes, long[] ids) {
+        StringBuilder array = new StringBuilder("{");
         for (int index : indexes) {
-            ids.append(ids.length() > 1 ? "," : "").append(jobs.get(index).id());
+            array.append(array.length() > 1 ? "," : "").append(ids[index]);
         }
-        return ids.append('}').toString();
+        return array.append('}').toString();
+    }
+
+    private static String longArray(Collection<Long> values) {
+        return "{" + String.join(",", values.stream().map(String::valueOf).toList()) + "}";
     }
 
     @Override
@@ -184,7 +226,29 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public UUID storeUnlessWaiting(QueueJob job) {
-        List<?> inserted = em.createNativeQuery(INSERT_UNLESS_WAITING)
+        Object stored = insertOrFindHolder(job);
+        return stored instanceof UUID holder ? holder : job.uuid();
+    }
+
+    /** The new row's id (a {@code Long}), or the uuid of the waiting job that holds the key. */
+    private Object insertOrFindHolder(QueueJob job) {
+        while (true) {
+            List<?> inserted = insertUnlessWaiting(job);
+            if (!inserted.isEmpty()) {
+                return ((Number) inserted.get(0)).longValue();
+            }
+            List<?> holder = em.createNativeQuery(WAITING_WITH_KEY)
+                    .setParameter(1, job.identityKey())
+                    .getResultList();
+            if (!holder.isEmpty()) {
+                return UUID.fromString(holder.get(0).toString());
+            }
+            // The holder left the waiting states between the two statements: try to store this one again.
+        }
+    }
+
+    private List<?> insertUnlessWaiting(QueueJob job) {
+        return em.createNativeQuery(INSERT_UNLESS_WAITING)
                 .setParameter(1, job.uuid().toString())
                 .setParameter(2, job.userName())
                 .setParameter(3, job.description())
@@ -197,18 +261,9 @@ public class JpaJobRepository implements JobRepository {
                 .setParameter(10, job.channel())
                 .setParameter(11, job.identityKey())
                 .setParameter(12, utc(job.dateCreated()))
+                .setParameter(13, job.context())
+                .setParameter(14, job.graphUuid().map(UUID::toString).orElse(null))
                 .getResultList();
-        if (!inserted.isEmpty()) {
-            return job.uuid();
-        }
-        List<?> holder = em.createNativeQuery(WAITING_WITH_KEY)
-                .setParameter(1, job.identityKey())
-                .getResultList();
-        return holder.stream()
-                .findFirst()
-                .map(uuid -> UUID.fromString(uuid.toString()))
-                // The holder left the waiting states between the two statements: store this one after all.
-                .orElseGet(() -> storeUnlessWaiting(job));
     }
 
     @Override
@@ -274,7 +329,8 @@ public class JpaJobRepository implements JobRepository {
                         (String) row[4],
                         Boolean.TRUE.equals(row[5]),
                         ((Number) row[6]).intValue(),
-                        (String) row[7]))
+                        (String) row[7],
+                        (String) row[8]))
                 .toList();
     }
 

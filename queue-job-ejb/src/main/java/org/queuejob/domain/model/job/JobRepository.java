@@ -28,8 +28,12 @@ public interface JobRepository {
     /**
      * Stores the jobs of a graph and its edges ({@code parents[i]} → {@code children[i]}, indexes into {@code
      * jobs}) with a bounded number of statements: batched inserts of the jobs, one insert of all edges.
+     *
+     * <p>A graph is stored whole or not at all: when a job of it has an identity key a waiting job already holds,
+     * nothing of the graph is stored, and the result maps the index of each such job to the holder's uuid (empty
+     * when the graph was stored). Race-free as {@link #storeUnlessWaiting}.
      */
-    void storeGraph(List<QueueJob> jobs, int[] parents, int[] children);
+    Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children);
 
     /** Children of {@code parentId} waiting for dependencies whose parents are now all done go to pending (T3). */
     int releaseChildrenOf(long parentId);

@@ -74,6 +74,10 @@ public class QueueJob {
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     private String arguments;
 
+    /** The caller's allow-listed context values as a JSON object, or null for none. */
+    @Column(updatable = false, columnDefinition = "jsonb")
+    private String context;
+
     @Convert(converter = JobStateConverter.class)
     @Column(nullable = false)
     private JobState state;
@@ -143,6 +147,18 @@ public class QueueJob {
         this.channel = options.channel();
         this.identityKey = options.identityKey();
         this.state = PENDING;
+    }
+
+    /** Keeps the enqueuing caller's allow-listed context values (a JSON object) for the run; before it is stored. */
+    public void carryContext(String contextJson) {
+        if (id != null) {
+            throw new IllegalStateException("The context of a stored job cannot change");
+        }
+        this.context = contextJson;
+    }
+
+    public String context() {
+        return context;
     }
 
     /**
