@@ -48,10 +48,13 @@ public class JobFailureRecorder {
     @QueueJobClock
     Clock clock;
 
-    /** Returns the job's state afterwards: failed, or pending for a retry; empty when it had left our hands. */
-    public Optional<JobState> record(long id, Throwable failure, Instant startedAt) {
+    /**
+     * Returns the job's state afterwards: failed, or pending for a retry; empty when it had left {@code worker}'s
+     * hands (changed by hand, or rescued and taken by another server, while it ran).
+     */
+    public Optional<JobState> record(long id, String worker, Throwable failure, Instant startedAt) {
         QueueJob job = jobs.lockById(id).orElse(null);
-        if (job == null || (job.state() != JobState.ENQUEUED && job.state() != JobState.STARTED)) {
+        if (job == null || job.state() != JobState.STARTED || !worker.equals(job.worker())) {
             LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: " + failure);
             return Optional.empty();
         }

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +46,36 @@ public class JpaJobRepository implements JobRepository {
              LIMIT ?8""";
 
     /**
-     * Claims chosen jobs; the state condition makes a job another server claimed first simply not come back. The
-     * primary-key scan of {@code id = ANY} takes rows in id order, so two claimers can never deadlock.
+     * The leader dispatches the jobs it chose: pending → enqueued, for any server's workers to take. Fenced: the
+     * statement share-locks the leader row and only applies with the epoch its leader was elected with, so once
+     * another server has taken over (and bumped the epoch) a deposed leader's dispatch changes nothing. The
+     * primary-key scan of {@code id = ANY} takes rows in id order, so it never deadlocks with other writers.
      */
-    static final String CLAIM = """
-            UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
-             WHERE id = ANY (CAST(?3 AS bigint[])) AND state = 'pending'
-            RETURNING id, uuid, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL, retry,
-                      user_name, CAST(context AS text)""";
+    static final String DISPATCH = """
+            UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = NULL, version = version + 1
+             WHERE id = ANY (CAST(?2 AS bigint[])) AND state = 'pending'
+               AND EXISTS (SELECT 1 FROM queue_job_leader WHERE id = 1 AND epoch = ?3 FOR SHARE)
+            RETURNING id""";
+
+    /**
+     * A server's workers take dispatched jobs: enqueued → started, with the server's name. {@code SKIP LOCKED}
+     * lets every server take at once without waiting on each other; the state condition is re-checked on the
+     * locked row, so no job is taken twice.
+     */
+    static final String TAKE_DISPATCHED = """
+            WITH taken AS (
+                SELECT id FROM queue_job
+                 WHERE state = 'enqueued' AND worker IS NULL AND job_function = ANY (CAST(?3 AS text[]))
+                 ORDER BY priority, date_enqueued, id
+                 LIMIT ?4
+                 FOR UPDATE SKIP LOCKED)
+            UPDATE queue_job j SET state = 'started', worker = ?1, date_started = ?2, version = j.version + 1
+              FROM taken WHERE j.id = taken.id
+            RETURNING j.id, j.uuid, j.channel, j.job_function, CAST(j.arguments AS text), j.graph_uuid IS NOT NULL,
+                      j.retry, j.user_name, CAST(j.context AS text)""";
+
+    /** What occupies channel slots, on every server: dispatched and running jobs. */
+    static final String OCCUPYING = "SELECT id, channel FROM queue_job WHERE state IN ('enqueued', 'started')";
 
     static final String INSERT_EDGES = """
             INSERT INTO queue_job_dependency (parent_id, child_id)
@@ -91,7 +114,7 @@ public class JpaJobRepository implements JobRepository {
     static final String COMPLETE_CLAIMED = """
             UPDATE queue_job SET state = 'done', date_started = ?3, date_done = ?4, exec_time_ms = ?5, result = ?6,
                    retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
-             WHERE id = ?1 AND state = 'enqueued' AND worker = ?2""";
+             WHERE id = ?1 AND state = 'started' AND worker = ?2""";
 
     static final String UNKNOWN_FUNCTIONS = """
             SELECT job_function, count(*) FROM queue_job
@@ -121,8 +144,9 @@ public class JpaJobRepository implements JobRepository {
     static final String NEXT_ETA = "SELECT min(eta) FROM queue_job WHERE state = 'pending' AND eta > ?1";
 
     static final String RELEASE_ABANDONED = """
-            UPDATE queue_job SET state = 'pending', date_enqueued = NULL, worker = NULL, version = version + 1
-             WHERE state = 'enqueued' AND worker = ?1 AND NOT (id = ANY (CAST(?2 AS bigint[])))""";
+            UPDATE queue_job SET state = 'pending', date_enqueued = NULL, date_started = NULL, worker = NULL,
+                   version = version + 1
+             WHERE state IN ('enqueued', 'started') AND worker = ?1 AND NOT (id = ANY (CAST(?2 AS bigint[])))""";
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
@@ -311,14 +335,32 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<ClaimedJob> claim(Collection<Long> ids, String worker, Instant now) {
-        String idArray =
-                "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}";
-        List<Object[]> rows = em.createNativeQuery(CLAIM)
+    public List<Long> dispatch(Collection<Long> ids, long epoch, Instant now) {
+        List<?> rows = em.createNativeQuery(DISPATCH)
                 .setParameter(1, utc(now))
-                .setParameter(2, worker)
-                .setParameter(3, idArray)
+                .setParameter(2, longArray(ids))
+                .setParameter(3, epoch)
+                .getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<Long, String> occupying() {
+        List<Object[]> rows = em.createNativeQuery(OCCUPYING).getResultList();
+        Map<Long, String> occupying = new HashMap<>();
+        rows.forEach(row -> occupying.put(((Number) row[0]).longValue(), (String) row[1]));
+        return occupying;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ClaimedJob> takeDispatched(int max, String worker, Collection<String> functions, Instant now) {
+        List<Object[]> rows = em.createNativeQuery(TAKE_DISPATCHED)
+                .setParameter(1, worker)
+                .setParameter(2, utc(now))
+                .setParameter(3, textArray(functions))
+                .setParameter(4, max)
                 .getResultList();
         return rows.stream()
                 .map(row -> new ClaimedJob(

@@ -187,7 +187,7 @@ public class QueueJob {
     }
 
     /**
-     * T12: the try failed. The job's transaction was rolled back, so the row is still enqueued: the try is counted
+     * T12: the try failed. The job's transaction was rolled back, so the row is still started: the try is counted
      * and the failure recorded here, in a new transaction.
      */
     public void failAttempt(JobFailure failure, Instant startedAt, Instant now) {
@@ -225,7 +225,7 @@ public class QueueJob {
      * parents not all done goes back to waiting for them.
      */
     public void requeue(boolean parentsDone) {
-        requireState("requeue", PENDING, ENQUEUED, FAILED, DONE, CANCELLED);
+        requireState("requeue", PENDING, ENQUEUED, STARTED, FAILED, DONE, CANCELLED);
         this.state = parentsDone ? PENDING : WAIT_DEPENDENCIES;
         this.retry = 0;
         this.dateDone = null;
@@ -235,7 +235,7 @@ public class QueueJob {
 
     /** T5/T14/T18: set done by hand. */
     public void markDone(String user, Instant now) {
-        requireState("set to done", WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED);
+        requireState("set to done", WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED);
         this.state = DONE;
         this.dateDone = now;
         this.result = String.format(MANUALLY_DONE, user);
@@ -245,16 +245,17 @@ public class QueueJob {
 
     /** T15: cancelled by hand; returns the result text, for descendants cancelled with it. */
     public String cancel(String user, Instant now) {
-        requireState("cancel", WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED);
+        requireState("cancel", WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED);
         this.state = CANCELLED;
         this.dateCancelled = now;
         this.result = String.format(CANCELLED_BY, user);
         return result;
     }
 
+    /** The try's own transaction rolled back, its "done" with it, so the try is counted here. */
     private void countAttempt(Instant startedAt, Instant now) {
-        if (state == ENQUEUED) {
-            retry++;
+        retry++;
+        if (dateStarted == null) {
             dateStarted = startedAt;
         }
         execTimeMillis =
