@@ -93,6 +93,16 @@ public final class PayaraDomain {
         asadmin("start-domain", domain);
     }
 
+    /** Whether the domain's admin port answers. */
+    public boolean isRunning() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", adminPort()), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Stops the domain's process at once, as a crash would ({@code kill -9}), for failure tests. */
     public void kill() {
         asadminQuietly("stop-domain", "--kill=true", domain);

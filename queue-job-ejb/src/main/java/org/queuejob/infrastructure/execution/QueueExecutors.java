@@ -39,13 +39,13 @@ record QueueExecutors(ScheduledExecutorService scheduler, Executor workers, bool
             return new QueueExecutors(scheduler, workers, false);
         } catch (NamingException notBound) {
             ManagedThreadFactory threads = threadFactory();
-            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+            ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2, threads);
             scheduler.setRemoveOnCancelPolicy(true);
             ThreadPoolExecutor workers = new ThreadPoolExecutor(
                     workerThreads, workerThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
             workers.allowCoreThreadTimeOut(true);
             LOG.info(
-                    () -> "Queue job executors: own pools of 1 + " + workerThreads + " threads from " + THREAD_FACTORY);
+                    () -> "Queue job executors: own pools of 2 + " + workerThreads + " threads from " + THREAD_FACTORY);
             return new QueueExecutors(scheduler, workers, true);
         }
     }

@@ -32,6 +32,11 @@ public final class TestDeployments {
                 .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
     }
 
+    /** The queue as an application bundles it: its jar and Flyway's. */
+    public static File[] queueJobRuntime() {
+        return new File[] {queueJobLibrary(), jarOf(Flyway.class), jarOf(PostgreSQLConfigurationExtension.class)};
+    }
+
     private static File queueJobLibrary() {
         String jar = System.getProperty("queuejob.ejbJar");
         if (jar == null || !new File(jar).isFile()) {
