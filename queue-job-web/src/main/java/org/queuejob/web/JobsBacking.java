@@ -71,7 +71,7 @@ public class JobsBacking implements Serializable {
     static final int EXPORT_LIMIT = 100_000;
 
     /** Columns hidden until chosen, as the original's optional columns; keys are the columns' ids. */
-    static final Set<String> HIDDEN_BY_DEFAULT = Set.of("eta", "uuid", "user", "priority");
+    static final Set<String> HIDDEN_BY_DEFAULT = Set.of("colEta", "colUuid", "colUser", "colPriority");
 
     static final String BULK_STARTED = "%s started for %d jobs.";
     static final String BULK_FINISHED = "%s: %d jobs changed, %d not changed.";
