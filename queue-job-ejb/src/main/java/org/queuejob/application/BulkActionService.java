@@ -70,12 +70,10 @@ public class BulkActionService {
     }
 
     /** How many jobs an action on everything matching {@code filter} would go through now. */
-    public long countMatching(BulkRequest request, JobFilter filter) {
+    public long countMatching(BulkAction action, JobFilter filter) {
         Set<JobState> states = filter.states().isEmpty()
-                ? request.action().appliesTo()
-                : filter.states().stream()
-                        .filter(request.action().appliesTo()::contains)
-                        .collect(Collectors.toSet());
+                ? action.appliesTo()
+                : filter.states().stream().filter(action.appliesTo()::contains).collect(Collectors.toSet());
         if (states.isEmpty()) {
             return 0;
         }

@@ -240,7 +240,7 @@ public class JobsBacking implements Serializable {
         this.bulkChannel = null;
         this.bulkProgress = null;
         if (allMatching) {
-            bulkCount = bulkActions.countMatching(BulkRequest.of(action), filter());
+            bulkCount = bulkActions.countMatching(action, filter());
         } else {
             bulkCount = selected().stream()
                     .filter(job -> action.appliesTo().contains(job.state()))
@@ -339,6 +339,21 @@ public class JobsBacking implements Serializable {
 
     public void setStates(List<JobState> states) {
         this.states = states;
+    }
+
+    /** A state's stored name from a link: the list shows that state only. */
+    public String getStateParameter() {
+        return null;
+    }
+
+    public void setStateParameter(String dbValue) {
+        if (dbValue != null && !dbValue.isBlank()) {
+            try {
+                states = new ArrayList<>(List.of(JobState.fromDbValue(dbValue.strip())));
+            } catch (IllegalArgumentException e) {
+                // An unknown state in a hand-made link: keep the default filter.
+            }
+        }
     }
 
     public String getChannel() {

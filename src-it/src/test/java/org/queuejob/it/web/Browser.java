@@ -147,10 +147,10 @@ public final class Browser implements AutoCloseable {
     /** Replaces an input's text (its keyup ajax fires after its delay: wait for its effect, not for the queue). */
     public void type(By locator, String text) {
         WebElement input = waitFor(locator);
-        input.clear();
-        if (text.isEmpty()) {
-            input.sendKeys(" ", org.openqa.selenium.Keys.BACK_SPACE); // clear() alone fires no key event
-        } else {
+        // Select and delete rather than clear(): clear() fires no key event, and masked inputs (inputNumber) ignore it.
+        input.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        if (!text.isEmpty()) {
             input.sendKeys(text);
         }
     }
@@ -209,6 +209,19 @@ public final class Browser implements AutoCloseable {
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}. */
+    public Path screenshotFullPage(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), (int)
+                Math.min(height + 100, 5000)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
         }
     }
 

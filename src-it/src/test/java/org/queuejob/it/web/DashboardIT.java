@@ -60,6 +60,6 @@ class DashboardIT {
         assertThat(oldest.findElement(By.xpath(".//tr[td[normalize-space()='" + channel + "']]"))
                         .getText())
                 .contains("Oldest waiting fixture");
-        browser.screenshot("dashboard");
+        browser.screenshotFullPage("dashboard");
     }
 }

@@ -44,14 +44,14 @@ class JobDetailIT {
                 .contains("\n");
         assertThat(browser.driver().findElement(By.id("jobExcInfo")).getText())
                 .startsWith("java.io.IOException: Disk full")
-                .contains("\tat org.example.Fixture.run");
+                .contains("at org.example.Fixture.run(Fixture.java:42)");
         assertThat(browser.driver().findElement(By.id("jobExcInfo")).getCssValue("font-family"))
                 .containsIgnoringCase("mono");
         assertThat(browser.driver().findElements(By.id("actionsForm:requeue"))).hasSize(1);
         assertThat(browser.driver().findElements(By.id("actionsForm:setDone"))).hasSize(1);
         assertThat(browser.driver().findElements(By.id("actionsForm:cancelJob")))
                 .hasSize(1);
-        browser.screenshot("job-detail-failed");
+        browser.screenshotFullPage("job-detail-failed");
 
         browser.click(By.id("actionsForm:requeue"));
 
@@ -82,6 +82,7 @@ class JobDetailIT {
         browser.open("/job.xhtml?uuid=" + job.uuid());
         browser.type(By.id("actionsForm:editPriority_input"), "2");
         browser.type(By.id("actionsForm:editEta_input"), "2031-05-04 03:02");
+        browser.driver().findElement(By.id("actionsForm:editEta_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
         browser.type(By.id("actionsForm:editChannel"), target);
         browser.click(By.id("actionsForm:save"));
 
@@ -155,7 +156,7 @@ class JobDetailIT {
                         .getAttribute("class"))
                 .contains("qj-node-current");
         assertThat(browser.driver().findElement(By.id("graphCount")).getText()).isEqualTo("4");
-        browser.screenshot("job-graph");
+        browser.screenshotFullPage("job-graph");
 
         browser.click(By.cssSelector("[id='node-" + reserve.uuid() + "']"));
         browser.waitUntil(ExpectedConditions.urlContains(reserve.uuid().toString()));

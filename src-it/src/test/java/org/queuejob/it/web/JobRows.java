@@ -50,6 +50,7 @@ final class JobRows {
 
     static Builder aFailedJob(String channel, String excName, String message) {
         return new Builder(channel)
+                .createdAgo(Duration.ofMinutes(2))
                 .state("failed")
                 .retry(2)
                 .started(Instant.now().minusSeconds(30), 1500)
