@@ -62,6 +62,15 @@ class JobsPagePerformanceIT {
         System.out.printf("Stored %,d jobs in %d s%n", JOBS, (System.nanoTime() - start) / 1_000_000_000);
     }
 
+    private Browser browser;
+
+    @org.junit.jupiter.api.AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
     @AfterAll
     static void removeThem() {
         if (Boolean.getBoolean("queuejob.it.performance")) {
@@ -72,7 +81,8 @@ class JobsPagePerformanceIT {
 
     @Test
     void jobsPage_withAMillionJobs_answersFilteredPagesAndGroupsInTime() throws IOException {
-        try (Browser browser = new Browser()) {
+        browser = new Browser();
+        {
             browser.loginAsManager();
             browser.open("/jobs.xhtml");
             JobsScreenIT.waitForRows(browser, 25);
