@@ -26,7 +26,10 @@ public final class PayaraDomain {
 
     private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
 
-    /** The default domain's ports; other domains are created with a port base (admin = base + 48, HTTP = base + 80). */
+    /**
+     * The default domain's HTTP port base (8080); other domains are created with a port base of their own (admin =
+     * base + 48, HTTP = base + 80).
+     */
     private static final int DEFAULT_PORT_BASE = 8000;
 
     private final Path home;
@@ -69,7 +72,8 @@ public final class PayaraDomain {
     }
 
     public int adminPort() {
-        return portBase + 48;
+        // domain1 as unpacked keeps Payara's well-known admin port, which is not on the port base's pattern.
+        return portBase == DEFAULT_PORT_BASE ? 4848 : portBase + 48;
     }
 
     public String name() {

@@ -24,6 +24,10 @@ public interface Delayable {
      */
     void delay();
 
-    /** The stored job's uuid, for a recorded call once delayed; empty for chains and groups. */
+    /**
+     * The stored job's uuid, for a recorded call once delayed; empty for chains and groups. A graph is stored whole
+     * or not at all: when one of its identity keys is already held by a waiting job, nothing is stored, that node
+     * gives the waiting job's uuid and the others give empty.
+     */
     Optional<UUID> uuid();
 }

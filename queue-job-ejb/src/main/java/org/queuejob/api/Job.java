@@ -60,4 +60,11 @@ public @interface Job {
      */
     @Nonbinding
     String retryPattern() default "";
+
+    /**
+     * The name of a {@code @Named} {@link RelatedAction} bean that tells the back office's "Related" button where to
+     * go for a job of this method. Empty: no related action. Editable in the back office's job function record.
+     */
+    @Nonbinding
+    String relatedAction() default "";
 }

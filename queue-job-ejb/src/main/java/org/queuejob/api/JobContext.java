@@ -1,5 +1,7 @@
 package org.queuejob.api;
 
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -17,4 +19,16 @@ public interface JobContext {
 
     /** The user who enqueued the job, when there was one. */
     Optional<String> user();
+
+    /**
+     * A value of the enqueuing caller's context carried to the run (see {@link JobContextValue}); empty when not
+     * called by the queue or when the caller had none.
+     */
+    Optional<String> value(String key);
+
+    /** The enqueuing caller's locale (the Faces view's, else the enqueuing server's default). */
+    Optional<Locale> locale();
+
+    /** The enqueuing caller's time zone (the enqueuing server's default unless the application supplies one). */
+    Optional<ZoneId> timeZone();
 }

@@ -29,6 +29,14 @@ public interface JobQueue {
     /** Fresh options; each setter returns a copy, so an {@code Options} can be shared and reused. */
     Options options();
 
+    /**
+     * Stores the one {@link Job} call {@code call} makes, with the method's defaults, and returns the job's uuid (a
+     * plain call of the method stores the job too, but cannot return its uuid).
+     */
+    default UUID enqueue(JobCall call) {
+        return options().enqueue(call);
+    }
+
     /** Records one {@link Job} call (default options) as a node of a graph; nothing is stored yet. */
     default Delayable delayable(JobCall call) {
         return options().delayable(call);
@@ -61,7 +69,7 @@ public interface JobQueue {
         private String description;
         private String channel;
         private String identityKey;
-        private boolean identityExact;
+        private IdentityKey identityKeyFunction;
         private final Enqueuer enqueuer;
 
         /** What turns options plus a call into a stored job, or a node of a graph (the queue's implementation). */
@@ -84,7 +92,7 @@ public interface JobQueue {
             copy.description = description;
             copy.channel = channel;
             copy.identityKey = identityKey;
-            copy.identityExact = identityExact;
+            copy.identityKeyFunction = identityKeyFunction;
             return copy;
         }
 
@@ -154,16 +162,21 @@ public interface JobQueue {
             }
             Options copy = copy();
             copy.identityKey = key;
-            copy.identityExact = false;
+            copy.identityKeyFunction = null;
+            return copy;
+        }
+
+        /** An identity key computed from the job about to be stored, as {@link #identityKey(String)} otherwise. */
+        public Options identityKey(IdentityKey function) {
+            Options copy = copy();
+            copy.identityKey = null;
+            copy.identityKeyFunction = Objects.requireNonNull(function, "An identity key function is required.");
             return copy;
         }
 
         /** The original's {@code identity_exact}: the key is a hash of the job function and its arguments. */
         public Options identityExact() {
-            Options copy = copy();
-            copy.identityKey = null;
-            copy.identityExact = true;
-            return copy;
+            return identityKey(IdentityKey.EXACT);
         }
 
         /** Records the one {@link Job} call {@code call} makes, with these options, as a node of a graph. */
@@ -207,8 +220,13 @@ public interface JobQueue {
             return identityKey;
         }
 
-        public boolean isIdentityExact() {
-            return identityExact;
+        public IdentityKey identityKeyFunction() {
+            return identityKeyFunction;
+        }
+
+        /** Whether a job with these options has an identity key (given, or computed). */
+        public boolean hasIdentityKey() {
+            return identityKey != null || identityKeyFunction != null;
         }
     }
 }

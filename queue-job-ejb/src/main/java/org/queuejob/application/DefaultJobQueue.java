@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -104,13 +105,8 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
                     + " have parents); the whole graph is stored anyway");
         }
         List<GraphNode.Call> calls = parentsFirst(graphOf(node));
-        if (calls.stream().anyMatch(call -> call.uuid != null)) {
+        if (calls.stream().anyMatch(GraphNode.Call::isDelayed)) {
             throw new IllegalStateException("This graph of jobs was already delayed");
-        }
-        if (calls.size() > 1
-                && calls.stream()
-                        .anyMatch(call -> call.options.identityKey() != null || call.options.isIdentityExact())) {
-            throw new IllegalArgumentException("Identity keys are not supported inside a graph of jobs yet");
         }
         if (NoDelay.active()) {
             calls.forEach(call -> {
@@ -134,14 +130,30 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
             trap.ifPresent(open -> open.trap(call.function, call.arguments, job));
             call.parents.forEach(parent -> edges.add(new int[] {index.get(parent), index.get(call)}));
         }
-        if (trap.isEmpty()) {
-            enqueuer.storeGraph(
-                    jobs,
-                    edges.stream().mapToInt(edge -> edge[0]).toArray(),
-                    edges.stream().mapToInt(edge -> edge[1]).toArray());
+        refuseRepeatedKeys(jobs);
+        Map<Integer, UUID> holders = trap.isPresent()
+                ? Map.of()
+                : enqueuer.storeGraph(
+                        jobs,
+                        edges.stream().mapToInt(edge -> edge[0]).toArray(),
+                        edges.stream().mapToInt(edge -> edge[1]).toArray());
+        if (!holders.isEmpty()) {
+            LOG.fine(() -> "Graph not stored: identity key(s) already held by waiting job(s) " + holders.values());
         }
         for (int i = 0; i < calls.size(); i++) {
-            calls.get(i).delayed(jobs.get(i).uuid());
+            // Not stored: a node whose key is held answers with the holder, the others with nothing.
+            calls.get(i).delayed(holders.isEmpty() ? jobs.get(i).uuid() : holders.get(i));
+        }
+    }
+
+    /** Two jobs of one graph with one key would make the graph refuse itself: a mistake, said plainly. */
+    private static void refuseRepeatedKeys(List<QueueJob> jobs) {
+        Set<String> keys = new HashSet<>();
+        for (QueueJob job : jobs) {
+            if (job.identityKey() != null && !keys.add(job.identityKey())) {
+                throw new IllegalArgumentException("Two jobs of one graph have the same identity key '"
+                        + job.identityKey() + "' (" + job.jobFunction() + "); nothing was stored.");
+            }
         }
     }
 

@@ -104,6 +104,10 @@ abstract sealed class GraphNode implements Delayable permits GraphNode.Call, Gra
             delayed.set(true);
         }
 
+        boolean isDelayed() {
+            return delayed.get();
+        }
+
         @Override
         List<Call> heads() {
             return List.of(this);

@@ -4,24 +4,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuejob.api.IdentityKey;
 import org.queuejob.api.Job;
 import org.queuejob.api.JobQueue;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.context.ContextValues;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
 
@@ -46,6 +45,12 @@ public class JobEnqueuer {
 
     @Inject
     Event<JobEnqueued> enqueued;
+
+    @Inject
+    JobFunctionCatalog catalog;
+
+    @Inject
+    ContextValues contextValues;
 
     @Inject
     JobEnqueuer self;
@@ -77,14 +82,27 @@ public class JobEnqueuer {
     public QueueJob newJob(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
         String json = codec.encode(function.method(), arguments);
         Instant now = clock.instant();
-        return new QueueJob(function.name(), json, options(function, json, callSite, now), callerName(), now);
+        QueueJob job = new QueueJob(
+                function.name(),
+                json,
+                options(function, catalog.channel(function), json, callSite, now),
+                callerName(),
+                now);
+        job.carryContext(contextValues.capture());
+        return job;
     }
 
-    /** Stores a graph's jobs and edges (indexes into {@code jobs}) in the caller's transaction. */
+    /**
+     * Stores a graph's jobs and edges (indexes into {@code jobs}) in the caller's transaction, unless one of its
+     * identity keys is held by a waiting job: see {@link JobRepository#storeGraph}.
+     */
     @Transactional(Transactional.TxType.REQUIRED)
-    public void storeGraph(List<QueueJob> graph, int[] parents, int[] children) {
-        jobs.storeGraph(graph, parents, children);
-        enqueued.fire(new JobEnqueued(graph.get(0).uuid(), graph.get(0).channel()));
+    public Map<Integer, UUID> storeGraph(List<QueueJob> graph, int[] parents, int[] children) {
+        Map<Integer, UUID> holders = jobs.storeGraph(graph, parents, children);
+        if (holders.isEmpty()) {
+            enqueued.fire(new JobEnqueued(graph.get(0).uuid(), graph.get(0).channel()));
+        }
+        return holders;
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -96,40 +114,38 @@ public class JobEnqueuer {
         return holder;
     }
 
-    /** The original's identity_exact: SHA-1 of the job function and the stored JSON of its arguments. */
-    static String identityExact(String function, String argumentsJson) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(function.getBytes(StandardCharsets.UTF_8));
-            sha1.update((byte) 0);
-            sha1.update(argumentsJson.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha1.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every Java platform", e);
-        }
-    }
-
-    private static JobOptions options(JobFunction function, String json, JobQueue.Options callSite, Instant now) {
+    private static JobOptions options(
+            JobFunction function, String channel, String json, JobQueue.Options callSite, Instant now) {
         Job defaults = function.defaults();
         if (callSite == null) {
             return new JobOptions(
-                    defaults.priority(),
-                    null,
-                    defaults.maxRetries(),
-                    function.defaultDescription(),
-                    defaults.channel(),
-                    null);
+                    defaults.priority(), null, defaults.maxRetries(), function.defaultDescription(), channel, null);
         }
         Instant eta = callSite.etaAt() != null
                 ? callSite.etaAt()
                 : callSite.etaIn() == null ? null : now.plus(callSite.etaIn());
+        int priority = callSite.priority() == null ? defaults.priority() : callSite.priority();
+        String description = callSite.description() == null ? function.defaultDescription() : callSite.description();
+        String jobChannel = callSite.channel() == null ? channel : callSite.channel();
         return new JobOptions(
-                callSite.priority() == null ? defaults.priority() : callSite.priority(),
+                priority,
                 eta,
                 callSite.maxRetries() == null ? defaults.maxRetries() : callSite.maxRetries(),
-                callSite.description() == null ? function.defaultDescription() : callSite.description(),
-                callSite.channel() == null ? defaults.channel() : callSite.channel(),
-                callSite.isIdentityExact() ? identityExact(function.name(), json) : callSite.identityKey());
+                description,
+                jobChannel,
+                identityKey(
+                        callSite, new IdentityKey.NewJob(function.name(), json, description, jobChannel, priority)));
+    }
+
+    private static String identityKey(JobQueue.Options callSite, IdentityKey.NewJob job) {
+        if (callSite.identityKeyFunction() == null) {
+            return callSite.identityKey();
+        }
+        String key = callSite.identityKeyFunction().of(job);
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("The identity key function gave no key for " + job.jobFunction());
+        }
+        return key;
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

@@ -10,6 +10,7 @@ import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.queuejob.dev.PayaraDomain;
+import org.queuejob.it.broken.UnknownRelatedActionJobs;
 import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
@@ -32,6 +33,23 @@ class ConfigurationIT {
             assertThat(result.output()).contains("Invalid channel config entry 'root.mail:two'");
         } finally {
             domain.undeploy("bad-channels-it");
+            new File(file.toString()).delete();
+        }
+    }
+
+    @Test
+    void jobAnnotationNamingAnUnknownRelatedActionFailsTheDeployment() throws Exception {
+        WebArchive war = TestDeployments.queueJobWar("bad-related-action-it").addClass(UnknownRelatedActionJobs.class);
+        Path file = Files.createTempFile("bad-related-action-it", ".war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        PayaraDomain domain = ItEnvironment.domain();
+        try {
+            PayaraDomain.Result result = domain.tryDeploy(file, "bad-related-action-it");
+
+            assertThat(result.succeeded()).isFalse();
+            assertThat(result.output()).contains("No related action named 'nowhere'");
+        } finally {
+            domain.undeploy("bad-related-action-it");
             new File(file.toString()).delete();
         }
     }

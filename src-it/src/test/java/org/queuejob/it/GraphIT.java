@@ -1,6 +1,7 @@
 package org.queuejob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.queuejob.it.support.DatabaseCounts.count;
 
@@ -28,6 +29,7 @@ import org.queuejob.it.support.TestDeployments;
 class GraphIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration LATER = Duration.ofHours(1);
 
     @Deployment
     static WebArchive deployment() {
@@ -170,6 +172,94 @@ class GraphIT {
                         graphUuid.toString()))
                 .isEqualTo(999);
         assertThat(job(nodes[999]).state()).isEqualTo(JobState.WAIT_DEPENDENCIES);
+    }
+
+    @Test
+    void singleDelayableIsOneJobWithoutAGraph() {
+        Delayable single = step("single");
+
+        single.delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 1);
+        assertThat(job(single).graphUuid()).isEmpty();
+    }
+
+    @Test
+    void onDoneNestedRunsEachAfterItsParent() {
+        step("a").onDone(step("b").onDone(step("c"))).delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 3);
+        assertThat(log.steps(graph)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void fanOutRunsEveryChildAfterTheParent() {
+        step("parent").onDone(step("x"), step("y"), step("z")).delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
+        assertThat(log.steps(graph)).startsWith("parent").containsOnlyOnce("x", "y", "z");
+    }
+
+    @Test
+    void groupOfChainsKeepsEachChainInOrderAndJoinsAfterBoth() {
+        queue.group(queue.chain(step("a1"), step("a2")), queue.chain(step("b1"), step("b2")))
+                .onDone(step("join"))
+                .delay();
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 5);
+        List<String> steps = log.steps(graph);
+        assertThat(steps.indexOf("a1")).isLessThan(steps.indexOf("a2"));
+        assertThat(steps.indexOf("b1")).isLessThan(steps.indexOf("b2"));
+        assertThat(steps).endsWith("join");
+    }
+
+    @Test
+    void graphWhoseKeyIsHeldByAWaitingJobIsNotStoredAtAll() {
+        String key = "graph-key-" + UUID.randomUUID();
+        UUID waiting = queue.options().identityKey(key).eta(LATER).enqueue(() -> jobs.step(graph, "waiting"));
+        Delayable keyed = queue.options().identityKey(key).delayable(() -> jobs.step(graph, "keyed"));
+        Delayable after = step("after");
+        Delayable unrelated = queue.options().identityKey(key + "-free").delayable(() -> jobs.step(graph, "free"));
+
+        queue.group(queue.chain(keyed, after), unrelated).delay();
+
+        assertThat(keyed.uuid()).contains(waiting);
+        assertThat(after.uuid()).isEmpty();
+        assertThat(unrelated.uuid()).isEmpty();
+        assertThat(count("SELECT count(*) FROM queue_job WHERE identity_key LIKE ?", key + "%"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void graphWithKeysNobodyHoldsIsStoredWholeAndOnlyOnce() {
+        String key = "graph-key-" + UUID.randomUUID();
+        Delayable first = queue.options().identityKey(key).eta(LATER).delayable(() -> jobs.step(graph, "first"));
+        queue.chain(first, step("second")).delay();
+        Delayable again = queue.options().identityKey(key).eta(LATER).delayable(() -> jobs.step(graph, "again"));
+        Delayable againSecond = step("again-second");
+
+        queue.chain(again, againSecond).delay();
+
+        assertThat(job(first).graphUuid()).isPresent();
+        assertThat(again.uuid()).contains(first.uuid().orElseThrow());
+        assertThat(againSecond.uuid()).isEmpty();
+        assertThat(count(
+                        "SELECT count(*) FROM queue_job WHERE graph_uuid = CAST(? AS uuid)",
+                        job(first).graphUuid().orElseThrow().toString()))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void twoJobsOfOneGraphWithTheSameKeyAreRefused() {
+        String key = "twice-" + UUID.randomUUID();
+        Delayable a = queue.options().identityKey(key).delayable(() -> jobs.step(graph, "a"));
+        Delayable b = queue.options().identityKey(key).delayable(() -> jobs.step(graph, "b"));
+
+        assertThatThrownBy(() -> queue.chain(a, b).delay())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Two jobs of one graph have the same identity key '" + key + "'");
+        assertThat(count("SELECT count(*) FROM queue_job WHERE identity_key = ?", key))
+                .isZero();
     }
 
     private QueueJob job(Delayable node) {

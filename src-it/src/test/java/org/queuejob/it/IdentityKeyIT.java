@@ -74,6 +74,22 @@ class IdentityKeyIT {
     }
 
     @Test
+    void identityKeyComputedFromTheJobDeduplicatesWhatItSaysIsTheSame() {
+        String tag = "computed-" + UUID.randomUUID();
+        // The key ignores the priority: the same call at another priority is the same job.
+        JobQueue.Options byArguments =
+                queue.options().identityKey(job -> tag + job.arguments()).eta(LATER);
+
+        UUID first = byArguments.priority(5).enqueue(() -> jobs.store("same"));
+        UUID same = byArguments.priority(1).enqueue(() -> jobs.store("same"));
+        UUID other = byArguments.enqueue(() -> jobs.store("other"));
+
+        assertThat(same).isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
+        assertThat(count(JOBS_WITH_KEY, tag + "[\"same\"]")).isEqualTo(1);
+    }
+
+    @Test
     void twoConcurrentTransactionsWithTheSameKeyCreateOneJob() throws Exception {
         String key = "race-" + UUID.randomUUID();
         JobQueue.Options options = queue.options().identityKey(key).eta(LATER);

@@ -31,13 +31,20 @@ public class QueueJobSettings {
     @ConfigProperty(name = "queue-job.claim-batch-size", defaultValue = "100")
     int claimBatchSize;
 
-    /**
-     * Jobs claimed ahead of free workers, waiting in this server's queue; empty means as many as the root capacity.
-     * 0 claims only for idle workers (strict priority order, lower throughput).
-     */
+    /** Jobs this server runs at once; empty means the root channel's capacity. */
     @Inject
-    @ConfigProperty(name = "queue-job.prefetch")
-    Optional<Integer> prefetch;
+    @ConfigProperty(name = "queue-job.workers")
+    Optional<Integer> workers;
+
+    /** How often each server records that it is alive. */
+    @Inject
+    @ConfigProperty(name = "queue-job.heartbeat-seconds", defaultValue = "5")
+    int heartbeatSeconds;
+
+    /** A server silent for this long is dead: the leader rescues its jobs. */
+    @Inject
+    @ConfigProperty(name = "queue-job.dead-after-seconds", defaultValue = "30")
+    int deadAfterSeconds;
 
     /** Largest JSON text of one job's arguments; larger calls fail at enqueue. */
     @Inject
@@ -66,8 +73,16 @@ public class QueueJobSettings {
         return claimBatchSize;
     }
 
-    public Optional<Integer> prefetch() {
-        return prefetch;
+    public Optional<Integer> workers() {
+        return workers;
+    }
+
+    public Duration heartbeat() {
+        return Duration.ofSeconds(heartbeatSeconds);
+    }
+
+    public Duration deadAfter() {
+        return Duration.ofSeconds(deadAfterSeconds);
     }
 
     public int maxArgumentsBytes() {

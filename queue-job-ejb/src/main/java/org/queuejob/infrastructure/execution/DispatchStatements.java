@@ -14,7 +14,8 @@ import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.scheduling.CandidateJob;
 
 /**
- * The dispatcher's statements, each committed on its own so a claim is visible before its jobs start. A stateless
+ * The dispatcher's and the workers' statements, each committed on its own so a dispatch or a take is visible
+ * before its jobs start. A stateless
  * session bean so that the dispatcher's thread, which the container starts without a component context, has one
  * while it works with the database (see {@link JobRunner}).
  */
@@ -35,8 +36,16 @@ public class DispatchStatements {
         return jobs.pendingHeads(channel, children, limit, includeFutureEta, functions, now);
     }
 
-    public List<ClaimedJob> claim(Collection<Long> ids, String worker, Instant now) {
-        return jobs.claim(ids, worker, now);
+    public List<Long> dispatch(Collection<Long> ids, long epoch, Instant now) {
+        return jobs.dispatch(ids, epoch, now);
+    }
+
+    public Map<Long, String> occupying() {
+        return jobs.occupying();
+    }
+
+    public List<ClaimedJob> takeDispatched(int max, String worker, Collection<String> functions, Instant now) {
+        return jobs.takeDispatched(max, worker, functions, now);
     }
 
     /** The safety net for releasing children: two parents finishing at once may each see the other not done yet. */

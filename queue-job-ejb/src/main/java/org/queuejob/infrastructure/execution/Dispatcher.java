@@ -8,27 +8,21 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.application.ChannelService;
 import org.queuejob.application.JobEnqueued;
+import org.queuejob.application.JobFunctionCatalog;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.CandidateJob;
 import org.queuejob.domain.scheduling.ChannelConfig;
@@ -37,19 +31,25 @@ import org.queuejob.domain.scheduling.ChannelSpec;
 import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.domain.scheduling.Demand;
+import org.queuejob.infrastructure.cluster.ClusterStatements;
+import org.queuejob.infrastructure.cluster.LeaderLock;
+import org.queuejob.infrastructure.cluster.Notifications;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
- * Decides what runs: asks the channel scheduler ({@link ChannelScheduler}, plain Java) which channels have room,
- * reads only their head jobs, claims the ones it picks and hands them to at most root-capacity worker loops.
+ * The queue on one server, in a cluster of any size. Every server runs {@link Workers} and the poll; the one holding
+ * the {@link LeaderLock} also decides what runs: it asks the channel scheduler ({@link ChannelScheduler}, plain
+ * Java) which channels have room, counting what is dispatched or running on <em>every</em> server, reads only their
+ * head jobs, and dispatches the ones it picks for any server's workers to take.
  *
- * <p>It runs when something may have changed rather than on a timer: after a transaction that stored jobs
- * commits, after a job ends, and when the earliest eta comes due. A slow poll is only the fallback for writers it
- * cannot hear (another server, SQL by hand). Wake-ups coalesce: however many arrive during a pass, one more pass
- * follows, so none is lost and none piles up.
+ * <p>It acts when something may have changed rather than on a timer: after a transaction that stored jobs commits,
+ * after a job ends, when the earliest eta comes due, and when another server says so (LISTEN/NOTIFY). The poll is
+ * the fallback for what no one said (SQL by hand, a lost message) and the clock of the cluster's housekeeping:
+ * heartbeat, leader lock, rescue of dead servers' jobs. Wake-ups coalesce: however many arrive during a pass, one
+ * more pass follows.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -63,28 +63,31 @@ public class Dispatcher {
     /** Bounds one pass, so a flood of jobs cannot keep the dispatcher from its other duties. */
     static final int MAX_ROUNDS_PER_PASS = 20;
 
+    /** Dispatched jobs no server took within this free their slots again. */
+    static final int UNTAKEN_AFTER_SECONDS = 60;
+
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
-
-    private QueueExecutors executors;
-    private ScheduledExecutorService scheduler;
-    private Executor workers;
-
-    /** Claimed jobs not yet taken by a worker loop (the prefetch). */
-    private final Queue<ClaimedJob> ready = new ConcurrentLinkedQueue<>();
-
-    /** Worker loops running; never more than the capacity, whatever the executor's size. */
-    private final AtomicInteger loops = new AtomicInteger();
-
-    private final Object loopsMonitor = new Object();
 
     @Inject
     DispatchStatements statements;
 
     @Inject
-    JobRunner runner;
+    ClusterStatements cluster;
+
+    @Inject
+    LeaderLock leader;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Workers workers;
 
     @Inject
     ChannelService channelRecords;
+
+    @Inject
+    JobFunctionCatalog jobFunctions;
 
     @Inject
     WorkerIdentity worker;
@@ -100,169 +103,133 @@ public class Dispatcher {
     Clock clock;
 
     private final AtomicBoolean passRequested = new AtomicBoolean();
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean freedToTell = new AtomicBoolean();
     private final Object passLock = new Object();
     private volatile boolean active;
-    private volatile int capacity;
-    private volatile int prefetch;
+    private volatile boolean othersAlive = true;
     private ChannelScheduler channels;
     private List<String> functionNames;
+    private QueueExecutors executors;
+    private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> etaWakeUp;
     private Instant etaWakeUpAt;
+    private long lastBeatNanos;
 
     /**
-     * Starts dispatching: applies the channel string to the channel records and builds the scheduler from the
-     * records, takes back what this server had claimed before it stopped, and starts the poll. (A malformed string
-     * never gets here: {@code ChannelConfigCheck} refuses the deployment.) The executors are looked up here rather
-     * than injected: the container binds the queue's own executor definitions only as the module starts.
+     * Starts this server's part: applies the channel string to the channel records, takes back what this server had
+     * taken before it stopped, starts the workers, the listener and the poll (whose first run tries the leader
+     * lock). (A malformed string never gets here: {@code ChannelConfigCheck} refuses the deployment.) The executors
+     * are looked up here rather than injected: the container binds the queue's own definitions only as the module
+     * starts.
      */
     public void start() {
         ChannelConfig config = ChannelConfig.parse(settings.channels());
         if (config.isDispatchDisabled()) {
-            LOG.info("Queue job dispatcher not started: the root channel's capacity is 0 (" + config.source() + ")");
+            LOG.info(
+                    "Queue job not started on this server: the root channel's capacity is 0 (" + config.source() + ")");
             return;
         }
         channelRecords.apply(config);
         ChannelTree tree = new ChannelTree(channelRecords.specs());
-        capacity = Math.min(tree.root().capacity().orElseThrow(), MAX_WORKERS);
-        prefetch = tree.root().sequential() ? 0 : settings.prefetch().orElse(capacity);
-        channels = new ChannelScheduler(withPrefetch(tree, prefetch));
+        channels = new ChannelScheduler(tree);
+        int size = Math.min(settings.workers().orElse(tree.root().capacity().orElseThrow()), MAX_WORKERS);
         functionNames = functions.all().stream().map(JobFunction::name).sorted().toList();
         warnAboutUnknownFunctions();
-        blockSequentialChannelsWithFailedJobs();
-        executors = QueueExecutors.create(Math.max(1, capacity));
+        executors = QueueExecutors.create(Math.max(1, size));
         scheduler = executors.scheduler();
-        workers = executors.workers();
         active = true;
         int released = statements.releaseAbandoned(worker.name(), Set.of());
+        beat(size);
+        workers.start(size, settings.claimBatchSize(), functionNames, executors.workers(), scheduler, this::jobEnded);
+        notifications.start(QueueExecutors.threadFactory(), this::onMessage);
         LOG.info(() -> String.format(
-                "Queue job dispatcher started as '%s' with root capacity %d (prefetch %d); %d job(s) left enqueued "
-                        + "by a previous run released to pending",
-                worker.name(), capacity, prefetch, released));
+                "Queue job started on '%s' with %d worker(s); channels %s; %d job(s) left by a previous run released",
+                worker.name(), size, tree, released));
         long pollMillis = settings.pollInterval().toMillis();
-        poll = scheduler.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
-        wake();
+        poll = scheduler.scheduleWithFixedDelay(this::poll, 0, pollMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
-     * The configured tree, but with room in root for the prefetch: prefetched jobs are claimed, so they count as
-     * running in their channels (as enqueued jobs do in the original), while worker loops bound what actually runs.
-     */
-    private static ChannelTree withPrefetch(ChannelTree tree, int prefetch) {
-        List<ChannelSpec> specs = new ArrayList<>(tree.specs());
-        specs.replaceAll(spec -> spec.isRoot() && spec.capacity().orElseThrow() > 0
-                ? new ChannelSpec(
-                        spec.fullName(),
-                        OptionalInt.of(spec.capacity().orElseThrow() + prefetch),
-                        spec.sequential(),
-                        spec.throttleSeconds(),
-                        spec.paused())
-                : spec);
-        return new ChannelTree(specs);
-    }
-
-    /**
-     * Applies channel records edited since the last look (capacity, sequential, throttle, pause) without restart:
-     * running jobs keep their slots, new starts follow the new settings.
-     */
-    private void refreshChannels() {
-        ChannelTree tree = new ChannelTree(channelRecords.specs());
-        int newCapacity = Math.min(tree.root().capacity().orElseThrow(), MAX_WORKERS);
-        int newPrefetch = tree.root().sequential() ? 0 : settings.prefetch().orElse(newCapacity);
-        ChannelTree scheduled = withPrefetch(tree, newPrefetch);
-        if (!scheduled.equals(channels.tree())) {
-            capacity = newCapacity;
-            prefetch = newPrefetch;
-            channels.reconfigure(scheduled);
-            LOG.info(() -> "Queue job channels changed: " + channels);
-        }
-    }
-
-    /**
-     * Makes each sequential channel blocked by exactly the failed jobs the database has under it: a job that failed
-     * before a restart still blocks, one that was requeued, set done or cancelled (from anywhere) no longer does.
-     */
-    private void blockSequentialChannelsWithFailedJobs() {
-        Map<Long, String> failedNow = new HashMap<>();
-        for (ChannelSpec spec : channels.tree().specs()) {
-            if (spec.sequential()) {
-                failedNow.putAll(statements.failedUnder(spec.fullName()));
-            }
-        }
-        channels.blockingFailures().keySet().stream()
-                .filter(id -> !failedNow.containsKey(id))
-                .forEach(channels::failedJobResolved);
-        failedNow.forEach(channels::jobFailed);
-    }
-
-    /**
-     * Stops claiming; jobs claimed but not yet started go straight back to pending, running ones get up to {@code
-     * timeout} to finish. Whatever is still running then is released by this server's next start (or, in a
-     * cluster, by another server's rescue).
+     * Stops taking jobs; running ones get up to {@code timeout} to finish. Jobs taken but not started, and those
+     * still running then, are released to pending for other servers (the running ones' work rolls back when they
+     * try to mark themselves done). Leadership is given up at once, so another server takes over without waiting.
      */
     public void stop(Duration timeout) {
-        active = false;
-        if (executors == null) {
+        if (!active) {
             return;
         }
+        active = false;
         if (poll != null) {
             poll.cancel(false);
         }
-        for (ClaimedJob job = ready.poll(); job != null; job = ready.poll()) {
-            finished(job.id());
+        Set<Long> stillRunning = workers.stop(timeout);
+        if (!stillRunning.isEmpty()) {
+            LOG.warning(() -> stillRunning.size() + " job(s) still running at shutdown are released: " + stillRunning);
         }
-        releaseQuietly();
-        if (!awaitLoops(timeout)) {
-            LOG.warning(() -> inFlight.size() + " job(s) still running at shutdown: " + inFlight);
+        notifications.stop();
+        leader.release();
+        try {
+            int released = statements.releaseAbandoned(worker.name(), Set.of());
+            cluster.leave(worker.name());
+            LOG.info(() -> "Queue job stopping on " + worker.name() + ": " + released + " job(s) released to pending");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not release jobs at shutdown; another server's leader will rescue them", e);
         }
         executors.shutdown();
     }
 
-    private boolean awaitLoops(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (loopsMonitor) {
-            while (loops.get() > 0) {
-                long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (remaining <= 0) {
-                    return false;
-                }
-                try {
-                    loopsMonitor.wait(remaining);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Jobs no server here can run stay pending (nothing is lost); say so, since someone must deploy or requeue. */
-    private void warnAboutUnknownFunctions() {
-        Map<String, Long> unknown = statements.countWaitingOutside(functionNames);
-        if (!unknown.isEmpty()) {
-            LOG.warning(() -> "Jobs are waiting for job functions this deployment does not have; they stay pending "
-                    + "until a deployment with them claims them: " + unknown);
-        }
-    }
-
-    private void releaseQuietly() {
-        try {
-            int released = statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
-            LOG.info(() -> "Queue job dispatcher stopping: " + released + " claimed job(s) released to pending");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not release claimed jobs at shutdown; the next start will", e);
-        }
-    }
-
     void onJobEnqueued(@Observes(during = AFTER_SUCCESS) JobEnqueued event) {
-        wake();
+        if (leader.isLeader()) {
+            wake();
+        } else if (active) {
+            tellOthers(Notifications.ENQUEUED);
+        }
     }
 
-    /** Asks for a dispatch pass soon; many calls before the pass starts make one pass. */
+    private void onMessage(String message) {
+        if (Notifications.DISPATCHED.equals(message)) {
+            workers.wake();
+        } else if (leader.isLeader()) {
+            wake();
+        }
+    }
+
+    /** A job ended on this server: its slot is free, for this server's leader or, by message, another's. */
+    private void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
+        if (leader.isLeader()) {
+            if (outcome == JobRunner.Outcome.FAILED) {
+                channels.jobFailed(job.id(), job.channel());
+            }
+            wake();
+        } else if (freedToTell.compareAndSet(false, true)) {
+            // Many jobs ending at once make one message.
+            runQuietly(() -> {
+                freedToTell.set(false);
+                tellOthers(Notifications.FREED);
+            });
+        }
+    }
+
+    private void runQuietly(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Task not scheduled (shutting down?)", e);
+        }
+    }
+
+    private void tellOthers(String message) {
+        try {
+            cluster.notifyServers(message);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not notify other servers; their poll will find the work", e);
+        }
+    }
+
+    /** Asks for a dispatch pass soon, when leader; many calls before the pass starts make one pass. */
     public void wake() {
-        if (active && passRequested.compareAndSet(false, true)) {
+        if (active && leader.isLeader() && passRequested.compareAndSet(false, true)) {
             try {
                 scheduler.execute(this::pass);
             } catch (RuntimeException e) {
@@ -274,26 +241,56 @@ public class Dispatcher {
 
     private void poll() {
         try {
-            synchronized (passLock) {
-                statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
-                refreshChannels();
-                blockSequentialChannelsWithFailedJobs();
-                statements.releaseAllReady();
+            beatWhenDue();
+            boolean wasLeader = leader.isLeader();
+            if (leader.holdOrTry(worker.name())) {
+                synchronized (passLock) {
+                    if (!wasLeader) {
+                        LOG.info(() -> "Dispatching for the cluster from " + worker.name());
+                    }
+                    refreshChannels();
+                    blockSequentialChannelsWithFailedJobs();
+                    statements.releaseAllReady();
+                }
             }
+            statements.releaseAbandoned(worker.name(), workers.inFlight());
+            jobFunctions.refreshIfStale();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not look for abandoned jobs; will try again", e);
+            LOG.log(Level.WARNING, "Queue job poll failed; will try again", e);
         }
         wake();
+        workers.wake();
+    }
+
+    /** Heartbeat, and for the leader the rescue of dead servers' jobs, once per heartbeat interval. */
+    private void beatWhenDue() {
+        if (System.nanoTime() - lastBeatNanos < settings.heartbeat().toNanos()) {
+            return;
+        }
+        beat(workers.size());
+        int deadAfter = (int) settings.deadAfter().toSeconds();
+        othersAlive = cluster.liveServers(deadAfter) > 1;
+        if (leader.isLeader()) {
+            Map<String, Integer> rescued = cluster.rescue(deadAfter, UNTAKEN_AFTER_SECONDS);
+            if (!rescued.isEmpty()) {
+                LOG.warning(() -> "Rescued jobs of servers that stopped (back to pending): " + rescued);
+            }
+        }
+    }
+
+    private void beat(int size) {
+        cluster.beat(worker.name(), size);
+        lastBeatNanos = System.nanoTime();
     }
 
     private void pass() {
         passRequested.set(false);
-        if (!active) {
+        if (!active || !leader.isLeader()) {
             return;
         }
         try {
             synchronized (passLock) {
-                if (!claimAndSubmit()) {
+                if (!dispatch()) {
                     // Only when nothing more is runnable now does the next eta matter.
                     scheduleEtaWakeUp();
                 }
@@ -305,12 +302,14 @@ public class Dispatcher {
     }
 
     /**
-     * One round of the channel scheduler: read the head jobs of each channel that has room, let the scheduler pick
-     * the ones that start now, claim exactly those; again while it found work. Returns true when every channel's
-     * room was used (more jobs may be waiting and a finishing job will bring the next pass), false when the queue
-     * ran out of startable jobs (the next eta or throttle end then decides the next pass).
+     * One pass of the channel scheduler over the whole cluster: count what is dispatched or running anywhere, read
+     * the head jobs of each channel that has room, let the scheduler pick the ones that start now, dispatch exactly
+     * those; again while it found work. Returns true when every channel's room was used, false when the queue ran
+     * out of startable jobs (the next eta or throttle end then decides the next pass).
      */
-    private boolean claimAndSubmit() {
+    private boolean dispatch() {
+        channels.clearRunning();
+        channels.restoreRunning(statements.occupying());
         for (int round = 0; active && round < MAX_ROUNDS_PER_PASS; round++) {
             Instant now = clock.instant();
             List<Demand> demands = channels.demand(now);
@@ -336,18 +335,19 @@ public class Dispatcher {
             if (selected.isEmpty()) {
                 return false;
             }
-            List<ClaimedJob> claimed =
-                    statements.claim(selected.stream().map(CandidateJob::id).toList(), worker.name(), now);
-            Set<Long> claimedIds = new HashSet<>();
-            claimed.forEach(job -> claimedIds.add(job.id()));
-            // Chosen but taken by another server, or changed, in between: their slots are free again.
+            Set<Long> dispatched = new HashSet<>(
+                    statements.dispatch(selected.stream().map(CandidateJob::id).toList(), leader.epoch(), now));
+            // Changed in between (or this server was deposed): their slots are free again.
             selected.stream()
                     .map(CandidateJob::id)
-                    .filter(id -> !claimedIds.contains(id))
+                    .filter(id -> !dispatched.contains(id))
                     .forEach(channels::jobFinished);
-            inFlight.addAll(claimedIds);
-            ready.addAll(claimed);
-            startLoops();
+            if (!dispatched.isEmpty()) {
+                workers.wake();
+                if (othersAlive) {
+                    tellOthers(Notifications.DISPATCHED);
+                }
+            }
             if (selected.size() < wanted) {
                 return false;
             }
@@ -355,78 +355,42 @@ public class Dispatcher {
         return true;
     }
 
-    /** Starts worker loops for the ready jobs, up to the capacity. */
-    private void startLoops() {
-        while (active && !ready.isEmpty()) {
-            int running = loops.get();
-            if (running >= capacity) {
-                return;
-            }
-            if (loops.compareAndSet(running, running + 1)) {
-                try {
-                    workers.execute(this::workLoop);
-                } catch (RuntimeException e) {
-                    // Rejected (shutting down): the claimed jobs are released by stop() or the next start.
-                    loopEnded();
-                    LOG.log(Level.WARNING, "Worker loop not started", e);
-                    return;
-                }
-            }
+    /**
+     * Applies channel records edited since the last look (capacity, sequential, throttle, pause) without restart:
+     * running jobs keep their slots, new starts follow the new settings.
+     */
+    private void refreshChannels() {
+        ChannelTree tree = new ChannelTree(channelRecords.specs());
+        if (!tree.equals(channels.tree())) {
+            channels.reconfigure(tree);
+            LOG.info(() -> "Queue job channels changed: " + channels);
         }
     }
 
     /**
-     * A worker: runs ready jobs one after the other until none is left. Running several jobs per task keeps the
-     * number of jobs at once equal to the number of loops, whatever the executor's size.
+     * Makes each sequential channel blocked by exactly the failed jobs the database has under it: a job that failed
+     * before a restart still blocks, one that was requeued, set done or cancelled (from anywhere) no longer does.
      */
-    private void workLoop() {
-        do {
-            for (ClaimedJob job = nextReady(); job != null; job = nextReady()) {
-                run(job);
+    private void blockSequentialChannelsWithFailedJobs() {
+        Map<Long, String> failedNow = new HashMap<>();
+        for (ChannelSpec spec : channels.tree().specs()) {
+            if (spec.sequential()) {
+                failedNow.putAll(statements.failedUnder(spec.fullName()));
             }
-        } while (stayForMore());
-    }
-
-    private ClaimedJob nextReady() {
-        return active ? ready.poll() : null;
-    }
-
-    /** Leaves, unless jobs arrived after the loop last looked and no other loop can take them. */
-    private boolean stayForMore() {
-        loopEnded();
-        if (active && !ready.isEmpty()) {
-            int running = loops.get();
-            return running < capacity && loops.compareAndSet(running, running + 1);
         }
-        return false;
+        channels.blockingFailures().keySet().stream()
+                .filter(id -> !failedNow.containsKey(id))
+                .forEach(channels::failedJobResolved);
+        failedNow.forEach(channels::jobFailed);
     }
 
-    private void loopEnded() {
-        loops.decrementAndGet();
-        synchronized (loopsMonitor) {
-            loopsMonitor.notifyAll();
+    /** Jobs no server here can run stay pending (nothing is lost); say so, since someone must deploy or requeue. */
+    private void warnAboutUnknownFunctions() {
+        Map<String, Long> unknown = statements.countWaitingOutside(functionNames);
+        if (!unknown.isEmpty()) {
+            LOG.warning(() -> "Jobs are waiting for job functions this deployment does not have; they stay pending "
+                    + "until a deployment with them takes them: " + unknown);
         }
-    }
-
-    private void run(ClaimedJob job) {
-        long id = job.id();
-        try {
-            if (runner.run(job, worker.name()) == JobRunner.Outcome.FAILED) {
-                channels.jobFailed(id, job.channel());
-            }
-        } catch (RuntimeException e) {
-            // Only the container can get here (the runner handles every failure of the job itself); the job stays
-            // claimed by this server and not in flight, so the next poll releases it to pending.
-            LOG.log(Level.SEVERE, "Job " + id + " could not be run; it will be released and run again", e);
-        } finally {
-            finished(id);
-            wake();
-        }
-    }
-
-    private void finished(long id) {
-        channels.jobFinished(id);
-        inFlight.remove(id);
     }
 
     /** Schedules the next pass for when the earliest eta comes due or a throttle pause ends, if that is sooner. */
@@ -446,8 +410,13 @@ public class Dispatcher {
         etaWakeUp = scheduler.schedule(this::wake, delayMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** How the channels stand now, for the back office. */
+    /** Whether this server dispatches for the cluster now. */
+    public boolean isLeader() {
+        return leader.isLeader();
+    }
+
+    /** How the channels stand, as the leader counted them at its last pass (empty on other servers). */
     public List<ChannelStatus> channelStatus() {
-        return channels == null ? List.of() : channels.snapshot();
+        return channels == null || !leader.isLeader() ? List.of() : channels.snapshot();
     }
 }

@@ -4,9 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.queuejob.api.JobContextValue;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.context.ContextValues;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 import org.queuejob.infrastructure.interception.JobInvoker;
@@ -38,6 +42,9 @@ public class JobExecutor {
     JobInvoker invoker;
 
     @Inject
+    ContextValues contextValues;
+
+    @Inject
     @QueueJobClock
     Clock clock;
 
@@ -50,10 +57,14 @@ public class JobExecutor {
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());
         Object result;
-        CurrentJob.set(new CurrentJob.Running(job.uuid(), job.triesBefore() + 1, job.userName()));
+        Map<String, String> context = contextValues.read(job.context());
+        CurrentJob.set(new CurrentJob.Running(job.uuid(), job.triesBefore() + 1, job.userName(), context));
+        List<JobContextValue> restored = List.of();
         try {
+            restored = contextValues.restore(context);
             result = invoker.invoke(function, arguments);
         } finally {
+            contextValues.clear(restored);
             CurrentJob.clear();
         }
         boolean completed = jobs.completeClaimed(

@@ -11,13 +11,13 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.queuejob.api.RetryableJobException;
+import org.queuejob.application.JobFunctionCatalog;
 import org.queuejob.domain.model.job.JobFailure;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.job.RetryPattern;
 import org.queuejob.infrastructure.config.QueueJobClock;
-import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
@@ -42,13 +42,19 @@ public class JobFailureRecorder {
     JobFunctionRegistry functions;
 
     @Inject
+    JobFunctionCatalog catalog;
+
+    @Inject
     @QueueJobClock
     Clock clock;
 
-    /** Returns the job's state afterwards: failed, or pending for a retry; empty when it had left our hands. */
-    public Optional<JobState> record(long id, Throwable failure, Instant startedAt) {
+    /**
+     * Returns the job's state afterwards: failed, or pending for a retry; empty when it had left {@code worker}'s
+     * hands (changed by hand, or rescued and taken by another server, while it ran).
+     */
+    public Optional<JobState> record(long id, String worker, Throwable failure, Instant startedAt) {
         QueueJob job = jobs.lockById(id).orElse(null);
-        if (job == null || (job.state() != JobState.ENQUEUED && job.state() != JobState.STARTED)) {
+        if (job == null || job.state() != JobState.STARTED || !worker.equals(job.worker())) {
             LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: " + failure);
             return Optional.empty();
         }
@@ -81,7 +87,7 @@ public class JobFailureRecorder {
     private Duration patternDelay(QueueJob job, boolean countTry) {
         int tries = job.retry() + (countTry ? 1 : 0);
         RetryPattern pattern =
-                functions.find(job.jobFunction()).map(JobFunction::retryPattern).orElse(RetryPattern.NONE);
+                functions.find(job.jobFunction()).map(catalog::retryPattern).orElse(RetryPattern.NONE);
         return pattern.delayAfter(
                 tries, (min, max) -> ThreadLocalRandom.current().nextInt(min, max + 1));
     }

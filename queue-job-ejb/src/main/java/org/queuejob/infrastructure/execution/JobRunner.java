@@ -69,14 +69,14 @@ public class JobRunner {
             return Outcome.NOT_DONE;
         } catch (Exception | LinkageError | AssertionError failure) {
             rollbackQuietly();
-            return record(job.id(), failure, startedAt);
+            return record(job.id(), worker, failure, startedAt);
         }
     }
 
-    private Outcome record(long id, Throwable failure, Instant startedAt) {
+    private Outcome record(long id, String worker, Throwable failure, Instant startedAt) {
         try {
             transaction.begin();
-            Optional<JobState> state = failures.record(id, failure, startedAt);
+            Optional<JobState> state = failures.record(id, worker, failure, startedAt);
             transaction.commit();
             return state.filter(JobState.FAILED::equals)
                     .map(failed -> Outcome.FAILED)

@@ -58,7 +58,7 @@ record QueueExecutors(ScheduledExecutorService scheduler, Executor workers, bool
         }
     }
 
-    private static ManagedThreadFactory threadFactory() {
+    static ManagedThreadFactory threadFactory() {
         try {
             return InitialContext.doLookup(THREAD_FACTORY);
         } catch (NamingException e) {

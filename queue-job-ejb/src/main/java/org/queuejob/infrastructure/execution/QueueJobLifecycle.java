@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
+import org.queuejob.application.JobFunctionService;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.interception.NoDelay;
 import org.queuejob.infrastructure.persistence.SchemaMigration;
@@ -40,6 +41,9 @@ public class QueueJobLifecycle {
     Dispatcher dispatcher;
 
     @Inject
+    JobFunctionService jobFunctions;
+
+    @Inject
     QueueJobSettings settings;
 
     @PostConstruct
@@ -49,6 +53,7 @@ public class QueueJobLifecycle {
                     + "scheduled. For development only, never in production.");
         }
         schema.migrate();
+        jobFunctions.registerDeployed();
         if (settings.dispatchEnabled()) {
             dispatcher.start();
         }

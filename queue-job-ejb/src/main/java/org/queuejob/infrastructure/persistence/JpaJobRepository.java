@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +46,36 @@ public class JpaJobRepository implements JobRepository {
              LIMIT ?8""";
 
     /**
-     * Claims chosen jobs; the state condition makes a job another server claimed first simply not come back. The
-     * primary-key scan of {@code id = ANY} takes rows in id order, so two claimers can never deadlock.
+     * The leader dispatches the jobs it chose: pending → enqueued, for any server's workers to take. Fenced: the
+     * statement share-locks the leader row and only applies with the epoch its leader was elected with, so once
+     * another server has taken over (and bumped the epoch) a deposed leader's dispatch changes nothing. The
+     * primary-key scan of {@code id = ANY} takes rows in id order, so it never deadlocks with other writers.
      */
-    static final String CLAIM = """
-            UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = ?2, version = version + 1
-             WHERE id = ANY (CAST(?3 AS bigint[])) AND state = 'pending'
-            RETURNING id, uuid, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL, retry,
-                      user_name""";
+    static final String DISPATCH = """
+            UPDATE queue_job SET state = 'enqueued', date_enqueued = ?1, worker = NULL, version = version + 1
+             WHERE id = ANY (CAST(?2 AS bigint[])) AND state = 'pending'
+               AND EXISTS (SELECT 1 FROM queue_job_leader WHERE id = 1 AND epoch = ?3 FOR SHARE)
+            RETURNING id""";
+
+    /**
+     * A server's workers take dispatched jobs: enqueued → started, with the server's name. {@code SKIP LOCKED}
+     * lets every server take at once without waiting on each other; the state condition is re-checked on the
+     * locked row, so no job is taken twice.
+     */
+    static final String TAKE_DISPATCHED = """
+            WITH taken AS (
+                SELECT id FROM queue_job
+                 WHERE state = 'enqueued' AND worker IS NULL AND job_function = ANY (CAST(?3 AS text[]))
+                 ORDER BY priority, date_enqueued, id
+                 LIMIT ?4
+                 FOR UPDATE SKIP LOCKED)
+            UPDATE queue_job j SET state = 'started', worker = ?1, date_started = ?2, version = j.version + 1
+              FROM taken WHERE j.id = taken.id
+            RETURNING j.id, j.uuid, j.channel, j.job_function, CAST(j.arguments AS text), j.graph_uuid IS NOT NULL,
+                      j.retry, j.user_name, CAST(j.context AS text)""";
+
+    /** What occupies channel slots, on every server: dispatched and running jobs. */
+    static final String OCCUPYING = "SELECT id, channel FROM queue_job WHERE state IN ('enqueued', 'started')";
 
     static final String INSERT_EDGES = """
             INSERT INTO queue_job_dependency (parent_id, child_id)
@@ -90,7 +114,7 @@ public class JpaJobRepository implements JobRepository {
     static final String COMPLETE_CLAIMED = """
             UPDATE queue_job SET state = 'done', date_started = ?3, date_done = ?4, exec_time_ms = ?5, result = ?6,
                    retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
-             WHERE id = ?1 AND state = 'enqueued' AND worker = ?2""";
+             WHERE id = ?1 AND state = 'started' AND worker = ?2""";
 
     static final String UNKNOWN_FUNCTIONS = """
             SELECT job_function, count(*) FROM queue_job
@@ -103,13 +127,15 @@ public class JpaJobRepository implements JobRepository {
      */
     static final String INSERT_UNLESS_WAITING = """
             INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
-                                   priority, eta, retry, max_retries, channel, identity_key, date_created)
-            VALUES (nextval('queue_job_seq'), CAST(?1 AS uuid), NULL, ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, 0,
-                    ?9, ?10, ?11, ?12)
+                                   priority, eta, retry, max_retries, channel, identity_key, date_created, context)
+            VALUES (nextval('queue_job_seq'), CAST(?1 AS uuid), CAST(?14 AS uuid), ?2, ?3, ?4, CAST(?5 AS jsonb), ?6, ?7, ?8, 0,
+                    ?9, ?10, ?11, ?12, CAST(?13 AS jsonb))
             ON CONFLICT (identity_key)
                 WHERE identity_key IS NOT NULL AND state IN ('wait_dependencies', 'pending', 'enqueued')
                 DO NOTHING
-            RETURNING uuid""";
+            RETURNING id""";
+
+    static final String DELETE_INSERTED = "DELETE FROM queue_job WHERE id = ANY (CAST(?1 AS bigint[]))";
 
     static final String WAITING_WITH_KEY = """
             SELECT uuid FROM queue_job
@@ -118,8 +144,9 @@ public class JpaJobRepository implements JobRepository {
     static final String NEXT_ETA = "SELECT min(eta) FROM queue_job WHERE state = 'pending' AND eta > ?1";
 
     static final String RELEASE_ABANDONED = """
-            UPDATE queue_job SET state = 'pending', date_enqueued = NULL, worker = NULL, version = version + 1
-             WHERE state = 'enqueued' AND worker = ?1 AND NOT (id = ANY (CAST(?2 AS bigint[])))""";
+            UPDATE queue_job SET state = 'pending', date_enqueued = NULL, date_started = NULL, worker = NULL,
+                   version = version + 1
+             WHERE state IN ('enqueued', 'started') AND worker = ?1 AND NOT (id = ANY (CAST(?2 AS bigint[])))""";
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
@@ -135,23 +162,62 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    public void storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
-        jobs.forEach(em::persist);
+    public Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
+        long[] ids = new long[jobs.size()];
+        Map<Integer, UUID> holders = new LinkedHashMap<>();
+        List<Long> keyed = new ArrayList<>();
+        // Keyed jobs first, each through the unique index: a conflict is known before anything else is written.
+        for (int i = 0; i < jobs.size(); i++) {
+            QueueJob job = jobs.get(i);
+            if (job.identityKey() != null) {
+                Object stored = insertOrFindHolder(job);
+                if (stored instanceof Long id) {
+                    ids[i] = id;
+                    keyed.add(id);
+                } else {
+                    holders.put(i, (UUID) stored);
+                }
+            }
+        }
+        if (!holders.isEmpty()) {
+            // Rows this transaction inserted a moment ago: nobody else has seen them.
+            if (!keyed.isEmpty()) {
+                em.createNativeQuery(DELETE_INSERTED)
+                        .setParameter(1, longArray(keyed))
+                        .executeUpdate();
+            }
+            return holders;
+        }
+        for (QueueJob job : jobs) {
+            if (job.identityKey() == null) {
+                em.persist(job);
+            }
+        }
         em.flush();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (jobs.get(i).identityKey() == null) {
+                ids[i] = jobs.get(i).id();
+            }
+        }
         if (parents.length > 0) {
             em.createNativeQuery(INSERT_EDGES)
-                    .setParameter(1, idArray(parents, jobs))
-                    .setParameter(2, idArray(children, jobs))
+                    .setParameter(1, idArray(parents, ids))
+                    .setParameter(2, idArray(children, ids))
                     .executeUpdate();
         }
+        return Map.of();
     }
 
-    private static String idArray(int[] indexes, List<QueueJob> jobs) {
-        StringBuilder ids = new StringBuilder("{");
+    private static String idArray(int[] indexes, long[] ids) {
+        StringBuilder array = new StringBuilder("{");
         for (int index : indexes) {
-            ids.append(ids.length() > 1 ? "," : "").append(jobs.get(index).id());
+            array.append(array.length() > 1 ? "," : "").append(ids[index]);
         }
-        return ids.append('}').toString();
+        return array.append('}').toString();
+    }
+
+    private static String longArray(Collection<Long> values) {
+        return "{" + String.join(",", values.stream().map(String::valueOf).toList()) + "}";
     }
 
     @Override
@@ -184,7 +250,29 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public UUID storeUnlessWaiting(QueueJob job) {
-        List<?> inserted = em.createNativeQuery(INSERT_UNLESS_WAITING)
+        Object stored = insertOrFindHolder(job);
+        return stored instanceof UUID holder ? holder : job.uuid();
+    }
+
+    /** The new row's id (a {@code Long}), or the uuid of the waiting job that holds the key. */
+    private Object insertOrFindHolder(QueueJob job) {
+        while (true) {
+            List<?> inserted = insertUnlessWaiting(job);
+            if (!inserted.isEmpty()) {
+                return ((Number) inserted.get(0)).longValue();
+            }
+            List<?> holder = em.createNativeQuery(WAITING_WITH_KEY)
+                    .setParameter(1, job.identityKey())
+                    .getResultList();
+            if (!holder.isEmpty()) {
+                return UUID.fromString(holder.get(0).toString());
+            }
+            // The holder left the waiting states between the two statements: try to store this one again.
+        }
+    }
+
+    private List<?> insertUnlessWaiting(QueueJob job) {
+        return em.createNativeQuery(INSERT_UNLESS_WAITING)
                 .setParameter(1, job.uuid().toString())
                 .setParameter(2, job.userName())
                 .setParameter(3, job.description())
@@ -197,18 +285,9 @@ public class JpaJobRepository implements JobRepository {
                 .setParameter(10, job.channel())
                 .setParameter(11, job.identityKey())
                 .setParameter(12, utc(job.dateCreated()))
+                .setParameter(13, job.context())
+                .setParameter(14, job.graphUuid().map(UUID::toString).orElse(null))
                 .getResultList();
-        if (!inserted.isEmpty()) {
-            return job.uuid();
-        }
-        List<?> holder = em.createNativeQuery(WAITING_WITH_KEY)
-                .setParameter(1, job.identityKey())
-                .getResultList();
-        return holder.stream()
-                .findFirst()
-                .map(uuid -> UUID.fromString(uuid.toString()))
-                // The holder left the waiting states between the two statements: store this one after all.
-                .orElseGet(() -> storeUnlessWaiting(job));
     }
 
     @Override
@@ -256,14 +335,32 @@ public class JpaJobRepository implements JobRepository {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
-    public List<ClaimedJob> claim(Collection<Long> ids, String worker, Instant now) {
-        String idArray =
-                "{" + String.join(",", ids.stream().map(String::valueOf).toList()) + "}";
-        List<Object[]> rows = em.createNativeQuery(CLAIM)
+    public List<Long> dispatch(Collection<Long> ids, long epoch, Instant now) {
+        List<?> rows = em.createNativeQuery(DISPATCH)
                 .setParameter(1, utc(now))
-                .setParameter(2, worker)
-                .setParameter(3, idArray)
+                .setParameter(2, longArray(ids))
+                .setParameter(3, epoch)
+                .getResultList();
+        return rows.stream().map(id -> ((Number) id).longValue()).toList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Map<Long, String> occupying() {
+        List<Object[]> rows = em.createNativeQuery(OCCUPYING).getResultList();
+        Map<Long, String> occupying = new HashMap<>();
+        rows.forEach(row -> occupying.put(((Number) row[0]).longValue(), (String) row[1]));
+        return occupying;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ClaimedJob> takeDispatched(int max, String worker, Collection<String> functions, Instant now) {
+        List<Object[]> rows = em.createNativeQuery(TAKE_DISPATCHED)
+                .setParameter(1, worker)
+                .setParameter(2, utc(now))
+                .setParameter(3, textArray(functions))
+                .setParameter(4, max)
                 .getResultList();
         return rows.stream()
                 .map(row -> new ClaimedJob(
@@ -274,7 +371,8 @@ public class JpaJobRepository implements JobRepository {
                         (String) row[4],
                         Boolean.TRUE.equals(row[5]),
                         ((Number) row[6]).intValue(),
-                        (String) row[7]))
+                        (String) row[7],
+                        (String) row[8]))
                 .toList();
     }
 

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Locale;
 import java.util.UUID;
 import org.queuejob.api.Job;
 import org.queuejob.api.JobContext;
@@ -108,5 +110,27 @@ public class TestJobs {
     @Job
     public void store(String text) {
         log.record(text);
+    }
+
+    /** A function the job-function tests edit (channel, retry pattern); asks for a retry without a delay. */
+    @Job
+    public void editable(String marker) {
+        log.record(marker);
+        throw new RetryableJobException("Edited: " + marker);
+    }
+
+    /** Has a related action: the customer page of its argument. */
+    @Job(relatedAction = "openCustomer")
+    public void related(String customerName) {
+        log.record(customerName);
+    }
+
+    /** Answers the context values the job runs with: "locale|tz|tenant (restored: tenant)". */
+    @Job
+    public String contextReport() {
+        return context.locale().map(Locale::toLanguageTag).orElse("-")
+                + "|" + context.timeZone().map(ZoneId::getId).orElse("-")
+                + "|" + context.value(TenantValue.KEY).orElse("-")
+                + " (restored: " + TenantValue.current().orElse("-") + ")";
     }
 }

@@ -12,7 +12,8 @@ public record ClaimedJob(
         String arguments,
         boolean inGraph,
         int triesBefore,
-        String userName) {
+        String userName,
+        String context) {
 
     public ClaimedJob {
         Objects.requireNonNull(channel, "A channel is required.");

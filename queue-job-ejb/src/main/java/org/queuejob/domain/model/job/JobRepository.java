@@ -28,8 +28,12 @@ public interface JobRepository {
     /**
      * Stores the jobs of a graph and its edges ({@code parents[i]} → {@code children[i]}, indexes into {@code
      * jobs}) with a bounded number of statements: batched inserts of the jobs, one insert of all edges.
+     *
+     * <p>A graph is stored whole or not at all: when a job of it has an identity key a waiting job already holds,
+     * nothing of the graph is stored, and the result maps the index of each such job to the holder's uuid (empty
+     * when the graph was stored). Race-free as {@link #storeUnlessWaiting}.
      */
-    void storeGraph(List<QueueJob> jobs, int[] parents, int[] children);
+    Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children);
 
     /** Children of {@code parentId} waiting for dependencies whose parents are now all done go to pending (T3). */
     int releaseChildrenOf(long parentId);
@@ -61,19 +65,28 @@ public interface JobRepository {
             Instant now);
 
     /**
-     * Moves the given jobs, those still pending, to enqueued for {@code worker} and returns them with what a worker
-     * needs to run them. Jobs that another server claimed or someone changed meanwhile are left out.
+     * The leader's dispatch: the chosen pending jobs become enqueued, for any server's workers to take; returns the
+     * ids it changed. Changes nothing unless {@code epoch} is still the current leader epoch (fencing).
      */
-    List<ClaimedJob> claim(Collection<Long> ids, String worker, Instant now);
+    List<Long> dispatch(Collection<Long> ids, long epoch, Instant now);
+
+    /** Jobs occupying channel slots on any server (enqueued or started): job id → channel. */
+    Map<Long, String> occupying();
+
+    /**
+     * Takes up to {@code max} dispatched jobs of the given functions for {@code worker} (enqueued → started), with
+     * what the worker needs to run them; jobs another server takes at the same moment are skipped, not waited for.
+     */
+    List<ClaimedJob> takeDispatched(int max, String worker, Collection<String> functions, Instant now);
 
     /** The jobs in a failed state under a channel (itself and below): a sequential channel stays blocked by them. */
     Map<Long, String> failedUnder(String channel);
 
     /**
      * Marks a job claimed by {@code worker} done, in the caller's transaction (the one holding the job's own work):
-     * the SQL form of the original's T9 + T10 (started, then done, counting one try). Returns false when the job is
-     * no longer enqueued for this worker (cancelled or set done by hand while it ran): the caller must then roll
-     * back the job's work.
+     * the SQL form of the original's T10 (done, counting one try). Returns false when the job is no longer started
+     * by this worker (cancelled, set done by hand, or rescued while it ran): the caller must then roll back the
+     * job's work.
      */
     boolean completeClaimed(long id, String worker, Instant startedAt, Instant doneAt, String result);
 

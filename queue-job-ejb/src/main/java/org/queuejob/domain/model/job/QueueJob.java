@@ -74,6 +74,10 @@ public class QueueJob {
     @Column(nullable = false, updatable = false, columnDefinition = "jsonb")
     private String arguments;
 
+    /** The caller's allow-listed context values as a JSON object, or null for none. */
+    @Column(updatable = false, columnDefinition = "jsonb")
+    private String context;
+
     @Convert(converter = JobStateConverter.class)
     @Column(nullable = false)
     private JobState state;
@@ -145,6 +149,18 @@ public class QueueJob {
         this.state = PENDING;
     }
 
+    /** Keeps the enqueuing caller's allow-listed context values (a JSON object) for the run; before it is stored. */
+    public void carryContext(String contextJson) {
+        if (id != null) {
+            throw new IllegalStateException("The context of a stored job cannot change");
+        }
+        this.context = contextJson;
+    }
+
+    public String context() {
+        return context;
+    }
+
     /**
      * T2: makes a new job part of a graph of jobs, before it is stored; one with parents waits for them
      * ({@code wait_dependencies}) until all of them are done.
@@ -171,7 +187,7 @@ public class QueueJob {
     }
 
     /**
-     * T12: the try failed. The job's transaction was rolled back, so the row is still enqueued: the try is counted
+     * T12: the try failed. The job's transaction was rolled back, so the row is still started: the try is counted
      * and the failure recorded here, in a new transaction.
      */
     public void failAttempt(JobFailure failure, Instant startedAt, Instant now) {
@@ -209,7 +225,7 @@ public class QueueJob {
      * parents not all done goes back to waiting for them.
      */
     public void requeue(boolean parentsDone) {
-        requireState("requeue", PENDING, ENQUEUED, FAILED, DONE, CANCELLED);
+        requireState("requeue", PENDING, ENQUEUED, STARTED, FAILED, DONE, CANCELLED);
         this.state = parentsDone ? PENDING : WAIT_DEPENDENCIES;
         this.retry = 0;
         this.dateDone = null;
@@ -219,7 +235,7 @@ public class QueueJob {
 
     /** T5/T14/T18: set done by hand. */
     public void markDone(String user, Instant now) {
-        requireState("set to done", WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED);
+        requireState("set to done", WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED);
         this.state = DONE;
         this.dateDone = now;
         this.result = String.format(MANUALLY_DONE, user);
@@ -229,16 +245,17 @@ public class QueueJob {
 
     /** T15: cancelled by hand; returns the result text, for descendants cancelled with it. */
     public String cancel(String user, Instant now) {
-        requireState("cancel", WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED);
+        requireState("cancel", WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED);
         this.state = CANCELLED;
         this.dateCancelled = now;
         this.result = String.format(CANCELLED_BY, user);
         return result;
     }
 
+    /** The try's own transaction rolled back, its "done" with it, so the try is counted here. */
     private void countAttempt(Instant startedAt, Instant now) {
-        if (state == ENQUEUED) {
-            retry++;
+        retry++;
+        if (dateStarted == null) {
             dateStarted = startedAt;
         }
         execTimeMillis =

@@ -1,0 +1,87 @@
+package org.queuejob.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.queuejob.domain.model.function.JobFunctionConfig;
+import org.queuejob.domain.model.function.JobFunctionConfigRepository;
+import org.queuejob.domain.model.function.RelatedActionSpec;
+import org.queuejob.domain.model.job.RetryPattern;
+import org.queuejob.infrastructure.interception.JobFunction;
+
+/**
+ * The job-function records as the queue's hot paths read them: kept in memory, reloaded after an edit on this
+ * server (in the edit's transaction) and at least every {@link #MAX_AGE} for edits made on another (by the
+ * dispatcher's poll). Until the
+ * first load, and for a function without a record, the code's defaults apply.
+ */
+@ApplicationScoped
+public class JobFunctionCatalog {
+
+    static final Duration MAX_AGE = Duration.ofSeconds(10);
+
+    private static final Logger LOG = Logger.getLogger(JobFunctionCatalog.class.getName());
+
+    /** What a job of the function gets; parsed once per load, not per job. */
+    record Effective(String channel, RetryPattern retryPattern, Optional<RelatedActionSpec> relatedAction) {}
+
+    @Inject
+    JobFunctionConfigRepository records;
+
+    private volatile Map<String, Effective> byName = Map.of();
+    private volatile long loadedAt;
+
+    /** The channel new jobs of {@code function} go to when the call site names none. */
+    public String channel(JobFunction function) {
+        Effective effective = byName.get(function.name());
+        return effective == null ? function.defaults().channel() : effective.channel();
+    }
+
+    public RetryPattern retryPattern(JobFunction function) {
+        Effective effective = byName.get(function.name());
+        return effective == null ? function.retryPattern() : effective.retryPattern();
+    }
+
+    public Optional<RelatedActionSpec> relatedAction(String functionName) {
+        Effective effective = byName.get(functionName);
+        return effective == null ? Optional.empty() : effective.relatedAction();
+    }
+
+    /** Reloads when the last load is older than {@link #MAX_AGE}; quiet on failure (the database may be away). */
+    public void refreshIfStale() {
+        if (System.nanoTime() - loadedAt > MAX_AGE.toNanos()) {
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Job function records not reloaded; keeping the previous ones", e);
+            }
+        }
+    }
+
+    /** Reloads the records, seeing the caller's uncommitted edits when called in its transaction. */
+    public void refresh() {
+        byName = records.all().stream()
+                .collect(Collectors.toUnmodifiableMap(JobFunctionConfig::name, JobFunctionCatalog::effective));
+        loadedAt = System.nanoTime();
+    }
+
+    /**
+     * An edit whose transaction rolled back after {@link JobFunctionService} reloaded from it: reload at the next
+     * look. (The reload itself cannot run here: after completion, the container starts no transaction.)
+     */
+    void onEditRolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) JobFunctionEdited event) {
+        loadedAt = System.nanoTime() - MAX_AGE.toNanos() - 1;
+    }
+
+    private static Effective effective(JobFunctionConfig config) {
+        return new Effective(
+                config.effectiveChannel(), config.effectiveRetryPattern(), config.effectiveRelatedAction());
+    }
+}

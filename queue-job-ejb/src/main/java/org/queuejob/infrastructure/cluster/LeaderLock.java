@@ -1,0 +1,126 @@
+package org.queuejob.infrastructure.cluster;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Who dispatches: the server holding a PostgreSQL session advisory lock, on a connection kept for it alone.
+ *
+ * <p>The lock goes with the session: when the leader's process dies, PostgreSQL ends the session and another server
+ * gets the lock at its next try (every poll). A leader that is alive but cut off from the database stops pinging;
+ * its session ends after {@link #IDLE_TIMEOUT_SECONDS} ({@code idle_session_timeout}), which frees the lock too. A
+ * new leader bumps the epoch in {@code queue_job_leader}; dispatch statements only apply with their leader's epoch
+ * (fencing), so a deposed leader that has not noticed yet changes nothing.
+ */
+@ApplicationScoped
+public class LeaderLock {
+
+    /** Arbitrary, fixed: the advisory lock key of "the queue's leader" ("queuejob" in ASCII). */
+    static final long KEY = 0x71756575_6a6f62L;
+
+    /** The server pings well within this; PostgreSQL ends a silent leader's session after it. */
+    static final int IDLE_TIMEOUT_SECONDS = 8;
+
+    private static final Logger LOG = Logger.getLogger(LeaderLock.class.getName());
+
+    @Resource(lookup = "jdbc/queue-job")
+    DataSource dataSource;
+
+    @Inject
+    ClusterStatements statements;
+
+    private Connection session;
+    private volatile long epoch = -1;
+
+    /**
+     * Called every poll: keeps the lock alive when held, tries to take it when not. Returns whether this server
+     * leads now. Never throws: a database away means "not leader" until it is back.
+     */
+    public synchronized boolean holdOrTry(String server) {
+        try {
+            if (session == null) {
+                session = dataSource.getConnection();
+                session.setAutoCommit(true);
+                try (Statement statement = session.createStatement()) {
+                    statement.execute("SET idle_session_timeout = '" + IDLE_TIMEOUT_SECONDS + "s'");
+                }
+            }
+            if (epoch >= 0) {
+                ping();
+                return true;
+            }
+            if (tryLock()) {
+                epoch = statements.elected(server);
+                LOG.info(() -> server + " is the queue's leader now (epoch " + epoch + ")");
+                return true;
+            }
+            return false;
+        } catch (SQLException | RuntimeException e) {
+            boolean wasLeader = epoch >= 0;
+            drop();
+            if (wasLeader) {
+                LOG.log(Level.WARNING, server + " lost the queue's leadership with its database session", e);
+            } else {
+                LOG.log(Level.FINE, "Leader lock not reachable", e);
+            }
+            return false;
+        }
+    }
+
+    /** The epoch to dispatch with; negative when not leader. */
+    public long epoch() {
+        return epoch;
+    }
+
+    public boolean isLeader() {
+        return epoch >= 0;
+    }
+
+    /** Gives the lock up (shutdown), so another server takes over at once. */
+    public synchronized void release() {
+        drop();
+    }
+
+    private boolean tryLock() throws SQLException {
+        try (Statement statement = session.createStatement();
+                ResultSet result = statement.executeQuery("SELECT pg_try_advisory_lock(" + KEY + ")")) {
+            return result.next() && result.getBoolean(1);
+        }
+    }
+
+    private void ping() throws SQLException {
+        try (Statement statement = session.createStatement()) {
+            statement.execute("SELECT 1");
+        }
+    }
+
+    /**
+     * The session is a pooled connection: before it goes back to the pool it must hold no lock and have no idle
+     * timeout. A session that cannot even be reset is broken, and the pool's validation discards it.
+     */
+    private void drop() {
+        epoch = -1;
+        if (session != null) {
+            try (Statement statement = session.createStatement()) {
+                statement.execute("SELECT pg_advisory_unlock_all()");
+                statement.execute("RESET idle_session_timeout");
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "Leader session not reset (broken?)", e);
+            }
+            try {
+                session.close();
+            } catch (SQLException e) {
+                LOG.log(Level.FINE, "Closing the leader session failed", e);
+            }
+            session = null;
+        }
+    }
+}

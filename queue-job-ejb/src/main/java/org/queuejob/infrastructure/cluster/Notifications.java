@@ -1,0 +1,122 @@
+package org.queuejob.infrastructure.cluster;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * Wake-ups between servers through PostgreSQL's LISTEN/NOTIFY: every server listens on one connection of its own,
+ * on a thread of its own. Messages are hints ("jobs were enqueued", "jobs were dispatched", "a slot is free"), never
+ * the only way work is found: the poll still looks, so a lost message only costs a poll interval.
+ *
+ * <p>The connection is pinged when quiet, so a dead one is noticed; after a database restart the listener
+ * reconnects by itself.
+ */
+@ApplicationScoped
+public class Notifications {
+
+    public static final String CHANNEL = "queue_job";
+
+    public static final String ENQUEUED = "enqueued";
+    public static final String DISPATCHED = "dispatched";
+    public static final String FREED = "freed";
+
+    private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
+    private static final Duration WAIT = Duration.ofMillis(500);
+    private static final Duration PING_AFTER = Duration.ofSeconds(5);
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
+    @Resource(lookup = "jdbc/queue-job")
+    DataSource dataSource;
+
+    private volatile boolean listening;
+    private volatile Thread thread;
+
+    /** Starts listening on a thread from {@code threads}; each message is handed to {@code onMessage}. */
+    public synchronized void start(ThreadFactory threads, Consumer<String> onMessage) {
+        if (thread != null) {
+            return;
+        }
+        listening = true;
+        thread = threads.newThread(() -> listen(onMessage));
+        thread.setName("queue-job-listener");
+        thread.start();
+    }
+
+    public synchronized void stop() {
+        listening = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread = null;
+        }
+    }
+
+    private void listen(Consumer<String> onMessage) {
+        while (listening) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try {
+                    receive(connection, onMessage);
+                } finally {
+                    unlisten(connection);
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (listening) {
+                    LOG.log(Level.WARNING, "Queue job listener lost its database connection; reconnecting", e);
+                    pause();
+                    // Whatever was said while away is found by the poll; a wake-up now makes it sooner.
+                    onMessage.accept(ENQUEUED);
+                }
+            }
+        }
+    }
+
+    private void receive(Connection connection, Consumer<String> onMessage) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + CHANNEL);
+        }
+        PGConnection postgres = connection.unwrap(PGConnection.class);
+        long quietSince = System.nanoTime();
+        while (listening) {
+            PGNotification[] received = postgres.getNotifications((int) WAIT.toMillis());
+            if (received != null && received.length > 0) {
+                quietSince = System.nanoTime();
+                for (PGNotification notification : received) {
+                    onMessage.accept(notification.getParameter());
+                }
+            } else if (System.nanoTime() - quietSince > PING_AFTER.toNanos()) {
+                try (Statement ping = connection.createStatement()) {
+                    ping.execute("SELECT 1");
+                }
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
+    /** The connection goes back to the pool: it must not keep listening. */
+    private static void unlisten(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("UNLISTEN *");
+        } catch (SQLException e) {
+            LOG.log(Level.FINE, "UNLISTEN failed (connection broken?)", e);
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RECONNECT_AFTER.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
