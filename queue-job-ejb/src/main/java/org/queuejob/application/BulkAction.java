@@ -5,6 +5,7 @@ import static org.queuejob.domain.model.job.JobState.DONE;
 import static org.queuejob.domain.model.job.JobState.ENQUEUED;
 import static org.queuejob.domain.model.job.JobState.FAILED;
 import static org.queuejob.domain.model.job.JobState.PENDING;
+import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
 import java.util.Set;
@@ -16,9 +17,9 @@ import org.queuejob.domain.model.job.JobState;
  * refused one by one.
  */
 public enum BulkAction {
-    REQUEUE("Requeue", Set.of(PENDING, ENQUEUED, FAILED, DONE, CANCELLED)),
-    SET_DONE("Set to done", Set.of(WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED)),
-    CANCEL("Cancel", Set.of(WAIT_DEPENDENCIES, PENDING, ENQUEUED, FAILED)),
+    REQUEUE("Requeue", Set.of(PENDING, ENQUEUED, STARTED, FAILED, DONE, CANCELLED)),
+    SET_DONE("Set to done", Set.of(WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED)),
+    CANCEL("Cancel", Set.of(WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED)),
     CHANGE_PRIORITY("Change priority", Set.of(WAIT_DEPENDENCIES, PENDING, FAILED)),
     CHANGE_CHANNEL("Change channel", Set.of(WAIT_DEPENDENCIES, PENDING, FAILED));
 

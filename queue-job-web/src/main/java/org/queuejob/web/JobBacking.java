@@ -18,6 +18,7 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.queuejob.application.BulkAction;
 import org.queuejob.application.JobAdminService;
+import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
@@ -63,6 +64,9 @@ public class JobBacking implements Serializable {
 
     @EJB
     JobAdminService admin;
+
+    @EJB
+    JobFunctionService jobFunctions;
 
     /** View action: a page for a job that does not exist answers 404. */
     public void load() {
@@ -130,6 +134,21 @@ public class JobBacking implements Serializable {
     /** Priority, eta and channel can be edited while no worker holds the job and it has not ended. */
     public boolean isEditable() {
         return BulkAction.CHANGE_PRIORITY.appliesTo().contains(getJob().state());
+    }
+
+    /** "Related": shown when the job's function defines an enabled related action (§4.4, F36). */
+    public boolean isRelatedShown() {
+        return jobFunctions.hasRelatedAction(getJob().jobFunction());
+    }
+
+    /** Opens where the related action leads, or says, in the original's words, that there is nowhere to go. */
+    public void openRelated() throws java.io.IOException {
+        java.util.Optional<java.net.URI> target = jobFunctions.relatedActionTarget(getJob().uuid());
+        if (target.isPresent()) {
+            Faces.redirect(target.get().toString());
+        } else {
+            Messages.addGlobalWarn(JobFunctionService.NO_ACTION);
+        }
     }
 
     public boolean isManager() {

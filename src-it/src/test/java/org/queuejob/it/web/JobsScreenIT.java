@@ -114,9 +114,9 @@ class JobsScreenIT {
         // From yesterday (UTC): the old job drops out again. (The upper bound is covered by JobsBackingTest.)
         String day =
                 java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
-        // As the date picker does when a day is picked: the input's value, then its change event.
+        // As the browser's date input does when a day is picked: its value, then its change event.
         browser.script(
-                "const input = document.getElementById('jobsForm:customFrom_input');"
+                "const input = document.getElementById('jobsForm:customFrom');"
                         + " input.value = arguments[0]; input.dispatchEvent(new Event('change'));",
                 day);
         browser.waitUntil(d -> {
