@@ -35,6 +35,11 @@ public enum BulkAction {
         return label;
     }
 
+    /** The confirmation button's text, as the original's wizards ("Cancel jobs", not a bare "Cancel"). */
+    public String confirmLabel() {
+        return this == CANCEL ? "Cancel jobs" : label;
+    }
+
     /** The states of the jobs this action changes; jobs in other states are skipped. */
     public Set<JobState> appliesTo() {
         return appliesTo;
