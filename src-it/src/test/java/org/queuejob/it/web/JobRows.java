@@ -60,6 +60,7 @@ final class JobRows {
 
     static Builder aDoneJob(String channel, long execMillis) {
         return new Builder(channel)
+                .createdAgo(Duration.ofMinutes(2))
                 .state("done")
                 .retry(1)
                 .started(Instant.now().minusSeconds(60), execMillis)
