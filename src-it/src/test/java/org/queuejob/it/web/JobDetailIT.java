@@ -118,6 +118,26 @@ class JobDetailIT {
     }
 
     @Test
+    void setDone_marksTheJobDoneByTheManager_andReleasesItsWaitingChild() {
+        String channel = JobRows.uniqueChannel("detail-done-button");
+        UUID graph = UUID.randomUUID();
+        JobRows.Stored parent = JobRows.aFailedJob(channel, "java.io.IOException", "Disk full")
+                .graph(graph)
+                .store();
+        JobRows.Stored child =
+                JobRows.aJob(channel).graph(graph).state("wait_dependencies").store();
+        JobRows.dependency(parent, child);
+
+        browser.open("/job.xhtml?uuid=" + parent.uuid());
+        browser.click(By.id("actionsForm:setDone"));
+
+        assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("done");
+        assertThat(browser.driver().findElement(By.id("jobResult")).getText())
+                .isEqualTo("Manually set to done by manager");
+        assertThat(JobRows.state(child.uuid())).isEqualTo("pending");
+    }
+
+    @Test
     void jobOfAGraph_drawsTheGraphColouredByState_andNodesOpenTheirJob() {
         String channel = JobRows.uniqueChannel("detail-graph");
         UUID graph = UUID.randomUUID();
