@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
@@ -62,6 +63,30 @@ public class JobAdminService {
         QueueJob job = locked(uuid);
         String result = job.cancel(who(), clock.instant());
         jobs.cancelDescendantsOf(job.id(), result, clock.instant());
+    }
+
+    /**
+     * The original's editable fields (§4.4): priority, eta (null = as soon as possible) and channel. The dispatcher is
+     * woken, as the original's runner reschedules on these changes.
+     */
+    public void reschedule(UUID uuid, int priority, Instant eta, String channel) {
+        QueueJob job = locked(uuid);
+        job.reschedule(priority, eta, channel);
+        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+    }
+
+    /** A new priority, the rest as it was. */
+    public void changePriority(UUID uuid, int priority) {
+        QueueJob job = locked(uuid);
+        job.reschedule(priority, job.eta(), job.channel());
+        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+    }
+
+    /** A new channel, the rest as it was. */
+    public void changeChannel(UUID uuid, String channel) {
+        QueueJob job = locked(uuid);
+        job.reschedule(job.priority(), job.eta(), channel);
+        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
     }
 
     private QueueJob locked(UUID uuid) {

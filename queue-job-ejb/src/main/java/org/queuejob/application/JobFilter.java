@@ -1,21 +1,47 @@
 package org.queuejob.application;
 
+import java.io.Serializable;
+import java.time.Instant;
 import java.util.Set;
 import org.queuejob.domain.model.job.JobState;
 
 /**
- * What the back office asks for: jobs in some states (empty = all), optionally of one channel, and whose
- * description, job function or exception message contains a text (case-insensitive).
+ * What the back office asks for: jobs in some states (empty = all), optionally of one channel and one job function,
+ * created in a time range (either end open), and whose description, job function, exception name or exception
+ * message contains a text (case-insensitive).
  */
-public record JobFilter(Set<JobState> states, String channel, String text) {
+public record JobFilter(
+        Set<JobState> states, String channel, String jobFunction, Instant createdFrom, Instant createdTo, String text)
+        implements Serializable {
 
     public JobFilter {
         states = states == null ? Set.of() : Set.copyOf(states);
-        channel = channel == null || channel.isBlank() ? null : channel.strip();
-        text = text == null || text.isBlank() ? null : text.strip();
+        channel = blankToNull(channel);
+        jobFunction = blankToNull(jobFunction);
+        text = blankToNull(text);
+    }
+
+    /** States, channel and text only. */
+    public JobFilter(Set<JobState> states, String channel, String text) {
+        this(states, channel, null, null, null, text);
     }
 
     public static JobFilter all() {
         return new JobFilter(Set.of(), null, null);
+    }
+
+    /** The same filter, narrowed to one value of a grouping (the back office's click on a group). */
+    public JobFilter narrowedTo(JobGrouping grouping, String value) {
+        return switch (grouping) {
+            case CHANNEL -> new JobFilter(states, value, jobFunction, createdFrom, createdTo, text);
+            case JOB_FUNCTION -> new JobFilter(states, channel, value, createdFrom, createdTo, text);
+            case STATE ->
+                new JobFilter(Set.of(JobState.fromDbValue(value)), channel, jobFunction, createdFrom, createdTo, text);
+            case EXCEPTION -> new JobFilter(states, channel, jobFunction, createdFrom, createdTo, value);
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

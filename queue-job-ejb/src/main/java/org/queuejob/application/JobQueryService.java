@@ -5,15 +5,20 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Tuple;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 
 /**
@@ -62,6 +67,74 @@ public class JobQueryService {
                 .findFirst();
     }
 
+    /** Counts of the jobs matching {@code filter} per value of {@code grouping}, largest group first. */
+    public List<JobGroup> groups(JobFilter filter, JobGrouping grouping) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<QueueJob> job = query.from(QueueJob.class);
+        Expression<Object> key = job.get(grouping.attribute());
+        Expression<Long> count = cb.count(job);
+        query.multiselect(key, count, cb.avg(job.get("execTimeMillis")))
+                .where(predicates(cb, job, filter))
+                .groupBy(key)
+                .orderBy(cb.desc(count));
+        return em.createQuery(query).setMaxResults(MAX_GROUPS).getResultList().stream()
+                .map(row -> new JobGroup(groupValue(row.get(0)), row.get(1, Long.class), row.get(2, Double.class)))
+                .toList();
+    }
+
+    /**
+     * The uuids of the jobs matching {@code filter} that are in one of {@code states}, oldest first: what a bulk
+     * action will go through.
+     */
+    public List<UUID> uuids(JobFilter filter, Collection<JobState> states) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<UUID> query = cb.createQuery(UUID.class);
+        Root<QueueJob> job = query.from(QueueJob.class);
+        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, job, filter)));
+        where.add(job.get("state").in(states));
+        query.select(job.get("uuid")).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(job.get("id")));
+        return em.createQuery(query).getResultList();
+    }
+
+    /** Every job of a graph, oldest first. */
+    public List<QueueJob> graphJobs(UUID graphUuid) {
+        return em.createQuery("SELECT j FROM QueueJob j WHERE j.graphUuid = :graph ORDER BY j.id", QueueJob.class)
+                .setParameter("graph", graphUuid)
+                .getResultList();
+    }
+
+    /** The dependencies among a graph's jobs, as (parent uuid, child uuid) pairs. */
+    @SuppressWarnings("unchecked")
+    public List<Dependency> graphDependencies(UUID graphUuid) {
+        List<Object[]> rows = em.createNativeQuery(GRAPH_DEPENDENCIES)
+                .setParameter(1, graphUuid.toString())
+                .getResultList();
+        return rows.stream()
+                .map(row -> new Dependency(UUID.fromString(row[0].toString()), UUID.fromString(row[1].toString())))
+                .toList();
+    }
+
+    /** A dependency between two jobs: {@code child} waits for {@code parent}. */
+    public record Dependency(UUID parent, UUID child) implements java.io.Serializable {}
+
+    private static final String GRAPH_DEPENDENCIES = """
+            SELECT p.uuid, c.uuid
+              FROM queue_job_dependency d
+              JOIN queue_job p ON p.id = d.parent_id
+              JOIN queue_job c ON c.id = d.child_id
+             WHERE p.graph_uuid = CAST(?1 AS uuid)""";
+
+    /** Most groups one grouping returns; beyond that a filter is more useful than a longer list. */
+    public static final int MAX_GROUPS = 200;
+
+    private static String groupValue(Object value) {
+        if (value instanceof JobState state) {
+            return state.dbValue();
+        }
+        return value == null ? null : value.toString();
+    }
+
     private static Predicate[] predicates(CriteriaBuilder cb, Root<QueueJob> job, JobFilter filter) {
         List<Predicate> where = new ArrayList<>();
         if (!filter.states().isEmpty()) {
@@ -69,6 +142,15 @@ public class JobQueryService {
         }
         if (filter.channel() != null) {
             where.add(cb.equal(job.get("channel"), filter.channel()));
+        }
+        if (filter.jobFunction() != null) {
+            where.add(cb.equal(job.get("jobFunction"), filter.jobFunction()));
+        }
+        if (filter.createdFrom() != null) {
+            where.add(cb.greaterThanOrEqualTo(job.<Instant>get("dateCreated"), filter.createdFrom()));
+        }
+        if (filter.createdTo() != null) {
+            where.add(cb.lessThan(job.<Instant>get("dateCreated"), filter.createdTo()));
         }
         if (filter.text() != null) {
             String like = "%"
@@ -80,6 +162,7 @@ public class JobQueryService {
             where.add(cb.or(
                     cb.like(cb.lower(job.get("description")), like, '\\'),
                     cb.like(cb.lower(job.get("jobFunction")), like, '\\'),
+                    cb.like(cb.lower(job.get("excName")), like, '\\'),
                     cb.like(cb.lower(job.get("excMessage")), like, '\\')));
         }
         return where.toArray(Predicate[]::new);

@@ -8,7 +8,11 @@ public enum JobSort {
     STATE("state"),
     CHANNEL("channel"),
     DESCRIPTION("description"),
-    JOB_FUNCTION("jobFunction");
+    JOB_FUNCTION("jobFunction"),
+    ETA("eta"),
+    EXEC_TIME("execTimeMillis"),
+    EXCEPTION("excName"),
+    USER("userName");
 
     private final String attribute;
 

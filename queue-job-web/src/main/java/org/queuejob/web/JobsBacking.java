@@ -6,32 +6,54 @@ import static org.queuejob.domain.model.job.JobState.PENDING;
 import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
+import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.omnifaces.util.Components;
+import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.primefaces.component.datatable.DataTable;
+import org.primefaces.event.ColumnToggleEvent;
+import org.primefaces.event.ToggleEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
+import org.primefaces.model.Visibility;
+import org.queuejob.application.BulkAction;
+import org.queuejob.application.BulkActionService;
+import org.queuejob.application.BulkProgress;
+import org.queuejob.application.BulkRequest;
 import org.queuejob.application.JobFilter;
+import org.queuejob.application.JobGroup;
+import org.queuejob.application.JobGrouping;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.application.JobSort;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.web.format.JobCsv;
 import org.queuejob.web.format.JobTexts;
+import org.queuejob.web.security.ManagerOnly;
+import org.queuejob.web.security.Roles;
 
 /**
- * The job list ({@code jobs.xhtml}): a database-paged table of jobs, filtered by state, channel and text. The filters
- * live here, in the view; the table asks for one page at a time, so the poll that refreshes it every few seconds costs
- * one count and one page query.
+ * The job list ({@code jobs.xhtml}): a database-paged table of jobs, filtered by state, channel, job function,
+ * creation date and text, optionally grouped with counts, and acted on in bulk. The filters, the selection and the
+ * visible columns live here, in the view; the table asks for one page at a time, so the poll that refreshes it every
+ * few seconds costs one count and one page query and loses nothing.
  */
 @Named
 @ViewScoped
@@ -45,12 +67,48 @@ public class JobsBacking implements Serializable {
     /** Client id of the table, sent back to its first page when a filter changes. */
     static final String TABLE = "jobsForm:jobs";
 
+    /** Most rows one CSV export writes. */
+    static final int EXPORT_LIMIT = 100_000;
+
+    /** Columns hidden until chosen, as the original's optional columns; keys are the columns' ids. */
+    static final Set<String> HIDDEN_BY_DEFAULT = Set.of("colEta", "colUuid", "colUser", "colPriority");
+
+    static final String BULK_STARTED = "%s started for %d jobs.";
+    static final String BULK_FINISHED = "%s: %d jobs changed, %d not changed.";
+    static final String NOTHING_SELECTED = "Select jobs first, or act on all jobs matching the filters.";
+
     @Inject
     JobQueryService jobQueries;
 
+    @EJB
+    BulkActionService bulkActions;
+
     private List<JobState> states = new ArrayList<>(DEFAULT_STATES);
     private String channel;
+    private String jobFunction;
     private String text;
+    private DateRange dateRange = DateRange.ANY;
+    private LocalDate customFrom;
+    private LocalDate customTo;
+    private JobGrouping groupBy;
+    private final Map<String, Boolean> columnVisible = new HashMap<>();
+
+    /** Entities are not serializable: a deserialised view starts with no selection. */
+    private transient List<QueueJob> selectedJobs = new ArrayList<>();
+
+    private transient List<JobGroup> groups;
+
+    /** The bulk action being confirmed or running. */
+    private BulkAction bulkAction;
+
+    private boolean bulkOnAllMatching;
+    private Integer bulkPriority;
+    private String bulkChannel;
+    private long bulkCount;
+    private BulkProgress bulkProgress;
+
+    private JobSort lastSort;
+    private boolean lastAscending;
 
     /** Holds the current page's entities, which are not serializable: rebuilt, empty, after deserialisation. */
     private transient LazyDataModel<QueueJob> jobs;
@@ -62,20 +120,203 @@ public class JobsBacking implements Serializable {
         return jobs;
     }
 
-    /** A filter changed: show the first page of the new selection. */
+    /** A filter changed: show the first page of the new selection, and its groups. */
     public void filterChanged() {
         DataTable table = Components.findComponent(TABLE);
         if (table != null) {
             table.setFirst(0);
         }
+        groups = null;
+    }
+
+    /** A group was clicked: narrow the filters to it. */
+    public void openGroup(String value) {
+        if (groupBy == null) {
+            return;
+        }
+        switch (groupBy) {
+            case CHANNEL -> channel = value;
+            case JOB_FUNCTION -> jobFunction = value;
+            case STATE -> states = new ArrayList<>(List.of(JobState.fromDbValue(value)));
+            case EXCEPTION -> text = value;
+        }
+        groupBy = null;
+        filterChanged();
     }
 
     JobFilter filter() {
-        return new JobFilter(states == null ? Set.of() : Set.copyOf(states), channel, text);
+        Instant from = null;
+        Instant to = null;
+        if (dateRange == DateRange.CUSTOM) {
+            from = customFrom == null
+                    ? null
+                    : customFrom.atStartOfDay(ZoneOffset.UTC).toInstant();
+            to = customTo == null
+                    ? null
+                    : customTo.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } else if (dateRange != null && dateRange.back() != null) {
+            from = Instant.now().minus(dateRange.back());
+        }
+        return new JobFilter(states == null ? Set.of() : Set.copyOf(states), channel, jobFunction, from, to, text);
     }
+
+    public List<JobGroup> getGroups() {
+        if (groupBy == null) {
+            return List.of();
+        }
+        if (groups == null) {
+            groups = jobQueries.groups(filter(), groupBy);
+        }
+        return groups;
+    }
+
+    /** The poll: the table reloads by itself; the groups are read again. */
+    public void refresh() {
+        groups = null;
+        if (bulkProgress != null && bulkProgress.finished() && bulkAction != null) {
+            bulkFinished();
+        }
+    }
+
+    public String groupLabel(JobGroup group) {
+        if (group.value() == null) {
+            return "(none)";
+        }
+        return groupBy == JobGrouping.STATE
+                ? JobState.fromDbValue(group.value()).label()
+                : group.value();
+    }
+
+    public String averageSeconds(JobGroup group) {
+        return group.averageExecMillis() == null ? "" : JobTexts.seconds(Math.round(group.averageExecMillis()));
+    }
+
+    // Columns -------------------------------------------------------------------------------------------------------
+
+    public boolean visible(String column) {
+        return columnVisible.getOrDefault(column, !HIDDEN_BY_DEFAULT.contains(column));
+    }
+
+    /** The column chooser: remembered for the view, so the refresh keeps the chosen columns. */
+    public void columnToggled(ToggleEvent event) {
+        String id = event instanceof ColumnToggleEvent columnEvent && columnEvent.getColumn() != null
+                ? columnEvent.getColumn().getColumnKey()
+                : null;
+        if (id != null) {
+            id = id.substring(id.lastIndexOf(':') + 1);
+            columnVisible.put(id, event.getVisibility() == Visibility.VISIBLE);
+        }
+    }
+
+    // CSV -----------------------------------------------------------------------------------------------------------
+
+    /** Every job matching the filters (up to {@value #EXPORT_LIMIT}), in the table's order, as CSV. */
+    public void exportCsv() throws IOException {
+        JobFilter filter = filter();
+        JobSort sort = lastSort;
+        boolean ascending = lastAscending;
+        Faces.sendFile(
+                "jobs.csv",
+                true,
+                output -> JobCsv.write(
+                        output,
+                        (first, size) -> first >= EXPORT_LIMIT
+                                ? List.of()
+                                : jobQueries.page(
+                                        filter, first, Math.min(size, EXPORT_LIMIT - first), sort, ascending)));
+    }
+
+    // Bulk actions --------------------------------------------------------------------------------------------------
+
+    public List<BulkAction> getBulkActions() {
+        return List.of(BulkAction.values());
+    }
+
+    /** Opens the confirmation: how many jobs the action would change. */
+    public void prepareBulk(BulkAction action, boolean allMatching) {
+        this.bulkAction = action;
+        this.bulkOnAllMatching = allMatching;
+        this.bulkPriority = null;
+        this.bulkChannel = null;
+        this.bulkProgress = null;
+        if (allMatching) {
+            bulkCount = bulkActions.countMatching(action, filter());
+        } else {
+            bulkCount = selected().stream()
+                    .filter(job -> action.appliesTo().contains(job.state()))
+                    .count();
+        }
+    }
+
+    /** Starts the confirmed action in the background; the page polls {@link #getBulkProgress()}. */
+    @ManagerOnly
+    public void startBulk() {
+        if (bulkAction == null) {
+            return;
+        }
+        BulkRequest request;
+        try {
+            request = new BulkRequest(bulkAction, bulkPriority, bulkChannel);
+        } catch (IllegalArgumentException e) {
+            Messages.addGlobalError(e.getMessage());
+            Faces.validationFailed();
+            return;
+        }
+        BulkProgress progress = new BulkProgress(bulkAction);
+        if (bulkOnAllMatching) {
+            bulkActions.applyToMatching(request, filter(), progress);
+        } else {
+            List<UUID> uuids = selected().stream().map(QueueJob::uuid).toList();
+            if (uuids.isEmpty()) {
+                Messages.addGlobalWarn(NOTHING_SELECTED);
+                return;
+            }
+            bulkActions.apply(request, uuids, progress);
+        }
+        this.bulkProgress = progress;
+        Messages.addGlobalInfo(String.format(BULK_STARTED, bulkAction.label(), bulkCount));
+    }
+
+    /** The action has ended: say so, and start afresh (the changed jobs may have left the filter). */
+    public void bulkFinished() {
+        if (bulkProgress == null) {
+            return;
+        }
+        if (bulkProgress.error() != null) {
+            Messages.addGlobalError(bulkProgress.error());
+        } else {
+            Messages.addGlobalInfo(String.format(
+                    BULK_FINISHED, bulkProgress.action().label(), bulkProgress.changed(), bulkProgress.failed()));
+        }
+        bulkAction = null;
+        selectedJobs = new ArrayList<>();
+        groups = null;
+    }
+
+    public boolean isBulkRunning() {
+        return bulkProgress != null && !bulkProgress.finished();
+    }
+
+    public boolean isManager() {
+        return Roles.isManager();
+    }
+
+    private List<QueueJob> selected() {
+        return selectedJobs == null ? List.of() : selectedJobs;
+    }
+
+    // Formatting ----------------------------------------------------------------------------------------------------
 
     public List<JobState> getAllStates() {
         return List.of(JobState.values());
+    }
+
+    public List<DateRange> getDateRanges() {
+        return List.of(DateRange.values());
+    }
+
+    public List<JobGrouping> getGroupings() {
+        return List.of(JobGrouping.values());
     }
 
     public String simpleFunctionName(String jobFunction) {
@@ -86,12 +327,33 @@ public class JobsBacking implements Serializable {
         return JobTexts.simpleClassName(className);
     }
 
+    public String seconds(Long millis) {
+        return JobTexts.seconds(millis);
+    }
+
+    // Properties ----------------------------------------------------------------------------------------------------
+
     public List<JobState> getStates() {
         return states;
     }
 
     public void setStates(List<JobState> states) {
         this.states = states;
+    }
+
+    /** A state's stored name from a link: the list shows that state only. */
+    public String getStateParameter() {
+        return null;
+    }
+
+    public void setStateParameter(String dbValue) {
+        if (dbValue != null && !dbValue.isBlank()) {
+            try {
+                states = new ArrayList<>(List.of(JobState.fromDbValue(dbValue.strip())));
+            } catch (IllegalArgumentException e) {
+                // An unknown state in a hand-made link: keep the default filter.
+            }
+        }
     }
 
     public String getChannel() {
@@ -102,12 +364,93 @@ public class JobsBacking implements Serializable {
         this.channel = channel;
     }
 
+    public String getJobFunction() {
+        return jobFunction;
+    }
+
+    public void setJobFunction(String jobFunction) {
+        this.jobFunction = jobFunction;
+    }
+
     public String getText() {
         return text;
     }
 
     public void setText(String text) {
         this.text = text;
+    }
+
+    public DateRange getDateRange() {
+        return dateRange;
+    }
+
+    public void setDateRange(DateRange dateRange) {
+        this.dateRange = dateRange == null ? DateRange.ANY : dateRange;
+    }
+
+    public LocalDate getCustomFrom() {
+        return customFrom;
+    }
+
+    public void setCustomFrom(LocalDate customFrom) {
+        this.customFrom = customFrom;
+    }
+
+    public LocalDate getCustomTo() {
+        return customTo;
+    }
+
+    public void setCustomTo(LocalDate customTo) {
+        this.customTo = customTo;
+    }
+
+    public JobGrouping getGroupBy() {
+        return groupBy;
+    }
+
+    public void setGroupBy(JobGrouping groupBy) {
+        this.groupBy = groupBy;
+        this.groups = null;
+    }
+
+    public List<QueueJob> getSelectedJobs() {
+        return selected();
+    }
+
+    public void setSelectedJobs(List<QueueJob> selectedJobs) {
+        this.selectedJobs = selectedJobs == null ? new ArrayList<>() : new ArrayList<>(selectedJobs);
+    }
+
+    public BulkAction getBulkAction() {
+        return bulkAction;
+    }
+
+    public boolean isBulkOnAllMatching() {
+        return bulkOnAllMatching;
+    }
+
+    public Integer getBulkPriority() {
+        return bulkPriority;
+    }
+
+    public void setBulkPriority(Integer bulkPriority) {
+        this.bulkPriority = bulkPriority;
+    }
+
+    public String getBulkChannel() {
+        return bulkChannel;
+    }
+
+    public void setBulkChannel(String bulkChannel) {
+        this.bulkChannel = bulkChannel;
+    }
+
+    public long getBulkCount() {
+        return bulkCount;
+    }
+
+    public BulkProgress getBulkProgress() {
+        return bulkProgress;
     }
 
     /** The sort the table asks for (single sort mode: at most one is active); empty when unsorted. */
@@ -140,12 +483,9 @@ public class JobsBacking implements Serializable {
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             Optional<SortMeta> sort = activeSort(sortBy);
             int size = Math.max(1, Math.min(pageSize, JobQueryService.MAX_PAGE_SIZE));
-            return jobQueries.page(
-                    filter(),
-                    Math.max(0, first),
-                    size,
-                    sort.map(JobsBacking::jobSort).orElse(null),
-                    sort.map(s -> s.getOrder().isAscending()).orElse(false));
+            lastSort = sort.map(JobsBacking::jobSort).orElse(null);
+            lastAscending = sort.map(s -> s.getOrder().isAscending()).orElse(false);
+            return jobQueries.page(filter(), Math.max(0, first), size, lastSort, lastAscending);
         }
 
         @Override
@@ -156,12 +496,16 @@ public class JobsBacking implements Serializable {
         @Override
         public QueueJob getRowData(String rowKey) {
             List<QueueJob> page = getWrappedData();
-            return page == null
+            QueueJob onPage = page == null
                     ? null
                     : page.stream()
                             .filter(job -> job.uuid().toString().equals(rowKey))
                             .findFirst()
                             .orElse(null);
+            if (onPage != null) {
+                return onPage;
+            }
+            return JobBacking.parse(rowKey).flatMap(jobQueries::find).orElse(null);
         }
     }
 }

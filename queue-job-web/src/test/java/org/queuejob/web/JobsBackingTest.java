@@ -63,4 +63,42 @@ class JobsBackingTest {
         assertThat(JobsBacking.jobSort(SortMeta.builder().field("worker").build()))
                 .isNull();
     }
+
+    @Test
+    void customDateRange_coversWholeUtcDays_toIncluded() {
+        JobsBacking backing = new JobsBacking();
+        backing.setDateRange(DateRange.CUSTOM);
+        backing.setCustomFrom(java.time.LocalDate.of(2026, 11, 20));
+        backing.setCustomTo(java.time.LocalDate.of(2026, 11, 22));
+
+        assertThat(backing.filter().createdFrom()).isEqualTo(java.time.Instant.parse("2026-11-20T00:00:00Z"));
+        assertThat(backing.filter().createdTo()).isEqualTo(java.time.Instant.parse("2026-11-23T00:00:00Z"));
+    }
+
+    @Test
+    void lastSevenDays_startsSevenDaysAgo_withNoUpperBound() {
+        JobsBacking backing = new JobsBacking();
+        backing.setDateRange(DateRange.LAST_7_DAYS);
+
+        java.time.Instant from = backing.filter().createdFrom();
+        assertThat(from)
+                .isBetween(
+                        java.time.Instant.now()
+                                .minus(java.time.Duration.ofDays(7))
+                                .minusSeconds(5),
+                        java.time.Instant.now()
+                                .minus(java.time.Duration.ofDays(7))
+                                .plusSeconds(5));
+        assertThat(backing.filter().createdTo()).isNull();
+    }
+
+    @Test
+    void stateParameterFromADashboardLink_showsThatStateOnly_unknownOnesAreIgnored() {
+        JobsBacking backing = new JobsBacking();
+        backing.setStateParameter("failed");
+        assertThat(backing.filter().states()).containsExactly(JobState.FAILED);
+
+        backing.setStateParameter("<script>");
+        assertThat(backing.filter().states()).containsExactly(JobState.FAILED);
+    }
 }

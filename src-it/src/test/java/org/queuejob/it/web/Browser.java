@@ -47,6 +47,9 @@ public final class Browser implements AutoCloseable {
             + " && (!window.PrimeFaces || (PrimeFaces.ajax.Queue.isEmpty() && !PrimeFaces.animationActive))"
             + " && (!window.jQuery || jQuery.active === 0);";
 
+    /** The browser of the test running on this thread, for {@link ScreenshotOnFailure}. */
+    static final ThreadLocal<Browser> CURRENT = new ThreadLocal<>();
+
     private final String baseUrl;
     private final Path profile;
     private final ChromeDriver driver;
@@ -83,6 +86,7 @@ public final class Browser implements AutoCloseable {
             throw e;
         }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        CURRENT.set(this);
     }
 
     public String baseUrl() {
@@ -118,6 +122,70 @@ public final class Browser implements AutoCloseable {
         waitForPrimeFacesAjax();
     }
 
+    /** Logs in as the demo's manager (system properties set by {@code DeployedDemoEar}). */
+    public void loginAsManager() {
+        login(property("queuejob.manager.user"), property("queuejob.manager.password"));
+    }
+
+    /** Logs in as the demo's viewer. */
+    public void loginAsViewer() {
+        login(property("queuejob.viewer.user"), property("queuejob.viewer.password"));
+    }
+
+    /** Clicks once the element can be clicked, then waits for the page and PrimeFaces' ajax queue. */
+    public void click(By locator) {
+        new WebDriverWait(driver, TIMEOUT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .until(d -> {
+                    d.findElement(locator).click();
+                    return true;
+                });
+        waitForPrimeFacesAjax();
+    }
+
+    /** Replaces an input's text (its keyup ajax fires after its delay: wait for its effect, not for the queue). */
+    public void type(By locator, String text) {
+        WebElement input = waitFor(locator);
+        // Select and delete rather than clear(): clear() fires no key event, and masked inputs (inputNumber) ignore it.
+        input.sendKeys(
+                org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), org.openqa.selenium.Keys.DELETE);
+        if (!text.isEmpty()) {
+            input.sendKeys(text);
+        }
+    }
+
+    /** Waits until {@code condition} holds, re-reading the page (which refreshes itself) each time. */
+    public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition) {
+        return waitUntil(condition, TIMEOUT);
+    }
+
+    public <T> T waitUntil(java.util.function.Function<WebDriver, T> condition, Duration timeout) {
+        return new WebDriverWait(driver, timeout)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(condition);
+    }
+
+    /** Runs a script in the page and returns its result. */
+    public Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Runs a script whose last argument is a callback, and returns what it passes to the callback. */
+    public Object asyncScript(String script, Object... arguments) {
+        driver.manage().timeouts().scriptTimeout(TIMEOUT);
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set.");
+        }
+        return value;
+    }
+
     /** Waits until the page has loaded and no PrimeFaces ajax request is queued or running. */
     public void waitForPrimeFacesAjax() {
         new WebDriverWait(driver, TIMEOUT)
@@ -144,12 +212,26 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Saves the whole page, not only the window, as {@code target/screenshots/<name>.png}. */
+    public Path screenshotFullPage(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(), (int)
+                Math.min(height + 100, 5000)));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
     /** Ends the browser and its driver, and removes the profile. */
     @Override
     public void close() {
         try {
             driver.quit();
         } finally {
+            CURRENT.remove();
             deleteProfile();
         }
     }

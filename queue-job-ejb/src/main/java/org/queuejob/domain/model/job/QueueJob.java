@@ -383,4 +383,15 @@ public class QueueJob {
     public String excInfo() {
         return excInfo;
     }
+
+    /**
+     * Editable as in the original's form (§4.4): a new priority, eta or channel. Not while a worker holds the job
+     * (enqueued, started), whose place in the queue no longer depends on them, nor once it has ended.
+     */
+    public void reschedule(int newPriority, Instant newEta, String newChannel) {
+        requireState("edit", WAIT_DEPENDENCIES, PENDING, FAILED);
+        this.channel = ChannelName.normalize(Objects.requireNonNull(newChannel, "A channel is required."));
+        this.priority = newPriority;
+        this.eta = newEta;
+    }
 }

@@ -137,4 +137,21 @@ class QueueJobTest {
         assertThatThrownBy(() -> new JobOptions(10, null, 1, "d", "root..mail", null))
                 .hasMessageContaining("empty segment");
     }
+
+    @Test
+    void rescheduleChangesPriorityEtaAndNormalisedChannel_butNotWhileAWorkerHoldsTheJob() {
+        QueueJob job = newJob(5);
+        Instant later = T0.plusSeconds(3600);
+
+        job.reschedule(3, later, "mail");
+
+        assertThat(job.priority()).isEqualTo(3);
+        assertThat(job.eta()).isEqualTo(later);
+        assertThat(job.channel()).isEqualTo("root.mail");
+
+        QueueJob claimed = enqueuedJob(5);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> claimed.reschedule(1, null, "root"))
+                .isInstanceOf(IllegalJobStateException.class)
+                .hasMessageContaining("Cannot edit");
+    }
 }

@@ -1,0 +1,85 @@
+package org.queuejob.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.queuejob.application.DashboardService;
+import org.queuejob.application.DashboardService.FunctionTime;
+import org.queuejob.application.DashboardService.OldestWaiting;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.web.format.JobTexts;
+import org.queuejob.web.format.ThroughputChart;
+
+/**
+ * The landing page ({@code dashboard.xhtml}): jobs by channel and state, jobs done and failed per hour over the last
+ * day, the slowest job functions, and the oldest waiting job of each channel. Read once per request; the page
+ * refreshes itself every 10 seconds.
+ */
+@Named
+@ViewScoped
+public class DashboardBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    DashboardService dashboard;
+
+    private transient Map<String, Map<String, Long>> counts;
+
+    public void refresh() {
+        counts = null;
+    }
+
+    public List<JobState> getStates() {
+        return List.of(JobState.values());
+    }
+
+    public List<String> getChannels() {
+        return new ArrayList<>(counts().keySet());
+    }
+
+    public long count(String channel, JobState state) {
+        return counts().getOrDefault(channel, Map.of()).getOrDefault(state.dbValue(), 0L);
+    }
+
+    public long total(JobState state) {
+        return counts().values().stream()
+                .mapToLong(byState -> byState.getOrDefault(state.dbValue(), 0L))
+                .sum();
+    }
+
+    public String getThroughputSvg() {
+        return ThroughputChart.svg(dashboard.throughput());
+    }
+
+    public List<FunctionTime> getSlowestFunctions() {
+        return dashboard.slowestFunctions();
+    }
+
+    public List<OldestWaiting> getOldestWaiting() {
+        return dashboard.oldestWaiting();
+    }
+
+    public String averageSeconds(FunctionTime function) {
+        return JobTexts.seconds(Math.round(function.averageMillis()));
+    }
+
+    public String maxSeconds(FunctionTime function) {
+        return JobTexts.seconds(function.maxMillis());
+    }
+
+    public String simpleFunctionName(String jobFunction) {
+        return JobTexts.simpleFunctionName(jobFunction);
+    }
+
+    private Map<String, Map<String, Long>> counts() {
+        if (counts == null) {
+            counts = dashboard.countsByChannelAndState();
+        }
+        return counts;
+    }
+}

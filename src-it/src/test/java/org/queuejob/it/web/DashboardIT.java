@@ -1,0 +1,65 @@
+package org.queuejob.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.queuejob.it.support.DeployedDemoEar;
+
+/** The dashboard, the page a login lands on: counts by channel and state, the hourly chart, slow and old jobs. */
+@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
+class DashboardIT {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void afterLogin_theDashboardShowsCountsChartSlowestAndOldest() {
+        String channel = JobRows.uniqueChannel("dashboard");
+        JobRows.aJob(channel)
+                .description("Oldest waiting fixture")
+                .createdAgo(java.time.Duration.ofHours(5))
+                .store();
+        JobRows.aJob(channel).store(2);
+        JobRows.aFailedJob(channel, "java.lang.IllegalStateException", "Boom").store();
+        JobRows.aDoneJob(channel, 987_654).store();
+
+        browser.open("/");
+        browser.driver().findElement(By.id("username")).sendKeys(Browser.property("queuejob.manager.user"));
+        browser.driver().findElement(By.id("password")).sendKeys(Browser.property("queuejob.manager.password"));
+        browser.click(By.id("login"));
+
+        WebElement matrix = browser.waitFor(By.id("stateChannelCounts"));
+        assertThat(browser.driver().getTitle()).startsWith("Dashboard");
+        WebElement row = matrix.findElement(By.xpath(".//tbody/tr[th[normalize-space()='" + channel + "']]"));
+        // Columns: channel, then the states in order (wait deps, pending, enqueued, started, done, cancelled, failed).
+        assertThat(row.findElements(By.tagName("td")))
+                .extracting(WebElement::getText)
+                .containsExactly("", "3", "", "", "1", "", "1");
+
+        WebElement chart =
+                browser.driver().findElement(By.cssSelector("#dashboardForm\\:throughputChart svg, svg.qj-chart"));
+        assertThat(chart.findElements(By.cssSelector("rect.qj-bar-done"))).hasSize(24);
+        assertThat(browser.driver().findElement(By.id("dashboardForm:slowest")).getText())
+                .contains("Fixture.job")
+                .contains("987.654");
+        WebElement oldest = browser.driver().findElement(By.id("dashboardForm:oldest"));
+        assertThat(oldest.findElement(By.xpath(".//tr[td[normalize-space()='" + channel + "']]"))
+                        .getText())
+                .contains("Oldest waiting fixture");
+        browser.screenshotFullPage("dashboard");
+    }
+}

@@ -1,0 +1,244 @@
+package org.queuejob.it.web;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.queuejob.dev.DatabaseSettings;
+import org.queuejob.it.support.ItEnvironment;
+
+/**
+ * Jobs for the browser tests, stored straight into the database of the deployed demo EAR, built with {@link
+ * #aJob(String)} and friends. Their job function is one no deployment has, so no dispatcher ever claims them: a
+ * pending fixture stays pending. Each test gives its jobs a channel of its own, so sample traffic and other tests
+ * never mix with what it counts.
+ *
+ * <p>Ids come from a range far above the sequence's, so they never collide with jobs the queue stores.
+ */
+final class JobRows {
+
+    static final String FIXTURE_FUNCTION = "org.queuejob.it.web.Fixture.job";
+
+    private static final AtomicLong IDS =
+            new AtomicLong(4_000_000_000_000L + System.currentTimeMillis() % 1_000_000 * 1_000_000);
+
+    private static final String INSERT = """
+            INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
+                                   priority, eta, retry, max_retries, channel, date_created, date_started,
+                                   date_done, date_cancelled, exec_time_ms, result, exc_name, exc_message, exc_info)
+            VALUES (?, ?::uuid, ?::uuid, 'fixture', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private JobRows() {}
+
+    /** A channel no other test uses. */
+    static String uniqueChannel(String purpose) {
+        return "root.it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static Builder aJob(String channel) {
+        return new Builder(channel);
+    }
+
+    static Builder aFailedJob(String channel, String excName, String message) {
+        return new Builder(channel)
+                .createdAgo(Duration.ofMinutes(2))
+                .state("failed")
+                .retry(2)
+                .started(Instant.now().minusSeconds(30), 1500)
+                .exception(
+                        excName, message, excName + ": " + message + "\n\tat org.example.Fixture.run(Fixture.java:42)");
+    }
+
+    static Builder aDoneJob(String channel, long execMillis) {
+        return new Builder(channel)
+                .createdAgo(Duration.ofMinutes(2))
+                .state("done")
+                .retry(1)
+                .started(Instant.now().minusSeconds(60), execMillis)
+                .done();
+    }
+
+    /** Stores {@code count} jobs like this one in one statement: failed ones by default, for bulk tests. */
+    static void insertMany(int count, String channel, String state) {
+        execute("""
+                INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, retry,
+                                       max_retries, channel, date_created, user_name, exc_name, exc_message)
+                SELECT ? + n, gen_random_uuid(), 'Bulk fixture ' || n, ?, '[]', ?, 10, 1, 5, ?,
+                       now() - n * interval '1 millisecond', 'fixture',
+                       CASE WHEN ? = 'failed' THEN 'java.lang.IllegalStateException' END,
+                       CASE WHEN ? = 'failed' THEN 'Fixture failure ' || n END
+                  FROM generate_series(1, ?) AS n""", IDS.getAndAdd(count + 1L), FIXTURE_FUNCTION, state, channel, state, state, count);
+    }
+
+    /** {@code child} waits for {@code parent}. */
+    static void dependency(Stored parent, Stored child) {
+        execute("INSERT INTO queue_job_dependency (parent_id, child_id) VALUES (?, ?)", parent.id(), child.id());
+    }
+
+    static String state(UUID uuid) {
+        return queryString("SELECT state FROM queue_job WHERE uuid = ?::uuid", uuid.toString());
+    }
+
+    static long count(String sql, Object... parameters) {
+        return Long.parseLong(queryString(sql, parameters));
+    }
+
+    static String queryString(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet row = statement.executeQuery()) {
+            return row.next() ? Objects.toString(row.getObject(1), null) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    static void execute(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        DatabaseSettings db = ItEnvironment.database();
+        return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+
+    /** A stored fixture job. */
+    record Stored(long id, UUID uuid) {}
+
+    static final class Builder {
+        private final String channel;
+        private UUID graph;
+        private String description = "Fixture job";
+        private String arguments = "[\"a\", {\"customer\": 42, \"lines\": [1, 2]}]";
+        private String state = "pending";
+        private int priority = 10;
+        private Instant eta;
+        private int retry;
+        private int maxRetries = 5;
+        private Instant created = Instant.now();
+        private Instant started;
+        private Instant done;
+        private Instant cancelled;
+        private Long execMillis;
+        private String result;
+        private String excName;
+        private String excMessage;
+        private String excInfo;
+
+        private Builder(String channel) {
+            this.channel = channel;
+        }
+
+        Builder description(String value) {
+            this.description = value;
+            return this;
+        }
+
+        Builder state(String value) {
+            this.state = value;
+            if (value.equals("cancelled")) {
+                this.cancelled = Instant.now();
+                this.result = "Cancelled by fixture";
+            }
+            return this;
+        }
+
+        Builder graph(UUID value) {
+            this.graph = value;
+            return this;
+        }
+
+        Builder retry(int value) {
+            this.retry = value;
+            return this;
+        }
+
+        Builder createdAgo(Duration ago) {
+            this.created = Instant.now().minus(ago);
+            return this;
+        }
+
+        Builder started(Instant at, long millis) {
+            this.started = at;
+            this.execMillis = millis;
+            return this;
+        }
+
+        Builder done() {
+            this.done = started == null ? Instant.now() : started.plusMillis(execMillis);
+            this.result = "fixture result";
+            return this;
+        }
+
+        Builder exception(String name, String message, String info) {
+            this.excName = name;
+            this.excMessage = message;
+            this.excInfo = info;
+            return this;
+        }
+
+        Stored store() {
+            long id = IDS.incrementAndGet();
+            UUID uuid = UUID.randomUUID();
+            execute(
+                    INSERT,
+                    id,
+                    uuid.toString(),
+                    graph == null ? null : graph.toString(),
+                    description,
+                    FIXTURE_FUNCTION,
+                    arguments,
+                    state,
+                    priority,
+                    timestamp(eta),
+                    retry,
+                    maxRetries,
+                    channel,
+                    timestamp(created),
+                    timestamp(started),
+                    timestamp(done),
+                    timestamp(cancelled),
+                    execMillis,
+                    result,
+                    excName,
+                    excMessage,
+                    excInfo);
+            return new Stored(id, uuid);
+        }
+
+        List<Stored> store(int count) {
+            List<Stored> stored = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                stored.add(store());
+            }
+            return stored;
+        }
+
+        private static Timestamp timestamp(Instant instant) {
+            return instant == null ? null : Timestamp.from(instant);
+        }
+    }
+}
