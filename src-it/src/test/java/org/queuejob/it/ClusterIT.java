@@ -117,6 +117,17 @@ class ClusterIT {
     }
 
     @Test
+    void oneServerLeftAloneRunsEverythingAfterTheOtherLeavesGracefully() throws Exception {
+        servers.get(1).stop();
+
+        Run run = runJobs(null);
+
+        run.assertExactlyOnceWithinCapacities();
+        assertThat(run.byServer).hasSize(1);
+        report("one server (the other stopped gracefully)", run, "");
+    }
+
+    @Test
     void killingAWorkerMidRunLosesNoJobAndRunsNoneTwice() throws Exception {
         Run run = runJobs(connection -> {
             PayaraDomain victim = server(holder(connection), false);
