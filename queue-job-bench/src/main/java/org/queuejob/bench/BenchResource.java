@@ -99,6 +99,25 @@ public class BenchResource {
         return awaitRuns(n, start);
     }
 
+    /** Waits until no job is waiting, dispatched or running (at most the drain timeout); answers how many ms. */
+    @POST
+    @Path("idle")
+    public String idle() {
+        long start = System.nanoTime();
+        long deadline = start + DRAIN_TIMEOUT.toNanos();
+        while (((Number) em.createNativeQuery(
+                                        "SELECT count(*) FROM queue_job WHERE state IN ('pending', 'enqueued', 'started')")
+                                .getSingleResult())
+                        .longValue()
+                > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The queue did not drain in " + DRAIN_TIMEOUT);
+            }
+            LockSupport.parkNanos(10_000_000);
+        }
+        return String.valueOf((System.nanoTime() - start) / 1_000_000);
+    }
+
     /** Waits until {@code n} no-op jobs ran since {@code start}; answers their rate in jobs/s. */
     private String awaitRuns(int n, long start) {
         long deadline = start + DRAIN_TIMEOUT.toNanos();

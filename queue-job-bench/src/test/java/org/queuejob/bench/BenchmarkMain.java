@@ -32,6 +32,7 @@ public final class BenchmarkMain {
             domain.deploy(Path.of(System.getProperty("queuejob.benchWar")), "queue-job-bench");
             String api = domain.baseUrl() + "/queue-job-bench/api/bench/";
             HttpClient http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
 
@@ -42,13 +43,14 @@ public final class BenchmarkMain {
             call(http, api + "latency?n=50");
 
             double queueThroughput = Double.parseDouble(call(http, api + "throughput?n=" + JOBS));
+            System.out.println("queue no-op throughput: " + queueThroughput + " jobs/s");
             double rawThroughput = new RawJdbcBaseline(environment.database()).run(JOBS, WORKERS);
             long enqueueSingle = Long.parseLong(call(http, api + "enqueue?n=2000&batch=1"));
             long persistSingle = Long.parseLong(call(http, api + "persist?n=2000&batch=1"));
             long enqueueBatched = Long.parseLong(call(http, api + "enqueue?n=" + ENQUEUES + "&batch=100"));
             long persistBatched = Long.parseLong(call(http, api + "persist?n=" + ENQUEUES + "&batch=100"));
             // The enqueue runs above left jobs to drain; let them finish so the latency probes meet an idle queue.
-            call(http, api + "throughput?n=1");
+            call(http, api + "idle");
             String[] latency = call(http, api + "latency?n=" + PROBES).split(" ");
 
             // (e) Drain rate with a small backlog, then with a million jobs waiting.

@@ -253,7 +253,7 @@ public class Dispatcher {
                     statements.releaseAllReady();
                 }
             }
-            statements.releaseAbandoned(worker.name(), workers.inFlight());
+            workers.releaseAbandoned();
             jobFunctions.refreshIfStale();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Queue job poll failed; will try again", e);

@@ -86,9 +86,15 @@ public class Workers {
         return size;
     }
 
-    /** Jobs this server holds: the poll releases anything else the database says it holds. */
-    Set<Long> inFlight() {
-        return Set.copyOf(inFlight);
+    /**
+     * Releases to pending what the database says this server holds but it does not (e.g. a failure that could not be
+     * recorded). Under the take lock: a take's jobs are started in the database a moment before they are in flight
+     * here, and must not be released in between.
+     */
+    int releaseAbandoned() {
+        synchronized (takeLock) {
+            return statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
+        }
     }
 
     /** Asks for a look at the dispatched jobs soon; calls before the look starts make one look. */
