@@ -85,7 +85,7 @@ public class JobFunctionService {
                 .orElseThrow(() -> new InvalidSettingException("No job function named " + name, null));
         try {
             config.edit(channel, retryPattern, relatedAction);
-            config.effectiveRelatedAction().ifPresent(spec -> relatedActions.check(spec.funcName()));
+            config.effectiveRelatedAction().ifPresent(spec -> relatedActions.check(spec.funcName(), name));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(e.getMessage(), e);
         }

@@ -27,6 +27,9 @@ import org.queuejob.domain.model.job.QueueJob;
  */
 public class RelatedActions implements Extension {
 
+    static final String UNKNOWN = "No related action named '%s' (a @Named bean implementing "
+            + RelatedAction.class.getName() + ") for job function %s.";
+
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Map<String, Bean<?>> byName = new ConcurrentHashMap<>();
@@ -50,13 +53,10 @@ public class RelatedActions implements Extension {
         }
     }
 
-    static final String UNKNOWN = "No related action named '%s' (a @Named bean implementing "
-            + RelatedAction.class.getName() + ") for job function %s.";
-
     /** @throws IllegalArgumentException when no related action bean has this name */
-    public void check(String name) {
-        if (!byName.containsKey(name)) {
-            throw new IllegalArgumentException(String.format(UNKNOWN, name, "this job function"));
+    public void check(String beanName, String functionName) {
+        if (!byName.containsKey(beanName)) {
+            throw new IllegalArgumentException(String.format(UNKNOWN, beanName, functionName));
         }
     }
 

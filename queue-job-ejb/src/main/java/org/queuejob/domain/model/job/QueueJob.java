@@ -176,8 +176,8 @@ public class QueueJob {
     }
 
     /**
-     * T6: handed to a worker. The dispatcher does this for many jobs at once in SQL ({@code
-     * JpaJobRepository.CLAIM_PENDING} sets the same columns); this method is the single-job form.
+     * T6: handed to a worker. The queue does this for many jobs at once in SQL, in two steps (the leader's {@code
+     * JpaJobRepository.DISPATCH}, then a worker's {@code TAKE_DISPATCHED}); this method is the single-job form.
      */
     public void claim(String worker, Instant now) {
         requireState("claim", PENDING);
