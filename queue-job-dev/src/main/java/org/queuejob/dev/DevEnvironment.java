@@ -43,7 +43,8 @@ public final class DevEnvironment implements AutoCloseable {
                         u,
                         env("QUEUE_JOB_DB_USER").orElse("postgres"),
                         env("QUEUE_JOB_DB_PASSWORD").orElse("")))
-                .orElseGet(embedded::settings);
+                // A lambda, not embedded::settings: that method reference would dereference a null embedded at once.
+                .orElseGet(() -> embedded.settings());
         PayaraDomain domain = PayaraDomain.fromSystemProperties();
         try {
             long started = System.nanoTime();

@@ -1,15 +1,8 @@
 package org.queuejob.application;
 
-import static org.queuejob.domain.model.job.JobState.CANCELLED;
-import static org.queuejob.domain.model.job.JobState.DONE;
-import static org.queuejob.domain.model.job.JobState.ENQUEUED;
-import static org.queuejob.domain.model.job.JobState.FAILED;
-import static org.queuejob.domain.model.job.JobState.PENDING;
-import static org.queuejob.domain.model.job.JobState.STARTED;
-import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
-
 import java.util.Set;
 import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.JobTransition;
 
 /**
  * What the back office does to many jobs at once (the original's wizards, §4.9, plus priority and channel), and the
@@ -17,18 +10,18 @@ import org.queuejob.domain.model.job.JobState;
  * refused one by one.
  */
 public enum BulkAction {
-    REQUEUE("Requeue", Set.of(PENDING, ENQUEUED, STARTED, FAILED, DONE, CANCELLED)),
-    SET_DONE("Set to done", Set.of(WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED)),
-    CANCEL("Cancel", Set.of(WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED)),
-    CHANGE_PRIORITY("Change priority", Set.of(WAIT_DEPENDENCIES, PENDING, FAILED)),
-    CHANGE_CHANNEL("Change channel", Set.of(WAIT_DEPENDENCIES, PENDING, FAILED));
+    REQUEUE("Requeue", JobTransition.REQUEUE),
+    SET_DONE("Set to done", JobTransition.MARK_DONE),
+    CANCEL("Cancel", JobTransition.CANCEL),
+    CHANGE_PRIORITY("Change priority", JobTransition.EDIT),
+    CHANGE_CHANNEL("Change channel", JobTransition.EDIT);
 
     private final String label;
     private final Set<JobState> appliesTo;
 
-    BulkAction(String label, Set<JobState> appliesTo) {
+    BulkAction(String label, JobTransition transition) {
         this.label = label;
-        this.appliesTo = appliesTo;
+        this.appliesTo = transition.from();
     }
 
     public String label() {

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.config.QueueJobClock;

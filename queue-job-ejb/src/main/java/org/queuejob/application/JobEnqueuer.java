@@ -16,12 +16,14 @@ import java.util.logging.Logger;
 import org.queuejob.api.IdentityKey;
 import org.queuejob.api.Job;
 import org.queuejob.api.JobQueue;
+import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.context.ContextValues;
 import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionCatalog;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
 
 /** Stores delayed calls: the use case behind every {@code @Job} call. */

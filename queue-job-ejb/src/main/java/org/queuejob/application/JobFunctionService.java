@@ -9,11 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.function.JobFunctionConfig;
 import org.queuejob.domain.model.function.JobFunctionConfigRepository;
+import org.queuejob.domain.model.function.JobFunctionEdited;
 import org.queuejob.domain.model.function.RelatedActionSpec;
 import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionCatalog;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 import org.queuejob.infrastructure.interception.RelatedActions;
 

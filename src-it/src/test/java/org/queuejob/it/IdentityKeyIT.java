@@ -19,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuejob.api.JobQueue;
+import org.queuejob.it.jobs.Gate;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.TestDeployments;
 
@@ -32,8 +33,12 @@ class IdentityKeyIT {
     /** Read-only checks of what the database holds. */
     private static final String JOBS_WITH_KEY = "SELECT count(*) FROM queue_job WHERE identity_key = ?";
 
+    private static final String PENDING_WITH_KEY =
+            "SELECT count(*) FROM queue_job WHERE identity_key = ? AND state = 'pending' AND worker IS NULL";
+
     private static final String SESSIONS_WAITING_ON_A_LOCK =
-            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO queue_job%'";
+            "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'"
+                    + " AND query LIKE 'SELECT pg_advisory_xact_lock%'";
 
     @Deployment
     static WebArchive deployment() {
@@ -45,6 +50,9 @@ class IdentityKeyIT {
 
     @Inject
     TestJobs jobs;
+
+    @Inject
+    Gate gate;
 
     @Inject
     UserTransaction transaction;
@@ -89,6 +97,26 @@ class IdentityKeyIT {
         assertThat(count(JOBS_WITH_KEY, tag + "[\"same\"]")).isEqualTo(1);
     }
 
+    /**
+     * A job a server holds may be running, so a call with its key is not its duplicate; and when the held job then
+     * goes back to pending (a retry, a rescue), both wait: the newer one is not swallowed and the retry does not
+     * fail on the key.
+     */
+    @Test
+    void aJobHeldByAServerIsNoTwinAndItsRetryWaitsBesideTheNewerJob() {
+        String key = "held-" + UUID.randomUUID();
+        gate.reset();
+        UUID held = queue.options().identityKey(key).enqueue(() -> jobs.retryLaterAtTheGate("held"));
+        await().atMost(Duration.ofSeconds(20)).until(gate::isReached);
+
+        UUID newer = queue.options().identityKey(key).eta(LATER).enqueue(() -> jobs.store("newer"));
+        gate.open();
+
+        assertThat(newer).isNotEqualTo(held);
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(PENDING_WITH_KEY, key) == 2);
+        assertThat(count(JOBS_WITH_KEY, key)).isEqualTo(2);
+    }
+
     @Test
     void twoConcurrentTransactionsWithTheSameKeyCreateOneJob() throws Exception {
         String key = "race-" + UUID.randomUUID();
@@ -101,7 +129,7 @@ class IdentityKeyIT {
         threads.newThread(() -> inTransaction(first, () -> {
                     UUID uuid = options.enqueue(() -> jobs.store("first"));
                     firstStored.countDown();
-                    // Commit only once the other transaction is blocked on our uncommitted row.
+                    // Commit only once the other transaction waits for this one's lock on the key.
                     await().atMost(Duration.ofSeconds(20)).until(() -> count(SESSIONS_WAITING_ON_A_LOCK, null) > 0);
                     return uuid;
                 }))

@@ -3,40 +3,53 @@ package org.queuejob.infrastructure.cluster;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.queuejob.domain.model.job.JobTransition;
 
 /**
- * The cluster's bookkeeping statements, each committed on its own. Liveness is judged on the database's clock
- * ({@code now()}), so the servers' clocks need not agree.
+ * The cluster's bookkeeping statements, each committed on its own; a few per heartbeat, never per job. Liveness is
+ * judged on the database's clock ({@code now()}), so the servers' clocks need not agree.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ClusterStatements {
 
     static final String BEAT = """
-            INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers) VALUES (?1, now(), now(), ?2)
-            ON CONFLICT (name) DO UPDATE SET heartbeat_at = now(), workers = EXCLUDED.workers""";
+            INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers, held_limit, functions)
+            VALUES (?1, now(), now(), ?2, ?3, CAST(?4 AS text[]))
+            ON CONFLICT (name) DO UPDATE SET heartbeat_at = now(), workers = EXCLUDED.workers,
+                                             held_limit = EXCLUDED.held_limit, functions = EXCLUDED.functions""";
 
-    static final String LIVE = """
-            SELECT count(*) FROM queue_job_instance WHERE heartbeat_at > now() - make_interval(secs => ?1)""";
+    static final String MEMBERS = """
+            SELECT name, workers, held_limit, CAST(array_to_json(functions) AS text) FROM queue_job_instance
+             WHERE heartbeat_at > now() - make_interval(secs => ?1) ORDER BY name""";
 
-    /** Dispatched or running jobs of servers that stopped beating go back to pending; their work was rolled back. */
+    /**
+     * Jobs held by servers that stopped beating go back to pending (T7/T8); their work was rolled back with their
+     * process. Returns the dead server of each rescued job (read before the update clears it).
+     */
     static final String RESCUE = """
-            UPDATE queue_job SET state = 'pending', worker = NULL, date_enqueued = NULL, date_started = NULL,
-                   version = version + 1
-             WHERE state IN ('enqueued', 'started') AND worker IS NOT NULL
-               AND worker NOT IN (SELECT name FROM queue_job_instance
-                                   WHERE heartbeat_at > now() - make_interval(secs => ?1))
-            RETURNING worker""";
-
-    /** Dispatched jobs no worker took (no live server has their function, say) free their slots again. */
-    static final String UNTAKEN = """
-            UPDATE queue_job SET state = 'pending', date_enqueued = NULL, version = version + 1
-             WHERE state = 'enqueued' AND worker IS NULL AND date_enqueued < now() - make_interval(secs => ?1)""";
+            WITH rescued AS (
+                SELECT id, worker FROM queue_job
+                 WHERE %s AND worker IS NOT NULL
+                   AND worker NOT IN (SELECT name FROM queue_job_instance
+                                       WHERE heartbeat_at > now() - make_interval(secs => ?1))
+                 FOR UPDATE)
+            UPDATE queue_job j SET state = '%s', worker = NULL, date_enqueued = NULL, date_started = NULL,
+                   version = j.version + 1
+              FROM rescued WHERE j.id = rescued.id
+            RETURNING rescued.worker""".formatted(
+            JobTransition.RELEASE.sqlCondition(), JobTransition.RELEASE.to().dbValue());
 
     static final String FORGET_LONG_DEAD =
             "DELETE FROM queue_job_instance WHERE heartbeat_at < now() - interval '1 day'";
@@ -45,14 +58,22 @@ public class ClusterStatements {
             UPDATE queue_job_leader SET epoch = epoch + 1, holder = ?1, elected_at = now() WHERE id = 1
             RETURNING epoch""";
 
+    /** Looked up once: {@code Json.createReader} runs a ServiceLoader look-up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
 
-    /** Records that {@code server} is alive, with how many jobs it runs at once. */
-    public void beat(String server, int workers) {
+    /** A live server: what it can run and how many jobs it may hold at once. */
+    public record Member(String name, int workers, int heldLimit, List<String> functions) {}
+
+    /** Records that {@code server} is alive, with what it can run and hold. */
+    public void beat(String server, int workers, int heldLimit, Collection<String> functions) {
         em.createNativeQuery(BEAT)
                 .setParameter(1, server)
                 .setParameter(2, workers)
+                .setParameter(3, heldLimit)
+                .setParameter(4, textArray(functions))
                 .executeUpdate();
     }
 
@@ -63,30 +84,31 @@ public class ClusterStatements {
                 .executeUpdate();
     }
 
-    public long liveServers(int deadAfterSeconds) {
-        return ((Number) em.createNativeQuery(LIVE)
-                        .setParameter(1, deadAfterSeconds)
-                        .getSingleResult())
-                .longValue();
+    /** The servers that beat within {@code deadAfterSeconds}, by name. */
+    @SuppressWarnings("unchecked")
+    public List<Member> members(int deadAfterSeconds) {
+        List<Object[]> rows =
+                em.createNativeQuery(MEMBERS).setParameter(1, deadAfterSeconds).getResultList();
+        List<Member> members = new ArrayList<>();
+        for (Object[] row : rows) {
+            members.add(new Member(
+                    (String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), parseJsonArray((String)
+                            row[3])));
+        }
+        return members;
     }
 
     /** Rescues dead servers' jobs; returns how many, per dead server. */
-    public Map<String, Integer> rescue(int deadAfterSeconds, int untakenAfterSeconds) {
+    public Map<String, Integer> rescue(int deadAfterSeconds) {
         List<?> rows =
                 em.createNativeQuery(RESCUE).setParameter(1, deadAfterSeconds).getResultList();
         Map<String, Integer> rescued = new LinkedHashMap<>();
         rows.forEach(worker -> rescued.merge(String.valueOf(worker), 1, Integer::sum));
-        int untaken = em.createNativeQuery(UNTAKEN)
-                .setParameter(1, untakenAfterSeconds)
-                .executeUpdate();
-        if (untaken > 0) {
-            rescued.put("(dispatched, not taken)", untaken);
-        }
         em.createNativeQuery(FORGET_LONG_DEAD).executeUpdate();
         return rescued;
     }
 
-    /** The new leader's fencing epoch. */
+    /** The new leader's term number, recorded with its name for the back office and the logs. */
     public long elected(String server) {
         return ((Number) em.createNativeQuery(ELECTED).setParameter(1, server).getSingleResult()).longValue();
     }
@@ -96,5 +118,28 @@ public class ClusterStatements {
         em.createNativeQuery("SELECT pg_notify('" + Notifications.CHANNEL + "', ?1)")
                 .setParameter(1, message)
                 .getSingleResult();
+    }
+
+    /** A PostgreSQL array literal; job function names are Java names, but quoting keeps any text safe. */
+    static String textArray(Collection<String> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (String value : values) {
+            if (literal.length() > 1) {
+                literal.append(',');
+            }
+            literal.append('"')
+                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
+                    .append('"');
+        }
+        return literal.append('}').toString();
+    }
+
+    /** The functions column as JSON ({@code array_to_json}): parsed by JSON-P rather than by hand. */
+    static List<String> parseJsonArray(String json) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            return reader.readArray().getValuesAs(JsonString.class).stream()
+                    .map(JsonString::getString)
+                    .toList();
+        }
     }
 }

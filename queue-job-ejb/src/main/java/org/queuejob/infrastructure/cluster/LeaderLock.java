@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -16,9 +17,12 @@ import javax.sql.DataSource;
  *
  * <p>The lock goes with the session: when the leader's process dies, PostgreSQL ends the session and another server
  * gets the lock at its next try (every poll). A leader that is alive but cut off from the database stops pinging;
- * its session ends after {@link #IDLE_TIMEOUT_SECONDS} ({@code idle_session_timeout}), which frees the lock too. A
- * new leader bumps the epoch in {@code queue_job_leader}; dispatch statements only apply with their leader's epoch
- * (fencing), so a deposed leader that has not noticed yet changes nothing.
+ * its session ends after {@link #IDLE_TIMEOUT_SECONDS} ({@code idle_session_timeout}), which frees the lock too.
+ *
+ * <p>The leader dispatches on this same session ({@link #onSession}). That is the fencing: a statement that runs on
+ * the session holding the lock runs while the lock is held, and a session that lost its lock has ended, so a deposed
+ * leader's dispatch cannot run at all. Each new leader still records a new term ({@code queue_job_leader.epoch}) for
+ * the logs and the back office.
  */
 @ApplicationScoped
 public class LeaderLock {
@@ -75,7 +79,41 @@ public class LeaderLock {
         }
     }
 
-    /** The epoch to dispatch with; negative when not leader. */
+    /** Work done on the leader's session. */
+    @FunctionalInterface
+    public interface SessionWork<T> {
+        T on(Connection session) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on the leader's session, each statement committing on its own; empty when this server does
+     * not lead. A failure that ended the session ends the leadership with it (empty); any other failure is thrown.
+     */
+    public synchronized <T> Optional<T> onSession(SessionWork<T> work) {
+        if (epoch < 0) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(work.on(session));
+        } catch (SQLException e) {
+            if (sessionBroken()) {
+                LOG.log(Level.WARNING, "The queue's leader lost its database session", e);
+                drop();
+                return Optional.empty();
+            }
+            throw new IllegalStateException("Dispatch statement failed: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean sessionBroken() {
+        try {
+            return !session.isValid(2);
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    /** The leader's term, increased by each new leader; negative when this server does not lead. */
     public long epoch() {
         return epoch;
     }

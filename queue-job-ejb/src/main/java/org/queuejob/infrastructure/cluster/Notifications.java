@@ -30,6 +30,7 @@ public class Notifications {
     public static final String ENQUEUED = "enqueued";
     public static final String DISPATCHED = "dispatched";
     public static final String FREED = "freed";
+    public static final String JOINED = "joined";
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     private static final Duration WAIT = Duration.ofMillis(500);

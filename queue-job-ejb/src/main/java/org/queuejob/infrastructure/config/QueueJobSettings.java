@@ -36,6 +36,14 @@ public class QueueJobSettings {
     @ConfigProperty(name = "queue-job.workers")
     Optional<Integer> workers;
 
+    /**
+     * Jobs a server may hold beyond those running, ready for the next free worker; empty means as many as it has
+     * workers. They count against channel capacities like running jobs (the original's "enqueued").
+     */
+    @Inject
+    @ConfigProperty(name = "queue-job.prefetch")
+    Optional<Integer> prefetch;
+
     /** How often each server records that it is alive. */
     @Inject
     @ConfigProperty(name = "queue-job.heartbeat-seconds", defaultValue = "5")
@@ -75,6 +83,10 @@ public class QueueJobSettings {
 
     public Optional<Integer> workers() {
         return workers;
+    }
+
+    public Optional<Integer> prefetch() {
+        return prefetch;
     }
 
     public Duration heartbeat() {

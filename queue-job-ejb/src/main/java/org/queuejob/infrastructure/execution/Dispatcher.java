@@ -1,366 +1,110 @@
 package org.queuejob.infrastructure.execution;
 
-import static jakarta.enterprise.event.TransactionPhase.AFTER_SUCCESS;
-
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Level;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import org.queuejob.application.ChannelService;
-import org.queuejob.application.JobEnqueued;
-import org.queuejob.application.JobFunctionCatalog;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.CandidateJob;
-import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelScheduler;
 import org.queuejob.domain.scheduling.ChannelSpec;
 import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.domain.scheduling.Demand;
-import org.queuejob.infrastructure.cluster.ClusterStatements;
+import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
 import org.queuejob.infrastructure.cluster.LeaderLock;
-import org.queuejob.infrastructure.cluster.Notifications;
 import org.queuejob.infrastructure.config.QueueJobClock;
-import org.queuejob.infrastructure.config.QueueJobSettings;
-import org.queuejob.infrastructure.interception.JobFunction;
-import org.queuejob.infrastructure.interception.JobFunctionRegistry;
+import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.persistence.QueueStore;
+import org.queuejob.infrastructure.persistence.QueueStore.Dispatched;
+import org.queuejob.infrastructure.persistence.QueueStore.Head;
+import org.queuejob.infrastructure.persistence.QueueStore.Occupant;
 
 /**
- * The queue on one server, in a cluster of any size. Every server runs {@link Workers} and the poll; the one holding
- * the {@link LeaderLock} also decides what runs: it asks the channel scheduler ({@link ChannelScheduler}, plain
- * Java) which channels have room, counting what is dispatched or running on <em>every</em> server, reads only their
- * head jobs, and dispatches the ones it picks for any server's workers to take.
+ * What the leader decides for the whole cluster: which pending jobs start now, and on which server. It asks the
+ * channel scheduler ({@link ChannelScheduler}, plain Java) which channels have room, reads only their head jobs, and
+ * hands the chosen ones to servers that have their job function and room for them, the emptiest first, so the work
+ * spreads evenly. The leader's own jobs come back from that statement with what its workers need to run them.
  *
- * <p>It acts when something may have changed rather than on a timer: after a transaction that stored jobs commits,
- * after a job ends, when the earliest eta comes due, and when another server says so (LISTEN/NOTIFY). The poll is
- * the fallback for what no one said (SQL by hand, a lost message) and the clock of the cluster's housekeeping:
- * heartbeat, leader lock, rescue of dead servers' jobs. Wake-ups coalesce: however many arrive during a pass, one
- * more pass follows.
+ * <p>What occupies channel slots and servers is kept in memory: a dispatch adds, a job ending on this server
+ * removes, and the database is read again ({@link #reconcile}) at the poll, when another server says a job ended
+ * there, and when leadership begins. All statements run on the leader's session ({@link LeaderLock#onSession}).
+ *
+ * <p>Not thread-safe by itself: {@link QueueRuntime} calls the dispatching methods under one lock; only {@link
+ * #jobEnded} comes from worker threads, and touches thread-safe state only.
  */
 @ApplicationScoped
 public class Dispatcher {
 
-    public static final String SCHEDULER = "java:app/concurrent/queue-job-dispatcher";
-    public static final String WORKERS = "java:app/concurrent/queue-job-workers";
-
-    /** Threads of the workers' managed executor: the most jobs one server can run at once. */
-    public static final int MAX_WORKERS = 64;
-
     /** Bounds one pass, so a flood of jobs cannot keep the dispatcher from its other duties. */
     static final int MAX_ROUNDS_PER_PASS = 20;
-
-    /** Dispatched jobs no server took within this free their slots again. */
-    static final int UNTAKEN_AFTER_SECONDS = 60;
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
     @Inject
-    DispatchStatements statements;
-
-    @Inject
-    ClusterStatements cluster;
-
-    @Inject
-    LeaderLock leader;
-
-    @Inject
-    Notifications notifications;
+    QueueStore store;
 
     @Inject
     Workers workers;
 
     @Inject
-    ChannelService channelRecords;
+    LeaderLock leader;
 
     @Inject
-    JobFunctionCatalog jobFunctions;
-
-    @Inject
-    WorkerIdentity worker;
-
-    @Inject
-    JobFunctionRegistry functions;
-
-    @Inject
-    QueueJobSettings settings;
+    WorkerIdentity me;
 
     @Inject
     @QueueJobClock
     Clock clock;
 
-    private final AtomicBoolean passRequested = new AtomicBoolean();
-    private final AtomicBoolean freedToTell = new AtomicBoolean();
-    private final Object passLock = new Object();
-    private volatile boolean active;
-    private volatile boolean othersAlive = true;
-    private ChannelScheduler channels;
-    private List<String> functionNames;
-    private QueueExecutors executors;
-    private ScheduledExecutorService scheduler;
-    private ScheduledFuture<?> poll;
-    private ScheduledFuture<?> etaWakeUp;
-    private Instant etaWakeUpAt;
-    private long lastBeatNanos;
+    /** Jobs that ended on this server since the last read of the database (see {@link #reconcile}). */
+    private final Set<Long> endedSinceRead = ConcurrentHashMap.newKeySet();
 
-    /**
-     * Starts this server's part: applies the channel string to the channel records, takes back what this server had
-     * taken before it stopped, starts the workers, the listener and the poll (whose first run tries the leader
-     * lock). (A malformed string never gets here: {@code ChannelConfigCheck} refuses the deployment.) The executors
-     * are looked up here rather than injected: the container binds the queue's own definitions only as the module
-     * starts.
-     */
-    public void start() {
-        ChannelConfig config = ChannelConfig.parse(settings.channels());
-        if (config.isDispatchDisabled()) {
-            LOG.info(
-                    "Queue job not started on this server: the root channel's capacity is 0 (" + config.source() + ")");
-            return;
-        }
-        channelRecords.apply(config);
-        ChannelTree tree = new ChannelTree(channelRecords.specs());
-        channels = new ChannelScheduler(tree);
-        int size = Math.min(settings.workers().orElse(tree.root().capacity().orElseThrow()), MAX_WORKERS);
-        functionNames = functions.all().stream().map(JobFunction::name).sorted().toList();
-        warnAboutUnknownFunctions();
-        executors = QueueExecutors.create(Math.max(1, size));
-        scheduler = executors.scheduler();
-        active = true;
-        int released = statements.releaseAbandoned(worker.name(), Set.of());
-        beat(size);
-        workers.start(size, settings.claimBatchSize(), functionNames, executors.workers(), scheduler, this::jobEnded);
-        notifications.start(QueueExecutors.threadFactory(), this::onMessage);
-        LOG.info(() -> String.format(
-                "Queue job started on '%s' with %d worker(s); channels %s; %d job(s) left by a previous run released",
-                worker.name(), size, tree, released));
-        long pollMillis = settings.pollInterval().toMillis();
-        poll = scheduler.scheduleWithFixedDelay(this::poll, 0, pollMillis, TimeUnit.MILLISECONDS);
+    /** Jobs each other server holds, as this leader counts them; this server's own count is its workers'. */
+    private final Map<String, Integer> heldElsewhere = new HashMap<>();
+
+    private volatile ChannelScheduler channels;
+    private volatile Map<String, Member> members = Map.of();
+    private int batchSize;
+
+    /** Starts with the configured channels; nothing is dispatched before {@link #reconcile} ran. */
+    void init(ChannelTree tree, int batchSize) {
+        this.channels = new ChannelScheduler(tree);
+        this.batchSize = batchSize;
     }
 
-    /**
-     * Stops taking jobs; running ones get up to {@code timeout} to finish. Jobs taken but not started, and those
-     * still running then, are released to pending for other servers (the running ones' work rolls back when they
-     * try to mark themselves done). Leadership is given up at once, so another server takes over without waiting.
-     */
-    public void stop(Duration timeout) {
-        if (!active) {
-            return;
-        }
-        active = false;
-        if (poll != null) {
-            poll.cancel(false);
-        }
-        Set<Long> stillRunning = workers.stop(timeout);
-        if (!stillRunning.isEmpty()) {
-            LOG.warning(() -> stillRunning.size() + " job(s) still running at shutdown are released: " + stillRunning);
-        }
-        notifications.stop();
-        leader.release();
-        try {
-            int released = statements.releaseAbandoned(worker.name(), Set.of());
-            cluster.leave(worker.name());
-            LOG.info(() -> "Queue job stopping on " + worker.name() + ": " + released + " job(s) released to pending");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not release jobs at shutdown; another server's leader will rescue them", e);
-        }
-        executors.shutdown();
+    /** The live servers, this one included; a server that is not among them gets nothing. */
+    void members(Collection<Member> live) {
+        Map<String, Member> byName = new LinkedHashMap<>();
+        live.forEach(member -> byName.put(member.name(), member));
+        members = Map.copyOf(byName);
     }
 
-    void onJobEnqueued(@Observes(during = AFTER_SUCCESS) JobEnqueued event) {
-        if (leader.isLeader()) {
-            wake();
-        } else if (active) {
-            tellOthers(Notifications.ENQUEUED);
-        }
-    }
-
-    private void onMessage(String message) {
-        if (Notifications.DISPATCHED.equals(message)) {
-            workers.wake();
-        } else if (leader.isLeader()) {
-            wake();
-        }
-    }
-
-    /** A job ended on this server: its slot is free, for this server's leader or, by message, another's. */
-    private void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
-        if (leader.isLeader()) {
-            if (outcome == JobRunner.Outcome.FAILED) {
-                channels.jobFailed(job.id(), job.channel());
-            }
-            wake();
-        } else if (freedToTell.compareAndSet(false, true)) {
-            // Many jobs ending at once make one message.
-            runQuietly(() -> {
-                freedToTell.set(false);
-                tellOthers(Notifications.FREED);
-            });
-        }
-    }
-
-    private void runQuietly(Runnable task) {
-        try {
-            scheduler.execute(task);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Task not scheduled (shutting down?)", e);
-        }
-    }
-
-    private void tellOthers(String message) {
-        try {
-            cluster.notifyServers(message);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Could not notify other servers; their poll will find the work", e);
-        }
-    }
-
-    /** Asks for a dispatch pass soon, when leader; many calls before the pass starts make one pass. */
-    public void wake() {
-        if (active && leader.isLeader() && passRequested.compareAndSet(false, true)) {
-            try {
-                scheduler.execute(this::pass);
-            } catch (RuntimeException e) {
-                passRequested.set(false);
-                LOG.log(Level.FINE, "Dispatch pass not scheduled (shutting down?)", e);
-            }
-        }
-    }
-
-    private void poll() {
-        try {
-            beatWhenDue();
-            boolean wasLeader = leader.isLeader();
-            if (leader.holdOrTry(worker.name())) {
-                synchronized (passLock) {
-                    if (!wasLeader) {
-                        LOG.info(() -> "Dispatching for the cluster from " + worker.name());
-                    }
-                    refreshChannels();
-                    blockSequentialChannelsWithFailedJobs();
-                    statements.releaseAllReady();
-                }
-            }
-            workers.releaseAbandoned();
-            jobFunctions.refreshIfStale();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Queue job poll failed; will try again", e);
-        }
-        wake();
-        workers.wake();
-    }
-
-    /** Heartbeat, and for the leader the rescue of dead servers' jobs, once per heartbeat interval. */
-    private void beatWhenDue() {
-        if (System.nanoTime() - lastBeatNanos < settings.heartbeat().toNanos()) {
-            return;
-        }
-        beat(workers.size());
-        int deadAfter = (int) settings.deadAfter().toSeconds();
-        othersAlive = cluster.liveServers(deadAfter) > 1;
-        if (leader.isLeader()) {
-            Map<String, Integer> rescued = cluster.rescue(deadAfter, UNTAKEN_AFTER_SECONDS);
-            if (!rescued.isEmpty()) {
-                LOG.warning(() -> "Rescued jobs of servers that stopped (back to pending): " + rescued);
-            }
-        }
-    }
-
-    private void beat(int size) {
-        cluster.beat(worker.name(), size);
-        lastBeatNanos = System.nanoTime();
-    }
-
-    private void pass() {
-        passRequested.set(false);
-        if (!active || !leader.isLeader()) {
-            return;
-        }
-        try {
-            synchronized (passLock) {
-                if (!dispatch()) {
-                    // Only when nothing more is runnable now does the next eta matter.
-                    scheduleEtaWakeUp();
-                }
-            }
-        } catch (RuntimeException e) {
-            // The database may be away; the poll brings the next try.
-            LOG.log(Level.WARNING, "Dispatch pass failed; retrying on the next wake-up or poll", e);
-        }
-    }
-
-    /**
-     * One pass of the channel scheduler over the whole cluster: count what is dispatched or running anywhere, read
-     * the head jobs of each channel that has room, let the scheduler pick the ones that start now, dispatch exactly
-     * those; again while it found work. Returns true when every channel's room was used, false when the queue ran
-     * out of startable jobs (the next eta or throttle end then decides the next pass).
-     */
-    private boolean dispatch() {
-        channels.clearRunning();
-        channels.restoreRunning(statements.occupying());
-        for (int round = 0; active && round < MAX_ROUNDS_PER_PASS; round++) {
-            Instant now = clock.instant();
-            List<Demand> demands = channels.demand(now);
-            if (demands.isEmpty()) {
-                return true;
-            }
-            Map<String, List<CandidateJob>> candidates = new HashMap<>();
-            int wanted = 0;
-            for (Demand demand : demands) {
-                int limit = Math.min(demand.limit(), settings.claimBatchSize());
-                wanted += limit;
-                candidates.put(
-                        demand.channel(),
-                        statements.pendingHeads(
-                                demand.channel(),
-                                channels.tree().children(demand.channel()),
-                                limit,
-                                demand.includeFutureEta(),
-                                functionNames,
-                                now));
-            }
-            List<CandidateJob> selected = channels.select(now, candidates);
-            if (selected.isEmpty()) {
-                return false;
-            }
-            Set<Long> dispatched = new HashSet<>(
-                    statements.dispatch(selected.stream().map(CandidateJob::id).toList(), leader.epoch(), now));
-            // Changed in between (or this server was deposed): their slots are free again.
-            selected.stream()
-                    .map(CandidateJob::id)
-                    .filter(id -> !dispatched.contains(id))
-                    .forEach(channels::jobFinished);
-            if (!dispatched.isEmpty()) {
-                workers.wake();
-                if (othersAlive) {
-                    tellOthers(Notifications.DISPATCHED);
-                }
-            }
-            if (selected.size() < wanted) {
-                return false;
-            }
-        }
-        return true;
+    ChannelTree tree() {
+        return channels.tree();
     }
 
     /**
      * Applies channel records edited since the last look (capacity, sequential, throttle, pause) without restart:
-     * running jobs keep their slots, new starts follow the new settings.
+     * jobs held keep their slots, new starts follow the new settings.
      */
-    private void refreshChannels() {
-        ChannelTree tree = new ChannelTree(channelRecords.specs());
+    void reconfigure(ChannelTree tree) {
         if (!tree.equals(channels.tree())) {
             channels.reconfigure(tree);
             LOG.info(() -> "Queue job channels changed: " + channels);
@@ -368,14 +112,184 @@ public class Dispatcher {
     }
 
     /**
+     * Replaces what is in memory by what the database says servers hold now. A job that ends on this server while
+     * the database is read may be read as held: it is removed again afterwards, since it was noted as ended.
+     */
+    void reconcile() {
+        endedSinceRead.clear();
+        leader.onSession(store::occupying).ifPresent(occupants -> {
+            Map<Long, String> running = new HashMap<>();
+            heldElsewhere.clear();
+            for (Occupant occupant : occupants) {
+                running.put(occupant.id(), occupant.channel());
+                if (!me.name().equals(occupant.worker())) {
+                    heldElsewhere.merge(occupant.worker(), 1, Integer::sum);
+                }
+            }
+            channels.clearRunning();
+            channels.restoreRunning(running);
+            endedSinceRead.forEach(channels::jobFinished);
+        });
+    }
+
+    /** A job ended on this server: its slot is free. */
+    void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
+        endedSinceRead.add(job.id());
+        channels.jobFinished(job.id());
+        if (outcome == JobRunner.Outcome.FAILED) {
+            channels.jobFailed(job.id(), job.channel());
+        }
+    }
+
+    /**
+     * Dispatches until every channel's room, or every server's, is used, or no startable job is left. Returns true
+     * in the first case; false when the queue ran out of startable jobs, and then the next eta or throttle end
+     * decides the next pass. The leader's own jobs go straight to its workers; {@code othersGotJobs} hears whether
+     * other servers must be told.
+     */
+    boolean dispatch(Runnable othersGotJobs) {
+        for (int round = 0; round < MAX_ROUNDS_PER_PASS; round++) {
+            Instant now = clock.instant();
+            Map<String, Integer> room = room();
+            int totalRoom = room.values().stream().mapToInt(Integer::intValue).sum();
+            if (totalRoom == 0) {
+                return true;
+            }
+            List<Demand> demands = channels.demand(now);
+            if (demands.isEmpty()) {
+                return true;
+            }
+            Set<String> functions = functions(room.keySet());
+            Optional<Round> read = leader.onSession(s -> readHeads(s, demands, totalRoom, functions, now));
+            if (read.isEmpty()) {
+                return true;
+            }
+            List<CandidateJob> selected = channels.select(now, read.get().candidates);
+            if (selected.isEmpty()) {
+                return false;
+            }
+            Assignment assignment = assign(selected, read.get().functions, room);
+            assignment.unassigned.forEach(channels::jobFinished);
+            if (!assignment.isEmpty()) {
+                Optional<Dispatched> dispatched = leader.onSession(
+                        s -> store.dispatch(s, assignment.ids(), assignment.workers(), me.name(), now));
+                settle(assignment, dispatched.orElse(new Dispatched(Set.of(), List.of())), othersGotJobs);
+            }
+            if (selected.size() < read.get().wanted || !assignment.unassigned.isEmpty()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Round(Map<String, List<CandidateJob>> candidates, Map<Long, String> functions, int wanted) {}
+
+    private Round readHeads(Connection session, List<Demand> demands, int totalRoom, Set<String> functions, Instant now)
+            throws SQLException {
+        Map<String, List<CandidateJob>> candidates = new HashMap<>();
+        Map<Long, String> functionOf = new HashMap<>();
+        int wanted = 0;
+        for (Demand demand : demands) {
+            int limit = Math.min(Math.min(demand.limit(), batchSize), totalRoom);
+            wanted += limit;
+            List<CandidateJob> heads = new ArrayList<>(limit);
+            for (Head head : store.pendingHeads(
+                    session,
+                    demand.channel(),
+                    channels.tree().children(demand.channel()),
+                    limit,
+                    demand.includeFutureEta(),
+                    functions,
+                    now)) {
+                heads.add(head.job());
+                functionOf.put(head.job().id(), head.function());
+            }
+            candidates.put(demand.channel(), heads);
+        }
+        return new Round(candidates, functionOf, wanted);
+    }
+
+    /** How many more jobs each live server may hold now. */
+    private Map<String, Integer> room() {
+        Map<String, Integer> room = new LinkedHashMap<>();
+        for (Member member : members.values()) {
+            int held = member.name().equals(me.name())
+                    ? workers.heldCount()
+                    : heldElsewhere.getOrDefault(member.name(), 0);
+            room.put(member.name(), Math.max(0, member.heldLimit() - held));
+        }
+        return room;
+    }
+
+    private Set<String> functions(Collection<String> servers) {
+        Set<String> functions = new TreeSet<>();
+        servers.forEach(server -> functions.addAll(members.get(server).functions()));
+        return functions;
+    }
+
+    /** Jobs chosen for servers, sorted by id (the dispatch statement locks rows in that order). */
+    private record Assignment(Map<Long, String> byId, List<Long> unassigned) {
+
+        boolean isEmpty() {
+            return byId.isEmpty();
+        }
+
+        long[] ids() {
+            return byId.keySet().stream().mapToLong(Long::longValue).toArray();
+        }
+
+        String[] workers() {
+            return byId.values().toArray(String[]::new);
+        }
+    }
+
+    /** Each job, in start order, to the server with the most room for its size that has the job's function. */
+    private Assignment assign(List<CandidateJob> selected, Map<Long, String> functionOf, Map<String, Integer> room) {
+        Map<Long, String> byId = new TreeMap<>();
+        List<Long> unassigned = new ArrayList<>();
+        for (CandidateJob job : selected) {
+            String function = functionOf.get(job.id());
+            Optional<Member> target = members.values().stream()
+                    .filter(member -> room.getOrDefault(member.name(), 0) > 0)
+                    .filter(member -> member.functions().contains(function))
+                    .max(Comparator.comparingDouble(
+                            member -> room.get(member.name()) / (double) Math.max(1, member.heldLimit())));
+            if (target.isPresent()) {
+                byId.put(job.id(), target.get().name());
+                room.merge(target.get().name(), -1, Integer::sum);
+            } else {
+                unassigned.add(job.id());
+            }
+        }
+        return new Assignment(byId, unassigned);
+    }
+
+    /** Jobs changed in between (cancelled, edited) free their slots again; the rest go to their servers. */
+    private void settle(Assignment assignment, Dispatched dispatched, Runnable othersGotJobs) {
+        Set<String> others = new HashSet<>();
+        assignment.byId.forEach((id, server) -> {
+            if (!dispatched.ids().contains(id)) {
+                channels.jobFinished(id);
+            } else if (!server.equals(me.name())) {
+                heldElsewhere.merge(server, 1, Integer::sum);
+                others.add(server);
+            }
+        });
+        workers.offer(dispatched.mine());
+        if (!others.isEmpty()) {
+            othersGotJobs.run();
+        }
+    }
+
+    /**
      * Makes each sequential channel blocked by exactly the failed jobs the database has under it: a job that failed
      * before a restart still blocks, one that was requeued, set done or cancelled (from anywhere) no longer does.
      */
-    private void blockSequentialChannelsWithFailedJobs() {
+    void blockSequentialChannelsWithFailedJobs() {
         Map<Long, String> failedNow = new HashMap<>();
         for (ChannelSpec spec : channels.tree().specs()) {
             if (spec.sequential()) {
-                failedNow.putAll(statements.failedUnder(spec.fullName()));
+                leader.onSession(s -> store.failedUnder(s, spec.fullName())).ifPresent(failedNow::putAll);
             }
         }
         channels.blockingFailures().keySet().stream()
@@ -384,39 +298,19 @@ public class Dispatcher {
         failedNow.forEach(channels::jobFailed);
     }
 
-    /** Jobs no server here can run stay pending (nothing is lost); say so, since someone must deploy or requeue. */
-    private void warnAboutUnknownFunctions() {
-        Map<String, Long> unknown = statements.countWaitingOutside(functionNames);
-        if (!unknown.isEmpty()) {
-            LOG.warning(() -> "Jobs are waiting for job functions this deployment does not have; they stay pending "
-                    + "until a deployment with them takes them: " + unknown);
-        }
-    }
-
-    /** Schedules the next pass for when the earliest eta comes due or a throttle pause ends, if that is sooner. */
-    private void scheduleEtaWakeUp() {
+    /** When the next pass is due without any event: the earliest eta or throttle end, if any. */
+    Optional<Instant> nextWakeUp() {
         Instant now = clock.instant();
         Map<String, Instant> etas = new HashMap<>();
-        statements.nextEta(now).ifPresent(eta -> etas.put(ChannelSpec.ROOT, eta));
-        Optional<Instant> next = channels.nextWakeUp(now, etas);
-        if (next.isEmpty() || next.get().equals(etaWakeUpAt)) {
-            return;
-        }
-        if (etaWakeUp != null) {
-            etaWakeUp.cancel(false);
-        }
-        etaWakeUpAt = next.get();
-        long delayMillis = Math.max(1, Duration.between(now, etaWakeUpAt).toMillis() + 1);
-        etaWakeUp = scheduler.schedule(this::wake, delayMillis, TimeUnit.MILLISECONDS);
+        leader.onSession(s -> store.nextEta(s, now))
+                .flatMap(eta -> eta)
+                .ifPresent(eta -> etas.put(ChannelSpec.ROOT, eta));
+        return channels.nextWakeUp(now, etas);
     }
 
-    /** Whether this server dispatches for the cluster now. */
-    public boolean isLeader() {
-        return leader.isLeader();
-    }
-
-    /** How the channels stand, as the leader counted them at its last pass (empty on other servers). */
+    /** How the channels stand, as counted at the last pass (empty on servers that do not lead). */
     public List<ChannelStatus> channelStatus() {
-        return channels == null || !leader.isLeader() ? List.of() : channels.snapshot();
+        ChannelScheduler scheduler = channels;
+        return scheduler == null ? List.of() : scheduler.snapshot();
     }
 }

@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import org.queuejob.api.JobContextValue;
 import org.queuejob.domain.model.job.ClaimedJob;
-import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.context.ContextValues;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 import org.queuejob.infrastructure.interception.JobInvoker;
+import org.queuejob.infrastructure.persistence.QueueStore;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
 
 /**
@@ -23,14 +23,15 @@ import org.queuejob.infrastructure.serialization.ArgumentCodec;
  *
  * <p>The row is not locked while the method runs: only the server that claimed a job runs it, so there is nothing
  * to exclude but a person acting on the job in the back office meanwhile. That is settled at the end, when the done
- * mark only applies to a job still enqueued for this worker; a cancel during the run therefore wins, and does not
- * wait behind a long job. One statement per job besides the job's own, as few as a queue can do.
+ * mark only applies to a job still held by this server; a cancel during the run therefore wins, and does not wait
+ * behind a long job. One statement per job besides the job's own (two for a job with children), as few as a queue
+ * can do.
  */
 @ApplicationScoped
 public class JobExecutor {
 
     @Inject
-    JobRepository jobs;
+    QueueStore store;
 
     @Inject
     JobFunctionRegistry functions;
@@ -67,11 +68,11 @@ public class JobExecutor {
             contextValues.clear(restored);
             CurrentJob.clear();
         }
-        boolean completed = jobs.completeClaimed(
+        boolean completed = store.complete(
                 job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
         if (completed && job.inGraph()) {
             // T3, in the same transaction: children see their parent done exactly when it is.
-            jobs.releaseChildrenOf(job.id());
+            store.releaseChildrenOf(job.id());
         }
         return completed;
     }

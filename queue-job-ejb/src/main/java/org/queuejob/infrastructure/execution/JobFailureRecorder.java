@@ -11,13 +11,14 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.queuejob.api.RetryableJobException;
-import org.queuejob.application.JobFunctionCatalog;
 import org.queuejob.domain.model.job.JobFailure;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.JobTransition;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.job.RetryPattern;
 import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.interception.JobFunctionCatalog;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
@@ -54,7 +55,7 @@ public class JobFailureRecorder {
      */
     public Optional<JobState> record(long id, String worker, Throwable failure, Instant startedAt) {
         QueueJob job = jobs.lockById(id).orElse(null);
-        if (job == null || job.state() != JobState.STARTED || !worker.equals(job.worker())) {
+        if (job == null || !JobTransition.FAIL.allowedFrom(job.state()) || !worker.equals(job.worker())) {
             LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: " + failure);
             return Optional.empty();
         }

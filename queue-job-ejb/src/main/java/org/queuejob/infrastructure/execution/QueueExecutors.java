@@ -14,7 +14,7 @@ import javax.naming.NamingException;
 /**
  * Where the dispatcher and the workers run.
  *
- * <p>Preferred: the executors the queue defines itself ({@link QueueJobLifecycle}'s
+ * <p>Preferred: the executors the queue defines itself (the application's QueueJobLifecycle's
  * {@code @ManagedScheduledExecutorDefinition} and {@code @ManagedExecutorDefinition}), which the container binds
  * when the library is deployed as an EJB module of an EAR; their tasks run with the application's full context.
  * Payara does not bind definitions found in a WAR's {@code WEB-INF/lib}; there the pools are built on the WAR's
@@ -32,10 +32,10 @@ record QueueExecutors(ScheduledExecutorService scheduler, Executor workers, bool
 
     static QueueExecutors create(int workerThreads) {
         try {
-            ScheduledExecutorService scheduler = InitialContext.doLookup(Dispatcher.SCHEDULER);
-            Executor workers = InitialContext.doLookup(Dispatcher.WORKERS);
-            LOG.info(() ->
-                    "Queue job executors: the application's " + Dispatcher.SCHEDULER + " and " + Dispatcher.WORKERS);
+            ScheduledExecutorService scheduler = InitialContext.doLookup(QueueRuntime.SCHEDULER);
+            Executor workers = InitialContext.doLookup(QueueRuntime.WORKERS);
+            LOG.info(() -> "Queue job executors: the application's " + QueueRuntime.SCHEDULER + " and "
+                    + QueueRuntime.WORKERS);
             return new QueueExecutors(scheduler, workers, false);
         } catch (NamingException notBound) {
             ManagedThreadFactory threads = threadFactory();

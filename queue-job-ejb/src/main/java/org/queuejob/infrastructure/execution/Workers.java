@@ -2,35 +2,37 @@ package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Queue;
+import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
-import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.config.WorkerIdentity;
 
 /**
- * This server's workers: take dispatched jobs (whichever server's leader dispatched them) up to the free worker
- * slots, and run each in its own transaction through {@link JobRunner}. Runs on every server; at most {@code size}
- * jobs at once, whatever the executor's size.
+ * This server's workers: the jobs handed to this server wait in a buffer, and at most {@code size} worker loops run
+ * them one after the other, each in its own transaction through {@link JobRunner}. A loop stays for more work for a
+ * moment after the buffer runs dry, so under load the loops live long and a job costs no hand-off to a new thread.
+ *
+ * <p>The held set is every job handed to this server that has not ended here: buffered or running. A job leaves it
+ * only after its transaction has ended, so a look at the database never finds a job that is neither ended there nor
+ * held here, and no job is ever run twice by the same server.
  */
 @ApplicationScoped
 public class Workers {
 
-    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
+    /** How long an idle loop waits for the next job before it ends. */
+    static final Duration LINGER = Duration.ofMillis(500);
 
-    @Inject
-    DispatchStatements statements;
+    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
 
     @Inject
     JobRunner runner;
@@ -38,110 +40,69 @@ public class Workers {
     @Inject
     WorkerIdentity worker;
 
-    @Inject
-    @QueueJobClock
-    Clock clock;
-
-    /** Taken jobs no loop has picked up yet. */
-    private final Queue<ClaimedJob> ready = new ConcurrentLinkedQueue<>();
-
-    /** Taken jobs not finished: in {@link #ready} or running. */
-    private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
-
+    private final BlockingQueue<ClaimedJob> ready = new LinkedBlockingQueue<>();
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger loops = new AtomicInteger();
     private final Object loopsMonitor = new Object();
-    private final AtomicBoolean takeRequested = new AtomicBoolean();
-    private final Object takeLock = new Object();
 
     private volatile boolean active;
     private int size;
-    private int batch;
-    private List<String> functions;
     private Executor executor;
-    private Executor taker;
     private BiConsumer<ClaimedJob, JobRunner.Outcome> onEnded;
 
-    /**
-     * Starts taking jobs of {@code functions}: at most {@code size} at once, taking on {@code taker} and running on
-     * {@code executor}; {@code onEnded} hears of every job that ended here.
-     */
-    void start(
-            int size,
-            int batch,
-            List<String> functions,
-            Executor executor,
-            Executor taker,
-            BiConsumer<ClaimedJob, JobRunner.Outcome> onEnded) {
+    /** Starts running what is offered: at most {@code size} jobs at once on {@code executor}. */
+    void start(int size, Executor executor, BiConsumer<ClaimedJob, JobRunner.Outcome> onEnded) {
         this.size = size;
-        this.batch = batch;
-        this.functions = List.copyOf(functions);
         this.executor = executor;
-        this.taker = taker;
         this.onEnded = onEnded;
         this.active = true;
-        wake();
     }
 
     public int size() {
         return size;
     }
 
-    /**
-     * Releases to pending what the database says this server holds but it does not (e.g. a failure that could not be
-     * recorded). Under the take lock: a take's jobs are started in the database a moment before they are in flight
-     * here, and must not be released in between.
-     */
-    int releaseAbandoned() {
-        synchronized (takeLock) {
-            return statements.releaseAbandoned(worker.name(), Set.copyOf(inFlight));
-        }
+    /** How many jobs this server holds: buffered or running. */
+    int heldCount() {
+        return held.size();
     }
 
-    /** Asks for a look at the dispatched jobs soon; calls before the look starts make one look. */
-    void wake() {
-        if (active && takeRequested.compareAndSet(false, true)) {
-            try {
-                taker.execute(this::take);
-            } catch (RuntimeException e) {
-                takeRequested.set(false);
-                LOG.log(Level.FINE, "Take not scheduled (shutting down?)", e);
-            }
-        }
+    /** How many jobs wait here for a free worker. */
+    int buffered() {
+        return ready.size();
     }
 
-    private void take() {
-        takeRequested.set(false);
-        try {
-            synchronized (takeLock) {
-                int free;
-                while (active && (free = size - inFlight.size()) > 0) {
-                    List<ClaimedJob> taken =
-                            statements.takeDispatched(Math.min(free, batch), worker.name(), functions, clock.instant());
-                    taken.forEach(job -> inFlight.add(job.id()));
-                    ready.addAll(taken);
-                    startLoops();
-                    if (taken.size() < Math.min(free, batch)) {
-                        return;
-                    }
-                }
+    /** The ids of the jobs this server holds, for a look at the database that must leave them out. */
+    Set<Long> held() {
+        return Set.copyOf(held);
+    }
+
+    /** Takes jobs handed to this server; one already held is ignored. Returns how many were new. */
+    int offer(Collection<ClaimedJob> jobs) {
+        int added = 0;
+        for (ClaimedJob job : jobs) {
+            if (active && held.add(job.id())) {
+                ready.add(job);
+                added++;
             }
-        } catch (RuntimeException e) {
-            // The database may be away; the next wake-up or poll tries again.
-            LOG.log(Level.WARNING, "Could not take dispatched jobs; retrying on the next wake-up or poll", e);
         }
+        if (added > 0) {
+            startLoops();
+        }
+        return added;
     }
 
     private void startLoops() {
         while (active && !ready.isEmpty()) {
             int running = loops.get();
-            if (running >= size) {
+            if (running >= size || running >= held.size()) {
                 return;
             }
             if (loops.compareAndSet(running, running + 1)) {
                 try {
                     executor.execute(this::workLoop);
                 } catch (RuntimeException e) {
-                    // Rejected (shutting down): the taken jobs are released by stop() or rescued.
+                    // Rejected (shutting down): the held jobs are released by the shutdown or rescued.
                     loopEnded();
                     LOG.log(Level.WARNING, "Worker loop not started", e);
                     return;
@@ -150,19 +111,28 @@ public class Workers {
         }
     }
 
-    /** Runs ready jobs one after the other until none is left. */
+    /** Runs buffered jobs until none comes for {@link #LINGER}. */
     private void workLoop() {
         do {
-            for (ClaimedJob job = nextReady(); job != null; job = nextReady()) {
+            for (ClaimedJob job = next(); job != null; job = next()) {
                 run(job);
             }
         } while (stayForMore());
     }
 
-    private ClaimedJob nextReady() {
-        return active ? ready.poll() : null;
+    private ClaimedJob next() {
+        if (!active) {
+            return null;
+        }
+        try {
+            return ready.poll(LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
+    /** A loop about to end takes more work if some arrived between its last look and now. */
     private boolean stayForMore() {
         loopEnded();
         if (active && !ready.isEmpty()) {
@@ -185,23 +155,22 @@ public class Workers {
             outcome = runner.run(job, worker.name());
         } catch (RuntimeException e) {
             // Only the container can get here (the runner handles every failure of the job itself); the job stays
-            // started by this server and not in flight, so the next poll releases it to pending.
-            LOG.log(Level.SEVERE, "Job " + job.id() + " could not be run; it will be released and run again", e);
+            // with this server in the database, and the next look at its jobs runs it again.
+            LOG.log(Level.SEVERE, "Job " + job.id() + " could not be run; it will be run again", e);
         } finally {
-            inFlight.remove(job.id());
+            held.remove(job.id());
             onEnded.accept(job, outcome);
-            wake();
         }
     }
 
     /**
-     * Stops taking; taken jobs not started yet are forgotten here (the caller releases them), running ones get up
-     * to {@code timeout}. Returns the ids still running then.
+     * Stops: buffered jobs are dropped here (the caller releases them in the database), running ones get up to
+     * {@code timeout}. Returns the ids still running then.
      */
     Set<Long> stop(Duration timeout) {
         active = false;
         for (ClaimedJob job = ready.poll(); job != null; job = ready.poll()) {
-            inFlight.remove(job.id());
+            held.remove(job.id());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (loopsMonitor) {
@@ -218,6 +187,6 @@ public class Workers {
                 }
             }
         }
-        return Set.copyOf(inFlight);
+        return Set.copyOf(held);
     }
 }

@@ -54,12 +54,12 @@ public final class CallCapture {
         return captured == null ? List.of() : captured;
     }
 
-    static boolean capturing() {
+    public static boolean capturing() {
         return CAPTURING.get() != null;
     }
 
     /** True (and the call kept) when a capture is running on this thread. */
-    static boolean capture(JobFunction function, Object[] arguments) {
+    public static boolean capture(JobFunction function, Object[] arguments) {
         List<Captured> captured = CAPTURING.get();
         if (captured == null) {
             return false;

@@ -22,7 +22,7 @@ public final class JobInvocation {
     }
 
     /** True once for the marked method: that call runs instead of being delayed. */
-    static boolean consumeRunNow(Method method) {
+    public static boolean consumeRunNow(Method method) {
         Method marked = RUN_NOW.get();
         if (marked != null && marked.equals(method)) {
             RUN_NOW.remove();

@@ -5,7 +5,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.queuejob.application.JobEnqueued;
+import org.queuejob.domain.model.job.JobEnqueued;
 
 /** Remembers the uuid of every job stored, whether or not its transaction commits. */
 @ApplicationScoped

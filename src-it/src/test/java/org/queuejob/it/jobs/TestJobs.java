@@ -66,6 +66,14 @@ public class TestJobs {
     }
 
     /** A step of a graph: notes when it ran. */
+    /** Waits at the gate, then asks to be tried again in an hour. */
+    @Job
+    public void retryLaterAtTheGate(String marker) throws InterruptedException {
+        log.record(marker);
+        gate.pass();
+        throw new RetryableJobException("Later: " + marker, Duration.ofHours(1));
+    }
+
     @Job
     public String step(String graph, String name) {
         log.step(graph, name);

@@ -1,40 +1,29 @@
 package org.queuejob.domain.model.job;
 
-import static org.queuejob.domain.model.job.JobState.CANCELLED;
-import static org.queuejob.domain.model.job.JobState.DONE;
-import static org.queuejob.domain.model.job.JobState.ENQUEUED;
-import static org.queuejob.domain.model.job.JobState.FAILED;
 import static org.queuejob.domain.model.job.JobState.PENDING;
-import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
  * One delayed call: the aggregate at the centre of the queue. Its state changes only through the methods below,
- * each named after a row of the original's state table (§1.B), and each refuses to run from a state that the table
- * does not allow.
+ * each named after a row of the original's state table (§1.B) and checked against {@link JobTransition}.
  *
- * <p>Two exceptions, by design, on the queue's hot path: dispatch moves many jobs from pending to enqueued in one SQL
- * statement ({@code JobRepository.claimPending}), and a worker marks its job started-and-done in one conditional
- * statement ({@code JobRepository.completeClaimed}), because loading an entity per job to flip a few columns would
- * cost more than the job. Both write the same columns as {@link #claim} and the original's T9 + T10. Likewise a claimed job that was
- * never run goes back to pending in SQL ({@code JobRepository.releaseAbandoned}, the original's T7/T8).
+ * <p>On the queue's hot path, where loading an entity per job to flip a few columns would cost more than the job, the
+ * same transitions are made in SQL (dispatch, done mark, release of children, rescue: see {@code JobStatements} in
+ * the persistence package); those statements build their state conditions from {@link JobTransition} too, and write
+ * the same columns as the methods here. Rows are inserted in SQL as well, so the id is the database's and reaches the
+ * object through {@link #stored}.
  */
 @Entity
 @Table(name = "queue_job")
@@ -46,9 +35,8 @@ public class QueueJob {
     static final String CANCELLED_BY = "Cancelled by %s";
     static final String MAX_RETRIES_REACHED = "Max. retries (%d) reached: %s";
 
+    /** From the sequence {@code queue_job_seq}, in insertion order; given by the statement that stores the job. */
     @Id
-    @SequenceGenerator(name = "queue_job_seq", sequenceName = "queue_job_seq", allocationSize = 50)
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_job_seq")
     private Long id;
 
     @Convert(converter = UuidConverter.class)
@@ -134,7 +122,7 @@ public class QueueJob {
 
     /** T1: a new job, pending (or waiting for eta) in its channel. */
     public QueueJob(String jobFunction, String arguments, JobOptions options, String userName, Instant now) {
-        this.uuid = UUID.randomUUID();
+        this.uuid = JobUuids.next(now);
         this.jobFunction = Objects.requireNonNull(jobFunction, "A job function is required.");
         this.arguments = Objects.requireNonNull(arguments, "Job arguments are required (\"[]\" for none).");
         Objects.requireNonNull(options, "Job options are required.");
@@ -147,6 +135,14 @@ public class QueueJob {
         this.channel = options.channel();
         this.identityKey = options.identityKey();
         this.state = PENDING;
+    }
+
+    /** The store gave this new job its id. */
+    public void stored(long newId) {
+        if (id != null) {
+            throw new IllegalStateException("Job " + uuid + " is stored already, with id " + id);
+        }
+        this.id = newId;
     }
 
     /** Keeps the enqueuing caller's allow-listed context values (a JSON object) for the run; before it is stored. */
@@ -176,12 +172,12 @@ public class QueueJob {
     }
 
     /**
-     * T6: handed to a worker. The queue does this for many jobs at once in SQL, in two steps (the leader's {@code
-     * JpaJobRepository.DISPATCH}, then a worker's {@code TAKE_DISPATCHED}); this method is the single-job form.
+     * T6: handed to a server's workers. The leader does this for many jobs at once in SQL ({@link
+     * JobTransition#DISPATCH}); this method is the single-job form of the same row of the table.
      */
     public void claim(String worker, Instant now) {
-        requireState("claim", PENDING);
-        this.state = ENQUEUED;
+        requireState("claim", JobTransition.DISPATCH);
+        this.state = JobTransition.DISPATCH.to();
         this.worker = Objects.requireNonNull(worker, "A worker is required.");
         this.dateEnqueued = now;
     }
@@ -191,7 +187,7 @@ public class QueueJob {
      * and the failure recorded here, in a new transaction.
      */
     public void failAttempt(JobFailure failure, Instant startedAt, Instant now) {
-        requireState("fail", ENQUEUED, STARTED);
+        requireState("fail", JobTransition.FAIL);
         countAttempt(startedAt, now);
         fail(failure);
     }
@@ -202,7 +198,7 @@ public class QueueJob {
      */
     public void postponeAttempt(
             String message, Instant retryAt, boolean countTry, String exceptionName, Instant startedAt, Instant now) {
-        requireState("postpone", ENQUEUED, STARTED);
+        requireState("postpone", JobTransition.POSTPONE);
         countAttempt(startedAt, now);
         if (!countTry) {
             retry--;
@@ -225,7 +221,7 @@ public class QueueJob {
      * parents not all done goes back to waiting for them.
      */
     public void requeue(boolean parentsDone) {
-        requireState("requeue", PENDING, ENQUEUED, STARTED, FAILED, DONE, CANCELLED);
+        requireState("requeue", JobTransition.REQUEUE);
         this.state = parentsDone ? PENDING : WAIT_DEPENDENCIES;
         this.retry = 0;
         this.dateDone = null;
@@ -235,8 +231,8 @@ public class QueueJob {
 
     /** T5/T14/T18: set done by hand. */
     public void markDone(String user, Instant now) {
-        requireState("set to done", WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED);
-        this.state = DONE;
+        requireState("set to done", JobTransition.MARK_DONE);
+        this.state = JobTransition.MARK_DONE.to();
         this.dateDone = now;
         this.result = String.format(MANUALLY_DONE, user);
         this.excName = null;
@@ -245,8 +241,8 @@ public class QueueJob {
 
     /** T15: cancelled by hand; returns the result text, for descendants cancelled with it. */
     public String cancel(String user, Instant now) {
-        requireState("cancel", WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED);
-        this.state = CANCELLED;
+        requireState("cancel", JobTransition.CANCEL);
+        this.state = JobTransition.CANCEL.to();
         this.dateCancelled = now;
         this.result = String.format(CANCELLED_BY, user);
         return result;
@@ -263,7 +259,7 @@ public class QueueJob {
     }
 
     private void fail(JobFailure failure) {
-        this.state = FAILED;
+        this.state = JobTransition.FAIL.to();
         this.excName = failure.exceptionName();
         this.excMessage = failure.message();
         this.excInfo = failure.stackTrace();
@@ -276,11 +272,10 @@ public class QueueJob {
         this.execTimeMillis = null;
     }
 
-    private void requireState(String action, JobState... allowed) {
-        Set<JobState> from = EnumSet.of(allowed[0], allowed);
-        if (!from.contains(state)) {
-            throw new IllegalJobStateException(
-                    "Cannot " + action + " job " + uuid + " in state " + state.dbValue() + "; allowed from " + from);
+    private void requireState(String action, JobTransition transition) {
+        if (!transition.allowedFrom(state)) {
+            throw new IllegalJobStateException("Cannot " + action + " job " + uuid + " in state " + state.dbValue()
+                    + "; allowed from " + transition.from());
         }
     }
 
@@ -389,7 +384,7 @@ public class QueueJob {
      * (enqueued, started), whose place in the queue no longer depends on them, nor once it has ended.
      */
     public void reschedule(int newPriority, Instant newEta, String newChannel) {
-        requireState("edit", WAIT_DEPENDENCIES, PENDING, FAILED);
+        requireState("edit", JobTransition.EDIT);
         this.channel = ChannelName.normalize(Objects.requireNonNull(newChannel, "A channel is required."));
         this.priority = newPriority;
         this.eta = newEta;

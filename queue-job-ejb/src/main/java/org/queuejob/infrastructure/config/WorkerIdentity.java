@@ -1,4 +1,4 @@
-package org.queuejob.infrastructure.execution;
+package org.queuejob.infrastructure.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package org.queuejob.infrastructure.execution;
+package org.queuejob.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -12,8 +12,10 @@ import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorDefinition;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
-import org.queuejob.application.JobFunctionService;
+import org.queuejob.domain.scheduling.ChannelConfig;
+import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.infrastructure.config.QueueJobSettings;
+import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.infrastructure.interception.NoDelay;
 import org.queuejob.infrastructure.persistence.SchemaMigration;
 
@@ -22,14 +24,14 @@ import org.queuejob.infrastructure.persistence.SchemaMigration;
  * a start-up hook that runs before the application takes requests, and a shutdown hook the container waits for.
  *
  * <p>The queue defines its own executors: the server's default ones share one thread between all their tasks (see
- * {@link QueueExecutors}).
+ * QueueExecutors in the execution package).
  */
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@ManagedScheduledExecutorDefinition(name = Dispatcher.SCHEDULER, maxAsync = 2)
-@ManagedExecutorDefinition(name = Dispatcher.WORKERS, maxAsync = Dispatcher.MAX_WORKERS)
+@ManagedScheduledExecutorDefinition(name = QueueRuntime.SCHEDULER, maxAsync = 2)
+@ManagedExecutorDefinition(name = QueueRuntime.WORKERS, maxAsync = QueueRuntime.MAX_WORKERS)
 public class QueueJobLifecycle {
 
     private static final Logger LOG = Logger.getLogger(QueueJobLifecycle.class.getName());
@@ -38,7 +40,10 @@ public class QueueJobLifecycle {
     SchemaMigration schema;
 
     @Inject
-    Dispatcher dispatcher;
+    QueueRuntime runtime;
+
+    @Inject
+    ChannelService channels;
 
     @Inject
     JobFunctionService jobFunctions;
@@ -55,12 +60,27 @@ public class QueueJobLifecycle {
         schema.migrate();
         jobFunctions.registerDeployed();
         if (settings.dispatchEnabled()) {
-            dispatcher.start();
+            startDispatching();
         }
+    }
+
+    /**
+     * Applies the channel string to the channel records, then runs this server's part of the queue. (A malformed
+     * string never gets here: {@code ChannelConfigCheck} refuses the deployment.)
+     */
+    private void startDispatching() {
+        ChannelConfig config = ChannelConfig.parse(settings.channels());
+        if (config.isDispatchDisabled()) {
+            LOG.info(() ->
+                    "Queue job not started on this server: the root channel's capacity is 0 (" + config.source() + ")");
+            return;
+        }
+        channels.apply(config);
+        runtime.start(new ChannelTree(channels.specs()));
     }
 
     @PreDestroy
     void stop() {
-        dispatcher.stop(settings.shutdownTimeout());
+        runtime.stop(settings.shutdownTimeout());
     }
 }

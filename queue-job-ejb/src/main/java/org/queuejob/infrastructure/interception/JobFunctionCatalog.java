@@ -1,4 +1,4 @@
-package org.queuejob.application;
+package org.queuejob.infrastructure.interception;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.queuejob.domain.model.function.JobFunctionConfig;
 import org.queuejob.domain.model.function.JobFunctionConfigRepository;
+import org.queuejob.domain.model.function.JobFunctionEdited;
 import org.queuejob.domain.model.function.RelatedActionSpec;
 import org.queuejob.domain.model.job.RetryPattern;
-import org.queuejob.infrastructure.interception.JobFunction;
 
 /**
  * The job-function records as the queue's hot paths read them: kept in memory, reloaded after an edit on this
@@ -73,7 +73,7 @@ public class JobFunctionCatalog {
     }
 
     /**
-     * An edit whose transaction rolled back after {@link JobFunctionService} reloaded from it: reload at the next
+     * An edit whose transaction rolled back after the job-function service reloaded from it: reload at the next
      * look. (The reload itself cannot run here: after completion, the container starts no transaction.)
      */
     void onEditRolledBack(@Observes(during = TransactionPhase.AFTER_FAILURE) JobFunctionEdited event) {

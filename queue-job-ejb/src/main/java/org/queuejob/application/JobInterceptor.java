@@ -1,4 +1,4 @@
-package org.queuejob.infrastructure.interception;
+package org.queuejob.application;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -6,9 +6,16 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import org.queuejob.api.Job;
-import org.queuejob.application.JobEnqueuer;
+import org.queuejob.infrastructure.interception.CallCapture;
+import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionRegistry;
+import org.queuejob.infrastructure.interception.JobInvocation;
+import org.queuejob.infrastructure.interception.NoDelay;
 
-/** Turns a call of a {@link Job} method into a stored job (in the caller's transaction) instead of running it. */
+/**
+ * Turns a call of a {@link Job} method into a stored job (in the caller's transaction) instead of running it: the
+ * entry point of the enqueue use case, as a controller is a screen's.
+ */
 @Job
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)

@@ -1,0 +1,80 @@
+package org.queuejob.domain.model.job;
+
+import static org.queuejob.domain.model.job.JobState.CANCELLED;
+import static org.queuejob.domain.model.job.JobState.DONE;
+import static org.queuejob.domain.model.job.JobState.ENQUEUED;
+import static org.queuejob.domain.model.job.JobState.FAILED;
+import static org.queuejob.domain.model.job.JobState.PENDING;
+import static org.queuejob.domain.model.job.JobState.STARTED;
+import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
+
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The job's state table (the original's §1.B): each way a job's state may change, the states it may change from, and
+ * the state it goes to. This is the one place that says it. {@link QueueJob}'s methods check it before they change
+ * a loaded job; the statements that change many jobs at once in SQL for speed (dispatch, done mark, release of
+ * children, rescue, autovacuum) build their state conditions from it with {@link #sqlCondition()}, so both follow the
+ * same table.
+ *
+ * <p>A job handed to a server is {@code enqueued} with that server as its worker until it ends: its start is not
+ * committed on its own, because a job's start, work and done mark commit together (see the README). {@code started}
+ * is still accepted wherever {@code enqueued} is, for rows written by earlier versions.
+ */
+public enum JobTransition {
+    /** T3: all parents done, the child may run. */
+    RELEASE_CHILD(PENDING, WAIT_DEPENDENCIES),
+    /** T6: the leader hands a pending job to a server's workers. */
+    DISPATCH(ENQUEUED, PENDING),
+    /** T9 + T10: the worker holding the job ran it; committed with the job's own work. */
+    COMPLETE(DONE, ENQUEUED, STARTED),
+    /** T12: the try failed for good. */
+    FAIL(FAILED, ENQUEUED, STARTED),
+    /** T11: the job asked to be tried again later (or a transient failure did). */
+    POSTPONE(PENDING, ENQUEUED, STARTED),
+    /** T7/T8: a job held by a server that stopped, or that never ran it, goes back to waiting. */
+    RELEASE(PENDING, ENQUEUED, STARTED),
+    /** T13/T17: manual requeue (or back to waiting for dependencies when a parent is not done). */
+    REQUEUE(PENDING, PENDING, ENQUEUED, STARTED, FAILED, DONE, CANCELLED),
+    /** T5/T14/T18: set done by hand. */
+    MARK_DONE(DONE, WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED),
+    /** T15: cancelled by hand, or with a cancelled ancestor. */
+    CANCEL(CANCELLED, WAIT_DEPENDENCIES, PENDING, ENQUEUED, STARTED, FAILED),
+    /** The original's editable fields (priority, eta, channel): not while a server holds the job, nor once ended. */
+    EDIT(null, WAIT_DEPENDENCIES, PENDING, FAILED),
+    /** T19: the autovacuum deletes ended jobs. */
+    VACUUM(null, DONE, CANCELLED);
+
+    private final JobState to;
+    private final Set<JobState> from;
+    private final String sqlCondition;
+
+    JobTransition(JobState to, JobState first, JobState... more) {
+        this.to = to;
+        this.from = Collections.unmodifiableSet(EnumSet.of(first, more));
+        this.sqlCondition = from.size() == 1
+                ? "state = '" + first.dbValue() + "'"
+                : from.stream().map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", ", "state IN (", ")"));
+    }
+
+    /** The state a job is in afterwards; {@code null} where it keeps its state (an edit) or leaves (a deletion). */
+    public JobState to() {
+        return to;
+    }
+
+    public Set<JobState> from() {
+        return from;
+    }
+
+    public boolean allowedFrom(JobState state) {
+        return from.contains(state);
+    }
+
+    /** The SQL condition on column {@code state} for the rows this transition may change. */
+    public String sqlCondition() {
+        return sqlCondition;
+    }
+}

@@ -1,0 +1,377 @@
+package org.queuejob.infrastructure.execution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.queuejob.domain.model.channel.Channel;
+import org.queuejob.domain.model.channel.ChannelRepository;
+import org.queuejob.domain.model.job.ClaimedJob;
+import org.queuejob.domain.model.job.JobEnqueued;
+import org.queuejob.domain.scheduling.ChannelStatus;
+import org.queuejob.domain.scheduling.ChannelTree;
+import org.queuejob.infrastructure.cluster.ClusterMembership;
+import org.queuejob.infrastructure.cluster.LeaderLock;
+import org.queuejob.infrastructure.cluster.Notifications;
+import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.config.QueueJobSettings;
+import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionCatalog;
+import org.queuejob.infrastructure.interception.JobFunctionRegistry;
+import org.queuejob.infrastructure.persistence.QueueStore;
+
+/**
+ * The queue on one server, in a cluster of any size: its {@link Workers} run what the leader hands to this server,
+ * and when this server holds the {@link LeaderLock} its {@link Dispatcher} decides for all of them.
+ *
+ * <p>It acts when something may have changed rather than on a timer: after a transaction that stored jobs commits,
+ * after a job ends, when the earliest eta comes due, and when another server says so (LISTEN/NOTIFY). The poll is
+ * the fallback for what no one said (SQL by hand, a lost message) and the clock of housekeeping: heartbeat and
+ * rescue ({@link ClusterMembership}), the leader lock, channel settings, a fresh count of what servers hold.
+ * Wake-ups coalesce: however many arrive during a pass, one more pass follows.
+ */
+@ApplicationScoped
+public class QueueRuntime {
+
+    public static final String SCHEDULER = "java:app/concurrent/queue-job-dispatcher";
+    public static final String WORKERS = "java:app/concurrent/queue-job-workers";
+
+    /** Threads of the workers' managed executor: the most jobs one server can run at once. */
+    public static final int MAX_WORKERS = 64;
+
+    private static final Logger LOG = Logger.getLogger(QueueRuntime.class.getName());
+
+    /** Marks a transaction that already wakes the dispatcher when it commits: one wake-up per transaction. */
+    private static final Object WAKE_AFTER_COMMIT = new Object();
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    Workers workers;
+
+    @Inject
+    LeaderLock leader;
+
+    @Inject
+    ClusterMembership membership;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    QueueStore store;
+
+    @Inject
+    ChannelRepository channelRecords;
+
+    @Inject
+    JobFunctionRegistry functions;
+
+    @Inject
+    JobFunctionCatalog jobFunctions;
+
+    @Inject
+    WorkerIdentity me;
+
+    @Inject
+    QueueJobSettings settings;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
+
+    private final AtomicBoolean passRequested = new AtomicBoolean();
+    private final AtomicBoolean assignedRequested = new AtomicBoolean();
+    private final AtomicBoolean reconcileRequested = new AtomicBoolean();
+    private final AtomicBoolean freedToTell = new AtomicBoolean();
+    private final Object passLock = new Object();
+    private volatile boolean active;
+    private boolean leading;
+    private QueueExecutors executors;
+    private ScheduledExecutorService scheduler;
+    private ScheduledFuture<?> poll;
+    private ScheduledFuture<?> etaWakeUp;
+    private Instant etaWakeUpAt;
+    private TransactionSynchronizationRegistry transactions;
+
+    /**
+     * Starts this server's part with the channels of {@code tree}: takes back to pending what this server held
+     * before it stopped, starts the workers, the listener and the poll (whose first run tries the leader lock).
+     */
+    public void start(ChannelTree tree) {
+        List<String> functionNames =
+                functions.all().stream().map(JobFunction::name).sorted().toList();
+        int size = Math.min(settings.workers().orElse(tree.root().capacity().orElseThrow()), MAX_WORKERS);
+        size = Math.max(1, size);
+        int heldLimit = size + settings.prefetch().orElse(size);
+        transactions = lookUpTransactions();
+        executors = QueueExecutors.create(size);
+        scheduler = executors.scheduler();
+        dispatcher.init(tree, settings.claimBatchSize());
+        active = true;
+        int released = store.releaseAbandoned(me.name(), Set.of());
+        membership.start(functionNames, size, heldLimit);
+        workers.start(size, executors.workers(), this::jobEnded);
+        warnAboutUnknownFunctions(functionNames);
+        notifications.start(QueueExecutors.threadFactory(), this::onMessage);
+        int workerCount = size;
+        LOG.info(() -> String.format(
+                "Queue job started on '%s' with %d worker(s), holding at most %d job(s); channels %s; %d job(s) left by"
+                        + " a previous run released",
+                me.name(), workerCount, heldLimit, tree, released));
+        poll = scheduler.scheduleWithFixedDelay(
+                this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops taking jobs; running ones get up to {@code timeout} to finish. Jobs held but not started, and those still
+     * running then, go back to pending for other servers (the running ones' work rolls back when they try to mark
+     * themselves done). Leadership is given up at once, so another server takes over without waiting.
+     */
+    public void stop(Duration timeout) {
+        if (!active) {
+            return;
+        }
+        active = false;
+        if (poll != null) {
+            poll.cancel(false);
+        }
+        Set<Long> stillRunning = workers.stop(timeout);
+        if (!stillRunning.isEmpty()) {
+            LOG.warning(() -> stillRunning.size() + " job(s) still running at shutdown are released: " + stillRunning);
+        }
+        notifications.stop();
+        leader.release();
+        try {
+            int released = store.releaseAbandoned(me.name(), Set.of());
+            membership.leave();
+            LOG.info(() -> "Queue job stopping on " + me.name() + ": " + released + " job(s) released to pending");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not release jobs at shutdown; the leader will rescue them", e);
+        }
+        executors.shutdown();
+    }
+
+    /**
+     * Jobs became runnable in the current transaction: dispatch once it commits (one wake-up per transaction,
+     * however many jobs it stored), or now without a transaction.
+     */
+    void onJobEnqueued(@Observes JobEnqueued event) {
+        if (!active) {
+            return;
+        }
+        if (transactions == null || transactions.getTransactionKey() == null) {
+            jobsEnqueued();
+        } else if (transactions.getResource(WAKE_AFTER_COMMIT) == null) {
+            transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    // nothing to do before the commit
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        jobsEnqueued();
+                    }
+                }
+            });
+        }
+    }
+
+    private void jobsEnqueued() {
+        if (leader.isLeader()) {
+            wake();
+        } else {
+            tellOthers(Notifications.ENQUEUED);
+        }
+    }
+
+    private void onMessage(String message) {
+        if (Notifications.DISPATCHED.equals(message)) {
+            fetchAssigned();
+        } else if (Notifications.JOINED.equals(message) && leader.isLeader()) {
+            runQuietly(() -> dispatcher.members(membership.members()));
+        } else if (leader.isLeader()) {
+            if (Notifications.FREED.equals(message)) {
+                reconcileRequested.set(true);
+            }
+            wake();
+        }
+    }
+
+    /** A job ended on this server: its slot is free, for this server's leader or, by message, another's. */
+    private void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
+        if (leader.isLeader()) {
+            dispatcher.jobEnded(job, outcome);
+            if (workers.buffered() < Math.max(1, workers.size() / 2)) {
+                // Refilled in batches: while half the workers' worth of jobs still wait here, a pass would hand
+                // out one or two jobs at a time.
+                wake();
+            }
+        } else if (freedToTell.compareAndSet(false, true)) {
+            // Many jobs ending at once make one message.
+            runQuietly(() -> {
+                freedToTell.set(false);
+                tellOthers(Notifications.FREED);
+            });
+        }
+    }
+
+    /** Asks for a dispatch pass soon, when leader; many calls before the pass starts make one pass. */
+    public void wake() {
+        if (active && leader.isLeader() && passRequested.compareAndSet(false, true)) {
+            runQuietly(this::pass);
+        }
+    }
+
+    private void pass() {
+        passRequested.set(false);
+        try {
+            synchronized (passLock) {
+                if (!active || !leadsNow()) {
+                    return;
+                }
+                if (reconcileRequested.getAndSet(false)) {
+                    dispatcher.reconcile();
+                }
+                if (!dispatcher.dispatch(() -> tellOthers(Notifications.DISPATCHED))) {
+                    // Only when nothing more is startable now does the next eta matter.
+                    dispatcher.nextWakeUp().ifPresent(this::scheduleWakeUpAt);
+                }
+            }
+        } catch (RuntimeException e) {
+            // The database may be away; the poll brings the next try.
+            LOG.log(Level.WARNING, "Dispatch pass failed; retrying on the next wake-up or poll", e);
+        }
+    }
+
+    /** Whether this server leads, starting its leadership when it has just begun (under the pass lock). */
+    private boolean leadsNow() {
+        boolean leads = leader.isLeader();
+        if (leads && !leading) {
+            LOG.info(() -> "Dispatching for the cluster from " + me.name());
+            dispatcher.members(membership.members());
+            dispatcher.reconcile();
+        }
+        leading = leads;
+        return leads;
+    }
+
+    /** Takes the jobs the leader handed to this server that it does not hold yet. */
+    private void fetchAssigned() {
+        if (active && assignedRequested.compareAndSet(false, true)) {
+            runQuietly(() -> {
+                assignedRequested.set(false);
+                try {
+                    synchronized (passLock) {
+                        // Under the pass lock: the leader's own pass hands jobs to this server's workers directly,
+                        // and a look at the database in between would hand them over twice.
+                        workers.offer(store.assignedTo(me.name(), workers.held()));
+                    }
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Could not read the jobs handed to this server; retrying at the poll", e);
+                }
+            });
+        }
+    }
+
+    private void poll() {
+        try {
+            membership.beatWhenDue(leader.isLeader()).ifPresent(dispatcher::members);
+            leader.holdOrTry(me.name());
+            synchronized (passLock) {
+                if (leadsNow()) {
+                    dispatcher.reconfigure(new ChannelTree(
+                            channelRecords.all().stream().map(Channel::spec).toList()));
+                    dispatcher.blockSequentialChannelsWithFailedJobs();
+                    leader.onSession(store::releaseAllReady);
+                    dispatcher.reconcile();
+                }
+            }
+            jobFunctions.refreshIfStale();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Queue job poll failed; will try again", e);
+        }
+        fetchAssigned();
+        wake();
+    }
+
+    /** Schedules a pass for {@code at} (an eta coming due, a throttle pause ending), unless one is already due then. */
+    private void scheduleWakeUpAt(Instant at) {
+        if (at.equals(etaWakeUpAt)) {
+            return;
+        }
+        if (etaWakeUp != null) {
+            etaWakeUp.cancel(false);
+        }
+        etaWakeUpAt = at;
+        long delayMillis = Math.max(1, Duration.between(clock.instant(), at).toMillis() + 1);
+        etaWakeUp = scheduler.schedule(this::wake, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void runQuietly(Runnable task) {
+        try {
+            scheduler.execute(task);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Task not scheduled (shutting down?)", e);
+        }
+    }
+
+    private void tellOthers(String message) {
+        if (membership.othersAlive()) {
+            membership.tell(message);
+        }
+    }
+
+    /** Jobs no server here can run stay pending (nothing is lost); say so, since someone must deploy or requeue. */
+    private void warnAboutUnknownFunctions(List<String> functionNames) {
+        var unknown = store.countWaitingOutside(functionNames);
+        if (!unknown.isEmpty()) {
+            LOG.warning(() -> "Jobs are waiting for job functions this deployment does not have; they stay pending "
+                    + "until a deployment with them takes them: " + unknown);
+        }
+    }
+
+    private static TransactionSynchronizationRegistry lookUpTransactions() {
+        try {
+            return InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+        } catch (NamingException e) {
+            LOG.log(Level.WARNING, "No TransactionSynchronizationRegistry: jobs are dispatched at once when stored", e);
+            return null;
+        }
+    }
+
+    /** Whether this server dispatches for the cluster now. */
+    public boolean isLeader() {
+        return leader.isLeader();
+    }
+
+    /** How the channels stand, as the leader counted them at its last pass (empty on other servers). */
+    public List<ChannelStatus> channelStatus() {
+        return leader.isLeader() ? dispatcher.channelStatus() : List.of();
+    }
+
+    Optional<ChannelTree> tree() {
+        return Optional.ofNullable(dispatcher.tree());
+    }
+}

@@ -1,0 +1,142 @@
+package org.queuejob.infrastructure.persistence;
+
+import static org.queuejob.domain.model.job.JobTransition.COMPLETE;
+import static org.queuejob.domain.model.job.JobTransition.DISPATCH;
+import static org.queuejob.domain.model.job.JobTransition.RELEASE;
+import static org.queuejob.domain.model.job.JobTransition.RELEASE_CHILD;
+
+/**
+ * The SQL of the queue's hot path, in one place: what dispatch, the workers and the enqueue run for every job. State
+ * conditions and target states come from {@link org.queuejob.domain.model.job.JobTransition}, the state table the
+ * {@code QueueJob} aggregate follows too.
+ */
+final class JobStatements {
+
+    private JobStatements() {}
+
+    /** What a worker needs to run a job without reading it again. */
+    static final String PAYLOAD = "id, uuid, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL,"
+            + " retry, user_name, CAST(context AS text)";
+
+    static final String INSERT = """
+            INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
+                                   priority, eta, retry, max_retries, channel, identity_key, date_created, context)
+            VALUES (nextval('queue_job_seq'), ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?, ?, 0, ?, ?, ?, ?, CAST(? AS jsonb))
+            RETURNING id""";
+
+    /** Many jobs in one statement, one array per column (a graph of a thousand jobs is one round trip). */
+    static final String INSERT_MANY = """
+            INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
+                                   priority, eta, retry, max_retries, channel, identity_key, date_created, context)
+            SELECT nextval('queue_job_seq'), u.uuid, u.graph, u.user_name, u.description, u.function,
+                   CAST(u.arguments AS jsonb), u.state, u.priority, CAST(u.eta AS timestamptz), 0, u.max_retries,
+                   u.channel, u.identity_key, CAST(u.created AS timestamptz), CAST(u.context AS jsonb)
+              FROM unnest(CAST(? AS uuid[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),
+                          CAST(? AS text[]), CAST(? AS text[]), CAST(? AS text[]), CAST(? AS int[]),
+                          CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]), CAST(? AS text[]),
+                          CAST(? AS text[]), CAST(? AS text[]))
+                   AS u(uuid, graph, user_name, description, function, arguments, state, priority, eta,
+                        max_retries, channel, identity_key, created, context)
+            RETURNING uuid, id""";
+
+    static final String INSERT_EDGES = """
+            INSERT INTO queue_job_dependency (parent_id, child_id)
+            SELECT * FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[]))""";
+
+    /**
+     * Serialises enqueues of one identity key until the transaction ends, so that checking for a waiting twin and
+     * storing are atomic (the two-argument form keeps the queue's locks apart from an application's own).
+     */
+    static final String LOCK_IDENTITY_KEY =
+            "SELECT pg_advisory_xact_lock(" + LockSpaces.IDENTITY_KEYS + ", hashtext(?))";
+
+    /** Duplicates are jobs surely not started: a job handed to a server may be running (see V9). */
+    static final String WAITING_WITH_KEY = "SELECT uuid FROM queue_job WHERE identity_key = ?"
+            + " AND state IN ('wait_dependencies', 'pending') ORDER BY id LIMIT 1";
+
+    /**
+     * A channel's next jobs, in dispatch order. {@code LIKE} patterns come escaped, so an underscore in a channel
+     * name is not a wildcard.
+     */
+    static final String PENDING_HEADS = """
+            SELECT id, channel, priority, date_created, eta, job_function FROM queue_job
+             WHERE %s
+               AND (channel = ? OR channel LIKE ?)
+               AND NOT (channel = ANY (CAST(? AS text[])) OR channel LIKE ANY (CAST(? AS text[])))
+               AND job_function = ANY (CAST(? AS text[]))
+               AND (? OR eta IS NULL OR eta <= ?)
+             ORDER BY priority, date_created, id
+             LIMIT ?""".formatted(DISPATCH.sqlCondition());
+
+    /**
+     * The leader hands the jobs it chose to servers (T6): job {@code ids[i]} gets {@code workers[i]} as worker. Run on
+     * the leader's own session, the one holding the leader lock, so a deposed leader cannot run it at all. Rows are
+     * found by primary key ({@code id = ANY}, not a join with the arrays, which the planner may turn into a scan of
+     * every pending row) and locked in id order, so this never deadlocks with other writers. The payload is returned
+     * only for the leader's own jobs: they go straight to its workers.
+     */
+    static final String DISPATCH_TO = """
+            UPDATE queue_job SET state = '%s', worker = (CAST(? AS text[]))[array_position(CAST(? AS bigint[]), id)],
+                   date_enqueued = ?, version = version + 1
+             WHERE id = ANY (CAST(? AS bigint[])) AND %s
+            RETURNING id, uuid, channel, job_function, CASE WHEN worker = ? THEN CAST(arguments AS text) END,
+                      graph_uuid IS NOT NULL, retry, user_name, CASE WHEN worker = ? THEN CAST(context AS text) END""".formatted(DISPATCH.to().dbValue(), DISPATCH.sqlCondition());
+
+    /** A server's jobs the leader handed to it that it does not hold yet. */
+    static final String ASSIGNED = """
+            SELECT %s FROM queue_job
+             WHERE state = '%s' AND worker = ? AND NOT (id = ANY (CAST(? AS bigint[])))
+             ORDER BY priority, date_created, id""".formatted(PAYLOAD, DISPATCH.to().dbValue());
+
+    /** What occupies channel slots, on every server: jobs handed to a server that have not ended. */
+    static final String OCCUPYING = "SELECT id, channel, worker FROM queue_job WHERE " + COMPLETE.sqlCondition();
+
+    /**
+     * The worker's done mark (T9 + T10), in the job's own transaction: applies only if the job is still held by this
+     * server; otherwise (cancelled, set done by hand, rescued while it ran) the caller rolls the job's work back.
+     */
+    static final String COMPLETE_HELD = """
+            UPDATE queue_job SET state = '%s', date_started = ?, date_done = ?, exec_time_ms = ?, result = ?,
+                   retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
+             WHERE id = ? AND worker = ? AND %s""".formatted(COMPLETE.to().dbValue(), COMPLETE.sqlCondition());
+
+    /** T3 for the children of one parent: parents done in other transactions, or in this one, are all seen. */
+    static final String RELEASE_CHILDREN = """
+            UPDATE queue_job c SET state = '%s', version = version + 1
+             WHERE c.%s
+               AND c.id IN (SELECT child_id FROM queue_job_dependency WHERE parent_id = ?)
+               AND NOT EXISTS (SELECT 1 FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
+                                WHERE d.child_id = c.id AND p.state <> 'done')""".formatted(RELEASE_CHILD.to().dbValue(), RELEASE_CHILD.sqlCondition());
+
+    /** The safety net of T3: two parents finishing at once may each have seen the other not done yet. */
+    static final String RELEASE_ALL_READY = """
+            UPDATE queue_job c SET state = '%s', version = version + 1
+             WHERE c.%s
+               AND NOT EXISTS (SELECT 1 FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
+                                WHERE d.child_id = c.id AND p.state <> 'done')""".formatted(RELEASE_CHILD.to().dbValue(), RELEASE_CHILD.sqlCondition());
+
+    /** T7/T8: jobs a server holds but is not running (outside the given ids) go back to pending. */
+    static final String RELEASE_ABANDONED = """
+            UPDATE queue_job SET state = '%s', date_enqueued = NULL, date_started = NULL, worker = NULL,
+                   version = version + 1
+             WHERE %s AND worker = ? AND NOT (id = ANY (CAST(? AS bigint[])))""".formatted(RELEASE.to().dbValue(), RELEASE.sqlCondition());
+
+    static final String FAILED_UNDER =
+            "SELECT id, channel FROM queue_job WHERE state = 'failed' AND (channel = ? OR channel LIKE ?)";
+
+    static final String NEXT_ETA = "SELECT min(eta) FROM queue_job WHERE " + DISPATCH.sqlCondition() + " AND eta > ?";
+
+    static final String WAITING_OUTSIDE_FUNCTIONS = """
+            SELECT job_function, count(*) FROM queue_job
+             WHERE state IN ('wait_dependencies', 'pending') AND NOT (job_function = ANY (CAST(? AS text[])))
+             GROUP BY job_function ORDER BY job_function""";
+
+    /** Keys of the two-argument advisory locks the queue takes, so they never meet an application's. */
+    static final class LockSpaces {
+
+        /** "qjik" in ASCII. */
+        static final int IDENTITY_KEYS = 0x716a696b;
+
+        private LockSpaces() {}
+    }
+}

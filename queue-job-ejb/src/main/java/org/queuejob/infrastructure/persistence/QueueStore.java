@@ -1,0 +1,430 @@
+package org.queuejob.infrastructure.persistence;
+
+import static org.queuejob.infrastructure.persistence.JobStatements.ASSIGNED;
+import static org.queuejob.infrastructure.persistence.JobStatements.COMPLETE_HELD;
+import static org.queuejob.infrastructure.persistence.JobStatements.DISPATCH_TO;
+import static org.queuejob.infrastructure.persistence.JobStatements.FAILED_UNDER;
+import static org.queuejob.infrastructure.persistence.JobStatements.INSERT;
+import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_EDGES;
+import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_MANY;
+import static org.queuejob.infrastructure.persistence.JobStatements.LOCK_IDENTITY_KEY;
+import static org.queuejob.infrastructure.persistence.JobStatements.NEXT_ETA;
+import static org.queuejob.infrastructure.persistence.JobStatements.OCCUPYING;
+import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS;
+import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ABANDONED;
+import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ALL_READY;
+import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_CHILDREN;
+import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_OUTSIDE_FUNCTIONS;
+import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_WITH_KEY;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.queuejob.domain.model.job.ClaimedJob;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.scheduling.CandidateJob;
+
+/**
+ * The queue's hot path in plain JDBC: the statements run for every job (store, dispatch, done mark) and the
+ * dispatcher's and workers' bookkeeping. No EntityManager and no bean hop per statement: a statement here is a
+ * prepared statement on a connection of the queue's data source, and the PostgreSQL driver keeps it prepared on
+ * the server.
+ *
+ * <p>Where a method runs decides its transaction: called inside a JTA transaction (an enqueue, a job's run) it joins
+ * it on the connection the container enlisted; called outside one (the dispatcher's and workers' threads) each
+ * statement commits on its own. The leader's statements take its session connection, the one holding the leader
+ * lock, as an argument.
+ */
+@ApplicationScoped
+public class QueueStore {
+
+    /** The queue's data source, named as in the README; looked up globally, so any module's thread can use it. */
+    @Resource(lookup = "jdbc/queue-job")
+    DataSource dataSource;
+
+    /** A job held by some server: the leader counts these against channel capacities. */
+    public record Occupant(long id, String channel, String worker) {}
+
+    /** A pending job at the head of its channel, with its function: only a server that has it may run it. */
+    public record Head(CandidateJob job, String function) {}
+
+    // ------------------------------------------------------------------------------------------------ enqueue
+
+    /** Stores a new job in the caller's transaction and gives it its id. */
+    public void insert(QueueJob job) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setObject(1, job.uuid());
+            insert.setObject(2, job.graphUuid().orElse(null));
+            insert.setString(3, job.userName());
+            insert.setString(4, job.description());
+            insert.setString(5, job.jobFunction());
+            insert.setString(6, job.arguments());
+            insert.setString(7, job.state().dbValue());
+            insert.setInt(8, job.priority());
+            insert.setObject(9, utc(job.eta()), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setInt(10, job.maxRetries());
+            insert.setString(11, job.channel());
+            insert.setString(12, job.identityKey());
+            insert.setObject(13, utc(job.dateCreated()), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setString(14, job.context());
+            try (ResultSet id = insert.executeQuery()) {
+                id.next();
+                job.stored(id.getLong(1));
+            }
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not store job " + job.uuid(), e);
+        }
+    }
+
+    /** Stores many new jobs with one statement, in the caller's transaction, and gives each its id. */
+    public void insertAll(List<QueueJob> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        int n = jobs.size();
+        UUID[] uuids = new UUID[n];
+        UUID[] graphs = new UUID[n];
+        String[][] texts = new String[9][n];
+        Integer[] priorities = new Integer[n];
+        Integer[] maxRetries = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            QueueJob job = jobs.get(i);
+            uuids[i] = job.uuid();
+            graphs[i] = job.graphUuid().orElse(null);
+            texts[0][i] = job.userName();
+            texts[1][i] = job.description();
+            texts[2][i] = job.jobFunction();
+            texts[3][i] = job.arguments();
+            texts[4][i] = job.state().dbValue();
+            texts[5][i] = job.eta() == null ? null : job.eta().toString();
+            texts[6][i] = job.channel();
+            texts[7][i] = job.identityKey();
+            texts[8][i] = job.dateCreated().toString();
+            priorities[i] = job.priority();
+            maxRetries[i] = job.maxRetries();
+        }
+        Map<UUID, QueueJob> byUuid = new HashMap<>();
+        jobs.forEach(job -> byUuid.put(job.uuid(), job));
+        String[] contexts = jobs.stream().map(QueueJob::context).toArray(String[]::new);
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_MANY)) {
+            insert.setArray(1, connection.createArrayOf("uuid", uuids));
+            insert.setArray(2, connection.createArrayOf("uuid", graphs));
+            insert.setArray(3, text(connection, texts[0]));
+            insert.setArray(4, text(connection, texts[1]));
+            insert.setArray(5, text(connection, texts[2]));
+            insert.setArray(6, text(connection, texts[3]));
+            insert.setArray(7, text(connection, texts[4]));
+            insert.setArray(8, connection.createArrayOf("int4", priorities));
+            insert.setArray(9, text(connection, texts[5]));
+            insert.setArray(10, connection.createArrayOf("int4", maxRetries));
+            insert.setArray(11, text(connection, texts[6]));
+            insert.setArray(12, text(connection, texts[7]));
+            insert.setArray(13, text(connection, texts[8]));
+            insert.setArray(14, text(connection, contexts));
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    byUuid.get(rows.getObject(1, UUID.class)).stored(rows.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not store " + n + " jobs", e);
+        }
+    }
+
+    /** Stores dependency edges ({@code parents[i]} → {@code children[i]}) with one statement. */
+    public void insertEdges(long[] parents, long[] children) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(INSERT_EDGES)) {
+            insert.setArray(1, bigints(connection, parents));
+            insert.setArray(2, bigints(connection, children));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not store the dependencies of a graph", e);
+        }
+    }
+
+    /**
+     * Locks {@code identityKey} until the caller's transaction ends, then returns the waiting job holding it, if any.
+     * Two statements on purpose: the second must see what a transaction that held the lock before committed.
+     */
+    public Optional<UUID> lockAndFindWaiting(String identityKey) {
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_IDENTITY_KEY)) {
+                lock.setString(1, identityKey);
+                lock.executeQuery().close();
+            }
+            try (PreparedStatement find = connection.prepareStatement(WAITING_WITH_KEY)) {
+                find.setString(1, identityKey);
+                try (ResultSet row = find.executeQuery()) {
+                    return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
+                }
+            }
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not look up identity key " + identityKey, e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ workers
+
+    /**
+     * The done mark, in the job's own transaction; false when the job is no longer held by {@code worker}, and the
+     * caller must then roll the job's work back.
+     */
+    public boolean complete(long id, String worker, Instant startedAt, Instant doneAt, String result) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement done = connection.prepareStatement(COMPLETE_HELD)) {
+            done.setObject(1, utc(startedAt), Types.TIMESTAMP_WITH_TIMEZONE);
+            done.setObject(2, utc(doneAt), Types.TIMESTAMP_WITH_TIMEZONE);
+            done.setLong(3, Duration.between(startedAt, doneAt).toMillis());
+            done.setString(4, result);
+            done.setLong(5, id);
+            done.setString(6, worker);
+            return done.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not mark job " + id + " done", e);
+        }
+    }
+
+    /** Children of {@code parentId} whose parents are now all done go to pending, in the caller's transaction. */
+    public int releaseChildrenOf(long parentId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement release = connection.prepareStatement(RELEASE_CHILDREN)) {
+            release.setLong(1, parentId);
+            return release.executeUpdate();
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not release the children of job " + parentId, e);
+        }
+    }
+
+    /** Jobs the leader handed to {@code worker} that it does not hold yet (not in {@code held}), in dispatch order. */
+    public List<ClaimedJob> assignedTo(String worker, Collection<Long> held) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(ASSIGNED)) {
+            query.setString(1, worker);
+            query.setArray(2, bigints(connection, held));
+            List<ClaimedJob> jobs = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    jobs.add(claimed(rows));
+                }
+            }
+            return jobs;
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not read the jobs handed to " + worker, e);
+        }
+    }
+
+    /** Jobs {@code worker} holds in the database but not in memory (outside {@code held}) go back to pending. */
+    public int releaseAbandoned(String worker, Collection<Long> held) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement release = connection.prepareStatement(RELEASE_ABANDONED)) {
+            release.setString(1, worker);
+            release.setArray(2, bigints(connection, held));
+            return release.executeUpdate();
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not release the jobs of " + worker, e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ leader
+
+    /**
+     * The first {@code limit} pending jobs of a configured channel in dispatch order: jobs of {@code channel} or below
+     * it, except below its configured {@code children}, of the given functions, due at {@code now} unless {@code
+     * includeFutureEta}.
+     */
+    public List<Head> pendingHeads(
+            Connection session,
+            String channel,
+            Collection<String> children,
+            int limit,
+            boolean includeFutureEta,
+            Collection<String> functions,
+            Instant now)
+            throws SQLException {
+        try (PreparedStatement query = session.prepareStatement(PENDING_HEADS)) {
+            query.setString(1, channel);
+            query.setString(2, below(channel));
+            query.setArray(3, text(session, children.toArray(String[]::new)));
+            query.setArray(
+                    4, text(session, children.stream().map(QueueStore::below).toArray(String[]::new)));
+            query.setArray(5, text(session, functions.toArray(String[]::new)));
+            query.setBoolean(6, includeFutureEta);
+            query.setObject(7, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            query.setInt(8, limit);
+            List<Head> heads = new ArrayList<>(limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    heads.add(new Head(
+                            new CandidateJob(
+                                    rows.getLong(1),
+                                    rows.getString(2),
+                                    rows.getInt(3),
+                                    rows.getObject(4, OffsetDateTime.class).toInstant(),
+                                    instant(rows.getObject(5, OffsetDateTime.class))),
+                            rows.getString(6)));
+                }
+            }
+            return heads;
+        }
+    }
+
+    /** What a dispatch did: every job it handed out, and the leader's own ones ready to run. */
+    public record Dispatched(Set<Long> ids, List<ClaimedJob> mine) {}
+
+    /**
+     * Hands jobs to servers: {@code ids[i]} to {@code workers[i]}, ids sorted ascending. Jobs no longer pending
+     * (changed meanwhile) are left alone and missing from the result.
+     */
+    public Dispatched dispatch(Connection session, long[] ids, String[] workers, String me, Instant now)
+            throws SQLException {
+        try (PreparedStatement update = session.prepareStatement(DISPATCH_TO)) {
+            Array idArray = bigints(session, ids);
+            update.setArray(1, text(session, workers));
+            update.setArray(2, idArray);
+            update.setObject(3, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            update.setArray(4, idArray);
+            update.setString(5, me);
+            update.setString(6, me);
+            Set<Long> dispatched = new HashSet<>();
+            List<ClaimedJob> mine = new ArrayList<>();
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    dispatched.add(rows.getLong(1));
+                    if (rows.getString(5) != null) {
+                        mine.add(claimed(rows));
+                    }
+                }
+            }
+            return new Dispatched(dispatched, mine);
+        }
+    }
+
+    /** Every job held by a server, with its channel and server: what occupies channel slots now. */
+    public List<Occupant> occupying(Connection session) throws SQLException {
+        try (PreparedStatement query = session.prepareStatement(OCCUPYING);
+                ResultSet rows = query.executeQuery()) {
+            List<Occupant> occupants = new ArrayList<>();
+            while (rows.next()) {
+                occupants.add(new Occupant(rows.getLong(1), rows.getString(2), rows.getString(3)));
+            }
+            return occupants;
+        }
+    }
+
+    public int releaseAllReady(Connection session) throws SQLException {
+        try (PreparedStatement release = session.prepareStatement(RELEASE_ALL_READY)) {
+            return release.executeUpdate();
+        }
+    }
+
+    /** Failed jobs under a channel (itself and below): a sequential channel stays blocked by them. */
+    public Map<Long, String> failedUnder(Connection session, String channel) throws SQLException {
+        try (PreparedStatement query = session.prepareStatement(FAILED_UNDER)) {
+            query.setString(1, channel);
+            query.setString(2, below(channel));
+            Map<Long, String> failed = new LinkedHashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    failed.put(rows.getLong(1), rows.getString(2));
+                }
+            }
+            return failed;
+        }
+    }
+
+    /** The earliest eta still in the future among pending jobs: when the dispatcher must look again. */
+    public Optional<Instant> nextEta(Connection session, Instant now) throws SQLException {
+        try (PreparedStatement query = session.prepareStatement(NEXT_ETA)) {
+            query.setObject(1, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next()
+                        ? Optional.ofNullable(instant(row.getObject(1, OffsetDateTime.class)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** Jobs waiting to run whose job function is not among {@code functions}, counted per function. */
+    public Map<String, Long> countWaitingOutside(Collection<String> functions) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(WAITING_OUTSIDE_FUNCTIONS)) {
+            query.setArray(1, text(connection, functions.toArray(String[]::new)));
+            Map<String, Long> counts = new LinkedHashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not count jobs of unknown functions", e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    private static ClaimedJob claimed(ResultSet row) throws SQLException {
+        return new ClaimedJob(
+                row.getLong(1),
+                row.getObject(2, UUID.class),
+                row.getString(3),
+                row.getString(4),
+                row.getString(5),
+                row.getBoolean(6),
+                row.getInt(7),
+                row.getString(8),
+                row.getString(9));
+    }
+
+    /** The LIKE pattern of the channels below {@code channel}, with LIKE's own characters escaped. */
+    static String below(String channel) {
+        return channel.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%";
+    }
+
+    private static Array text(Connection connection, String[] values) throws SQLException {
+        return connection.createArrayOf("text", values);
+    }
+
+    private static Array bigints(Connection connection, long[] values) throws SQLException {
+        Long[] boxed = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return connection.createArrayOf("int8", boxed);
+    }
+
+    private static Array bigints(Connection connection, Collection<Long> values) throws SQLException {
+        return connection.createArrayOf("int8", values.toArray(Long[]::new));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

@@ -1,0 +1,53 @@
+package org.queuejob;
+
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The library's layering, as the README states it: the application uses the domain and the infrastructure; the
+ * infrastructure implements what the domain declares and never calls the application; the domain depends on neither;
+ * and no two packages depend on each other.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.queuejob");
+    }
+
+    @Test
+    void layersPointOneWay() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("api")
+                .definedBy("org.queuejob.api..")
+                .layer("application")
+                .definedBy("org.queuejob.application..")
+                .layer("domain")
+                .definedBy("org.queuejob.domain..")
+                .layer("infrastructure")
+                .definedBy("org.queuejob.infrastructure..")
+                .whereLayer("application")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("infrastructure")
+                .mayOnlyBeAccessedByLayers("application")
+                .whereLayer("domain")
+                .mayOnlyBeAccessedByLayers("application", "infrastructure")
+                .check(classes);
+    }
+
+    @Test
+    void packagesHaveNoCycles() {
+        slices().matching("org.queuejob.(**)").should().beFreeOfCycles().check(classes);
+    }
+}
