@@ -15,6 +15,12 @@ public class NoopJobs {
         log.started();
     }
 
+    /** The same, stored into a channel that stays paused: for measuring the enqueue alone. */
+    @Job(channel = QueueJobSystem.PAUSED_CHANNEL)
+    public void held(int index) {
+        log.started();
+    }
+
     RunLog log() {
         return log;
     }
