@@ -9,7 +9,8 @@ import java.util.logging.Logger;
 /**
  * A real PostgreSQL started from the build (zonky's embedded binaries), for the demo, the tests and the
  * benchmark when no database is configured. Synchronous commit is on, as in production: the queue's numbers must
- * hold with durable commits.
+ * hold with durable commits. zonky leaves {@code fsync} off, which the demo and the tests do not mind; the benchmark
+ * turns it on through {@link #start(Map)}.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
