@@ -1,37 +1,27 @@
 package org.queuejob.bench;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.queuejob.api.Job;
+import org.queuejob.bench.phase.RunLog;
 
-/** Jobs that do nothing but note that they ran, and when. */
+/** The queue's no-op job: it only notes that it ran, and when, as the peers' jobs do. */
 @ApplicationScoped
 public class NoopJobs {
 
-    private final AtomicInteger runs = new AtomicInteger();
-    private final ConcurrentHashMap<Long, Long> startedAt = new ConcurrentHashMap<>();
+    private final RunLog log = new RunLog();
 
     @Job
     public void noop(int index) {
-        runs.incrementAndGet();
+        log.started();
     }
 
-    /** Notes the start time of probe {@code probe} (System.nanoTime, same JVM as the enqueuer). */
-    @Job
-    public void probe(long probe) {
-        startedAt.put(probe, System.nanoTime());
+    /** The same, stored into a channel that stays paused: for measuring the enqueue alone. */
+    @Job(channel = QueueJobSystem.PAUSED_CHANNEL)
+    public void held(int index) {
+        log.started();
     }
 
-    int runs() {
-        return runs.get();
-    }
-
-    void resetRuns() {
-        runs.set(0);
-    }
-
-    Long startedAt(long probe) {
-        return startedAt.get(probe);
+    RunLog log() {
+        return log;
     }
 }

@@ -1,132 +1,150 @@
 package org.queuejob.bench;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.queuejob.bench.peer.PeerKind;
+import org.queuejob.bench.phase.Phase;
+import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
 import org.queuejob.dev.PayaraDomain;
 
 /**
- * The benchmark command ({@code mvn -Pbench verify}): starts PostgreSQL (synchronous commit on) and Payara, deploys
- * the benchmark WAR, and prints each figure next to a baseline measured in the same run, since absolute times on
- * these machines vary by a third from run to run.
+ * The benchmark command ({@code mvn -Pbench verify}): one PostgreSQL with durable commits, a database per system,
+ * the queue in Payara and its peers (db-scheduler, a raw JDBC loop) each in a JVM of its own, measured phase by
+ * phase side by side; then the queue alone: the cost of an enqueue, and its rates on an aged table. Prints a
+ * Markdown report and writes it to {@code target/bench-report.md}.
  */
 public final class BenchmarkMain {
 
-    static final int JOBS = Integer.getInteger("bench.jobs", 20_000);
-    static final int WORKERS = 8;
-    static final int ENQUEUES = 20_000;
-    static final int PROBES = 300;
-    static final int BACKLOG = Integer.getInteger("bench.backlog", 1_000_000);
-    static final int DRAINED = 20_000;
+    static final String WAR_NAME = "queue-job-bench";
 
     private BenchmarkMain() {}
 
     public static void main(String[] args) throws Exception {
-        try (DevEnvironment environment = DevEnvironment.start()) {
+        BenchSettings settings = BenchSettings.fromSystemProperties();
+        Timeline timeline = new Timeline();
+        Report report = new Report();
+        DevEnvironment.Builder builder = DevEnvironment.builder().database(QueueUnderTest.DATABASE);
+        PostgresServer.SERVER_CONFIG.forEach(builder::serverConfig);
+        try (DevEnvironment environment = timeline.time("start PostgreSQL and Payara", builder::start);
+                PostgresServer server = new PostgresServer(environment.database())) {
             PayaraDomain domain = environment.domain();
-            domain.deploy(Path.of(System.getProperty("queuejob.benchWar")), "queue-job-bench");
-            String api = domain.baseUrl() + "/queue-job-bench/api/bench/";
-            HttpClient http = HttpClient.newBuilder()
-                    .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
-                    .build();
+            server.enableStatements(QueueUnderTest.DATABASE);
+            DatabaseSettings dbScheduler = server.createDatabase(PeerKind.DB_SCHEDULER.database());
+            DatabaseSettings raw = server.createDatabase(PeerKind.RAW_JDBC.database());
+            configureQueue(domain, settings);
+            timeline.time("deploy", () -> {
+                domain.deploy(Path.of(System.getProperty("queuejob.benchWar")), WAR_NAME);
+                return null;
+            });
+            BenchApi api = new BenchApi(domain.baseUrl() + "/" + WAR_NAME + "/api/");
+            QueueUnderTest queue = new QueueUnderTest(api, domain);
+            timeline.time("warm-up of the queue", () -> warmUp(queue));
+            header(report, settings, server.settings());
 
-            // Warm-up: JIT, connection pools, EclipseLink metadata.
-            call(http, api + "throughput?n=2000");
-            call(http, api + "enqueue?n=2000&batch=100");
-            call(http, api + "persist?n=2000&batch=100");
-            call(http, api + "latency?n=50");
+            PhaseMeter meter = new PhaseMeter(server, settings.statsSettleSeconds());
+            Path logs = Path.of(System.getProperty("bench.logDirectory", "target/bench-logs"));
+            String classpath = peerClasspath();
+            Comparison comparison = new Comparison(
+                    List.of(
+                            queue,
+                            new ForkedPeer(PeerKind.DB_SCHEDULER, dbScheduler, classpath, settings.peerThreads(), logs),
+                            new ForkedPeer(PeerKind.RAW_JDBC, raw, classpath, settings.peerThreads(), logs)),
+                    meter,
+                    timeline,
+                    settings);
+            comparison.run(report);
 
-            double queueThroughput = Double.parseDouble(call(http, api + "throughput?n=" + JOBS));
-            System.out.println("queue no-op throughput: " + queueThroughput + " jobs/s");
-            double rawThroughput = new RawJdbcBaseline(environment.database()).run(JOBS, WORKERS);
-            long enqueueSingle = Long.parseLong(call(http, api + "enqueue?n=2000&batch=1"));
-            long persistSingle = Long.parseLong(call(http, api + "persist?n=2000&batch=1"));
-            long enqueueBatched = Long.parseLong(call(http, api + "enqueue?n=" + ENQUEUES + "&batch=100"));
-            long persistBatched = Long.parseLong(call(http, api + "persist?n=" + ENQUEUES + "&batch=100"));
-            // The enqueue runs above left jobs to drain; let them finish so the latency probes meet an idle queue.
-            call(http, api + "idle");
-            String[] latency = call(http, api + "latency?n=" + PROBES).split(" ");
+            JobTable jobTable = new JobTable(environment.database());
+            timeline.time("enqueue cost", () -> {
+                new EnqueueCost(api, server, jobTable).run(report);
+                return null;
+            });
+            new AgePhases(settings, queue, api, meter, jobTable, timeline).run(report, comparison.queueBurnDown());
 
-            // (e) Drain rate with a small backlog, then with a million jobs waiting.
-            Backlog backlog = new Backlog(environment.database());
-            backlog.add(DRAINED);
-            double smallBacklog = Double.parseDouble(call(http, api + "drain?n=" + DRAINED));
-            long filling = System.nanoTime();
-            backlog.add(BACKLOG);
-            long fillSeconds = (System.nanoTime() - filling) / 1_000_000_000;
-            double bigBacklog = Double.parseDouble(call(http, api + "drain?n=" + DRAINED));
-            backlog.cancelWaiting();
-
-            System.out.println();
-            System.out.println("Queue Job benchmark (PostgreSQL on localhost, synchronous_commit=on, " + WORKERS
-                    + " workers, " + Runtime.getRuntime().availableProcessors() + " cores)");
-            System.out.println("| measure | queue | baseline | ratio |");
-            System.out.println("|---|---|---|---|");
-            row(
-                    "(a)/(d) no-op jobs/s end to end, " + JOBS
-                            + " jobs (enqueue + run) vs raw JDBC insert + claim/complete",
-                    queueThroughput,
-                    rawThroughput,
-                    "jobs/s");
-            row(
-                    "(b) enqueue, 1 per transaction vs plain JPA persist",
-                    enqueueSingle / 1000.0,
-                    persistSingle / 1000.0,
-                    "µs/job");
-            row(
-                    "(b) enqueue, 100 per transaction vs plain JPA persist",
-                    enqueueBatched / 1000.0,
-                    persistBatched / 1000.0,
-                    "µs/job");
-            System.out.printf(
-                    Locale.ROOT,
-                    "| (c) commit→start latency, idle queue, %d probes | p50 %.2f ms, p99 %.2f ms"
-                            + " | target p50 ≤ 5 ms, p99 ≤ 25 ms | |%n",
-                    PROBES,
-                    Long.parseLong(latency[0]) / 1000.0,
-                    Long.parseLong(latency[1]) / 1000.0);
-            row(
-                    String.format(
-                            Locale.ROOT,
-                            "(e) drain rate with %,d jobs waiting (filled in %d s) vs with %,d",
-                            BACKLOG,
-                            fillSeconds,
-                            DRAINED),
-                    bigBacklog,
-                    smallBacklog,
-                    "jobs/s");
-            domain.undeploy("queue-job-bench");
+            domain.undeploy(WAR_NAME);
+            // Nothing after needs the aged table: its gigabytes go now, not when the server stops.
+            server.dropDatabase(QueueUnderTest.DATABASE);
         }
+        report.elapsed(timeline.parts(), timeline.totalSeconds());
+        publish(report);
     }
 
-    private static void row(String what, double queue, double baseline, String unit) {
-        System.out.printf(
-                Locale.ROOT,
-                "| %s | %.1f %s | %.1f %s | %.2f |%n",
-                what,
-                queue,
-                unit,
-                baseline,
-                unit,
-                queue / baseline);
+    /** The queue's settings for this run, as system properties of the domain (they win over the WAR's file). */
+    private static void configureQueue(PayaraDomain domain, BenchSettings settings) {
+        domain.setSystemProperty("queue-job.channels", settings.queueChannels());
+        domain.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
+        domain.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
     }
 
-    private static String call(HttpClient http, String url) throws Exception {
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofMinutes(10))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-        }
-        return response.body().strip();
+    /** As the peers warm up in their JVMs: the JIT, the connection pool, EclipseLink's metadata. */
+    private static Void warmUp(QueueUnderTest queue) throws Exception {
+        queue.prepare(Phase.CONTINUOUS, 3000);
+        queue.run(Phase.CONTINUOUS, 3000);
+        queue.prepare(Phase.LATENCY, 20);
+        queue.run(Phase.LATENCY, 20);
+        return null;
+    }
+
+    private static void header(Report report, BenchSettings settings, Map<String, String> postgres) {
+        report.line("# Queue Job benchmark, %s", Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        report.line("");
+        report.line(
+                "- Machine: %d cores, %s %s, %s",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name"),
+                System.getProperty("os.version"),
+                Machine.javaVersion());
+        report.line(
+                "- PostgreSQL %s on the same machine, one database per system: %s",
+                postgres.get("server_version"),
+                String.join(
+                        ", ",
+                        postgres.entrySet().stream()
+                                .filter(e -> !e.getKey().equals("server_version"))
+                                .map(e -> e.getKey() + "=" + e.getValue())
+                                .toList()));
+        report.line(
+                "- queue: Payara %s, `queue-job.channels=%s`, `queue-job.workers=%d`, `queue-job.claim-batch-size=%d`,"
+                        + " poll interval 1 s (default), data source pool of 64",
+                System.getProperty("bench.payaraVersion", "?"),
+                settings.queueChannels(),
+                settings.queueWorkers(),
+                settings.queueClaimBatch());
+        report.line("- %s", PeerKind.DB_SCHEDULER.configuration(settings.peerThreads()));
+        report.line("- raw JDBC: %s", PeerKind.RAW_JDBC.configuration(settings.peerThreads()));
+        report.line("- %s", settings.describe());
+        report.line(
+                "- Each system's phase: prepared, then %d s for PostgreSQL's statistics to settle, then measured;"
+                        + " CPU from /proc (application JVM: Payara's or the peer's own; PostgreSQL: postmaster and"
+                        + " children, living and exited); statements from pg_stat_statements without BEGIN/COMMIT;"
+                        + " commits from pg_stat_database.xact_commit (read-only transactions included). Every"
+                        + " system's JVM runs the same warm-up (3,000 jobs, 20 probes) before its phase.",
+                settings.statsSettleSeconds());
+    }
+
+    /** The test class path the peers' JVMs run with: this module's classes and its test-scope dependencies. */
+    private static String peerClasspath() throws IOException {
+        String dependencies = Files.readString(Path.of(System.getProperty("bench.classpathFile")));
+        return String.join(
+                java.io.File.pathSeparator,
+                System.getProperty("bench.testClasses"),
+                System.getProperty("bench.classes"),
+                dependencies.strip());
+    }
+
+    private static void publish(Report report) throws IOException {
+        Path file = Path.of(System.getProperty("bench.report", "target/bench-report.md"));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, report.toString(), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("(written to " + file.toAbsolutePath() + ")");
     }
 }

@@ -26,6 +26,11 @@ public record DatabaseSettings(String host, int port, String database, String us
         return new DatabaseSettings(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), database, user, password);
     }
 
+    /** Another database on the same server, with the same credentials. */
+    public DatabaseSettings withDatabase(String name) {
+        return new DatabaseSettings(host, port, name, user, password);
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }

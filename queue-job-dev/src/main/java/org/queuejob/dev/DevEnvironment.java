@@ -1,7 +1,13 @@
 package org.queuejob.dev;
 
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -37,33 +43,83 @@ public final class DevEnvironment implements AutoCloseable {
     }
 
     public static DevEnvironment start() {
-        Optional<String> url = env("QUEUE_JOB_DB_URL");
-        EmbeddedDatabase embedded = url.isPresent() ? null : EmbeddedDatabase.start();
-        DatabaseSettings database = url.map(u -> DatabaseSettings.fromJdbcUrl(
-                        u,
-                        env("QUEUE_JOB_DB_USER").orElse("postgres"),
-                        env("QUEUE_JOB_DB_PASSWORD").orElse("")))
-                // A lambda, not embedded::settings: that method reference would dereference a null embedded at once.
-                .orElseGet(() -> embedded.settings());
-        PayaraDomain domain = PayaraDomain.fromSystemProperties();
-        try {
-            long started = System.nanoTime();
-            domain.start();
-            domain.createDataSource(database, 64);
-            String managerPassword = env("QUEUE_JOB_MANAGER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
-            String viewerPassword = env("QUEUE_JOB_VIEWER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
-            domain.createUser(MANAGER, managerPassword, "queue-job-manager");
-            domain.createUser(VIEWER, viewerPassword, "queue-job-viewer");
-            LOG.info(() -> String.format(
-                    "Payara domain ready with data source %s -> %s in %d ms",
-                    PayaraDomain.DATA_SOURCE, database.jdbcUrl(), (System.nanoTime() - started) / 1_000_000));
-            return new DevEnvironment(embedded, database, domain, managerPassword, viewerPassword);
-        } catch (RuntimeException e) {
-            domain.stop();
-            if (embedded != null) {
-                embedded.close();
+        return builder().start();
+    }
+
+    /** For an environment set up otherwise than the demo's: server parameters, a database of its own. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** What differs from {@link DevEnvironment#start()}; unset, everything is as there. */
+    public static final class Builder {
+
+        private final Map<String, String> serverConfig = new LinkedHashMap<>();
+        private String database;
+
+        private Builder() {}
+
+        /** A server parameter of the embedded PostgreSQL (ignored when {@code QUEUE_JOB_DB_URL} names another). */
+        public Builder serverConfig(String name, String value) {
+            serverConfig.put(name, value);
+            return this;
+        }
+
+        /**
+         * The queue's data source points at this database, created afresh (dropped first if it exists) on the
+         * server, so that several systems can share one server each with a database of its own.
+         */
+        public Builder database(String name) {
+            this.database = name;
+            return this;
+        }
+
+        public DevEnvironment start() {
+            Optional<String> url = env("QUEUE_JOB_DB_URL");
+            EmbeddedDatabase embedded = url.isPresent() ? null : EmbeddedDatabase.start(serverConfig);
+            DatabaseSettings server = url.map(u -> DatabaseSettings.fromJdbcUrl(
+                            u,
+                            env("QUEUE_JOB_DB_USER").orElse("postgres"),
+                            env("QUEUE_JOB_DB_PASSWORD").orElse("")))
+                    // A lambda, not embedded::settings: that method reference would dereference a null embedded
+                    // at once when QUEUE_JOB_DB_URL names a server.
+                    .orElseGet(() -> embedded.settings());
+            PayaraDomain domain = PayaraDomain.fromSystemProperties();
+            try {
+                DatabaseSettings database = this.database == null ? server : recreate(server, this.database);
+                long started = System.nanoTime();
+                domain.start();
+                domain.createDataSource(database, 64);
+                String managerPassword = env("QUEUE_JOB_MANAGER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
+                String viewerPassword = env("QUEUE_JOB_VIEWER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
+                domain.createUser(MANAGER, managerPassword, "queue-job-manager");
+                domain.createUser(VIEWER, viewerPassword, "queue-job-viewer");
+                LOG.info(() -> String.format(
+                        "Payara domain ready with data source %s -> %s in %d ms",
+                        PayaraDomain.DATA_SOURCE, database.jdbcUrl(), (System.nanoTime() - started) / 1_000_000));
+                return new DevEnvironment(embedded, database, domain, managerPassword, viewerPassword);
+            } catch (RuntimeException e) {
+                domain.stop();
+                if (embedded != null) {
+                    embedded.close();
+                }
+                throw e;
             }
-            throw e;
+        }
+
+        private static DatabaseSettings recreate(DatabaseSettings server, String name) {
+            if (!name.matches("[a-z_][a-z0-9_]*")) {
+                throw new IllegalArgumentException("Not a plain database name: " + name);
+            }
+            try (Connection connection =
+                            DriverManager.getConnection(server.jdbcUrl(), server.user(), server.password());
+                    Statement statement = connection.createStatement()) {
+                statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                statement.execute("CREATE DATABASE " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not create the database " + name, e);
+            }
+            return server.withDatabase(name);
         }
     }
 

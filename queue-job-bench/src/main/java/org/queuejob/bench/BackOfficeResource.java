@@ -1,0 +1,75 @@
+package org.queuejob.bench;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.queuejob.application.DashboardService;
+import org.queuejob.application.JobFilter;
+import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
+
+/**
+ * The back office's database work for its two heaviest first loads, timed in the server with the same service calls
+ * as the pages make: the Jobs page's count and first page ({@code JobsBacking}'s lazy model, 25 rows, newest
+ * first), and the dashboard's four aggregates ({@code DashboardBacking}). Rendering is not included. Each endpoint
+ * answers "median min max" in microseconds over {@value #TIMED} calls after one warm-up.
+ */
+@Path("backoffice")
+@Produces(MediaType.TEXT_PLAIN)
+@ApplicationScoped
+public class BackOfficeResource {
+
+    static final int TIMED = 7;
+
+    /** The Jobs page's first page and default rows per page ({@code jobs.xhtml}). */
+    static final int PAGE_SIZE = 25;
+
+    @Inject
+    JobQueryService jobQueries;
+
+    @Inject
+    DashboardService dashboard;
+
+    /** {@code states}: comma-separated stored names (e.g. {@code pending,failed}). */
+    @POST
+    @Path("jobs")
+    public String jobsPage(@QueryParam("states") String states, @QueryParam("channel") String channel) {
+        Set<JobState> filterStates =
+                Arrays.stream(states.split(",")).map(JobState::fromDbValue).collect(Collectors.toSet());
+        JobFilter filter = new JobFilter(filterStates, channel, null);
+        return time(() -> {
+            jobQueries.count(filter);
+            jobQueries.page(filter, 0, PAGE_SIZE, null, false).size();
+        });
+    }
+
+    @POST
+    @Path("dashboard")
+    public String dashboard() {
+        return time(() -> {
+            dashboard.countsByChannelAndState();
+            dashboard.throughput();
+            dashboard.slowestFunctions();
+            dashboard.oldestWaiting();
+        });
+    }
+
+    private static String time(Runnable load) {
+        load.run();
+        long[] micros = new long[TIMED];
+        for (int i = 0; i < TIMED; i++) {
+            long start = System.nanoTime();
+            load.run();
+            micros[i] = (System.nanoTime() - start) / 1000;
+        }
+        Arrays.sort(micros);
+        return micros[TIMED / 2] + " " + micros[0] + " " + micros[TIMED - 1];
+    }
+}

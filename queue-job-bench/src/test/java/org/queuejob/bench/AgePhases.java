@@ -1,0 +1,194 @@
+package org.queuejob.bench;
+
+import java.util.Locale;
+import org.queuejob.bench.phase.Phase;
+
+/**
+ * The queue against its own young self: the burn-down rate with a million jobs waiting, then with ten million ended
+ * jobs kept, each as a ratio to the burn-down on the comparison's nearly empty table; then the back office's first
+ * loads on that big table.
+ */
+final class AgePhases {
+
+    static final double BACKLOG_TARGET = 0.8;
+    static final double HISTORY_TARGET = 0.9;
+    static final double PAGE_TARGET_MS = 300;
+    static final double DASHBOARD_TARGET_MS = 1000;
+
+    /** A channel the history fill writes to, for the Jobs page's channel filter. */
+    static final String HISTORY_CHANNEL = "root.hist3";
+
+    private final BenchSettings settings;
+    private final QueueUnderTest queue;
+    private final BenchApi api;
+    private final PhaseMeter meter;
+    private final JobTable jobTable;
+    private final Timeline timeline;
+
+    AgePhases(
+            BenchSettings settings,
+            QueueUnderTest queue,
+            BenchApi api,
+            PhaseMeter meter,
+            JobTable jobTable,
+            Timeline timeline) {
+        this.settings = settings;
+        this.queue = queue;
+        this.api = api;
+        this.meter = meter;
+        this.jobTable = jobTable;
+        this.timeline = timeline;
+    }
+
+    void run(Report report, double emptyBurnDown) throws Exception {
+        if (settings.backlog() == 0 && settings.history() == 0) {
+            return;
+        }
+        Measurement waiting = null;
+        if (settings.backlog() > 0) {
+            waiting = timeline.time(
+                    String.format(Locale.ROOT, "age: %,d jobs waiting", settings.backlog()),
+                    this::burnDownBehindBacklog);
+        }
+        Measurement withHistory = null;
+        if (settings.history() > 0) {
+            timeline.time(String.format(Locale.ROOT, "age: history fill of %,d rows", settings.history()), () -> {
+                fillHistory();
+                return null;
+            });
+            withHistory = timeline.time(
+                    "age: burn-down with history", () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
+        }
+
+        report.heading("Age (queue only; baseline: its burn-down above, " + perSecond(emptyBurnDown) + ")");
+        report.line("| table | jobs/s | ratio | target | app CPU ms/job | PG CPU ms/job | statements/job |"
+                + " commits/job |");
+        report.line("|---|---|---|---|---|---|---|---|");
+        if (waiting != null) {
+            // The queue goes on with the backlog until held again, inside the commit counter's window.
+            row(
+                    report,
+                    String.format(Locale.ROOT, "%,d jobs waiting", settings.backlog()),
+                    waiting,
+                    emptyBurnDown,
+                    BACKLOG_TARGET,
+                    "–");
+        }
+        if (withHistory != null) {
+            row(
+                    report,
+                    String.format(Locale.ROOT, "%,d done/cancelled jobs kept", settings.history()),
+                    withHistory,
+                    emptyBurnDown,
+                    HISTORY_TARGET,
+                    String.format(Locale.ROOT, "%.2f", withHistory.commitsPerJob()));
+        }
+        report.line("");
+        report.line(
+                "The waiting jobs were filled in SQL behind the root channel's pause (%,d more than the N"
+                        + " timed, so that at least %,d wait throughout); the history is %,d done (90 %%) and cancelled"
+                        + " jobs in %d channels and %d job functions created over the last %d days, then"
+                        + " `VACUUM ANALYZE`. Commits are not counted with the backlog: the queue goes on running it"
+                        + " during the statistics' settling time.",
+                settings.jobs(),
+                settings.backlog(),
+                settings.history(),
+                JobTable.HISTORY_CHANNELS,
+                JobTable.HISTORY_FUNCTIONS,
+                JobTable.HISTORY_DAYS);
+        if (withHistory != null) {
+            timeline.time("back office on the history", () -> {
+                backOffice(report);
+                return null;
+            });
+        }
+    }
+
+    /** Root held, the backlog filled in SQL, the next N runs timed from the release, the rest removed. */
+    private Measurement burnDownBehindBacklog() throws Exception {
+        return meter.measure(
+                queue.name(),
+                queue.database(),
+                Phase.BURN_DOWN,
+                queue::pid,
+                () -> {
+                    queue.hold();
+                    jobTable.addWaiting(settings.backlog() + settings.jobs());
+                },
+                () -> queue.release(settings.jobs()),
+                () -> {
+                    queue.hold();
+                    jobTable.deleteWaiting();
+                });
+    }
+
+    private void fillHistory() throws Exception {
+        long start = System.nanoTime();
+        jobTable.addHistory(
+                settings.history(),
+                rows -> System.out.printf(
+                        Locale.ROOT,
+                        "[bench] history: %,d of %,d rows (%.0f s)%n",
+                        rows,
+                        settings.history(),
+                        (System.nanoTime() - start) / 1e9));
+        jobTable.vacuumAnalyze();
+    }
+
+    private void backOffice(Report report) throws Exception {
+        report.heading(String.format(
+                Locale.ROOT,
+                "Back office on the aged table (in-server service calls, median of %d after a warm-up)",
+                7));
+        report.line("| first load | median ms | min–max ms | target |");
+        report.line("|---|---|---|---|");
+        timed(
+                report,
+                "Jobs page: default states (5) + channel " + HISTORY_CHANNEL,
+                "backoffice/jobs?states=wait_dependencies,pending,enqueued,started,failed&channel=" + HISTORY_CHANNEL,
+                PAGE_TARGET_MS);
+        timed(
+                report,
+                "Jobs page: done + channel " + HISTORY_CHANNEL,
+                "backoffice/jobs?states=done&channel=" + HISTORY_CHANNEL,
+                PAGE_TARGET_MS);
+        timed(
+                report,
+                "dashboard (counts by channel and state, throughput, slowest functions, oldest waiting)",
+                "backoffice/dashboard",
+                DASHBOARD_TARGET_MS);
+    }
+
+    private void timed(Report report, String what, String call, double targetMillis) throws Exception {
+        String[] micros = api.post(call).split(" ");
+        double median = Long.parseLong(micros[0]) / 1000.0;
+        report.line(
+                "| %s | %.1f | %.1f–%.1f | ≤ %,.0f: %s |",
+                what,
+                median,
+                Long.parseLong(micros[1]) / 1000.0,
+                Long.parseLong(micros[2]) / 1000.0,
+                targetMillis,
+                Report.verdict(median <= targetMillis));
+    }
+
+    private static void row(
+            Report report, String table, Measurement m, double baseline, double target, String commitsPerJob) {
+        double ratio = m.outcome().jobsPerSecond() / baseline;
+        report.line(
+                "| %s | %s | %.2f | ≥ %.1f: %s | %s | %s | %.2f | %s |",
+                table,
+                perSecond(m.outcome().jobsPerSecond()),
+                ratio,
+                target,
+                Report.verdict(ratio >= target),
+                Report.cpu(m.appCpuPerJob()),
+                Report.cpu(m.postgresCpuPerJob()),
+                m.statementsPerJob(),
+                commitsPerJob);
+    }
+
+    private static String perSecond(double jobsPerSecond) {
+        return String.format(Locale.ROOT, "%,.0f jobs/s", jobsPerSecond);
+    }
+}

@@ -1,0 +1,46 @@
+package org.queuejob.bench;
+
+import java.util.Locale;
+
+/**
+ * What one run measures, from system properties ({@code mvn -Pbench verify -Dbench.jobs=5000 ...}). A quick run
+ * for development: {@code -Dbench.jobs=5000 -Dbench.backlog=0 -Dbench.history=0}.
+ */
+record BenchSettings(
+        int jobs,
+        int rounds,
+        int probes,
+        int backlog,
+        int history,
+        String queueChannels,
+        int queueWorkers,
+        int queueClaimBatch,
+        int peerThreads,
+        int statsSettleSeconds) {
+
+    static BenchSettings fromSystemProperties() {
+        return new BenchSettings(
+                Integer.getInteger("bench.jobs", 20_000),
+                Integer.getInteger("bench.rounds", 1),
+                Integer.getInteger("bench.probes", 300),
+                Integer.getInteger("bench.backlog", 1_000_000),
+                Integer.getInteger("bench.history", 10_000_000),
+                System.getProperty("bench.queue.channels", "root:40"),
+                Integer.getInteger("bench.queue.workers", 20),
+                Integer.getInteger("bench.queue.claimBatch", 200),
+                Integer.getInteger("bench.peer.threads", 20),
+                // PostgreSQL 15+ flushes an idle backend's last second of statistics only after 10 s.
+                Integer.getInteger("bench.statsSettleSeconds", 11));
+    }
+
+    String describe() {
+        return String.format(
+                Locale.ROOT,
+                "N = %,d jobs per phase, %d round(s), %d latency probes, backlog %,d, history %,d",
+                jobs,
+                rounds,
+                probes,
+                backlog,
+                history);
+    }
+}

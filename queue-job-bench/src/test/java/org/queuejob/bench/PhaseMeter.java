@@ -1,0 +1,75 @@
+package org.queuejob.bench;
+
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.queuejob.bench.phase.Outcome;
+import org.queuejob.bench.phase.Phase;
+
+/**
+ * Measures one phase of one system, the same way for all: prepare (not measured), let the statistics settle, take
+ * the counters, run, take the CPU and statement counters at once, end the system's part, let the statistics settle
+ * again, take the commits. PostgreSQL publishes an idle backend's last transactions up to 10 s late, hence the waits
+ * around the commit counter; CPU and pg_stat_statements are read at once.
+ */
+final class PhaseMeter {
+
+    private final PostgresServer server;
+    private final OptionalLong postmaster;
+    private final int settleSeconds;
+
+    PhaseMeter(PostgresServer server, int settleSeconds) throws Exception {
+        this.server = server;
+        this.postmaster = server.postmasterPid();
+        this.settleSeconds = settleSeconds;
+    }
+
+    Measurement measure(ComparedSystem system, Phase phase, int n) throws Exception {
+        return measure(
+                system.name(),
+                system.database(),
+                phase,
+                system::pid,
+                () -> system.prepare(phase, n),
+                () -> system.run(phase, n),
+                system::finish);
+    }
+
+    /** The same measurement around any work of the queue's (the age phases), given as steps. */
+    Measurement measure(
+            String name, String database, Phase phase, LongSupplier pid, Step prepare, Work run, Step finish)
+            throws Exception {
+        prepare.run();
+        settle();
+        long commitsBefore = server.commits(database);
+        server.resetStatements();
+        double appBefore = ProcessCpu.processMillis(pid.getAsLong());
+        double postgresBefore = postgresMillis();
+        Outcome outcome = run.run();
+        double appCpu = ProcessCpu.processMillis(pid.getAsLong()) - appBefore;
+        double postgresCpu = postgresMillis() - postgresBefore;
+        long statements = server.statements(database);
+        finish.run();
+        settle();
+        long commits = server.commits(database) - commitsBefore;
+        return new Measurement(name, phase, outcome, appCpu, postgresCpu, statements, commits);
+    }
+
+    private double postgresMillis() {
+        return postmaster.isPresent() ? ProcessCpu.processTreeMillis(postmaster.getAsLong()) : Double.NaN;
+    }
+
+    private void settle() throws InterruptedException {
+        TimeUnit.SECONDS.sleep(settleSeconds);
+    }
+
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    @FunctionalInterface
+    interface Work {
+        Outcome run() throws Exception;
+    }
+}

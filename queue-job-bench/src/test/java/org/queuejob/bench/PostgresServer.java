@@ -1,0 +1,132 @@
+package org.queuejob.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.queuejob.dev.DatabaseSettings;
+
+/**
+ * The one PostgreSQL every system runs on, seen from an administrator's connection to its {@code postgres}
+ * database: databases created per system, the settings read back, and the counters a phase is measured with.
+ */
+final class PostgresServer implements AutoCloseable {
+
+    /** The server parameters the benchmark needs: durable commits, and statements counted. */
+    static final Map<String, String> SERVER_CONFIG = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "shared_preload_libraries", "pg_stat_statements",
+            "pg_stat_statements.max", "10000");
+
+    static final List<String> SHOWN = List.of(
+            "server_version", "fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size");
+
+    /** Transaction control is counted apart, as commits; statements are what the system asked for. */
+    private static final String STATEMENTS = """
+            SELECT coalesce(sum(s.calls), 0) FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+             WHERE d.datname = ? AND s.query !~* '^\\s*(begin|commit|rollback|start transaction|end)\\M'""";
+
+    private final DatabaseSettings admin;
+    private final Connection connection;
+
+    PostgresServer(DatabaseSettings anyDatabase) throws SQLException {
+        this.admin = anyDatabase.withDatabase("postgres");
+        this.connection = DriverManager.getConnection(admin.jdbcUrl(), admin.user(), admin.password());
+        execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    }
+
+    /** A fresh database (dropped first if a previous run left it) with pg_stat_statements. */
+    DatabaseSettings createDatabase(String name) throws SQLException {
+        dropDatabase(name);
+        execute("CREATE DATABASE " + name);
+        return enableStatements(name);
+    }
+
+    /** Adds pg_stat_statements to a database created elsewhere (the queue's, made by the dev environment). */
+    DatabaseSettings enableStatements(String name) throws SQLException {
+        DatabaseSettings database = admin.withDatabase(name);
+        try (Connection other = DriverManager.getConnection(database.jdbcUrl(), admin.user(), admin.password());
+                Statement statement = other.createStatement()) {
+            statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+        }
+        return database;
+    }
+
+    void dropDatabase(String name) throws SQLException {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    /** The parameters in {@link #SHOWN}, as the server reports them. */
+    Map<String, String> settings() throws SQLException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : SHOWN) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet row = statement.executeQuery("SHOW " + name)) {
+                row.next();
+                values.put(name, row.getString(1));
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The postmaster's process id, from its pid file, when the server runs on this machine (the embedded one);
+     * empty otherwise, and PostgreSQL's CPU is then not measured.
+     */
+    OptionalLong postmasterPid() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SHOW data_directory")) {
+            row.next();
+            Path pidFile = Path.of(row.getString(1), "postmaster.pid");
+            return OptionalLong.of(
+                    Long.parseLong(Files.readAllLines(pidFile).get(0).strip()));
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    void resetStatements() throws SQLException {
+        execute("SELECT pg_stat_statements_reset()");
+    }
+
+    /** Statement calls in {@code database} since the last reset, transaction control left out. */
+    long statements(String database) throws SQLException {
+        return queryLong(STATEMENTS, database);
+    }
+
+    /** Committed transactions of {@code database} (read-only ones included), as flushed so far. */
+    long commits(String database) throws SQLException {
+        return queryLong("SELECT xact_commit FROM pg_stat_database WHERE datname = ?", database);
+    }
+
+    private long queryLong(String sql, String parameter) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
