@@ -54,10 +54,10 @@ public class BackOfficeResource {
     @Path("dashboard")
     public String dashboard() {
         return time(() -> {
-            dashboard.countsByChannelAndState();
+            var counts = dashboard.countsByChannelAndState();
             dashboard.throughput();
             dashboard.slowestFunctions();
-            dashboard.oldestWaiting();
+            dashboard.oldestWaiting(DashboardService.channelsWithWaiting(counts));
         });
     }
 

@@ -14,6 +14,7 @@ record BenchSettings(
         int history,
         String queueChannels,
         int queueWorkers,
+        int queuePrefetch,
         int queueClaimBatch,
         int peerThreads,
         int statsSettleSeconds) {
@@ -25,8 +26,10 @@ record BenchSettings(
                 Integer.getInteger("bench.probes", 300),
                 Integer.getInteger("bench.backlog", 1_000_000),
                 Integer.getInteger("bench.history", 10_000_000),
-                System.getProperty("bench.queue.channels", "root:40"),
+                // As db-scheduler's lock-and-fetch (1.0, 4.0): twenty running and up to sixty more ready per server.
+                System.getProperty("bench.queue.channels", "root:80"),
                 Integer.getInteger("bench.queue.workers", 20),
+                Integer.getInteger("bench.queue.prefetch", 60),
                 Integer.getInteger("bench.queue.claimBatch", 200),
                 Integer.getInteger("bench.peer.threads", 20),
                 // PostgreSQL 15+ flushes an idle backend's last second of statistics only after 10 s.

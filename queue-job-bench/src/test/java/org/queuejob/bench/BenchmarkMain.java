@@ -80,6 +80,7 @@ public final class BenchmarkMain {
     private static void configureQueue(PayaraDomain domain, BenchSettings settings) {
         domain.setSystemProperty("queue-job.channels", settings.queueChannels());
         domain.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
+        domain.setSystemProperty("queue-job.prefetch", Integer.toString(settings.queuePrefetch()));
         domain.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
     }
 
@@ -111,11 +112,12 @@ public final class BenchmarkMain {
                                 .map(e -> e.getKey() + "=" + e.getValue())
                                 .toList()));
         report.line(
-                "- queue: Payara %s, `queue-job.channels=%s`, `queue-job.workers=%d`, `queue-job.claim-batch-size=%d`,"
-                        + " poll interval 1 s (default), data source pool of 64",
+                "- queue: Payara %s, `queue-job.channels=%s`, `queue-job.workers=%d`, `queue-job.prefetch=%d`,"
+                        + " `queue-job.claim-batch-size=%d`, poll interval 1 s (default), data source pool of 64",
                 System.getProperty("bench.payaraVersion", "?"),
                 settings.queueChannels(),
                 settings.queueWorkers(),
+                settings.queuePrefetch(),
                 settings.queueClaimBatch());
         report.line("- %s", PeerKind.DB_SCHEDULER.configuration(settings.peerThreads()));
         report.line("- raw JDBC: %s", PeerKind.RAW_JDBC.configuration(settings.peerThreads()));

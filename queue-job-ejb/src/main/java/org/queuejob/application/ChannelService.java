@@ -1,6 +1,7 @@
 package org.queuejob.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,13 +14,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
+import org.queuejob.domain.model.channel.ChannelsChanged;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelSpec;
 
 /**
  * Channels at run time. The configuration string is applied at start to the records of the channels it names;
- * after that the records rule, and the dispatcher applies every change within its poll interval (1 s by default),
- * without restart or redeploy. A pause is never undone by a start.
+ * after that the records rule: a change made here applies from its commit on (the leader is told at once), one made
+ * in the database by hand within the poll interval (1 s by default), without restart or redeploy. A pause is never
+ * undone by a start.
  */
 @Stateless
 public class ChannelService {
@@ -31,6 +34,9 @@ public class ChannelService {
 
     @Inject
     ChannelRepository channels;
+
+    @Inject
+    Event<ChannelsChanged> changed;
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
@@ -110,12 +116,15 @@ public class ChannelService {
         return channels.all().stream().map(Channel::spec).toList();
     }
 
+    /** Starts nothing more in the channel and below it, from the commit of this call on; running jobs finish. */
     public void pause(String completeName) {
         find(completeName).pause();
+        changed.fire(new ChannelsChanged(completeName));
     }
 
     public void resume(String completeName) {
         find(completeName).resume();
+        changed.fire(new ChannelsChanged(completeName));
     }
 
     /** Done and cancelled jobs of the channel older than this are deleted by the autovacuum (default 30 days). */
@@ -130,6 +139,7 @@ public class ChannelService {
                 .ifPresentOrElse(
                         channel -> channel.configure(capacity, sequential, throttleSeconds),
                         () -> channels.store(new Channel(spec)));
+        changed.fire(new ChannelsChanged(spec.fullName()));
     }
 
     private static String parentOf(String name) {

@@ -44,7 +44,7 @@ public class JobAdminService {
     public void requeue(UUID uuid) {
         QueueJob job = locked(uuid);
         job.requeue(jobs.parentsAllDone(job.id()));
-        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+        enqueued.fire(JobEnqueued.of(job));
     }
 
     /** Done by hand: "Manually set to done by &lt;user&gt;"; releases the children now free to run. */
@@ -53,7 +53,7 @@ public class JobAdminService {
         job.markDone(who(), clock.instant());
         jobs.flush();
         jobs.releaseChildrenOf(job.id());
-        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+        enqueued.fire(JobEnqueued.of(job));
     }
 
     /**
@@ -73,21 +73,21 @@ public class JobAdminService {
     public void reschedule(UUID uuid, int priority, Instant eta, String channel) {
         QueueJob job = locked(uuid);
         job.reschedule(priority, eta, channel);
-        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+        enqueued.fire(JobEnqueued.of(job));
     }
 
     /** A new priority, the rest as it was. */
     public void changePriority(UUID uuid, int priority) {
         QueueJob job = locked(uuid);
         job.reschedule(priority, job.eta(), job.channel());
-        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+        enqueued.fire(JobEnqueued.of(job));
     }
 
     /** A new channel, the rest as it was. */
     public void changeChannel(UUID uuid, String channel) {
         QueueJob job = locked(uuid);
         job.reschedule(job.priority(), job.eta(), channel);
-        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+        enqueued.fire(JobEnqueued.of(job));
     }
 
     private QueueJob locked(UUID uuid) {

@@ -19,6 +19,7 @@ import org.queuejob.api.JobQueue;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobRepository;
+import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.context.ContextValues;
@@ -102,7 +103,9 @@ public class JobEnqueuer {
     public Map<Integer, UUID> storeGraph(List<QueueJob> graph, int[] parents, int[] children) {
         Map<Integer, UUID> holders = jobs.storeGraph(graph, parents, children);
         if (holders.isEmpty()) {
-            enqueued.fire(new JobEnqueued(graph.get(0).uuid(), graph.get(0).channel()));
+            graph.stream()
+                    .filter(job -> job.state() == JobState.PENDING)
+                    .forEach(job -> enqueued.fire(JobEnqueued.of(job)));
         }
         return holders;
     }
@@ -111,7 +114,7 @@ public class JobEnqueuer {
     public UUID storeUnlessWaiting(QueueJob job) {
         UUID holder = jobs.storeUnlessWaiting(job);
         if (holder.equals(job.uuid())) {
-            enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+            enqueued.fire(JobEnqueued.of(job));
         }
         return holder;
     }
@@ -153,7 +156,7 @@ public class JobEnqueuer {
     @Transactional(Transactional.TxType.REQUIRED)
     public QueueJob store(QueueJob job) {
         jobs.store(job);
-        enqueued.fire(new JobEnqueued(job.uuid(), job.channel()));
+        enqueued.fire(JobEnqueued.of(job));
         return job;
     }
 

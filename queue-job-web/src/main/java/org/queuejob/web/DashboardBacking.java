@@ -42,6 +42,11 @@ public class DashboardBacking implements Serializable {
         return new ArrayList<>(counts().keySet());
     }
 
+    /** A column's heading: ended jobs are counted over the last day only, and the heading says so. */
+    public String heading(JobState state) {
+        return state.isFinal() ? state.label() + " (" + DashboardService.HOURS + " h)" : state.label();
+    }
+
     public long count(String channel, JobState state) {
         return counts().getOrDefault(channel, Map.of()).getOrDefault(state.dbValue(), 0L);
     }
@@ -61,7 +66,7 @@ public class DashboardBacking implements Serializable {
     }
 
     public List<OldestWaiting> getOldestWaiting() {
-        return dashboard.oldestWaiting();
+        return dashboard.oldestWaiting(DashboardService.channelsWithWaiting(counts()));
     }
 
     public String averageSeconds(FunctionTime function) {

@@ -2,21 +2,34 @@ package org.queuejob.infrastructure.cluster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.config.WorkerIdentity;
 
 /**
- * This server as a member of the cluster: it beats every heartbeat interval with what it can run and hold, and the
- * leader, at the same pace, reads who is alive and rescues the jobs of servers that stopped beating.
+ * This server as a member of the cluster. It beats every heartbeat interval with what it can run and hold, and holds
+ * a liveness lock of its own on its listener's session ({@link Notifications}). The leader looks at both every poll:
+ * a server whose liveness lock has had no holder for {@link #SESSION_GRACE} is dead (its process died or lost its
+ * connection: PostgreSQL ends the session at once), and so is one that stopped beating for {@code
+ * dead-after-seconds} (hung, or cut off with its session still open). The jobs of dead servers go back to pending.
  */
 @ApplicationScoped
 public class ClusterMembership {
+
+    /**
+     * How long a liveness lock may have no holder before its server counts as dead: long enough for a listener to
+     * reconnect after a database restart (it retries every second), short enough for a takeover within seconds.
+     */
+    static final Duration SESSION_GRACE = Duration.ofSeconds(2);
 
     private static final Logger LOG = Logger.getLogger(ClusterMembership.class.getName());
 
@@ -29,11 +42,21 @@ public class ClusterMembership {
     @Inject
     QueueJobSettings settings;
 
+    private final int sessionKey = new SecureRandom().nextInt(Integer.MAX_VALUE);
+
+    /** When each server was first seen without its liveness lock, while it stays so (the leader's view). */
+    private final Map<String, Long> lockMissingSince = new HashMap<>();
+
     private List<String> functions = List.of();
     private int workers;
     private int heldLimit;
     private long lastBeatNanos;
     private volatile boolean othersAlive = true;
+
+    /** The key of this server's liveness lock, for its listener to hold. */
+    public int sessionKey() {
+        return sessionKey;
+    }
 
     /** Joins: a first beat, so the leader may hand this server jobs from its next look on. */
     public void start(List<String> functions, int workers, int heldLimit) {
@@ -44,33 +67,48 @@ public class ClusterMembership {
         tell(Notifications.JOINED);
     }
 
-    /**
-     * Beats when the heartbeat interval has passed; the leader then also rescues dead servers' jobs and returns the
-     * live members (empty otherwise).
-     */
-    public Optional<List<Member>> beatWhenDue(boolean leader) {
-        if (System.nanoTime() - lastBeatNanos < settings.heartbeat().toNanos()) {
-            return Optional.empty();
+    /** Beats when the heartbeat interval has passed. */
+    public void beatWhenDue() {
+        if (System.nanoTime() - lastBeatNanos >= settings.heartbeat().toNanos()) {
+            beat();
         }
-        beat();
-        int deadAfter = (int) settings.deadAfter().toSeconds();
-        List<Member> live = statements.members(deadAfter);
-        othersAlive = live.size() > 1;
-        if (!leader) {
-            return Optional.empty();
-        }
-        Map<String, Integer> rescued = statements.rescue(deadAfter);
-        if (!rescued.isEmpty()) {
-            LOG.warning(() -> "Rescued jobs of servers that stopped beating (back to pending), per server: " + rescued);
-        }
-        return Optional.of(live);
     }
 
-    /** The servers alive now, this one included. */
-    public List<Member> members() {
-        List<Member> live = statements.members((int) settings.deadAfter().toSeconds());
-        othersAlive = live.size() > 1;
-        return live;
+    /**
+     * The leader's look, every poll: which servers are alive now; the jobs of the others go back to pending (the log
+     * names the dead servers and how many of their jobs were rescued).
+     */
+    public synchronized List<Member> aliveRescuingTheDead() {
+        List<Member> alive = members();
+        Map<String, Integer> rescued =
+                statements.rescue(alive.stream().map(Member::name).collect(Collectors.toSet()));
+        if (!rescued.isEmpty()) {
+            LOG.warning(() -> "Server(s) no longer alive, their jobs back to pending: "
+                    + rescued.entrySet().stream()
+                            .map(dead -> dead.getKey() + " (" + dead.getValue() + " job(s))")
+                            .collect(Collectors.joining(", ")));
+        }
+        return alive;
+    }
+
+    /** The servers alive now, this one included: beating, and holding their liveness lock (give or take the grace). */
+    public synchronized List<Member> members() {
+        long now = System.nanoTime();
+        List<Member> beating = statements.members((int) settings.deadAfter().toSeconds());
+        Set<String> names = beating.stream().map(Member::name).collect(Collectors.toSet());
+        lockMissingSince.keySet().retainAll(names);
+        List<Member> alive = beating.stream()
+                .filter(member -> {
+                    if (member.sessionAlive() || member.name().equals(me.name())) {
+                        lockMissingSince.remove(member.name());
+                        return true;
+                    }
+                    long since = lockMissingSince.computeIfAbsent(member.name(), name -> now);
+                    return now - since < SESSION_GRACE.toNanos();
+                })
+                .toList();
+        othersAlive = alive.size() > 1;
+        return alive;
     }
 
     /** Whether another server was alive at the last look: messages to others are skipped when none is. */
@@ -93,7 +131,7 @@ public class ClusterMembership {
     }
 
     private void beat() {
-        statements.beat(me.name(), workers, heldLimit, functions);
+        statements.beat(me.name(), workers, heldLimit, functions, sessionKey);
         lastBeatNanos = System.nanoTime();
     }
 }

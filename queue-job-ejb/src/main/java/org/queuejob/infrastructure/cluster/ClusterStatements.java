@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.queuejob.domain.model.job.JobTransition;
+import org.queuejob.infrastructure.persistence.PostgresArrays;
 
 /**
  * The cluster's bookkeeping statements, each committed on its own; a few per heartbeat, never per job. Liveness is
@@ -24,26 +25,34 @@ import org.queuejob.domain.model.job.JobTransition;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class ClusterStatements {
 
-    static final String BEAT = """
-            INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers, held_limit, functions)
-            VALUES (?1, now(), now(), ?2, ?3, CAST(?4 AS text[]))
-            ON CONFLICT (name) DO UPDATE SET heartbeat_at = now(), workers = EXCLUDED.workers,
-                                             held_limit = EXCLUDED.held_limit, functions = EXCLUDED.functions""";
+    /** The first key of the two-key advisory locks that say a server's process is alive ("qjsv" in ASCII). */
+    public static final int LIVENESS_LOCKS = 0x716a7376;
 
+    static final String BEAT = """
+            INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers, held_limit, functions, session_key)
+            VALUES (?1, now(), now(), ?2, ?3, CAST(?4 AS text[]), ?5)
+            ON CONFLICT (name) DO UPDATE SET heartbeat_at = now(), workers = EXCLUDED.workers,
+                                             held_limit = EXCLUDED.held_limit, functions = EXCLUDED.functions,
+                                             session_key = EXCLUDED.session_key""";
+
+    /** Servers that beat lately, and whether their liveness lock is held: no holder means their process is gone. */
     static final String MEMBERS = """
-            SELECT name, workers, held_limit, CAST(array_to_json(functions) AS text) FROM queue_job_instance
-             WHERE heartbeat_at > now() - make_interval(secs => ?1) ORDER BY name""";
+            SELECT name, workers, held_limit, CAST(array_to_json(functions) AS text),
+                   session_key IS NULL OR EXISTS (SELECT 1 FROM pg_locks l
+                                                   WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                                                     AND l.classid = %d AND l.objid = session_key)
+              FROM queue_job_instance
+             WHERE heartbeat_at > now() - make_interval(secs => ?1) ORDER BY name""".formatted(LIVENESS_LOCKS);
 
     /**
-     * Jobs held by servers that stopped beating go back to pending (T7/T8); their work was rolled back with their
-     * process. Returns the dead server of each rescued job (read before the update clears it).
+     * Jobs held by servers that are not alive go back to pending (T7/T8); their work was rolled back with their
+     * process. ?1 names the live servers. Returns the dead server of each rescued job (read before the update clears
+     * it).
      */
     static final String RESCUE = """
             WITH rescued AS (
                 SELECT id, worker FROM queue_job
-                 WHERE %s AND worker IS NOT NULL
-                   AND worker NOT IN (SELECT name FROM queue_job_instance
-                                       WHERE heartbeat_at > now() - make_interval(secs => ?1))
+                 WHERE %s AND worker IS NOT NULL AND NOT (worker = ANY (CAST(?1 AS text[])))
                  FOR UPDATE)
             UPDATE queue_job j SET state = '%s', worker = NULL, date_enqueued = NULL, date_started = NULL,
                    version = j.version + 1
@@ -64,16 +73,20 @@ public class ClusterStatements {
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
 
-    /** A live server: what it can run and how many jobs it may hold at once. */
-    public record Member(String name, int workers, int heldLimit, List<String> functions) {}
+    /**
+     * A server that beat lately: what it can run, how many jobs it may hold at once, and whether its process holds
+     * its liveness lock.
+     */
+    public record Member(String name, int workers, int heldLimit, List<String> functions, boolean sessionAlive) {}
 
-    /** Records that {@code server} is alive, with what it can run and hold. */
-    public void beat(String server, int workers, int heldLimit, Collection<String> functions) {
+    /** Records that {@code server} is alive, with what it can run and hold, and the key of its liveness lock. */
+    public void beat(String server, int workers, int heldLimit, Collection<String> functions, int sessionKey) {
         em.createNativeQuery(BEAT)
                 .setParameter(1, server)
                 .setParameter(2, workers)
                 .setParameter(3, heldLimit)
-                .setParameter(4, textArray(functions))
+                .setParameter(4, PostgresArrays.literal(functions))
+                .setParameter(5, sessionKey)
                 .executeUpdate();
     }
 
@@ -92,16 +105,20 @@ public class ClusterStatements {
         List<Member> members = new ArrayList<>();
         for (Object[] row : rows) {
             members.add(new Member(
-                    (String) row[0], ((Number) row[1]).intValue(), ((Number) row[2]).intValue(), parseJsonArray((String)
-                            row[3])));
+                    (String) row[0],
+                    ((Number) row[1]).intValue(),
+                    ((Number) row[2]).intValue(),
+                    parseJsonArray((String) row[3]),
+                    Boolean.TRUE.equals(row[4])));
         }
         return members;
     }
 
-    /** Rescues dead servers' jobs; returns how many, per dead server. */
-    public Map<String, Integer> rescue(int deadAfterSeconds) {
-        List<?> rows =
-                em.createNativeQuery(RESCUE).setParameter(1, deadAfterSeconds).getResultList();
+    /** Rescues the jobs of every server not in {@code alive}; returns how many, per dead server. */
+    public Map<String, Integer> rescue(Collection<String> alive) {
+        List<?> rows = em.createNativeQuery(RESCUE)
+                .setParameter(1, PostgresArrays.literal(alive))
+                .getResultList();
         Map<String, Integer> rescued = new LinkedHashMap<>();
         rows.forEach(worker -> rescued.merge(String.valueOf(worker), 1, Integer::sum));
         em.createNativeQuery(FORGET_LONG_DEAD).executeUpdate();
@@ -118,20 +135,6 @@ public class ClusterStatements {
         em.createNativeQuery("SELECT pg_notify('" + Notifications.CHANNEL + "', ?1)")
                 .setParameter(1, message)
                 .getSingleResult();
-    }
-
-    /** A PostgreSQL array literal; job function names are Java names, but quoting keeps any text safe. */
-    static String textArray(Collection<String> values) {
-        StringBuilder literal = new StringBuilder("{");
-        for (String value : values) {
-            if (literal.length() > 1) {
-                literal.append(',');
-            }
-            literal.append('"')
-                    .append(value.replace("\\", "\\\\").replace("\"", "\\\""))
-                    .append('"');
-        }
-        return literal.append('}').toString();
     }
 
     /** The functions column as JSON ({@code array_to_json}): parsed by JSON-P rather than by hand. */

@@ -31,6 +31,7 @@ public class Notifications {
     public static final String DISPATCHED = "dispatched";
     public static final String FREED = "freed";
     public static final String JOINED = "joined";
+    public static final String CHANNELS = "channels";
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     private static final Duration WAIT = Duration.ofMillis(500);
@@ -42,12 +43,19 @@ public class Notifications {
 
     private volatile boolean listening;
     private volatile Thread thread;
+    private volatile int sessionKey;
 
     /** Starts listening on a thread from {@code threads}; each message is handed to {@code onMessage}. */
-    public synchronized void start(ThreadFactory threads, Consumer<String> onMessage) {
+    /**
+     * Starts listening on a thread from {@code threads}; each message is handed to {@code onMessage}. The listening
+     * session also holds this server's liveness lock, {@code sessionKey} (see {@link ClusterMembership}): it lives as
+     * long as the connection, so the leader sees within a second that this process died or lost its connection.
+     */
+    public synchronized void start(ThreadFactory threads, Consumer<String> onMessage, int sessionKey) {
         if (thread != null) {
             return;
         }
+        this.sessionKey = sessionKey;
         listening = true;
         thread = threads.newThread(() -> listen(onMessage));
         thread.setName("queue-job-listener");
@@ -85,6 +93,7 @@ public class Notifications {
     private void receive(Connection connection, Consumer<String> onMessage) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
+            statement.execute("SELECT pg_advisory_lock(" + ClusterStatements.LIVENESS_LOCKS + ", " + sessionKey + ")");
         }
         PGConnection postgres = connection.unwrap(PGConnection.class);
         long quietSince = System.nanoTime();
@@ -104,10 +113,11 @@ public class Notifications {
         }
     }
 
-    /** The connection goes back to the pool: it must not keep listening. */
+    /** The connection goes back to the pool: it must neither keep listening nor keep this server's lock. */
     private static void unlisten(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("UNLISTEN *");
+            statement.execute("SELECT pg_advisory_unlock_all()");
         } catch (SQLException e) {
             LOG.log(Level.FINE, "UNLISTEN failed (connection broken?)", e);
         }

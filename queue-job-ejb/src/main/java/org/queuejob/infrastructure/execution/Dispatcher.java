@@ -79,6 +79,15 @@ public class Dispatcher {
     /** Jobs each other server holds, as this leader counts them; this server's own count is its workers'. */
     private final Map<String, Integer> heldElsewhere = new HashMap<>();
 
+    /**
+     * Per channel, the dispatch-order position up to which every pending job read has been handed out: the next read
+     * starts after it, instead of walking again over the index entries of jobs handed out since the last vacuum (on
+     * a busy queue, most of a scan's cost). Forgotten whenever a job may have become pending before it.
+     */
+    private final Map<String, HeadKey> cursors = new ConcurrentHashMap<>();
+
+    private volatile boolean cursorsStale;
+
     private volatile ChannelScheduler channels;
     private volatile Map<String, Member> members = Map.of();
     private int batchSize;
@@ -105,6 +114,7 @@ public class Dispatcher {
      * jobs held keep their slots, new starts follow the new settings.
      */
     void reconfigure(ChannelTree tree) {
+        cursorsStale = true;
         if (!tree.equals(channels.tree())) {
             channels.reconfigure(tree);
             LOG.info(() -> "Queue job channels changed: " + channels);
@@ -148,6 +158,10 @@ public class Dispatcher {
      * other servers must be told.
      */
     boolean dispatch(Runnable othersGotJobs) {
+        if (cursorsStale) {
+            cursorsStale = false;
+            cursors.clear();
+        }
         for (int round = 0; round < MAX_ROUNDS_PER_PASS; round++) {
             Instant now = clock.instant();
             Map<String, Integer> room = room();
@@ -173,7 +187,9 @@ public class Dispatcher {
             if (!assignment.isEmpty()) {
                 Optional<Dispatched> dispatched = leader.onSession(
                         s -> store.dispatch(s, assignment.ids(), assignment.workers(), me.name(), now));
-                settle(assignment, dispatched.orElse(new Dispatched(Set.of(), List.of())), othersGotJobs);
+                Dispatched done = dispatched.orElse(new Dispatched(Set.of(), List.of()));
+                settle(assignment, done, othersGotJobs);
+                advanceCursors(read.get().candidates, done.ids());
             }
             if (selected.size() < read.get().wanted || !assignment.unassigned.isEmpty()) {
                 return false;
@@ -193,6 +209,7 @@ public class Dispatcher {
             int limit = Math.min(Math.min(demand.limit(), batchSize), totalRoom);
             wanted += limit;
             List<CandidateJob> heads = new ArrayList<>(limit);
+            HeadKey after = cursors.get(demand.channel());
             for (Head head : store.pendingHeads(
                     session,
                     demand.channel(),
@@ -200,13 +217,69 @@ public class Dispatcher {
                     limit,
                     demand.includeFutureEta(),
                     functions,
-                    now)) {
+                    now,
+                    after == null ? null : after.asCandidate())) {
                 heads.add(head.job());
                 functionOf.put(head.job().id(), head.function());
             }
             candidates.put(demand.channel(), heads);
         }
         return new Round(candidates, functionOf, wanted);
+    }
+
+    /**
+     * Moves each channel's cursor past the heads read that were handed out, stopping at the first that was not
+     * (held back by the scheduler, left for lack of room, or changed in between): that one is read again next time.
+     */
+    private void advanceCursors(Map<String, List<CandidateJob>> heads, Set<Long> handedOut) {
+        heads.forEach((channel, read) -> {
+            CandidateJob last = null;
+            for (CandidateJob head : read) {
+                if (!handedOut.contains(head.id())) {
+                    break;
+                }
+                last = head;
+            }
+            if (last != null) {
+                cursors.put(channel, HeadKey.of(last));
+            }
+        });
+    }
+
+    /**
+     * Jobs became pending at {@code priority} and {@code created}: if that sorts before where some channel's reads
+     * resume, every channel reads from its start again (a new job normally sorts after them: created later).
+     */
+    void pendingFrom(int priority, Instant created) {
+        HeadKey key = new HeadKey(priority, created, Long.MIN_VALUE);
+        if (cursors.values().stream().anyMatch(cursor -> key.compareTo(cursor) <= 0)) {
+            cursorsStale = true;
+        }
+    }
+
+    /** Jobs became pending whose place in dispatch order is not known (released, rescued, told by another server). */
+    void pendingAnywhere() {
+        cursorsStale = true;
+    }
+
+    /** A head's place in dispatch order: priority, creation date, id, as the dispatch index sorts them. */
+    record HeadKey(int priority, Instant created, long id) implements Comparable<HeadKey> {
+
+        static HeadKey of(CandidateJob job) {
+            return new HeadKey(job.priority(), job.dateCreated(), job.id());
+        }
+
+        CandidateJob asCandidate() {
+            return new CandidateJob(id, "root", priority, created, null);
+        }
+
+        @Override
+        public int compareTo(HeadKey other) {
+            return Comparator.comparingInt(HeadKey::priority)
+                    .thenComparing(HeadKey::created)
+                    .thenComparingLong(HeadKey::id)
+                    .compare(this, other);
+        }
     }
 
     /** How many more jobs each live server may hold now. */

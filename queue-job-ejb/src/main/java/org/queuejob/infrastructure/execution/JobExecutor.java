@@ -49,11 +49,16 @@ public class JobExecutor {
     @QueueJobClock
     Clock clock;
 
-    /**
-     * Returns false when the job was changed by someone else while it ran (cancelled, set done): its work must then
-     * be rolled back.
-     */
-    public boolean execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
+    /** How a run ended when the job's method returned. */
+    public enum Result {
+        DONE,
+        /** Done, and children of the job became pending with it. */
+        DONE_RELEASING_CHILDREN,
+        /** Changed by someone else while it ran (cancelled, set done): its work must be rolled back. */
+        CHANGED
+    }
+
+    public Result execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
         JobFunction function =
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());
@@ -70,10 +75,10 @@ public class JobExecutor {
         }
         boolean completed = store.complete(
                 job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
-        if (completed && job.inGraph()) {
-            // T3, in the same transaction: children see their parent done exactly when it is.
-            store.releaseChildrenOf(job.id());
+        if (!completed) {
+            return Result.CHANGED;
         }
-        return completed;
+        // T3, in the same transaction: children see their parent done exactly when it is.
+        return job.inGraph() && store.releaseChildrenOf(job.id()) > 0 ? Result.DONE_RELEASING_CHILDREN : Result.DONE;
     }
 }

@@ -2,12 +2,10 @@ package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
 import org.queuejob.api.RetryableJobException;
@@ -28,11 +26,11 @@ import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 @ApplicationScoped
 public class JobFailureRecorder {
 
-    /** The original's PG_RETRY, for serialisation failures, deadlocks and lock timeouts (F19). */
-    static final Duration CONCURRENCY_RETRY_DELAY = Duration.ofSeconds(5);
-
-    /** lock_not_available, serialization_failure, deadlock_detected. */
-    static final Set<String> CONCURRENCY_SQL_STATES = Set.of("55P03", "40001", "40P01");
+    /**
+     * The original's PG_RETRY, for serialisation failures, deadlocks and lock timeouts (F19); here also for a
+     * connection lost while the job ran.
+     */
+    static final Duration TRANSIENT_RETRY_DELAY = Duration.ofSeconds(5);
 
     private static final Logger LOG = Logger.getLogger(JobFailureRecorder.class.getName());
 
@@ -69,11 +67,10 @@ public class JobFailureRecorder {
                     retryable.getClass().getName(),
                     startedAt,
                     now);
-        } else if (isConcurrencyFailure(failure)) {
-            // Unlike the original (Q9), these tries count towards max retries: a job that deadlocks forever fails.
+        } else if (TransientFailures.isTransient(failure)) {
             job.postponeAttempt(
                     String.valueOf(failure.getMessage()),
-                    now.plus(CONCURRENCY_RETRY_DELAY),
+                    now.plus(TRANSIENT_RETRY_DELAY),
                     true,
                     failure.getClass().getName(),
                     startedAt,
@@ -91,17 +88,5 @@ public class JobFailureRecorder {
                 functions.find(job.jobFunction()).map(catalog::retryPattern).orElse(RetryPattern.NONE);
         return pattern.delayAfter(
                 tries, (min, max) -> ThreadLocalRandom.current().nextInt(min, max + 1));
-    }
-
-    static boolean isConcurrencyFailure(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && CONCURRENCY_SQL_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }

@@ -9,8 +9,11 @@ import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.UserTransaction;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
@@ -33,6 +36,9 @@ public class JobRunner {
 
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
+    /** At most one warning a minute while the database is away, however many jobs cannot record their end. */
+    private static final QuietLog UNRECORDED = new QuietLog(LOG, Duration.ofMinutes(1));
+
     @Resource
     UserTransaction transaction;
 
@@ -49,19 +55,39 @@ public class JobRunner {
     /** How a run ended, for the dispatcher's channel accounting. */
     public enum Outcome {
         DONE,
+        /** Done, and children waiting for it became pending. */
+        DONE_RELEASING_CHILDREN,
         FAILED,
         /** Back to pending for a retry, changed by someone else while it ran, or not recorded (released later). */
         NOT_DONE
     }
 
-    /** Never throws for a job's failure; what could not be recorded stays claimed and is released by the poll. */
+    /**
+     * Runs jobs one after the other while {@code next} has one, telling {@code ended} of each: one call of this bean
+     * for many jobs, since a call costs the container more than a no-op job's own transaction does.
+     */
+    public void runWhileReady(Supplier<ClaimedJob> next, String worker, BiConsumer<ClaimedJob, Outcome> ended) {
+        for (ClaimedJob job = next.get(); job != null; job = next.get()) {
+            Outcome outcome = Outcome.NOT_DONE;
+            try {
+                outcome = run(job, worker);
+            } finally {
+                ended.accept(job, outcome);
+            }
+        }
+    }
+
+    /** Never throws for a job's failure; what could not be recorded stays with this server and is run again. */
     public Outcome run(ClaimedJob job, String worker) {
         Instant startedAt = clock.instant();
         try {
             transaction.begin();
-            if (executor.execute(job, worker, startedAt)) {
+            JobExecutor.Result result = executor.execute(job, worker, startedAt);
+            if (result != JobExecutor.Result.CHANGED) {
                 transaction.commit();
-                return Outcome.DONE;
+                return result == JobExecutor.Result.DONE_RELEASING_CHILDREN
+                        ? Outcome.DONE_RELEASING_CHILDREN
+                        : Outcome.DONE;
             }
             transaction.rollback();
             LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled or set done by "
@@ -83,9 +109,15 @@ public class JobRunner {
                     .orElse(Outcome.NOT_DONE);
         } catch (Exception e) {
             rollbackQuietly();
-            // Left enqueued for this worker and not in flight: the next poll releases it to pending.
-            LOG.log(Level.SEVERE, "Could not record the failure of job " + id + "; it will be run again", e);
-            LOG.log(Level.SEVERE, "The job's own failure was", failure);
+            // Still held by this server in the database: its next look at its jobs runs it again.
+            if (TransientFailures.isTransient(e)) {
+                // The database is away: every job running now says the same, once is enough.
+                UNRECORDED.warn(() -> "The database is not reachable (" + e.getMessage() + "): jobs that ran meanwhile"
+                        + " are run again once it is back, e.g. job " + id);
+            } else {
+                LOG.log(Level.SEVERE, "Could not record the failure of job " + id + "; it will be run again", e);
+                LOG.log(Level.SEVERE, "The job's own failure was", failure);
+            }
             return Outcome.NOT_DONE;
         }
     }

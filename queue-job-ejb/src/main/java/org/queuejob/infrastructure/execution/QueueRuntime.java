@@ -2,6 +2,7 @@ package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -22,6 +23,7 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
+import org.queuejob.domain.model.channel.ChannelsChanged;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.scheduling.ChannelStatus;
@@ -128,10 +130,11 @@ public class QueueRuntime {
         dispatcher.init(tree, settings.claimBatchSize());
         active = true;
         int released = store.releaseAbandoned(me.name(), Set.of());
+        // The listener holds this server's liveness lock: taken before the first beat makes the server known.
+        notifications.start(QueueExecutors.threadFactory(), this::onMessage, membership.sessionKey());
         membership.start(functionNames, size, heldLimit);
         workers.start(size, executors.workers(), this::jobEnded);
         warnAboutUnknownFunctions(functionNames);
-        notifications.start(QueueExecutors.threadFactory(), this::onMessage);
         int workerCount = size;
         LOG.info(() -> String.format(
                 "Queue job started on '%s' with %d worker(s), holding at most %d job(s); channels %s; %d job(s) left by"
@@ -178,6 +181,9 @@ public class QueueRuntime {
         if (!active) {
             return;
         }
+        if (leader.isLeader()) {
+            dispatcher.pendingFrom(event.priority(), event.dateCreated());
+        }
         if (transactions == null || transactions.getTransactionKey() == null) {
             jobsEnqueued();
         } else if (transactions.getResource(WAKE_AFTER_COMMIT) == null) {
@@ -198,6 +204,35 @@ public class QueueRuntime {
         }
     }
 
+    /** Channel settings changed here: the leader applies them now, wherever it runs. */
+    void onChannelsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelsChanged event) {
+        if (!active) {
+            return;
+        }
+        if (leader.isLeader()) {
+            runQuietly(this::applyChannels);
+        } else {
+            tellOthers(Notifications.CHANNELS);
+        }
+    }
+
+    private void applyChannels() {
+        try {
+            synchronized (passLock) {
+                if (leadsNow()) {
+                    dispatcher.reconfigure(channelTree());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Channel settings not applied now; the poll applies them", e);
+        }
+        wake();
+    }
+
+    private ChannelTree channelTree() {
+        return new ChannelTree(channelRecords.all().stream().map(Channel::spec).toList());
+    }
+
     private void jobsEnqueued() {
         if (leader.isLeader()) {
             wake();
@@ -211,9 +246,13 @@ public class QueueRuntime {
             fetchAssigned();
         } else if (Notifications.JOINED.equals(message) && leader.isLeader()) {
             runQuietly(() -> dispatcher.members(membership.members()));
+        } else if (Notifications.CHANNELS.equals(message) && leader.isLeader()) {
+            runQuietly(this::applyChannels);
         } else if (leader.isLeader()) {
             if (Notifications.FREED.equals(message)) {
                 reconcileRequested.set(true);
+            } else {
+                dispatcher.pendingAnywhere();
             }
             wake();
         }
@@ -223,17 +262,26 @@ public class QueueRuntime {
     private void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
         if (leader.isLeader()) {
             dispatcher.jobEnded(job, outcome);
+            if (outcome == JobRunner.Outcome.DONE_RELEASING_CHILDREN) {
+                dispatcher.pendingAnywhere();
+                wake();
+            }
             if (workers.buffered() < Math.max(1, workers.size() / 2)) {
                 // Refilled in batches: while half the workers' worth of jobs still wait here, a pass would hand
                 // out one or two jobs at a time.
                 wake();
             }
-        } else if (freedToTell.compareAndSet(false, true)) {
-            // Many jobs ending at once make one message.
-            runQuietly(() -> {
-                freedToTell.set(false);
-                tellOthers(Notifications.FREED);
-            });
+        } else {
+            if (outcome == JobRunner.Outcome.DONE_RELEASING_CHILDREN) {
+                runQuietly(() -> tellOthers(Notifications.ENQUEUED));
+            }
+            if (freedToTell.compareAndSet(false, true)) {
+                // Many jobs ending at once make one message.
+                runQuietly(() -> {
+                    freedToTell.set(false);
+                    tellOthers(Notifications.FREED);
+                });
+            }
         }
     }
 
@@ -297,12 +345,15 @@ public class QueueRuntime {
 
     private void poll() {
         try {
-            membership.beatWhenDue(leader.isLeader()).ifPresent(dispatcher::members);
+            membership.beatWhenDue();
             leader.holdOrTry(me.name());
             synchronized (passLock) {
                 if (leadsNow()) {
-                    dispatcher.reconfigure(new ChannelTree(
-                            channelRecords.all().stream().map(Channel::spec).toList()));
+                    dispatcher.members(membership.aliveRescuingTheDead());
+                    // Reads resume after the last job handed out; once per poll they start over, for what came
+                    // pending behind them unsaid (an eta come due, SQL by hand).
+                    dispatcher.pendingAnywhere();
+                    dispatcher.reconfigure(channelTree());
                     dispatcher.blockSequentialChannelsWithFailedJobs();
                     leader.onSession(store::releaseAllReady);
                     dispatcher.reconcile();
@@ -326,7 +377,13 @@ public class QueueRuntime {
         }
         etaWakeUpAt = at;
         long delayMillis = Math.max(1, Duration.between(clock.instant(), at).toMillis() + 1);
-        etaWakeUp = scheduler.schedule(this::wake, delayMillis, TimeUnit.MILLISECONDS);
+        etaWakeUp = scheduler.schedule(
+                () -> {
+                    dispatcher.pendingAnywhere();
+                    wake();
+                },
+                delayMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     private void runQuietly(Runnable task) {

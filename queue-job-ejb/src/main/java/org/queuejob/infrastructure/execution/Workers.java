@@ -114,8 +114,12 @@ public class Workers {
     /** Runs buffered jobs until none comes for {@link #LINGER}. */
     private void workLoop() {
         do {
-            for (ClaimedJob job = next(); job != null; job = next()) {
-                run(job);
+            try {
+                runner.runWhileReady(this::next, worker.name(), this::ended);
+            } catch (RuntimeException e) {
+                // Only the container can get here (the runner handles every failure of a job itself); the job stays
+                // with this server in the database, and the next look at its jobs runs it again.
+                LOG.log(Level.SEVERE, "Jobs could not be run; they will be run again", e);
             }
         } while (stayForMore());
     }
@@ -149,18 +153,9 @@ public class Workers {
         }
     }
 
-    private void run(ClaimedJob job) {
-        JobRunner.Outcome outcome = JobRunner.Outcome.NOT_DONE;
-        try {
-            outcome = runner.run(job, worker.name());
-        } catch (RuntimeException e) {
-            // Only the container can get here (the runner handles every failure of the job itself); the job stays
-            // with this server in the database, and the next look at its jobs runs it again.
-            LOG.log(Level.SEVERE, "Job " + job.id() + " could not be run; it will be run again", e);
-        } finally {
-            held.remove(job.id());
-            onEnded.accept(job, outcome);
-        }
+    private void ended(ClaimedJob job, JobRunner.Outcome outcome) {
+        held.remove(job.id());
+        onEnded.accept(job, outcome);
     }
 
     /**

@@ -58,15 +58,22 @@ final class JobStatements {
      * A channel's next jobs, in dispatch order. {@code LIKE} patterns come escaped, so an underscore in a channel
      * name is not a wildcard.
      */
-    static final String PENDING_HEADS = """
+    private static final String HEADS = """
             SELECT id, channel, priority, date_created, eta, job_function FROM queue_job
              WHERE %s
                AND (channel = ? OR channel LIKE ?)
                AND NOT (channel = ANY (CAST(? AS text[])) OR channel LIKE ANY (CAST(? AS text[])))
                AND job_function = ANY (CAST(? AS text[]))
                AND (? OR eta IS NULL OR eta <= ?)
+               %s
              ORDER BY priority, date_created, id
-             LIMIT ?""".formatted(DISPATCH.sqlCondition());
+             LIMIT ?""";
+
+    static final String PENDING_HEADS = HEADS.formatted(DISPATCH.sqlCondition(), "");
+
+    /** {@link #PENDING_HEADS} resuming after a position in dispatch order: a row comparison the index serves. */
+    static final String PENDING_HEADS_AFTER =
+            HEADS.formatted(DISPATCH.sqlCondition(), "AND (priority, date_created, id) > (?, ?, ?)");
 
     /**
      * The leader hands the jobs it chose to servers (T6): job {@code ids[i]} gets {@code workers[i]} as worker. Run on

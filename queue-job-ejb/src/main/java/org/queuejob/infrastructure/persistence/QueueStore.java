@@ -11,6 +11,7 @@ import static org.queuejob.infrastructure.persistence.JobStatements.LOCK_IDENTIT
 import static org.queuejob.infrastructure.persistence.JobStatements.NEXT_ETA;
 import static org.queuejob.infrastructure.persistence.JobStatements.OCCUPYING;
 import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS;
+import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS_AFTER;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ABANDONED;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ALL_READY;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_CHILDREN;
@@ -253,7 +254,7 @@ public class QueueStore {
     /**
      * The first {@code limit} pending jobs of a configured channel in dispatch order: jobs of {@code channel} or below
      * it, except below its configured {@code children}, of the given functions, due at {@code now} unless {@code
-     * includeFutureEta}.
+     * includeFutureEta}, and after {@code after} in dispatch order when given.
      */
     public List<Head> pendingHeads(
             Connection session,
@@ -262,9 +263,10 @@ public class QueueStore {
             int limit,
             boolean includeFutureEta,
             Collection<String> functions,
-            Instant now)
+            Instant now,
+            CandidateJob after)
             throws SQLException {
-        try (PreparedStatement query = session.prepareStatement(PENDING_HEADS)) {
+        try (PreparedStatement query = session.prepareStatement(after == null ? PENDING_HEADS : PENDING_HEADS_AFTER)) {
             query.setString(1, channel);
             query.setString(2, below(channel));
             query.setArray(3, text(session, children.toArray(String[]::new)));
@@ -273,7 +275,13 @@ public class QueueStore {
             query.setArray(5, text(session, functions.toArray(String[]::new)));
             query.setBoolean(6, includeFutureEta);
             query.setObject(7, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
-            query.setInt(8, limit);
+            int next = 8;
+            if (after != null) {
+                query.setInt(next++, after.priority());
+                query.setObject(next++, utc(after.dateCreated()), Types.TIMESTAMP_WITH_TIMEZONE);
+                query.setLong(next++, after.id());
+            }
+            query.setInt(next, limit);
             List<Head> heads = new ArrayList<>(limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {

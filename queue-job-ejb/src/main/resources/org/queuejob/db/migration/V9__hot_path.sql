@@ -47,3 +47,13 @@ ALTER TABLE queue_job SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vac
 -- many jobs it may hold at once (its workers plus a prefetch).
 ALTER TABLE queue_job_instance ADD COLUMN functions text[] NOT NULL DEFAULT '{}';
 ALTER TABLE queue_job_instance ADD COLUMN held_limit integer NOT NULL DEFAULT 0;
+
+-- The dashboard counts ended jobs over the last day (done per hour, slowest functions): this index finds them
+-- without reading the history. One entry per job, written with its done mark.
+CREATE INDEX queue_job_ended_at ON queue_job ((coalesce(date_done, date_cancelled)))
+    WHERE state IN ('done', 'cancelled');
+
+-- Each server holds a session advisory lock of its own, keyed by this number, on its listener connection: when the
+-- process dies or loses its connection the lock goes at once, and the leader rescues its jobs within seconds
+-- instead of waiting for its heartbeat to age.
+ALTER TABLE queue_job_instance ADD COLUMN session_key integer;
