@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -117,9 +118,16 @@ public class AutovacuumService {
         return runs.latest(count);
     }
 
-    /** The schedule and pace in effect. */
-    public AutovacuumConfig configuration() {
-        return settings.autovacuum();
+    /** The schedule and pace in effect, and the latest {@code count} runs, newest first. */
+    public AutovacuumOverview overview(int count) {
+        AutovacuumConfig config = settings.autovacuum();
+        return new AutovacuumOverview(
+                config.enabled(),
+                config.time(),
+                ZoneId.systemDefault(),
+                config.pace(),
+                runs.latest(count),
+                clock.instant());
     }
 
     private AutovacuumRun launch(AutovacuumRun run, Launch launch) {

@@ -78,9 +78,13 @@ public class FinishedJobs {
                 .get(0);
     }
 
-    /** Removes what a test left of its jobs (every channel of its prefix), so later counts are exact. */
+    /**
+     * Removes what a test left (the jobs and channel records of every channel of its prefix), so later counts are
+     * exact and the Channels screen of later tests is not cluttered.
+     */
     public void deleteChannels(String prefix) {
         execute("DELETE FROM queue_job WHERE channel = ? OR channel LIKE ?", prefix, prefix + ".%");
+        execute("DELETE FROM queue_job_channel WHERE complete_name = ? OR complete_name LIKE ?", prefix, prefix + ".%");
     }
 
     /** A run record as another server would have written it, still running, with a heartbeat {@code ago}. */
