@@ -99,6 +99,14 @@ public class JdbcAutovacuumRuns implements AutovacuumRuns {
         try (Connection connection = dataSource.getConnection()) {
             // A few rounds: the running run may end, or be taken over by someone else, between two statements.
             for (int round = 0; round < 3; round++) {
+                if (takeOverIfDead(connection, deadAfter, now)) {
+                    continue;
+                }
+                Optional<AutovacuumRun> running = running(connection, deadAfter);
+                if (running.isPresent()) {
+                    throw new AutovacuumRunningException(running.get());
+                }
+                // The guard itself: of any number of servers inserting at once, one gets its row back.
                 try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                     Jdbc.setInstant(insert, 1, now);
                     insert.setString(2, startedBy);
@@ -112,9 +120,10 @@ public class JdbcAutovacuumRuns implements AutovacuumRuns {
                         }
                     }
                 }
-                takeOverIfDead(connection, deadAfter, now);
             }
-            throw new AutovacuumRunningException(running(connection, deadAfter).orElseThrow());
+            throw new AutovacuumRunningException(running(connection, deadAfter)
+                    .orElseThrow(
+                            () -> new IllegalStateException("The autovacuum guard is busy; try again in a moment.")));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not record the autovacuum run: " + e.getMessage(), e);
         }
@@ -147,13 +156,16 @@ public class JdbcAutovacuumRuns implements AutovacuumRuns {
         }
     }
 
-    /** Marks a running run whose server has been silent too long as failed: its server is gone. */
-    private void takeOverIfDead(Connection connection, Duration deadAfter, Instant now) throws SQLException {
+    /**
+     * Marks a running run whose server has been silent too long as failed: its server is gone. True if this call
+     * ended such a run.
+     */
+    private boolean takeOverIfDead(Connection connection, Duration deadAfter, Instant now) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(RUNNING)) {
             query.setDouble(1, deadAfter.toMillis() / 1000.0);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next() || !row.getBoolean("dead")) {
-                    return;
+                    return false;
                 }
                 AutovacuumRun dead = run(row);
                 Instant heartbeat = Jdbc.getInstant(row, "heartbeat_at");
@@ -167,6 +179,7 @@ public class JdbcAutovacuumRuns implements AutovacuumRuns {
                     if (takeOver.executeUpdate() == 1) {
                         LOG.warning(() -> "Autovacuum run " + dead.id() + ": " + reason);
                     }
+                    return true;
                 }
             }
         }
