@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -73,11 +74,13 @@ public class AutovacuumService {
         return launch(run, () -> launcher.start(run.id(), pace));
     }
 
-    /** The daily start: skipped when another server's schedule already started a run within the hour. */
+    /** The daily start: skipped when another server's schedule started a run less than an hour ago. */
     public Optional<AutovacuumRun> startScheduled() {
+        Instant now = clock.instant();
+        // Either way round: the servers' clocks may differ a little.
         boolean startedRecently = runs.latest(10).stream()
                 .anyMatch(run -> run.startedBy().equals(AutovacuumRun.SCHEDULE)
-                        && run.startedAt().isAfter(clock.instant().minus(SCHEDULE_SPACING)));
+                        && Duration.between(run.startedAt(), now).abs().compareTo(SCHEDULE_SPACING) < 0);
         if (startedRecently) {
             return Optional.empty();
         }

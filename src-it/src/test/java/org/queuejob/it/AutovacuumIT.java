@@ -348,13 +348,25 @@ class AutovacuumIT {
 
     @Test
     void scheduledStart_isSkippedWhenAnotherServersScheduleStartedARunWithinTheHour() {
+        // Long ago, so that no run of this test is near the real time of a schedule; earlier runs of this test go.
+        Instant longAgo = now.minus(Duration.ofDays(400));
+        jobs.deleteScheduledRunsBefore(now.minus(Duration.ofDays(300)));
+        clock.fix(longAgo);
         AutovacuumRun scheduled = runToTheEnd(autovacuum.startScheduled().orElseThrow());
-
         assertThat(scheduled.startedBy()).isEqualTo(AutovacuumRun.SCHEDULE);
-        assertThat(autovacuum.startScheduled()).isEmpty();
-        clock.fix(now.plus(Duration.ofMinutes(61)));
-        AutovacuumRun nextDay = runToTheEnd(autovacuum.startScheduled().orElseThrow());
-        assertThat(nextDay.id()).isGreaterThan(scheduled.id());
+
+        clock.fix(longAgo.plus(Duration.ofMinutes(59)));
+        assertThat(autovacuum.startScheduled())
+                .as("59 minutes later, on another server")
+                .isEmpty();
+        clock.fix(longAgo.minus(Duration.ofMinutes(5)));
+        assertThat(autovacuum.startScheduled())
+                .as("on a server whose clock is 5 minutes late")
+                .isEmpty();
+
+        clock.fix(longAgo.plus(Duration.ofMinutes(61)));
+        AutovacuumRun nextOne = runToTheEnd(autovacuum.startScheduled().orElseThrow());
+        assertThat(nextOne.id()).isGreaterThan(scheduled.id());
     }
 
     /** A channel of this test with a record and a removal interval. */

@@ -113,6 +113,11 @@ public class FinishedJobs {
                 runId);
     }
 
+    /** Removes the records of scheduled runs started before {@code instant} (left by earlier runs of a test). */
+    public void deleteScheduledRunsBefore(Instant instant) {
+        execute("DELETE FROM queue_job_autovacuum_run WHERE started_by = 'schedule' AND started_at < ?", utc(instant));
+    }
+
     /** How many runs are running, in the whole database. */
     public long runningRuns() {
         return longs("SELECT count(*) FROM queue_job_autovacuum_run WHERE outcome = 'running'")
