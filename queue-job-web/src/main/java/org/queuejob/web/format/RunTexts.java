@@ -1,5 +1,6 @@
 package org.queuejob.web.format;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -33,15 +34,18 @@ public final class RunTexts {
         return String.format(Locale.ROOT, "%,.0f/s (%,.0f/s working)", perSecond, perWorkingSecond);
     }
 
+    /** {@code 0.07} becomes {@code 7}: the decimal the setting was written with, not its binary approximation. */
+    static String percent(double share) {
+        return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
     /** What the daily run does, in one sentence. */
     public static String schedule(boolean enabled, LocalTime time, ZoneId zone, AutovacuumPace pace) {
         String how = String.format(
                 Locale.ROOT,
                 "%s jobs per transaction, working at most %s%% of the time.",
                 count(pace.chunkSize()),
-                new java.math.BigDecimal(pace.maxDuty() * 100)
-                        .stripTrailingZeros()
-                        .toPlainString());
+                percent(pace.maxDuty()));
         if (!enabled) {
             return "The daily run is off (queue-job.autovacuum.enabled=false): runs start by hand only, " + how;
         }

@@ -31,5 +31,7 @@ class RunTextsTest {
         assertThat(RunTexts.schedule(false, LocalTime.of(3, 0), ZoneId.of("UTC"), new AutovacuumPace(500, 1)))
                 .startsWith("The daily run is off")
                 .endsWith("500 jobs per transaction, working at most 100% of the time.");
+        assertThat(RunTexts.schedule(true, LocalTime.of(3, 0), ZoneId.of("UTC"), new AutovacuumPace(500, 0.07)))
+                .endsWith("working at most 7% of the time.");
     }
 }
