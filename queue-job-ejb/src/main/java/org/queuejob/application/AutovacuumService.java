@@ -69,8 +69,8 @@ public class AutovacuumService {
     /** As {@link #start(String)}, at another pace (e.g. all the machine at night: a duty of 1). */
     public AutovacuumRun start(String startedBy, AutovacuumPace pace) {
         // Microseconds: the database keeps no more, and the deadlines must be the same on a restart.
-        AutovacuumRun run = runs.claim(
-                startedBy, clock.instant().truncatedTo(ChronoUnit.MICROS), pace, settings.deadAfter(), clock.instant());
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        AutovacuumRun run = runs.claim(startedBy, now, pace, settings.deadAfter(), now);
         return launch(run, () -> launcher.start(run.id(), pace));
     }
 
