@@ -1,11 +1,12 @@
 /**
  * The back office's pages: one small backing bean per page, named after it ({@code dashboard.xhtml} ↔ {@link
  * org.queuejob.web.DashboardBacking}, {@code jobs.xhtml} ↔ {@link org.queuejob.web.JobsBacking}, {@code job.xhtml} ↔
- * {@link org.queuejob.web.JobBacking}, {@code channels.xhtml} ↔ {@link org.queuejob.web.ChannelsBacking}, {@code
- * job-functions.xhtml} ↔ {@link org.queuejob.web.JobFunctionsBacking}), plus the logout endpoint. Beans call the
- * application services ({@code JobQueryService}, {@code JobAdminService}, {@code BulkActionService}, {@code
- * ChannelService}, {@code DashboardService}, {@code JobFunctionService}); none touches an {@code EntityManager}. Who
- * may see the pages is decided by the container (security constraints in {@code web.xml}); who may act, by {@link
+ * {@link org.queuejob.web.JobBacking}, {@code channels.xhtml} ↔ {@link org.queuejob.web.ChannelsBacking}, and {@link
+ * org.queuejob.web.AutovacuumBacking} for its autovacuum panel, {@code job-functions.xhtml} ↔ {@link
+ * org.queuejob.web.JobFunctionsBacking}), plus the logout endpoint. Beans call the application services ({@code
+ * JobQueryService}, {@code JobAdminService}, {@code BulkActionService}, {@code ChannelService}, {@code
+ * DashboardService}, {@code JobFunctionService}, {@code AutovacuumService}); none touches an {@code EntityManager}.
+ * Who may see the pages is decided by the container (security constraints in {@code web.xml}); who may act, by {@link
  * org.queuejob.web.security.ManagerOnly} on every action that changes something.
  */
 package org.queuejob.web;

@@ -69,6 +69,26 @@ public class QueueJobSettings {
     @ConfigProperty(name = "queue-job.dispatch-enabled", defaultValue = "true")
     boolean dispatchEnabled;
 
+    /** Whether the daily autovacuum runs (a run can always be started by hand). */
+    @Inject
+    @ConfigProperty(name = AutovacuumConfig.ENABLED, defaultValue = AutovacuumConfig.DEFAULT_ENABLED)
+    String autovacuumEnabled;
+
+    /** When the daily autovacuum starts, HH:mm in the server's time zone. */
+    @Inject
+    @ConfigProperty(name = AutovacuumConfig.TIME, defaultValue = AutovacuumConfig.DEFAULT_TIME)
+    String autovacuumTime;
+
+    /** Jobs the autovacuum deletes per transaction. */
+    @Inject
+    @ConfigProperty(name = AutovacuumConfig.CHUNK_SIZE, defaultValue = AutovacuumConfig.DEFAULT_CHUNK_SIZE)
+    String autovacuumChunkSize;
+
+    /** The most of the wall time the autovacuum spends working; it pauses the rest. */
+    @Inject
+    @ConfigProperty(name = AutovacuumConfig.MAX_DUTY, defaultValue = AutovacuumConfig.DEFAULT_MAX_DUTY)
+    String autovacuumMaxDuty;
+
     public String channels() {
         return channels;
     }
@@ -107,5 +127,10 @@ public class QueueJobSettings {
 
     public boolean dispatchEnabled() {
         return dispatchEnabled;
+    }
+
+    /** The autovacuum's schedule and pace; checked at deployment by {@link AutovacuumConfigCheck}. */
+    public AutovacuumConfig autovacuum() {
+        return AutovacuumConfig.parse(autovacuumEnabled, autovacuumTime, autovacuumChunkSize, autovacuumMaxDuty);
     }
 }
