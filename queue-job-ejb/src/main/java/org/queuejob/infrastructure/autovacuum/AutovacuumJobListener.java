@@ -11,7 +11,7 @@ import java.util.logging.Logger;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.infrastructure.config.QueueJobClock;
-import org.queuejob.infrastructure.execution.WorkerIdentity;
+import org.queuejob.infrastructure.config.WorkerIdentity;
 
 /**
  * Records how an execution ended in its run's record. The batch status at this point is not final yet (the runtime

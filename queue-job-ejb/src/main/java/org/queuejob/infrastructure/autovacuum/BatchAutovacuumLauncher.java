@@ -20,7 +20,7 @@ import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.infrastructure.config.QueueJobClock;
-import org.queuejob.infrastructure.execution.WorkerIdentity;
+import org.queuejob.infrastructure.config.WorkerIdentity;
 
 /**
  * Runs the batch job {@value #JOB} on this server's {@link JobOperator}. The job's XML is in the library's {@code

@@ -21,7 +21,7 @@ import org.queuejob.domain.model.autovacuum.AutovacuumRun;
 import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
-import org.queuejob.infrastructure.execution.WorkerIdentity;
+import org.queuejob.infrastructure.config.WorkerIdentity;
 
 /**
  * Run records in {@code queue_job_autovacuum_run}, plain JDBC on the queue's data source. The guard is the table's
