@@ -12,6 +12,7 @@ final class AgePhases {
 
     static final double BACKLOG_TARGET = 0.8;
     static final double HISTORY_TARGET = 0.9;
+    static final double AUTOVACUUM_TARGET = 0.9;
     static final double PAGE_TARGET_MS = 300;
     static final double DASHBOARD_TARGET_MS = 1000;
 
@@ -59,6 +60,18 @@ final class AgePhases {
             withHistory = timeline.time(
                     "age: burn-down with history", () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
         }
+        Measurement duringVacuum = null;
+        String vacuumed = "";
+        if (withHistory != null) {
+            String run = api.post("autovacuum/start");
+            try {
+                duringVacuum = timeline.time(
+                        "age: burn-down while the autovacuum deletes history",
+                        () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
+            } finally {
+                vacuumed = api.post("autovacuum/stop?run=" + run);
+            }
+        }
 
         report.heading("Age (queue only; baseline: its burn-down above, " + perSecond(emptyBurnDown) + ")");
         report.line("| table | jobs/s | ratio | target | app CPU ms/job | PG CPU ms/job | statements/job |"
@@ -83,7 +96,24 @@ final class AgePhases {
                     HISTORY_TARGET,
                     String.format(Locale.ROOT, "%.2f", withHistory.commitsPerJob()));
         }
+        if (duringVacuum != null) {
+            row(
+                    report,
+                    "the same, while the autovacuum runs (default duty) — ratio to the row above",
+                    duringVacuum,
+                    withHistory.outcome().jobsPerSecond(),
+                    AUTOVACUUM_TARGET,
+                    String.format(Locale.ROOT, "%.2f", duringVacuum.commitsPerJob()));
+        }
         report.line("");
+        if (!vacuumed.isEmpty()) {
+            String[] figures = vacuumed.split(" ");
+            report.line(
+                    "The autovacuum deleted %s jobs from the start of that burn-down to its stop: %s jobs/s over its"
+                            + " whole run, %s jobs/s while it worked (it pauses 9× each chunk's time).",
+                    figures[0], figures[1], figures[2]);
+            report.line("");
+        }
         report.line(
                 "The waiting jobs were filled in SQL behind the root channel's pause (%,d more than the N"
                         + " timed, so that at least %,d wait throughout); the history is %,d done (90 %%) and cancelled"

@@ -1,5 +1,6 @@
 package org.queuejob.application;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,10 @@ import org.queuejob.infrastructure.persistence.PostgresArrays;
 
 /**
  * The back office's landing page: how many jobs are where, how many ran and failed lately, which job functions are
- * slow, which channels have jobs waiting for long. Every figure is an aggregate query over the job table, so that
- * every server sharing the database shows the same; none reads the history beyond the last {@link #HOURS} hours, so
- * the page stays fast with ten million ended jobs kept (ended jobs are counted over that window).
+ * slow, which channels have jobs waiting for long. Every figure comes from the database, so that every server sharing
+ * it shows the same. Jobs that have not ended are counted live; ended jobs over the last {@link #HOURS} hours come
+ * from {@link EndedJobCounts} (periods that have passed counted once), so a look reads five minutes of jobs, not
+ * the history, and the page stays fast with ten million ended jobs kept.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -43,25 +46,10 @@ public class DashboardService {
              WHERE state IN ('wait_dependencies', 'pending', 'enqueued', 'started', 'failed')
              GROUP BY channel, state""";
 
-    /** Jobs ended since ?1, through the index on when they ended. */
-    private static final String ENDED_COUNTS = """
-            SELECT channel, state, count(*) FROM queue_job
-             WHERE state IN ('done', 'cancelled') AND coalesce(date_done, date_cancelled) >= ?1
-             GROUP BY channel, state""";
-
-    /** Done per hour by date_done; failed per hour by the start of their last try (no failure date is stored). */
-    private static final String THROUGHPUT = """
-            SELECT date_trunc('hour', date_done) AS hour, 'done', count(*) FROM queue_job
-             WHERE state = 'done' AND coalesce(date_done, date_cancelled) >= ?1 GROUP BY 1
-            UNION ALL
-            SELECT date_trunc('hour', coalesce(date_started, date_created)), 'failed', count(*) FROM queue_job
+    /** Failed per hour by the start of their last try (no failure date is stored); failed jobs are few. */
+    private static final String FAILED_PER_HOUR = """
+            SELECT date_trunc('hour', coalesce(date_started, date_created)), count(*) FROM queue_job
              WHERE state = 'failed' AND coalesce(date_started, date_created) >= ?1 GROUP BY 1""";
-
-    /** As the original's pivot (§4.5): average execution time per job function, of the jobs done since ?1. */
-    private static final String SLOWEST_FUNCTIONS = """
-            SELECT job_function, avg(exec_time_ms), max(exec_time_ms), count(*) FROM queue_job
-             WHERE state = 'done' AND coalesce(date_done, date_cancelled) >= ?1 AND exec_time_ms IS NOT NULL
-             GROUP BY job_function ORDER BY avg(exec_time_ms) DESC LIMIT ?2""";
 
     /**
      * Per channel and waiting state, the oldest job: one backward step on the list index per pair, rather than a
@@ -83,6 +71,9 @@ public class DashboardService {
     @QueueJobClock
     Clock clock;
 
+    @EJB
+    EndedJobCounts ended;
+
     /**
      * Job counts per channel (rows, in name order) and state (dbValue → count): every job that has not ended, and
      * the jobs that ended (done, cancelled) in the last {@link #HOURS} hours.
@@ -90,11 +81,13 @@ public class DashboardService {
     @SuppressWarnings("unchecked")
     public Map<String, Map<String, Long>> countsByChannelAndState() {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
-        List<Object[]> rows = new ArrayList<>(em.createNativeQuery(LIVE_COUNTS).getResultList());
-        rows.addAll(em.createNativeQuery(ENDED_COUNTS).setParameter(1, since()).getResultList());
-        for (Object[] row : rows) {
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(LIVE_COUNTS).getResultList()) {
             counts.computeIfAbsent((String) row[0], channel -> new TreeMap<>())
                     .put((String) row[1], ((Number) row[2]).longValue());
+        }
+        for (EndedJobCounts.Count count : endedWindow()) {
+            counts.computeIfAbsent(count.channel(), channel -> new TreeMap<>())
+                    .merge(count.state(), count.jobs(), Long::sum);
         }
         return counts;
     }
@@ -108,29 +101,41 @@ public class DashboardService {
                 .toList();
     }
 
+    /** The start of the current hour. */
+    private Instant currentHour() {
+        return clock.instant().truncatedTo(ChronoUnit.HOURS);
+    }
+
     /** The start of the oldest hour shown. */
-    private Timestamp since() {
-        Instant currentHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        return Timestamp.from(currentHour.minus(Duration.ofHours(HOURS - 1L)));
+    private Instant since() {
+        return currentHour().minus(Duration.ofHours(HOURS - 1L));
+    }
+
+    private List<EndedJobCounts.Count> endedWindow() {
+        return ended.since(since());
     }
 
     /** Jobs done and failed in each of the last {@link #HOURS} hours, oldest hour first (empty hours included). */
     @SuppressWarnings("unchecked")
     public List<HourCount> throughput() {
-        Instant currentHour = clock.instant().truncatedTo(ChronoUnit.HOURS);
-        Instant since = currentHour.minus(Duration.ofHours(HOURS - 1L));
+        Instant since = since();
         Map<Instant, long[]> hours = new TreeMap<>();
         for (int i = 0; i < HOURS; i++) {
             hours.put(since.plus(Duration.ofHours(i)), new long[2]);
         }
-        List<Object[]> rows = em.createNativeQuery(THROUGHPUT)
+        for (EndedJobCounts.Count count : endedWindow()) {
+            long[] counts = hours.get(count.period().truncatedTo(ChronoUnit.HOURS));
+            if (counts != null && "done".equals(count.state())) {
+                counts[0] += count.jobs();
+            }
+        }
+        List<Object[]> failed = em.createNativeQuery(FAILED_PER_HOUR)
                 .setParameter(1, Timestamp.from(since))
                 .getResultList();
-        for (Object[] row : rows) {
-            Instant hour = instant(row[0]);
-            long[] counts = hours.get(hour);
+        for (Object[] row : failed) {
+            long[] counts = hours.get(instant(row[0]));
             if (counts != null) {
-                counts["done".equals(row[1]) ? 0 : 1] += ((Number) row[2]).longValue();
+                counts[1] += ((Number) row[1]).longValue();
             }
         }
         List<HourCount> result = new ArrayList<>();
@@ -139,18 +144,25 @@ public class DashboardService {
     }
 
     /** The job functions with the longest average execution time over the last {@link #HOURS} hours. */
-    @SuppressWarnings("unchecked")
     public List<FunctionTime> slowestFunctions() {
-        List<Object[]> rows = em.createNativeQuery(SLOWEST_FUNCTIONS)
-                .setParameter(1, since())
-                .setParameter(2, SLOWEST)
-                .getResultList();
-        return rows.stream()
-                .map(row -> new FunctionTime(
-                        (String) row[0],
-                        ((Number) row[1]).doubleValue(),
-                        ((Number) row[2]).longValue(),
-                        ((Number) row[3]).longValue()))
+        Map<String, long[]> byFunction = new TreeMap<>(); // jobs, sum, max
+        for (EndedJobCounts.Count count : endedWindow()) {
+            if ("done".equals(count.state())) {
+                long[] times = byFunction.computeIfAbsent(count.jobFunction(), function -> new long[3]);
+                times[0] += count.jobs();
+                times[1] += count.sumExecMillis();
+                times[2] = Math.max(times[2], count.maxExecMillis());
+            }
+        }
+        return byFunction.entrySet().stream()
+                .filter(function -> function.getValue()[0] > 0)
+                .map(function -> new FunctionTime(
+                        function.getKey(),
+                        function.getValue()[1] / (double) function.getValue()[0],
+                        function.getValue()[2],
+                        function.getValue()[0]))
+                .sorted(Comparator.comparingDouble(FunctionTime::averageMillis).reversed())
+                .limit(SLOWEST)
                 .toList();
     }
 
@@ -177,7 +189,7 @@ public class DashboardService {
         return List.copyOf(oldest.values());
     }
 
-    private static Instant instant(Object value) {
+    static Instant instant(Object value) {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }

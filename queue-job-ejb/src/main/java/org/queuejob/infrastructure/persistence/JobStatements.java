@@ -87,7 +87,7 @@ final class JobStatements {
                    date_enqueued = ?, version = version + 1
              WHERE id = ANY (CAST(? AS bigint[])) AND %s
             RETURNING id, uuid, channel, job_function, CASE WHEN worker = ? THEN CAST(arguments AS text) END,
-                      graph_uuid IS NOT NULL, retry, user_name, CASE WHEN worker = ? THEN CAST(context AS text) END""".formatted(DISPATCH.to().dbValue(), DISPATCH.sqlCondition());
+                      graph_uuid IS NOT NULL, retry, user_name, CASE WHEN worker = ? THEN CAST(context AS text) END""".formatted(DISPATCH.to().dbValue(), DISPATCH.rowCondition());
 
     /** A server's jobs the leader handed to it that it does not hold yet. */
     static final String ASSIGNED = """
@@ -100,12 +100,14 @@ final class JobStatements {
 
     /**
      * The worker's done mark (T9 + T10), in the job's own transaction: applies only if the job is still held by this
-     * server; otherwise (cancelled, set done by hand, rescued while it ran) the caller rolls the job's work back.
+     * server; otherwise (cancelled, set done by hand, rescued while it ran) the caller rolls the job's work back. The
+     * row is found by primary key only: worker and state are checked on it (see {@code JobTransition.rowCondition}),
+     * or the planner may read every entry of the in-flight index for this worker, dead ones included, per job.
      */
     static final String COMPLETE_HELD = """
             UPDATE queue_job SET state = '%s', date_started = ?, date_done = ?, exec_time_ms = ?, result = ?,
                    retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
-             WHERE id = ? AND worker = ? AND %s""".formatted(COMPLETE.to().dbValue(), COMPLETE.sqlCondition());
+             WHERE id = ? AND (worker || '') = ? AND %s""".formatted(COMPLETE.to().dbValue(), COMPLETE.rowCondition());
 
     /** T3 for the children of one parent: parents done in other transactions, or in this one, are all seen. */
     static final String RELEASE_CHILDREN = """

@@ -51,13 +51,14 @@ public enum JobTransition {
     private final JobState to;
     private final Set<JobState> from;
     private final String sqlCondition;
+    private final String rowCondition;
 
     JobTransition(JobState to, JobState first, JobState... more) {
         this.to = to;
         this.from = Collections.unmodifiableSet(EnumSet.of(first, more));
-        this.sqlCondition = from.size() == 1
-                ? "state = '" + first.dbValue() + "'"
-                : from.stream().map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", ", "state IN (", ")"));
+        String states = from.stream().map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "));
+        this.sqlCondition = from.size() == 1 ? "state = " + states : "state IN (" + states + ")";
+        this.rowCondition = "(state || '') IN (" + states + ")";
     }
 
     /** The state a job is in afterwards; {@code null} where it keeps its state (an edit) or leaves (a deletion). */
@@ -76,5 +77,15 @@ public enum JobTransition {
     /** The SQL condition on column {@code state} for the rows this transition may change. */
     public String sqlCondition() {
         return sqlCondition;
+    }
+
+    /**
+     * The same condition, for a statement that finds its rows by primary key and only checks their state: written
+     * so that it proves no partial index's predicate, since on stale statistics the planner would otherwise look the
+     * row up through such an index (the pending jobs, or a server's held ones) and read every entry of it, dead ones
+     * included, for each row.
+     */
+    public String rowCondition() {
+        return rowCondition;
     }
 }
