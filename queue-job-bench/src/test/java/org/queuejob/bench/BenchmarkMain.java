@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.queuejob.bench.peer.PeerKind;
+import org.queuejob.bench.peer.PeerMain;
 import org.queuejob.bench.phase.Phase;
 import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
@@ -86,8 +87,8 @@ public final class BenchmarkMain {
 
     /** As the peers warm up in their JVMs: the JIT, the connection pool, EclipseLink's metadata. */
     private static Void warmUp(QueueUnderTest queue) throws Exception {
-        queue.prepare(Phase.CONTINUOUS, 3000);
-        queue.run(Phase.CONTINUOUS, 3000);
+        queue.prepare(Phase.CONTINUOUS, PeerMain.WARM_UP_JOBS);
+        queue.run(Phase.CONTINUOUS, PeerMain.WARM_UP_JOBS);
         queue.prepare(Phase.LATENCY, 20);
         queue.run(Phase.LATENCY, 20);
         return null;
@@ -127,8 +128,8 @@ public final class BenchmarkMain {
                         + " CPU from /proc (application JVM: Payara's or the peer's own; PostgreSQL: postmaster and"
                         + " children, living and exited); statements from pg_stat_statements without BEGIN/COMMIT;"
                         + " commits from pg_stat_database.xact_commit (read-only transactions included). Every"
-                        + " system's JVM runs the same warm-up (3,000 jobs, 20 probes) before its phase.",
-                settings.statsSettleSeconds());
+                        + " system's JVM runs the same warm-up (%,d jobs, 20 probes) before its phase.",
+                settings.statsSettleSeconds(), PeerMain.WARM_UP_JOBS);
     }
 
     /** The test class path the peers' JVMs run with: this module's classes and its test-scope dependencies. */

@@ -62,6 +62,7 @@ final class ForkedPeer implements ComparedSystem {
         process = new ProcessBuilder(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dbench.raw.idleSleepMs=" + Long.getLong("bench.raw.idleSleepMs", 50),
+                        "-Dbench.warmup=" + PeerMain.WARM_UP_JOBS,
                         "-cp",
                         classpath,
                         PeerMain.class.getName(),

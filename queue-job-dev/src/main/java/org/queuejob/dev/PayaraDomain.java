@@ -108,6 +108,26 @@ public final class PayaraDomain {
         asadminQuietly("stop-domain", "--kill=true", domain);
     }
 
+    /**
+     * Kills the domain's process with SIGKILL (a crash, with no asadmin in between) and returns once it is gone: the
+     * instant returned is the process's death, from which failure tests count.
+     */
+    public java.time.Instant killProcess() {
+        Path pidFile = home.resolve("glassfish/domains").resolve(domain).resolve("config/pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle process = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("Domain " + domain + " has no process " + pid));
+            process.destroyForcibly();
+            process.onExit().get(30, TimeUnit.SECONDS);
+            return java.time.Instant.now();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not kill domain " + domain, e);
+        }
+    }
+
     public void stop() {
         asadminQuietly("stop-domain", domain);
     }
@@ -125,7 +145,9 @@ public final class PayaraDomain {
                 // uuid and jsonb columns take the driver's text parameters only with this.
                 "stringtype=unspecified",
                 // Batched inserts (a graph of jobs, many enqueues in one transaction) become multi-row inserts.
-                "reWriteBatchedInserts=true");
+                "reWriteBatchedInserts=true",
+                // The domain's name in pg_stat_activity: which server holds which connection.
+                "ApplicationName=queue-job-" + domain);
         asadmin(
                 "create-jdbc-connection-pool",
                 "--datasourceclassname=org.postgresql.ds.PGSimpleDataSource",

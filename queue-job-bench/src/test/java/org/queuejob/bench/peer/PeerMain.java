@@ -21,8 +21,12 @@ public final class PeerMain {
     public static final String READY = "@@ready";
     public static final String OUTCOME = "@@outcome ";
 
-    /** Jobs run before the measured phase, through the same code, for the JIT and the connection pools. */
-    static final int WARM_UP_JOBS = 3000;
+    /**
+     * Jobs run before the measured phase, through the same code, for the JIT and the connection pools: as many as a
+     * phase measures by default, so that every system is measured at its steady state (an application server's
+     * path is longer than a library's and compiles later; a server runs for days).
+     */
+    public static final int WARM_UP_JOBS = Integer.getInteger("bench.warmup", 20_000);
 
     static final int WARM_UP_PROBES = 20;
 

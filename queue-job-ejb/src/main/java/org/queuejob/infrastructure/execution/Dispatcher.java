@@ -90,6 +90,14 @@ public class Dispatcher {
 
     private volatile ChannelScheduler channels;
     private volatile Map<String, Member> members = Map.of();
+
+    /**
+     * Jobs handed to each live server, for even shares: a job goes to the server with room that has been given the
+     * fewest per slot. By room alone, this server's own freed slots (seen at once) would come back to it faster
+     * than a follower's (seen after a message), and it would run most of the jobs.
+     */
+    private final Map<String, Long> handedOut = new ConcurrentHashMap<>();
+
     private int batchSize;
 
     /** Starts with the configured channels; nothing is dispatched before {@link #reconcile} ran. */
@@ -102,7 +110,21 @@ public class Dispatcher {
     void members(Collection<Member> live) {
         Map<String, Member> byName = new LinkedHashMap<>();
         live.forEach(member -> byName.put(member.name(), member));
+        handedOut.keySet().retainAll(byName.keySet());
+        // A server that joins starts level with the least served rather than at zero, so it gets no burst.
+        double least = byName.values().stream()
+                .filter(member -> handedOut.containsKey(member.name()))
+                .mapToDouble(member -> perSlot(member, handedOut))
+                .min()
+                .orElse(0);
+        byName.values()
+                .forEach(member -> handedOut.computeIfAbsent(member.name(), name ->
+                        (long) Math.ceil(least * Math.max(1, member.heldLimit()))));
         members = Map.copyOf(byName);
+    }
+
+    private static double perSlot(Member member, Map<String, Long> handed) {
+        return handed.getOrDefault(member.name(), 0L) / (double) Math.max(1, member.heldLimit());
     }
 
     ChannelTree tree() {
@@ -316,20 +338,26 @@ public class Dispatcher {
         }
     }
 
-    /** Each job, in start order, to the server with the most room for its size that has the job's function. */
+    /**
+     * Each job, in start order, to a server with room that has the job's function: the one handed the fewest jobs
+     * per slot so far, then the one with the most room for its size.
+     */
     private Assignment assign(List<CandidateJob> selected, Map<Long, String> functionOf, Map<String, Integer> room) {
         Map<Long, String> byId = new TreeMap<>();
         List<Long> unassigned = new ArrayList<>();
+        Map<String, Long> handed = new HashMap<>(handedOut);
+        Comparator<Member> fairest = Comparator.<Member>comparingDouble(member -> perSlot(member, handed))
+                .thenComparingDouble(member -> -room.get(member.name()) / (double) Math.max(1, member.heldLimit()));
         for (CandidateJob job : selected) {
             String function = functionOf.get(job.id());
             Optional<Member> target = members.values().stream()
                     .filter(member -> room.getOrDefault(member.name(), 0) > 0)
                     .filter(member -> member.functions().contains(function))
-                    .max(Comparator.comparingDouble(
-                            member -> room.get(member.name()) / (double) Math.max(1, member.heldLimit())));
+                    .min(fairest);
             if (target.isPresent()) {
                 byId.put(job.id(), target.get().name());
                 room.merge(target.get().name(), -1, Integer::sum);
+                handed.merge(target.get().name(), 1L, Long::sum);
             } else {
                 unassigned.add(job.id());
             }
@@ -343,7 +371,10 @@ public class Dispatcher {
         assignment.byId.forEach((id, server) -> {
             if (!dispatched.ids().contains(id)) {
                 channels.jobFinished(id);
-            } else if (!server.equals(me.name())) {
+                return;
+            }
+            handedOut.merge(server, 1L, Long::sum);
+            if (!server.equals(me.name())) {
                 heldElsewhere.merge(server, 1, Integer::sum);
                 others.add(server);
             }

@@ -24,13 +24,23 @@ final class TransientFailures {
             if (cause instanceof SQLException sql && isTransient(sql)) {
                 return true;
             }
+            // The container could not hand out or enlist a connection (its pool found them dead): Jakarta
+            // Connectors' own exception, below the SQLException that the data source wraps it in.
+            if (cause instanceof jakarta.resource.ResourceException) {
+                return true;
+            }
         }
         return false;
     }
 
     private static boolean isTransient(SQLException sql) {
         String state = sql.getSQLState();
-        if (state != null && (SQL_STATES.contains(state) || state.startsWith(CONNECTION_CLASS))) {
+        if (state == null) {
+            // PostgreSQL's driver gives every error of the database a SQLSTATE; one without comes from the layer in
+            // between (the container's pool could not allocate or enlist a connection): about the connection.
+            return true;
+        }
+        if (SQL_STATES.contains(state) || state.startsWith(CONNECTION_CLASS)) {
             return true;
         }
         // The driver's own I/O failures (a socket closed under it), whatever state it reports.

@@ -32,6 +32,19 @@ class TransientFailuresTest {
     }
 
     @Test
+    void aConnectionThePoolCouldNotAllocateOrEnlistIsTransient() {
+        // As Payara reports a pool whose connections were killed: no SQLSTATE, the connector's exception below.
+        SQLException allocation = new SQLException(
+                "Error in allocating a connection.",
+                new RuntimeException(new jakarta.resource.ResourceException("physical connection is not usable")));
+
+        assertThat(TransientFailures.isTransient(new IllegalStateException("wrapped", allocation)))
+                .isTrue();
+        assertThat(TransientFailures.isTransient(new jakarta.resource.ResourceException("no connection")))
+                .isTrue();
+    }
+
+    @Test
     void theJobsOwnFailuresAreNot() {
         assertThat(TransientFailures.isTransient(new SQLException("duplicate key", "23505")))
                 .isFalse();

@@ -5,28 +5,53 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.queuejob.api.Job;
 
 /**
- * The cluster test's job: records its execution in the job's own transaction, so an execution is counted exactly
- * when its "done" commits. A run cut short by a killed server leaves no row, as it leaves no other effect.
+ * The cluster test's jobs: each records its execution in the job's own transaction, so an execution is counted
+ * exactly when its "done" commits. A run cut short by a killed server leaves no row, as it leaves no other effect.
  */
 @ApplicationScoped
 public class ClusterJobs {
 
     static final String RECORD = "INSERT INTO cluster_execution (n, server) VALUES (?, ?)";
 
+    /** How long a job works: long enough that the channels' capacities, not the CPU, set the pace. */
+    static final long WORK_MILLIS = 20;
+
     @Resource(lookup = "jdbc/queue-job")
     DataSource dataSource;
 
     @Job
-    public void work(long n) throws SQLException {
+    public void work(long n) throws SQLException, InterruptedException {
+        record(n);
+        TimeUnit.MILLISECONDS.sleep(WORK_MILLIS);
+    }
+
+    /**
+     * Holds its worker for ten minutes on the domain named {@code holder} (which the test then kills), and is an
+     * ordinary job anywhere else: that is how a test makes one server hold a channel's whole capacity.
+     */
+    @Job
+    public void hold(long n, String holder) throws SQLException, InterruptedException {
+        if (serverName().endsWith("/" + holder)) {
+            TimeUnit.MINUTES.sleep(10);
+        }
+        record(n);
+    }
+
+    private void record(long n) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(RECORD)) {
             statement.setLong(1, n);
-            statement.setString(2, System.getProperty("com.sun.aas.instanceRoot"));
+            statement.setString(2, serverName());
             statement.executeUpdate();
         }
+    }
+
+    private static String serverName() {
+        return System.getProperty("com.sun.aas.instanceRoot");
     }
 }
