@@ -88,11 +88,20 @@ public class QueueMetrics {
         }
     }
 
-    /** The count of one channel and state, as of the last read (at most {@value #CACHE_SECONDS} s old). */
-    long waiting(String channel, String state) {
+    private long notEnded() {
+        refreshWhenStale();
+        return waiting.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void refreshWhenStale() {
         if (Duration.between(readAt, clock.instant()).toSeconds() >= CACHE_SECONDS) {
             refresh();
         }
+    }
+
+    /** The count of one channel and state, as of the last read (at most {@value #CACHE_SECONDS} s old). */
+    long waiting(String channel, String state) {
+        refreshWhenStale();
         return waiting.getOrDefault(key(channel, state), 0L);
     }
 
@@ -123,6 +132,7 @@ public class QueueMetrics {
             } catch (SQLException | RuntimeException e) {
                 // Keep the last counts; health tells whether the database is away.
                 LOG.log(Level.FINE, "Could not count waiting jobs for the metrics", e);
+                LOG.info(() -> "Waiting-job gauges not refreshed: " + e.getMessage());
             }
             readAt = clock.instant();
         }

@@ -17,7 +17,6 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 import org.queuejob.api.JobDone;
@@ -83,13 +82,11 @@ public class JobOutcomes {
                 .withName(RUN_TIME)
                 .withDescription(
                         "How long jobs ran (their method and done mark, or until their failure), on this" + " server")
-                .withUnit(MetricUnits.SECONDS)
                 .build());
         startLatency = metrics.timer(Metadata.builder()
                 .withName(START_LATENCY)
                 .withDescription("From a job's creation (or its eta, if later) to the start of its first try, on this"
                         + " server")
-                .withUnit(MetricUnits.SECONDS)
                 .build());
     }
 

@@ -118,6 +118,10 @@ class FailureMailIT {
         assertThat(Arrays.stream(summary.getRecipients(Message.RecipientType.TO))
                         .map(Object::toString))
                 .containsExactly(STOCK);
+        MonitoringIT.saveExample(
+                "failure-mail.txt",
+                "Subject: " + first.getSubject() + "\n\n" + body + "\n----\nSubject: " + summary.getSubject() + "\n\n"
+                        + GreenMailUtil.getBody(summary));
         // Nothing else follows.
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(5))
