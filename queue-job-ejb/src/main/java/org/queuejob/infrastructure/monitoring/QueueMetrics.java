@@ -53,10 +53,17 @@ public class QueueMetrics {
     private final Object refreshLock = new Object();
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Reading the leader flag also refreshes the per-channel counts when stale, so that a channel and state seen
+        // for the first time get their gauge from the next scrape on, whether or not others of the family exist yet
+        // (on a first deployment the table is created after this registration).
+        gauge("queue_job.leader", "1 when this server dispatches for the cluster, else 0", () -> {
+            refreshWhenStale();
+            return runtime.isLeader() ? 1 : 0;
+        });
         gauge(
-                "queue_job.leader",
-                "1 when this server dispatches for the cluster, else 0",
-                () -> runtime.isLeader() ? 1 : 0);
+                "queue_job.jobs.unended",
+                "Jobs that have not ended, all channels and states (cached " + CACHE_SECONDS + " s)",
+                this::notEnded);
         gauge("queue_job.workers.busy", "Jobs running on this server now", runtime::workersBusy);
         gauge("queue_job.workers.total", "Workers of this server (jobs it runs at once)", runtime::workersTotal);
         gauge(
@@ -82,9 +89,9 @@ public class QueueMetrics {
                             .withDescription(description)
                             .build(),
                     () -> value.get().doubleValue());
-        } catch (IllegalArgumentException e) {
+        } catch (RuntimeException e) {
             // Registered already (the event came twice): the first registration serves.
-            LOG.log(Level.FINE, "Gauge " + name + " already registered", e);
+            LOG.log(Level.WARNING, "Gauge " + name + " not registered: " + e.getMessage(), e);
         }
     }
 

@@ -175,13 +175,17 @@ public class FailureMail {
             return;
         }
         StringBuilder body = new StringBuilder(String.format(
-                "%,d more job(s) failed within %d minute(s); they were not mailed one by one (at most %d mails per"
-                        + " window).%n%n",
-                total, Math.max(1, window.toMinutes()), maxPerWindow));
+                "%,d more job(s) failed within %s; they were not mailed one by one (at most %d mails per %s).%n%n",
+                total, human(window), maxPerWindow, human(window)));
         counts.forEach((function, count) -> body.append(String.format("%,8d  %s%n", count, function)));
         config.getOptionalValue(BACK_OFFICE_URL, String.class)
                 .ifPresent(url -> body.append("\nFailed jobs: ").append(url).append("/jobs.xhtml\n"));
         send(recipients, "[queue-job] " + total + " more job(s) failed", body.toString());
+    }
+
+    private static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds < 120 ? seconds + " s" : seconds / 60 + " minutes";
     }
 
     private static String subject(JobFailed failure) {

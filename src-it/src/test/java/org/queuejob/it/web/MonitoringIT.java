@@ -131,9 +131,9 @@ class MonitoringIT {
         assertThat(scrape.value("queue_job_leader")).hasValue(1);
         assertThat(scrape.value("queue_job_workers_total").orElseThrow()).isPositive();
         assertThat(scrape.value("queue_job_dispatch_passes").orElseThrow()).isPositive();
-        assertThat(scrape.value("queue_job_run_duration_seconds_count").orElseThrow())
+        assertThat(scrape.value("queue_job_run_micros_count").orElseThrow())
                 .isGreaterThanOrEqualTo(doneInDb + failedInDb);
-        assertThat(scrape.value("queue_job_start_latency_seconds_count").orElseThrow())
+        assertThat(scrape.value("queue_job_start_latency_micros_count").orElseThrow())
                 .isGreaterThanOrEqualTo(8);
         saveExample(
                 "metrics.txt",
