@@ -187,6 +187,11 @@ public final class PayaraDomain {
         asadmin("deploy", "--force=true", "--name=" + name, archive.toString());
     }
 
+    /** Runs an asadmin command and returns what it said, without failing (e.g. removing what may not exist). */
+    public Result tryAsadmin(String... arguments) {
+        return run(arguments);
+    }
+
     /** Deploys and returns what asadmin said, without failing: for tests of deployments that must be refused. */
     public Result tryDeploy(Path archive, String name) {
         return run("deploy", "--force=true", "--name=" + name, archive.toString());

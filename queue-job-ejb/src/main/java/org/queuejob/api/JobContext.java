@@ -31,4 +31,14 @@ public interface JobContext {
 
     /** The enqueuing caller's time zone (the enqueuing server's default unless the application supplies one). */
     Optional<ZoneId> timeZone();
+
+    /**
+     * Reports how far the running job has come: {@code percent} from 0 to 100 and a short message (up to 255
+     * characters; longer is cut). Shown live in the back office and the REST API, and kept with the job whatever its
+     * outcome. Written in a transaction of its own at most once a second (the last report of a run is always
+     * written), so a job may call it as often as it likes. Outside a job it does nothing.
+     *
+     * @throws IllegalArgumentException if {@code percent} is not between 0 and 100
+     */
+    void progress(int percent, String message);
 }

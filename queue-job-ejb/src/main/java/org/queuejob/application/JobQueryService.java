@@ -135,7 +135,7 @@ public class JobQueryService {
         return value == null ? null : value.toString();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<QueueJob> job, JobFilter filter) {
+    static Predicate[] predicates(CriteriaBuilder cb, Root<QueueJob> job, JobFilter filter) {
         List<Predicate> where = new ArrayList<>();
         if (!filter.states().isEmpty()) {
             where.add(job.get("state").in(filter.states()));

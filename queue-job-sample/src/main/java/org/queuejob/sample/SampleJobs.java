@@ -1,6 +1,7 @@
 package org.queuejob.sample;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import org.queuejob.api.Job;
+import org.queuejob.api.JobContext;
 import org.queuejob.api.RetryableJobException;
 
 /**
@@ -21,6 +23,9 @@ public class SampleJobs {
 
     /** The warehouse whose system never answers. */
     static final int BROKEN_WAREHOUSE = 4;
+
+    @Inject
+    JobContext context;
 
     private final Map<Long, Integer> chargeAttempts = new ConcurrentHashMap<>();
 
@@ -51,9 +56,15 @@ public class SampleJobs {
         return "Charged " + amount + " for order " + orderId;
     }
 
+    /** Reports its progress region by region (the job page follows it live). */
     @Job(description = "Build the daily sales report", priority = 20)
     public String buildReport(LocalDate day, ReportRequest request) {
-        work(1000, 3000);
+        int steps = 4;
+        for (int step = 0; step < steps; step++) {
+            context.progress(step * 100 / steps, "Summing region " + (step + 1) + " of " + steps);
+            work(250, 750);
+        }
+        context.progress(100, "Report written");
         return "Report for " + day + " (" + request.format() + ", regions " + request.regions() + ")";
     }
 

@@ -85,6 +85,17 @@ public class JobBacking implements Serializable {
         return job;
     }
 
+    /** The page's poll: the job is read again, for its state and progress while it waits or runs. */
+    public void refresh() {
+        loaded = false;
+    }
+
+    /** Whether the job may still change by itself (waiting or running): the page follows it then. */
+    public boolean isLive() {
+        QueueJob current = getJob();
+        return current != null && !current.state().isFinal() && current.state() != JobState.FAILED;
+    }
+
     public String getNotFoundMessage() {
         if (uuid == null || uuid.isBlank()) {
             return NO_UUID;

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -52,6 +53,12 @@ public class ClusterMembership {
     private int heldLimit;
     private long lastBeatNanos;
     private volatile boolean othersAlive = true;
+    private final LongAdder rescuedJobs = new LongAdder();
+
+    /** Jobs of dead servers this server sent back to pending as leader, since it started. */
+    public long rescuedJobs() {
+        return rescuedJobs.sum();
+    }
 
     /** The key of this server's liveness lock, for its listener to hold. */
     public int sessionKey() {
@@ -83,6 +90,7 @@ public class ClusterMembership {
         Map<String, Integer> rescued =
                 statements.rescue(alive.stream().map(Member::name).collect(Collectors.toSet()));
         if (!rescued.isEmpty()) {
+            rescued.values().forEach(rescuedJobs::add);
             LOG.warning(() -> "Server(s) no longer alive, their jobs back to pending: "
                     + rescued.entrySet().stream()
                             .map(dead -> dead.getKey() + " (" + dead.getValue() + " job(s))")

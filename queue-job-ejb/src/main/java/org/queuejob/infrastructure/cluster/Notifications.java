@@ -42,6 +42,7 @@ public class Notifications {
     DataSource dataSource;
 
     private volatile boolean listening;
+    private volatile boolean connected;
     private volatile Thread thread;
     private volatile int sessionKey;
 
@@ -62,6 +63,11 @@ public class Notifications {
         thread.start();
     }
 
+    /** Whether the listener holds a live connection: listening, with this server's liveness lock. */
+    public boolean isConnected() {
+        return connected;
+    }
+
     public synchronized void stop() {
         listening = false;
         if (thread != null) {
@@ -77,9 +83,11 @@ public class Notifications {
                 try {
                     receive(connection, onMessage);
                 } finally {
+                    connected = false;
                     unlisten(connection);
                 }
             } catch (SQLException | RuntimeException e) {
+                connected = false;
                 if (listening) {
                     LOG.log(Level.WARNING, "Queue job listener lost its database connection; reconnecting", e);
                     pause();
@@ -96,6 +104,7 @@ public class Notifications {
             statement.execute("SELECT pg_advisory_lock(" + ClusterStatements.LIVENESS_LOCKS + ", " + sessionKey + ")");
         }
         PGConnection postgres = connection.unwrap(PGConnection.class);
+        connected = true;
         long quietSince = System.nanoTime();
         while (listening) {
             PGNotification[] received = postgres.getNotifications((int) WAIT.toMillis());

@@ -46,6 +46,9 @@ public class JobExecutor {
     ContextValues contextValues;
 
     @Inject
+    CurrentJob currentJob;
+
+    @Inject
     @QueueJobClock
     Clock clock;
 
@@ -64,14 +67,26 @@ public class JobExecutor {
         Object[] arguments = codec.decode(function.method(), job.arguments());
         Object result;
         Map<String, String> context = contextValues.read(job.context());
-        CurrentJob.set(new CurrentJob.Running(job.uuid(), job.triesBefore() + 1, job.userName(), context));
+        CurrentJob.set(new CurrentJob.Running(job.id(), job.uuid(), job.triesBefore() + 1, job.userName(), context));
+        // The log context: every record written while the job runs carries its uuid and function in the thread name,
+        // which the server's log format shows (Payara: _ThreadName), so a job's logs can be found.
+        Thread thread = Thread.currentThread();
+        String threadName = thread.getName();
+        thread.setName(threadName + " [job " + job.uuid() + " " + job.jobFunction() + "]");
         List<JobContextValue> restored = List.of();
         try {
             restored = contextValues.restore(context);
             result = invoker.invoke(function, arguments);
         } finally {
-            contextValues.clear(restored);
-            CurrentJob.clear();
+            try {
+                if (CurrentJob.progressPending()) {
+                    currentJob.flushProgress();
+                }
+            } finally {
+                contextValues.clear(restored);
+                CurrentJob.clear();
+                thread.setName(threadName);
+            }
         }
         boolean completed = store.complete(
                 job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));

@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.observability.JobOutcomes;
 
 /**
  * Runs one claimed job on a worker thread: its try in one transaction, and if that rolls back, the record of the
@@ -47,6 +48,9 @@ public class JobRunner {
 
     @Inject
     JobFailureRecorder failures;
+
+    @Inject
+    JobOutcomes outcomes;
 
     @Inject
     @QueueJobClock
@@ -80,11 +84,13 @@ public class JobRunner {
     /** Never throws for a job's failure; what could not be recorded stays with this server and is run again. */
     public Outcome run(ClaimedJob job, String worker) {
         Instant startedAt = clock.instant();
+        tell(() -> outcomes.started(job, startedAt));
         try {
             transaction.begin();
             JobExecutor.Result result = executor.execute(job, worker, startedAt);
             if (result != JobExecutor.Result.CHANGED) {
                 transaction.commit();
+                tell(() -> outcomes.done(job, startedAt, clock.instant()));
                 return result == JobExecutor.Result.DONE_RELEASING_CHILDREN
                         ? Outcome.DONE_RELEASING_CHILDREN
                         : Outcome.DONE;
@@ -95,15 +101,23 @@ public class JobRunner {
             return Outcome.NOT_DONE;
         } catch (Exception | LinkageError | AssertionError failure) {
             rollbackQuietly();
-            return record(job.id(), worker, failure, startedAt);
+            return record(job, worker, failure, startedAt);
         }
     }
 
-    private Outcome record(long id, String worker, Throwable failure, Instant startedAt) {
+    private Outcome record(ClaimedJob job, String worker, Throwable failure, Instant startedAt) {
+        long id = job.id();
         try {
             transaction.begin();
             Optional<JobState> state = failures.record(id, worker, failure, startedAt);
             transaction.commit();
+            state.ifPresent(recorded -> tell(() -> {
+                if (recorded == JobState.FAILED) {
+                    outcomes.failed(job, failure, startedAt, clock.instant());
+                } else {
+                    outcomes.retried(job, failure, startedAt, clock.instant());
+                }
+            }));
             return state.filter(JobState.FAILED::equals)
                     .map(failed -> Outcome.FAILED)
                     .orElse(Outcome.NOT_DONE);
@@ -119,6 +133,15 @@ public class JobRunner {
                 LOG.log(Level.SEVERE, "The job's own failure was", failure);
             }
             return Outcome.NOT_DONE;
+        }
+    }
+
+    /** Metrics and events come after the commit: whatever happens there, the outcome stands. */
+    private static void tell(Runnable outcome) {
+        try {
+            outcome.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not report a job's outcome (metrics, events)", e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -106,6 +107,9 @@ public class QueueRuntime {
     private final AtomicBoolean freedToTell = new AtomicBoolean();
     private final Object passLock = new Object();
     private volatile boolean active;
+    private volatile Instant lastPoll;
+    private volatile Instant lastPass;
+    private final LongAdder passes = new LongAdder();
     private boolean leading;
     private QueueExecutors executors;
     private ScheduledExecutorService scheduler;
@@ -299,6 +303,8 @@ public class QueueRuntime {
                 if (!active || !leadsNow()) {
                     return;
                 }
+                passes.increment();
+                lastPass = clock.instant();
                 if (reconcileRequested.getAndSet(false)) {
                     dispatcher.reconcile();
                 }
@@ -344,6 +350,7 @@ public class QueueRuntime {
     }
 
     private void poll() {
+        lastPoll = clock.instant();
         try {
             membership.beatWhenDue();
             leader.holdOrTry(me.name());
@@ -416,6 +423,66 @@ public class QueueRuntime {
             LOG.log(Level.WARNING, "No TransactionSynchronizationRegistry: jobs are dispatched at once when stored", e);
             return null;
         }
+    }
+
+    /** Whether the queue runs on this server (started, not stopped). */
+    public boolean isActive() {
+        return active;
+    }
+
+    /** When the poll (heartbeat, leader lock, rescue) last started on this server; empty before the first. */
+    public Optional<Instant> lastPoll() {
+        return Optional.ofNullable(lastPoll);
+    }
+
+    /** When this server last ran a dispatch pass as leader; empty if it never led. */
+    public Optional<Instant> lastDispatch() {
+        return Optional.ofNullable(lastPass);
+    }
+
+    /** Dispatch passes this server ran as leader since it started. */
+    public long dispatchPasses() {
+        return passes.sum();
+    }
+
+    /** Workers of this server (the most jobs it runs at once); 0 when the queue does not run here. */
+    public int workersTotal() {
+        return active ? workers.size() : 0;
+    }
+
+    /** Jobs running on this server now. */
+    public int workersBusy() {
+        return Math.max(0, workers.heldCount() - workers.buffered());
+    }
+
+    /** Jobs handed to this server that wait for a free worker. */
+    public int jobsBuffered() {
+        return workers.buffered();
+    }
+
+    /** How long ago a job last ended on this server. */
+    public Duration sinceLastJobEnded() {
+        return workers.sinceLastEnd();
+    }
+
+    /** The poll interval: the liveness bound is a multiple of it. */
+    public Duration pollInterval() {
+        return settings.pollInterval();
+    }
+
+    /** This server's name in the cluster. */
+    public String serverName() {
+        return me.name();
+    }
+
+    /** Whether this server's listener (LISTEN/NOTIFY, liveness lock) is connected to the database now. */
+    public boolean listenerConnected() {
+        return notifications.isConnected();
+    }
+
+    /** Jobs of dead servers this server rescued (back to pending) as leader since it started. */
+    public long rescuedJobs() {
+        return membership.rescuedJobs();
     }
 
     /** Whether this server dispatches for the cluster now. */

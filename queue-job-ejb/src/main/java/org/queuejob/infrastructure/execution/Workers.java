@@ -46,6 +46,9 @@ public class Workers {
     private final Object loopsMonitor = new Object();
 
     private volatile boolean active;
+    /** When a job last ended here (System.nanoTime), for the liveness check: buffered jobs must not wait forever. */
+    private volatile long lastEndNanos = System.nanoTime();
+
     private int size;
     private Executor executor;
     private BiConsumer<ClaimedJob, JobRunner.Outcome> onEnded;
@@ -65,6 +68,11 @@ public class Workers {
     /** How many jobs this server holds: buffered or running. */
     int heldCount() {
         return held.size();
+    }
+
+    /** How long ago a job last ended on this server. */
+    Duration sinceLastEnd() {
+        return Duration.ofNanos(System.nanoTime() - lastEndNanos);
     }
 
     /** How many jobs wait here for a free worker. */
@@ -154,6 +162,7 @@ public class Workers {
     }
 
     private void ended(ClaimedJob job, JobRunner.Outcome outcome) {
+        lastEndNanos = System.nanoTime();
         held.remove(job.id());
         onEnded.accept(job, outcome);
     }

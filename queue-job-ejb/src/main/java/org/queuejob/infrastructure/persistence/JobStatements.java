@@ -16,7 +16,7 @@ final class JobStatements {
 
     /** What a worker needs to run a job without reading it again. */
     static final String PAYLOAD = "id, uuid, channel, job_function, CAST(arguments AS text), graph_uuid IS NOT NULL,"
-            + " retry, user_name, CAST(context AS text)";
+            + " retry, user_name, CAST(context AS text), GREATEST(date_created, eta)";
 
     static final String INSERT = """
             INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
@@ -87,7 +87,8 @@ final class JobStatements {
                    date_enqueued = ?, version = version + 1
              WHERE id = ANY (CAST(? AS bigint[])) AND %s
             RETURNING id, uuid, channel, job_function, CASE WHEN worker = ? THEN CAST(arguments AS text) END,
-                      graph_uuid IS NOT NULL, retry, user_name, CASE WHEN worker = ? THEN CAST(context AS text) END""".formatted(DISPATCH.to().dbValue(), DISPATCH.rowCondition());
+                      graph_uuid IS NOT NULL, retry, user_name, CASE WHEN worker = ? THEN CAST(context AS text) END,
+                      GREATEST(date_created, eta)""".formatted(DISPATCH.to().dbValue(), DISPATCH.rowCondition());
 
     /** A server's jobs the leader handed to it that it does not hold yet. */
     static final String ASSIGNED = """

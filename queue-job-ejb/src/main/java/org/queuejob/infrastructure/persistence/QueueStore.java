@@ -404,7 +404,8 @@ public class QueueStore {
                 row.getBoolean(6),
                 row.getInt(7),
                 row.getString(8),
-                row.getString(9));
+                row.getString(9),
+                instant(row.getObject(10, OffsetDateTime.class)));
     }
 
     /** The LIKE pattern of the channels below {@code channel}, with LIKE's own characters escaped. */

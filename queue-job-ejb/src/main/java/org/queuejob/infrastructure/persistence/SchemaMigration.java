@@ -2,6 +2,7 @@ package org.queuejob.infrastructure.persistence;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,6 +25,16 @@ public class SchemaMigration {
     @Resource(lookup = DATA_SOURCE)
     DataSource dataSource;
 
+    /** The history table, for the readiness check. */
+    public static final String HISTORY = HISTORY_TABLE;
+
+    private volatile String migratedTo;
+
+    /** The schema version this deployment brought the database to at start; empty before. */
+    public Optional<String> migratedTo() {
+        return Optional.ofNullable(migratedTo);
+    }
+
     public void migrate() {
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
@@ -33,6 +44,7 @@ public class SchemaMigration {
                 .baselineVersion("0")
                 .load()
                 .migrate();
+        migratedTo = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Queue job schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied)");
     }

@@ -1,9 +1,13 @@
 package org.queuejob.domain.model.job;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A job this server claimed (enqueued for it), with what its worker needs to run it without reading it again. */
+/**
+ * A job this server claimed (enqueued for it), with what its worker needs to run it without reading it again;
+ * {@code readyAt} is when it could first start (its creation, or its eta if later), for the start latency metric.
+ */
 public record ClaimedJob(
         long id,
         UUID uuid,
@@ -13,7 +17,8 @@ public record ClaimedJob(
         boolean inGraph,
         int triesBefore,
         String userName,
-        String context) {
+        String context,
+        Instant readyAt) {
 
     public ClaimedJob {
         Objects.requireNonNull(channel, "A channel is required.");

@@ -116,6 +116,13 @@ public class QueueJob {
     @Column(name = "exc_info")
     private String excInfo;
 
+    /** Written by the job's own progress reports, never through this aggregate (read-only here). */
+    @Column(name = "progress", insertable = false, updatable = false)
+    private Integer progress;
+
+    @Column(name = "progress_message", insertable = false, updatable = false)
+    private String progressMessage;
+
     protected QueueJob() {
         // for JPA
     }
@@ -373,6 +380,16 @@ public class QueueJob {
 
     public String excMessage() {
         return excMessage;
+    }
+
+    /** The last progress the job reported, in percent; null if it never did. */
+    public Integer progress() {
+        return progress;
+    }
+
+    /** The message of the last progress report; null if none. */
+    public String progressMessage() {
+        return progressMessage;
     }
 
     public String excInfo() {

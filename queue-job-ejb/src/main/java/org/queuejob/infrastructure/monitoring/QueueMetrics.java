@@ -1,0 +1,151 @@
+package org.queuejob.infrastructure.monitoring;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.execution.QueueRuntime;
+
+/**
+ * The queue's gauges, read when the metrics endpoint is scraped: jobs that have not ended per channel and state (one
+ * {@code GROUP BY} on the database, cached {@value #CACHE_SECONDS} s whatever the number of gauges or scrapers),
+ * whether this server leads, its workers busy and in all, jobs waiting here for a worker, dispatch passes and jobs
+ * rescued from dead servers since start (monotonic, exported as gauges fed by in-memory counters).
+ */
+@ApplicationScoped
+public class QueueMetrics {
+
+    public static final String JOBS = "queue_job.jobs";
+    static final long CACHE_SECONDS = 5;
+
+    private static final Logger LOG = Logger.getLogger(QueueMetrics.class.getName());
+
+    @Inject
+    MetricRegistry metrics;
+
+    @Inject
+    QueueRuntime runtime;
+
+    @Inject
+    QueueProbe probe;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
+
+    private volatile Map<String, Long> waiting = Map.of();
+    private volatile Instant readAt = Instant.EPOCH;
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final Object refreshLock = new Object();
+
+    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // Reading the leader flag also refreshes the per-channel counts when stale, so that a channel and state seen
+        // for the first time get their gauge from the next scrape on, whether or not others of the family exist yet
+        // (on a first deployment the table is created after this registration).
+        gauge("queue_job.leader", "1 when this server dispatches for the cluster, else 0", () -> {
+            refreshWhenStale();
+            return runtime.isLeader() ? 1 : 0;
+        });
+        gauge(
+                "queue_job.jobs.unended",
+                "Jobs that have not ended, all channels and states (cached " + CACHE_SECONDS + " s)",
+                this::notEnded);
+        gauge("queue_job.workers.busy", "Jobs running on this server now", runtime::workersBusy);
+        gauge("queue_job.workers.total", "Workers of this server (jobs it runs at once)", runtime::workersTotal);
+        gauge(
+                "queue_job.workers.waiting",
+                "Jobs handed to this server that wait for a free worker",
+                runtime::jobsBuffered);
+        gauge(
+                "queue_job.dispatch.passes",
+                "Dispatch passes this server ran as leader since it started (monotonic)",
+                runtime::dispatchPasses);
+        gauge(
+                "queue_job.rescued",
+                "Jobs of dead servers this server sent back to pending since it started" + " (monotonic)",
+                runtime::rescuedJobs);
+        refresh();
+    }
+
+    private void gauge(String name, String description, Supplier<Number> value) {
+        try {
+            metrics.gauge(
+                    Metadata.builder()
+                            .withName(name)
+                            .withDescription(description)
+                            .build(),
+                    () -> value.get().doubleValue());
+        } catch (RuntimeException e) {
+            // Registered already (the event came twice): the first registration serves.
+            LOG.log(Level.WARNING, "Gauge " + name + " not registered: " + e.getMessage(), e);
+        }
+    }
+
+    private long notEnded() {
+        refreshWhenStale();
+        return waiting.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void refreshWhenStale() {
+        if (Duration.between(readAt, clock.instant()).toSeconds() >= CACHE_SECONDS) {
+            refresh();
+        }
+    }
+
+    /** The count of one channel and state, as of the last read (at most {@value #CACHE_SECONDS} s old). */
+    long waiting(String channel, String state) {
+        refreshWhenStale();
+        return waiting.getOrDefault(key(channel, state), 0L);
+    }
+
+    private void refresh() {
+        synchronized (refreshLock) {
+            if (Duration.between(readAt, clock.instant()).toSeconds() < CACHE_SECONDS) {
+                return;
+            }
+            try {
+                Map<String, Long> counts = new ConcurrentHashMap<>();
+                for (QueueProbe.Waiting row : probe.waiting()) {
+                    counts.put(key(row.channel(), row.state()), row.count());
+                    if (registered.add(key(row.channel(), row.state()))) {
+                        String channel = row.channel();
+                        String state = row.state();
+                        metrics.gauge(
+                                Metadata.builder()
+                                        .withName(JOBS)
+                                        .withDescription("Jobs that have not ended, per channel and state (cached "
+                                                + CACHE_SECONDS + " s)")
+                                        .build(),
+                                () -> (double) waiting(channel, state),
+                                new Tag("channel", channel),
+                                new Tag("state", state));
+                    }
+                }
+                waiting = counts;
+            } catch (SQLException | RuntimeException e) {
+                // Keep the last counts; health tells whether the database is away.
+                LOG.log(Level.FINE, "Could not count waiting jobs for the metrics", e);
+                LOG.info(() -> "Waiting-job gauges not refreshed: " + e.getMessage());
+            }
+            readAt = clock.instant();
+        }
+    }
+
+    private static String key(String channel, String state) {
+        return channel + '\u0000' + state;
+    }
+}

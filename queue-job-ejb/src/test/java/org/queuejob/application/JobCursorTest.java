@@ -1,0 +1,49 @@
+package org.queuejob.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class JobCursorTest {
+
+    @Test
+    void encodedCursor_decodesToTheSameSortValueAndId() {
+        Instant created = Instant.parse("2026-11-30T02:13:03.123456Z");
+        JobCursor cursor = new JobCursor(JobSort.DATE_CREATED, false, created, 42);
+
+        JobCursor decoded = JobCursor.decode(cursor.encode(), JobSort.DATE_CREATED, false);
+
+        assertThat(decoded).isEqualTo(cursor);
+    }
+
+    @Test
+    void nullSortValue_andTextWithTheSeparator_surviveTheRoundTrip() {
+        JobCursor noEta = new JobCursor(JobSort.ETA, true, null, 7);
+        JobCursor text = new JobCursor(JobSort.DESCRIPTION, true, "a|b ~ c", 8);
+
+        assertThat(JobCursor.decode(noEta.encode(), JobSort.ETA, true)).isEqualTo(noEta);
+        assertThat(JobCursor.decode(text.encode(), JobSort.DESCRIPTION, true)).isEqualTo(text);
+    }
+
+    @Test
+    void cursorOfAnotherSortOrDirection_isRefusedWithASentence() {
+        String cursor = new JobCursor(JobSort.PRIORITY, true, 10, 1).encode();
+
+        assertThatThrownBy(() -> JobCursor.decode(cursor, JobSort.DATE_CREATED, true))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("This cursor belongs to another sort order");
+        assertThatThrownBy(() -> JobCursor.decode(cursor, JobSort.PRIORITY, false))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
+    void garbage_isRefusedAsNotACursorOfThisApi() {
+        assertThatThrownBy(() -> JobCursor.decode("garbage", JobSort.DATE_CREATED, false))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("The cursor is not one this API gave");
+        assertThatThrownBy(() -> JobCursor.decode("!!!", JobSort.DATE_CREATED, false))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+}

@@ -1,0 +1,165 @@
+package org.queuejob.web.api;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.queuejob.application.ChannelService;
+import org.queuejob.application.ChannelView;
+import org.queuejob.web.security.Roles;
+
+/** Channels: the channel tree with live counts; settings, pause and resume (in effect from the commit on). */
+@Path("channels")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "channels")
+@Allowed({Roles.VIEWER, Roles.MANAGER})
+@APIResponse(
+        responseCode = "401",
+        description = "No or wrong credentials",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+public class ChannelsResource {
+
+    @EJB
+    ChannelService channels;
+
+    @GET
+    @Operation(
+            summary = "List channels",
+            description = "Configured channels and those that only have jobs, with the"
+                    + " live counts of each channel's own jobs.")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelJson.class)))
+    public List<ChannelJson> list() {
+        return channels.overview().stream().map(ChannelJson::of).toList();
+    }
+
+    @GET
+    @Path("{name}")
+    @Operation(summary = "One channel")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelJson.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such channel",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+    public ChannelJson get(@PathParam("name") String name) {
+        return ChannelJson.of(view(name));
+    }
+
+    @PUT
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Roles.MANAGER)
+    @Operation(
+            summary = "Change a channel's settings",
+            description = "Creates the channel's record if it has none;"
+                    + " absent fields keep their values. Refused with the scheduler's message when inconsistent (e.g."
+                    + " sequential with a capacity of 2), and then nothing changes.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelJson.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Inconsistent settings",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+    @APIResponse(
+            responseCode = "403",
+            description = "Not a manager",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+    public ChannelJson change(@PathParam("name") String name, ChannelChangeJson change) {
+        if (change == null) {
+            throw ApiException.badRequest("The body must be a JSON object with capacity, sequential, throttleSeconds"
+                    + " or removalIntervalDays.");
+        }
+        ChannelView current = channels.overview().stream()
+                .filter(view -> view.completeName().equals(name))
+                .findFirst()
+                .orElse(null);
+        if (current == null && !name.equals("root") && !name.startsWith("root.")) {
+            throw ApiException.badRequest("A channel's name starts with 'root.' (e.g. root.mail), not '" + name + "'.");
+        }
+        if (change.capacity != null && change.capacity < 0) {
+            throw ApiException.badRequest("A capacity cannot be negative.");
+        }
+        if (change.throttleSeconds != null && change.throttleSeconds < 0) {
+            throw ApiException.badRequest("A throttle cannot be negative.");
+        }
+        if (change.removalIntervalDays != null && change.removalIntervalDays < 1) {
+            throw ApiException.badRequest("The removal interval is at least 1 day.");
+        }
+        boolean configured = current != null && current.configured();
+        Integer capacity =
+                change.capacity != null ? change.capacity : configured ? current.capacity() : Integer.valueOf(1);
+        boolean sequential = change.sequential != null ? change.sequential : current != null && current.sequential();
+        int throttle = change.throttleSeconds != null
+                ? change.throttleSeconds
+                : current == null ? 0 : current.throttleSeconds();
+        channels.configure(
+                name, capacity == null ? OptionalInt.empty() : OptionalInt.of(capacity), sequential, throttle);
+        if (change.removalIntervalDays != null) {
+            channels.changeRemovalInterval(name, change.removalIntervalDays);
+        }
+        return ChannelJson.of(view(name));
+    }
+
+    @POST
+    @Path("{name}/pause")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Roles.MANAGER)
+    @Operation(
+            summary = "Pause a channel",
+            description = "Nothing more starts in it and below it; running jobs" + " finish.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelJson.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such configured channel",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+    public ChannelJson pause(@PathParam("name") String name) {
+        requireConfigured(name);
+        channels.pause(name);
+        return ChannelJson.of(view(name));
+    }
+
+    @POST
+    @Path("{name}/resume")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Roles.MANAGER)
+    @Operation(summary = "Resume a paused channel")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelJson.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such configured channel",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+    public ChannelJson resume(@PathParam("name") String name) {
+        requireConfigured(name);
+        channels.resume(name);
+        return ChannelJson.of(view(name));
+    }
+
+    private void requireConfigured(String name) {
+        if (!view(name).configured()) {
+            throw ApiException.notFound(
+                    "Channel " + name + " has no settings of its own yet: give it some with PUT" + " first.");
+        }
+    }
+
+    private ChannelView view(String name) {
+        return channels.overview().stream()
+                .filter(view -> view.completeName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("No channel named " + name + "."));
+    }
+}

@@ -1,0 +1,174 @@
+package org.queuejob.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.api.JobDone;
+import org.queuejob.api.JobFailed;
+import org.queuejob.api.JobQueue;
+import org.queuejob.api.JobRetried;
+import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.ops.OutcomeObserver;
+import org.queuejob.it.ops.ProgressJobs;
+import org.queuejob.it.support.TestDeployments;
+
+/**
+ * What the queue tells about each job's outcome: the CDI events JobDone, JobFailed and JobRetried, fired only after
+ * the outcome committed (a synchronous observer already sees it through another connection), delivered to
+ * asynchronous observers too; the progress a running job reports, seen while it runs and kept with its outcome; and the
+ * job's uuid and function on every log record it writes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JobOutcomesIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Deployment
+    static WebArchive deployment() {
+        return TestDeployments.queueJobWar("job-outcomes-it").addClasses(OutcomeObserver.class, ProgressJobs.class);
+    }
+
+    @Inject
+    TestJobs jobs;
+
+    @Inject
+    ProgressJobs progressJobs;
+
+    @Inject
+    OutcomeObserver observer;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    JobQueryService query;
+
+    @Test
+    void jobDone_isFiredAfterTheDoneMarkCommitted_toSyncAndAsyncObservers() {
+        String marker = "done-" + UUID.randomUUID();
+        UUID uuid = queue.enqueue(() -> jobs.echo(marker));
+
+        await().atMost(TIMEOUT).until(() -> observer.of(uuid).size() == 2);
+
+        List<OutcomeObserver.Seen> seen = observer.of(uuid);
+        OutcomeObserver.Seen sync =
+                seen.stream().filter(s -> !s.async()).findFirst().orElseThrow();
+        assertThat(sync.event()).isInstanceOf(JobDone.class);
+        assertThat(sync.committedState())
+                .as("state seen by another connection in the observer")
+                .isEqualTo("done");
+        JobDone done = (JobDone) sync.event();
+        assertThat(done.jobFunction()).isEqualTo(TestJobs.class.getName() + ".echo");
+        assertThat(done.attempt()).isEqualTo(1);
+        assertThat(done.endedAt()).isAfterOrEqualTo(done.startedAt());
+        assertThat(seen.stream()
+                        .filter(OutcomeObserver.Seen::async)
+                        .findFirst()
+                        .orElseThrow()
+                        .event())
+                .isEqualTo(done);
+    }
+
+    @Test
+    void jobFailed_carriesTheException_andComesAfterTheFailureCommitted() {
+        String marker = "failed-" + UUID.randomUUID();
+        UUID uuid = queue.enqueue(() -> jobs.explode(marker));
+
+        await().atMost(TIMEOUT).until(() -> observer.of(uuid).size() == 2);
+
+        OutcomeObserver.Seen sync =
+                observer.of(uuid).stream().filter(s -> !s.async()).findFirst().orElseThrow();
+        JobFailed failed = (JobFailed) sync.event();
+        assertThat(sync.committedState()).isEqualTo("failed");
+        assertThat(failed.exceptionName()).isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(failed.message()).isEqualTo("Boom <b>" + marker + "</b>");
+        assertThat(failed.channel()).isEqualTo("root");
+    }
+
+    @Test
+    void jobRetried_isFiredForEachRetry_thenJobFailedWhenRetriesRunOut() {
+        String marker = "retried-" + UUID.randomUUID();
+        UUID uuid = queue.enqueue(() -> jobs.notYet(marker));
+
+        await().atMost(TIMEOUT).until(() -> observer.of(uuid).stream().anyMatch(s -> s.event() instanceof JobFailed));
+
+        List<OutcomeObserver.Seen> sync =
+                observer.of(uuid).stream().filter(s -> !s.async()).toList();
+        assertThat(sync)
+                .extracting(s -> s.event().getClass().getSimpleName())
+                .containsExactly("JobRetried", "JobFailed");
+        assertThat(sync.get(0).committedState()).isEqualTo("pending");
+        assertThat(((JobRetried) sync.get(0).event()).message()).isEqualTo("Not yet: " + marker);
+        assertThat(((JobFailed) sync.get(1).event()).attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void progress_isSeenWhileTheJobRuns_andKeptWithItsOutcome() {
+        progressJobs.reset();
+        String marker = "progress-" + UUID.randomUUID();
+        UUID uuid = queue.enqueue(() -> progressJobs.importRows(marker));
+
+        await().atMost(TIMEOUT).until(progressJobs::isHalfway);
+        // The reports after the first are held back by the once-a-second throttle, then written by the trailing write.
+        QueueJob running = await().atMost(TIMEOUT)
+                .until(
+                        () -> query.find(uuid).orElseThrow(),
+                        job -> Integer.valueOf(50).equals(job.progress()));
+        assertThat(running.state()).isIn(JobState.ENQUEUED, JobState.STARTED);
+        assertThat(running.progressMessage()).isEqualTo("Imported 50 % of " + marker);
+
+        progressJobs.release();
+        QueueJob done = await().atMost(TIMEOUT)
+                .until(() -> query.find(uuid).orElseThrow(), job -> job.state() == JobState.DONE);
+        assertThat(done.progress()).isEqualTo(99);
+        assertThat(done.progressMessage()).isEqualTo("Almost done with " + marker);
+
+        String broken = "broken-" + UUID.randomUUID();
+        UUID failing = queue.enqueue(() -> progressJobs.failHalfway(broken));
+        QueueJob failed = await().atMost(TIMEOUT)
+                .until(() -> query.find(failing).orElseThrow(), job -> job.state() == JobState.FAILED);
+        assertThat(failed.progress()).isEqualTo(40);
+        assertThat(failed.progressMessage()).isEqualTo("Read 40 % of " + broken);
+    }
+
+    @Test
+    void logRecordsWrittenByAJob_carryItsUuidAndFunction() {
+        progressJobs.reset();
+        progressJobs.release();
+        String marker = "logged-" + UUID.randomUUID();
+        UUID uuid = queue.enqueue(() -> progressJobs.importRows(marker));
+
+        Path log = Path.of(System.getProperty("com.sun.aas.instanceRoot"), "logs", "server.log");
+        String expected = "[job " + uuid + " " + ProgressJobs.class.getName() + ".importRows]";
+        String line =
+                await().atMost(TIMEOUT).until(() -> lineWith(log, "Importing rows for " + marker), l -> l != null);
+        assertThat(line).contains(expected);
+    }
+
+    private static String lineWith(Path log, String text) throws IOException {
+        // ODL records may span lines: find the record's text and look at the record around it.
+        String content = Files.readString(log, StandardCharsets.UTF_8);
+        int at = content.indexOf(text);
+        if (at < 0) {
+            return null;
+        }
+        int start = content.lastIndexOf("\n[", at);
+        return content.substring(Math.max(0, start), Math.min(content.length(), at + text.length()));
+    }
+}

@@ -1,0 +1,444 @@
+package org.queuejob.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.it.support.DeployedDemoEar;
+
+/**
+ * The REST API over real HTTP on the demo EAR: every route as anonymous (401), viewer (reads; 403 on changes, nothing
+ * changed) and manager (changes, checked in the database); bad input answered with a problem document that says what
+ * is wrong; keyset paging through 10,000 jobs while they change state, with no duplicate and no gap; enqueue checked
+ * like a Java call; CSRF: the back office's session cookie never carries a change.
+ */
+@ExtendWith(DeployedDemoEar.class)
+class ApiIT {
+
+    static final String NEWSLETTER = "org.queuejob.sample.SampleJobs.sendNewsletter";
+    static final String INVENTORY = "org.queuejob.sample.SampleJobs.syncInventory";
+
+    /** Every route, with a body where it takes one: {method, path, body}. */
+    static List<String[]> routes(UUID job, String channel) {
+        return List.of(
+                new String[] {"GET", "/jobs", null},
+                new String[] {"GET", "/jobs/" + job, null},
+                new String[] {"POST", "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"x@example.org\"]}"
+                },
+                new String[] {"POST", "/jobs/" + job + "/requeue", "{}"},
+                new String[] {"POST", "/jobs/" + job + "/done", "{}"},
+                new String[] {"POST", "/jobs/" + job + "/cancel", "{}"},
+                new String[] {"PATCH", "/jobs/" + job, "{\"priority\":1}"},
+                new String[] {"POST", "/bulk-actions", "{\"action\":\"cancel\",\"uuids\":[\"" + job + "\"]}"},
+                new String[] {"GET", "/bulk-actions/" + UUID.randomUUID(), null},
+                new String[] {"GET", "/channels", null},
+                new String[] {"GET", "/channels/root", null},
+                new String[] {"PUT", "/channels/" + channel, "{\"capacity\":3}"},
+                new String[] {"POST", "/channels/root/pause", "{}"},
+                new String[] {"POST", "/channels/root/resume", "{}"},
+                new String[] {"GET", "/job-functions", null},
+                new String[] {"GET", "/job-functions/" + NEWSLETTER, null},
+                new String[] {"PUT", "/job-functions/" + NEWSLETTER, "{\"channel\":\"root.hijacked\"}"});
+    }
+
+    static void assertProblem(Api.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.contentType()).as(reply.toString()).startsWith("application/problem+json");
+        JsonObject problem = reply.json();
+        assertThat(problem.getInt("status")).isEqualTo(status);
+        assertThat(problem.getString("type")).isEqualTo("about:blank");
+        assertThat(problem.getString("title")).isNotBlank();
+        assertThat(problem.getString("detail")).isNotBlank();
+        assertThat(reply.body()).doesNotContain("\tat ", "Exception:", "SELECT ", "UPDATE ", "<html");
+    }
+
+    static String detail(Api.Reply reply) {
+        return reply.json().getString("detail");
+    }
+
+    @Test
+    void anonymous_gets401WithABasicChallenge_onEveryRoute() {
+        String channel = JobRows.uniqueChannel("api-anon");
+        JobRows.Stored job =
+                JobRows.aFailedJob(channel, "java.io.IOException", "Disk full").store();
+        for (String[] route : routes(job.uuid(), channel)) {
+            Api.Reply reply = Api.anonymous().send(route[0], route[1], route[2], route[2] == null ? null : Api.JSON);
+            assertProblem(reply, 401);
+            assertThat(reply.challenge())
+                    .as(route[0] + " " + route[1])
+                    .hasValueSatisfying(challenge -> assertThat(challenge).startsWith("Basic"));
+        }
+        assertThat(JobRows.state(job.uuid())).isEqualTo("failed");
+        assertProblem(Api.as("manager", "not-the-password").get("/jobs"), 401);
+        assertThat(detail(Api.as("manager", "not-the-password").get("/jobs")))
+                .isEqualTo("Wrong user name or password.");
+    }
+
+    @Test
+    void viewer_readsEveryRoute_butEveryChangeIs403_andChangesNothing() {
+        String channel = JobRows.uniqueChannel("api-viewer");
+        JobRows.Stored job =
+                JobRows.aFailedJob(channel, "java.io.IOException", "Disk full").store();
+        long jobsBefore = JobRows.count("SELECT count(*) FROM queue_job");
+        for (String[] route : routes(job.uuid(), channel)) {
+            Api.Reply reply = Api.asViewer().send(route[0], route[1], route[2], route[2] == null ? null : Api.JSON);
+            if (route[0].equals("GET")) {
+                int expected = route[1].startsWith("/bulk-actions/") ? 404 : 200;
+                assertThat(reply.status()).as(route[1] + ": " + reply).isEqualTo(expected);
+            } else {
+                assertProblem(reply, 403);
+                assertThat(detail(reply)).as(route[0] + " " + route[1]).contains("queue-job-manager");
+            }
+        }
+        assertThat(JobRows.state(job.uuid())).isEqualTo("failed");
+        assertThat(JobRows.queryString(
+                        "SELECT priority FROM queue_job WHERE uuid = ?::uuid",
+                        job.uuid().toString()))
+                .isEqualTo("10");
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
+                .isZero();
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = 'root' AND paused"))
+                .isZero();
+        assertThat(JobRows.queryString(
+                        "SELECT coalesce(channel, '') FROM queue_job_function WHERE name = ?", NEWSLETTER))
+                .isEmpty();
+        // No job was enqueued by the viewer's POST /jobs (sample traffic may add its own: count only the viewer's).
+        assertThat(JobRows.count(
+                        "SELECT count(*) FROM queue_job WHERE arguments = '[\"x@example.org\"]'::jsonb AND id > 0"))
+                .isZero();
+        assertThat(jobsBefore).isPositive();
+    }
+
+    @Test
+    void manager_requeuesSetsDoneCancelsAndReschedules_asTheJobPageDoes() {
+        String channel = JobRows.uniqueChannel("api-manager");
+        JobRows.Stored failed =
+                JobRows.aFailedJob(channel, "java.io.IOException", "Disk full").store();
+        Api manager = Api.asManager();
+
+        Api.Reply requeued = manager.post("/jobs/" + failed.uuid() + "/requeue", "{}");
+        assertThat(requeued.status()).as(requeued.toString()).isEqualTo(200);
+        assertThat(requeued.json().getString("state")).isEqualTo("pending");
+        assertThat(JobRows.state(failed.uuid())).isEqualTo("pending");
+
+        Instant eta = Instant.parse("2031-01-02T03:04:05Z");
+        Api.Reply changed = manager.patch(
+                "/jobs/" + failed.uuid(),
+                "{\"priority\":3,\"eta\":\"" + eta + "\",\"channel\":\"" + channel + ".sub\"}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(JobRows.queryString(
+                        "SELECT priority || ' ' || channel || ' ' || to_char(eta AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')"
+                                + " FROM queue_job WHERE uuid = ?::uuid",
+                        failed.uuid().toString()))
+                .isEqualTo("3 " + channel + ".sub 2031-01-02 03:04:05");
+        assertThat(manager.patch("/jobs/" + failed.uuid(), "{\"clearEta\":true}")
+                        .json()
+                        .containsKey("eta"))
+                .isFalse();
+
+        Api.Reply done = manager.post("/jobs/" + failed.uuid() + "/done", "{}");
+        assertThat(done.json().getString("state")).isEqualTo("done");
+        assertThat(JobRows.queryString(
+                        "SELECT result FROM queue_job WHERE uuid = ?::uuid",
+                        failed.uuid().toString()))
+                .isEqualTo("Manually set to done by manager");
+
+        JobRows.Stored parent = JobRows.aJob(channel).store();
+        JobRows.Stored child = JobRows.aJob(channel).state("wait_dependencies").store();
+        JobRows.dependency(parent, child);
+        Api.Reply cancelled = manager.post("/jobs/" + parent.uuid() + "/cancel", "{}");
+        assertThat(cancelled.json().getString("state")).isEqualTo("cancelled");
+        assertThat(JobRows.state(child.uuid())).isEqualTo("cancelled");
+        assertThat(JobRows.queryString(
+                        "SELECT result FROM queue_job WHERE uuid = ?::uuid",
+                        parent.uuid().toString()))
+                .isEqualTo("Cancelled by manager");
+    }
+
+    @Test
+    void jobDetail_carriesArgumentsFailureAndGraph() {
+        String channel = JobRows.uniqueChannel("api-detail");
+        UUID graph = UUID.randomUUID();
+        JobRows.Stored parent = JobRows.aFailedJob(channel, "java.io.IOException", "Disk <b>full</b>")
+                .graph(graph)
+                .store();
+        JobRows.Stored child =
+                JobRows.aJob(channel).graph(graph).state("wait_dependencies").store();
+        JobRows.dependency(parent, child);
+
+        JsonObject job = Api.asViewer().get("/jobs/" + parent.uuid()).json();
+
+        assertThat(job.getString("uuid")).isEqualTo(parent.uuid().toString());
+        assertThat(job.getString("state")).isEqualTo("failed");
+        assertThat(job.getString("excMessage")).isEqualTo("Disk <b>full</b>");
+        assertThat(job.getString("excInfo")).contains("Fixture.java:42");
+        assertThat(job.getJsonArray("arguments").getJsonObject(1).getInt("customer"))
+                .isEqualTo(42);
+        assertThat(job.getJsonArray("graphJobs")).hasSize(2);
+        JsonObject dependency = job.getJsonArray("dependencies").getJsonObject(0);
+        assertThat(dependency.getString("parent")).isEqualTo(parent.uuid().toString());
+        assertThat(dependency.getString("child")).isEqualTo(child.uuid().toString());
+    }
+
+    @Test
+    void badInput_isA4xxProblemSayingWhatIsWrong_andChangesNothing() {
+        String channel = JobRows.uniqueChannel("api-bad");
+        JobRows.Stored done = JobRows.aDoneJob(channel, 20).store();
+        Api manager = Api.asManager();
+
+        assertProblem(manager.get("/jobs/" + UUID.randomUUID()), 404);
+        assertProblem(manager.get("/jobs/not-a-uuid"), 404);
+        assertThat(detail(manager.get("/jobs/not-a-uuid"))).isEqualTo("'not-a-uuid' is not a job uuid.");
+        assertProblem(manager.get("/jobs?state=sleeping"), 400);
+        assertThat(detail(manager.get("/jobs?state=sleeping"))).startsWith("Unknown state 'sleeping'; the states are");
+        assertProblem(manager.get("/jobs?sort=colour"), 400);
+        assertProblem(manager.get("/jobs?order=sideways"), 400);
+        assertProblem(manager.get("/jobs?limit=0"), 400);
+        assertProblem(manager.get("/jobs?limit=many"), 400);
+        assertProblem(manager.get("/jobs?createdFrom=yesterday"), 400);
+        assertProblem(manager.get("/jobs?after=garbage"), 400);
+        assertProblem(manager.get("/no-such-route"), 404);
+        assertProblem(manager.send("DELETE", "/jobs", "{}", Api.JSON), 405);
+
+        Api.Reply illegal = manager.post("/jobs/" + done.uuid() + "/cancel", "{}");
+        assertProblem(illegal, 409);
+        assertThat(JobRows.state(done.uuid())).isEqualTo("done");
+
+        assertProblem(manager.patch("/jobs/" + done.uuid(), "{\"priority\": \"high\"}"), 400);
+        assertProblem(manager.patch("/jobs/" + done.uuid(), "{not json"), 400);
+        Api.Reply notJson =
+                manager.send("POST", "/jobs/" + done.uuid() + "/cancel", "x=1", "application/x-www-form-urlencoded");
+        assertProblem(notJson, 415);
+        assertThat(JobRows.state(done.uuid())).isEqualTo("done");
+
+        Api.Reply inconsistent = manager.put("/channels/" + channel, "{\"capacity\":2,\"sequential\":true}");
+        assertProblem(inconsistent, 400);
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
+                .isZero();
+
+        Api.Reply pattern = manager.put("/job-functions/" + NEWSLETTER, "{\"retryPattern\":\"{1: sixty}\"}");
+        assertProblem(pattern, 400);
+        assertThat(detail(pattern)).contains("Retry Pattern");
+        assertProblem(manager.post("/bulk-actions", "{\"action\":\"explode\",\"uuids\":[]}"), 400);
+        assertProblem(manager.post("/bulk-actions", "{\"action\":\"cancel\"}"), 400);
+        assertProblem(manager.post("/bulk-actions", "{\"action\":\"priority\",\"uuids\":[]}"), 400);
+    }
+
+    @Test
+    void enqueue_ofARegisteredJobFunction_runsIt_andIsCheckedLikeAJavaCall() {
+        Api manager = Api.asManager();
+        String email = "api-" + UUID.randomUUID() + "@example.org";
+
+        Api.Reply created = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"" + email + "\"],\"priority\":4}");
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String uuid = created.json().getString("uuid");
+        assertThat(created.location())
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/jobs/" + uuid));
+        assertThat(JobRows.queryString(
+                        "SELECT job_function || ' ' || priority || ' ' || user_name FROM queue_job"
+                                + " WHERE uuid = ?::uuid",
+                        uuid))
+                .isEqualTo(NEWSLETTER + " 4 manager");
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(JobRows.queryString("SELECT result FROM queue_job WHERE uuid = ?::uuid", uuid))
+                                .isEqualTo("Newsletter sent to " + email));
+
+        long before = JobRows.count("SELECT count(*) FROM queue_job WHERE job_function LIKE 'org.queuejob.sample.%'"
+                + " AND arguments::text LIKE '%refused%'");
+        Api.Reply unknown =
+                manager.post("/jobs", "{\"function\":\"java.lang.Runtime.exec\",\"arguments\":[\"refused\"]}");
+        assertProblem(unknown, 400);
+        assertThat(detail(unknown)).startsWith("No job function named 'java.lang.Runtime.exec'");
+        Api.Reply arity = manager.post("/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"refused\", 2]}");
+        assertProblem(arity, 400);
+        assertThat(detail(arity)).isEqualTo(NEWSLETTER + "(String) takes 1 argument(s), 2 given.");
+        Api.Reply type =
+                manager.post("/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[\"refused\", [\"a\"]]}");
+        assertProblem(type, 400);
+        assertThat(detail(type)).startsWith("The arguments do not fit " + INVENTORY + "(int, List<String>)");
+        Api.Reply nullPrimitive =
+                manager.post("/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[null, [\"refused\"]]}");
+        assertProblem(nullPrimitive, 400);
+        assertThat(detail(nullPrimitive))
+                .isEqualTo("Argument 1 of " + INVENTORY + "(int, List<String>) cannot be" + " null: its type is int.");
+        assertProblem(manager.post("/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":{\"a\":1}}"), 400);
+        assertProblem(manager.post("/jobs", "{\"arguments\":[\"refused\"]}"), 400);
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE job_function LIKE 'org.queuejob.sample.%'"
+                        + " AND arguments::text LIKE '%refused%'"))
+                .isEqualTo(before);
+    }
+
+    @Test
+    void paging_through10000Jobs_whileTheyChangeState_givesEachJobExactlyOnce() throws Exception {
+        String channel = JobRows.uniqueChannel("api-paging");
+        JobRows.insertMany(10_000, channel, "pending");
+        AtomicBoolean paging = new AtomicBoolean(true);
+        AtomicInteger flips = new AtomicInteger();
+        Thread changer = new Thread(() -> {
+            int round = 0;
+            while (paging.get()) {
+                JobRows.execute(
+                        "UPDATE queue_job SET state = CASE state WHEN 'pending' THEN 'failed'"
+                                + " WHEN 'failed' THEN 'cancelled' ELSE 'pending' END, priority = priority + 1"
+                                + " WHERE channel = ? AND id % 13 = ?",
+                        channel, (long) (round++ % 13));
+                flips.incrementAndGet();
+            }
+        });
+        changer.start();
+        List<String> seen = new ArrayList<>();
+        int pages = 0;
+        try {
+            String next = "/jobs?channel=" + URLEncoder.encode(channel, StandardCharsets.UTF_8) + "&limit=500";
+            Api viewer = Api.asViewer();
+            while (next != null) {
+                Api.Reply page = viewer.get(next);
+                assertThat(page.status()).as(page.toString()).isEqualTo(200);
+                JsonObject json = page.json();
+                json.getJsonArray("items")
+                        .forEach(item -> seen.add(item.asJsonObject().getString("uuid")));
+                next = json.containsKey("nextUrl") && json.get("nextUrl") != JsonValue.NULL
+                        ? json.getString("nextUrl")
+                        : null;
+                pages++;
+            }
+        } finally {
+            paging.set(false);
+            changer.join();
+        }
+        Set<String> distinct = new HashSet<>(seen);
+        assertThat(seen).hasSize(10_000);
+        assertThat(distinct).hasSize(10_000);
+        assertThat(pages).isEqualTo(20);
+        assertThat(flips.get()).as("state changes made while paging").isGreaterThan(pages);
+        assertThat(JobRows.count(
+                        "SELECT count(*) FROM queue_job WHERE channel = ? AND uuid::text = ANY (?)",
+                        channel,
+                        distinct.toArray(String[]::new)))
+                .isEqualTo(10_000);
+    }
+
+    @Test
+    void bulkAction_onAFilter_runsInTheBackground_withAProgressAddress() {
+        String channel = JobRows.uniqueChannel("api-bulk");
+        JobRows.insertMany(450, channel, "failed");
+        JobRows.aJob(channel).store();
+        Api manager = Api.asManager();
+
+        Api.Reply started = manager.post(
+                "/bulk-actions",
+                "{\"action\":\"cancel\",\"filter\":{\"channel\":\"" + channel + "\",\"states\":[\"failed\"]}}");
+
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String progressUrl = started.json().getString("progressUrl");
+        assertThat(started.location()).contains(progressUrl);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonObject progress = manager.get(progressUrl).json();
+            assertThat(progress.getBoolean("finished")).isTrue();
+            assertThat(progress.getInt("total")).isEqualTo(450);
+            assertThat(progress.getInt("changed")).isEqualTo(450);
+            assertThat(progress.getInt("percent")).isEqualTo(100);
+        });
+        assertThat(JobRows.count(
+                        "SELECT count(*) FROM queue_job WHERE channel = ? AND state = 'cancelled'"
+                                + " AND result = 'Cancelled by manager'",
+                        channel))
+                .isEqualTo(450);
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE channel = ? AND state = 'pending'", channel))
+                .isEqualTo(1);
+        assertThat(Api.asViewer().get(progressUrl).status()).isEqualTo(200);
+    }
+
+    @Test
+    void channels_listCountsAndChange_pauseAndResume() {
+        String channel = JobRows.uniqueChannel("api-channel");
+        JobRows.aJob(channel).store(4);
+        JobRows.aFailedJob(channel, "java.io.IOException", "x").store();
+        Api manager = Api.asManager();
+
+        JsonObject listed = manager.get("/channels").array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(c -> c.getString("name").equals(channel))
+                .findFirst()
+                .orElseThrow();
+        assertThat(listed.getInt("waiting")).isEqualTo(4);
+        assertThat(listed.getInt("failed")).isEqualTo(1);
+        assertThat(listed.getBoolean("configured")).isFalse();
+
+        Api.Reply configured = manager.put(
+                "/channels/" + channel, "{\"capacity\":3,\"throttleSeconds\":2," + "\"removalIntervalDays\":9}");
+        assertThat(configured.status()).as(configured.toString()).isEqualTo(200);
+        assertThat(JobRows.queryString(
+                        "SELECT capacity || ' ' || throttle_seconds || ' ' || removal_interval_days"
+                                + " FROM queue_job_channel WHERE complete_name = ?",
+                        channel))
+                .isEqualTo("3 2 9");
+
+        assertThat(manager.post("/channels/" + channel + "/pause", "{}").json().getBoolean("paused"))
+                .isTrue();
+        assertThat(JobRows.queryString("SELECT paused FROM queue_job_channel WHERE complete_name = ?", channel))
+                .isEqualTo("true");
+        assertThat(manager.post("/channels/" + channel + "/resume", "{}").json().getBoolean("paused"))
+                .isFalse();
+        assertThat(JobRows.queryString("SELECT paused FROM queue_job_channel WHERE complete_name = ?", channel))
+                .isEqualTo("false");
+        assertProblem(manager.post("/channels/root.no-such-" + UUID.randomUUID() + "/pause", "{}"), 404);
+    }
+
+    @Test
+    void jobFunctions_listAndChange_blankRestoresTheDefault() {
+        Api manager = Api.asManager();
+        assertThat(manager.get("/job-functions").array().stream()
+                        .map(f -> f.asJsonObject().getString("name")))
+                .contains(NEWSLETTER, INVENTORY);
+
+        Api.Reply changed = manager.put("/job-functions/" + INVENTORY, "{\"retryPattern\":\"{1: 30, 3: 90}\"}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.json().getString("retryPattern")).isEqualTo("{1: 30, 3: 90}");
+        assertThat(JobRows.queryString("SELECT retry_pattern FROM queue_job_function WHERE name = ?", INVENTORY))
+                .isEqualTo("{1: 30, 3: 90}");
+
+        Api.Reply restored = manager.put("/job-functions/" + INVENTORY, "{\"retryPattern\":\"\"}");
+        assertThat(restored.json().containsKey("editedRetryPattern")).isFalse();
+        assertProblem(manager.get("/job-functions/no.such.Function"), 404);
+    }
+
+    @Test
+    void backOfficeSessionCookie_carriesNoCall_soNoPageOfAnotherSiteCanChangeAnything() {
+        String channel = JobRows.uniqueChannel("api-csrf");
+        JobRows.Stored job =
+                JobRows.aFailedJob(channel, "java.io.IOException", "Disk full").store();
+        Api browser = Api.withBackOfficeSession(
+                System.getProperty("queuejob.manager.user"), System.getProperty("queuejob.manager.password"));
+        Api.Reply backOffice = browser.send("GET", Api.base() + "/jobs.xhtml", null, null);
+        assertThat(backOffice.status()).isEqualTo(200);
+        assertThat(backOffice.body()).as("signed in to the back office").contains("currentUser");
+
+        // Payara restores the back-office principal on the API's paths: reads may use it (another site cannot read
+        // the answer), changes may not.
+        assertThat(browser.get("/jobs/" + job.uuid()).status()).isIn(200, 401);
+        Api.Reply forged = browser.post("/jobs/" + job.uuid() + "/cancel", "{}");
+
+        assertThat(forged.status()).isIn(401, 403);
+        assertProblem(forged, forged.status());
+        assertThat(detail(forged)).containsAnyOf("CSRF", "credentials");
+        assertThat(JobRows.state(job.uuid())).isEqualTo("failed");
+    }
+}

@@ -1,0 +1,92 @@
+package org.queuejob.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.queuejob.it.support.DeployedDemoEar;
+
+/**
+ * What the back office adds for operations: the progress a running job reports (JobContext.progress writes it to its
+ * row) on the job page, which follows it live, and beside the state in the job list; and "N failed since your last
+ * visit" in the header, a link to the failed jobs.
+ */
+@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
+class OperationsScreenIT {
+
+    private Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+        browser.loginAsViewer();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void jobPage_followsTheProgressOfARunningJob_andTheListShowsIt() {
+        String channel = JobRows.uniqueChannel("progress");
+        JobRows.Stored job = JobRows.aJob(channel).state("started").store();
+        progress(job, 10, "Read 10 of 100 files");
+
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+        assertThat(browser.waitFor(By.id("jobProgressBar")).getText()).contains("10 %");
+        assertThat(browser.waitFor(By.id("jobProgressMessage")).getText()).isEqualTo("Read 10 of 100 files");
+
+        progress(job, 60, "Read 60 of 100 files");
+        browser.waitUntil(d -> d.findElement(By.id("jobProgressBar")).getText().contains("60 %"));
+        assertThat(browser.waitFor(By.id("jobProgressMessage")).getText()).isEqualTo("Read 60 of 100 files");
+        browser.screenshot("job-progress");
+
+        JobsScreenIT.showChannel(browser, channel, 1);
+        assertThat(browser.waitFor(By.cssSelector("tr[data-rk='" + job.uuid() + "'] .qj-progress"))
+                        .getText())
+                .isEqualTo("60 %");
+    }
+
+    @Test
+    void header_saysHowManyJobsFailedSinceTheUsersLastVisit_andLinksToThem() {
+        browser.close();
+        JobRows.execute("DELETE FROM queue_job_visit WHERE user_name = ?", System.getProperty("queuejob.viewer.user"));
+        browser = new Browser();
+        browser.loginAsViewer();
+        browser.open("/dashboard.xhtml");
+        browser.waitFor(By.id("currentUser"));
+        assertThat(browser.driver().findElements(By.id("failedSinceLastVisit")))
+                .as("the first visit has nothing to compare with")
+                .isEmpty();
+
+        String channel = JobRows.uniqueChannel("since-visit");
+        for (int i = 0; i < 3; i++) {
+            JobRows.aFailedJob(channel, "java.io.IOException", "Disk full " + i)
+                    .started(java.time.Instant.now().plusSeconds(1), 10)
+                    .store();
+        }
+        browser.close();
+        browser = new Browser();
+        browser.loginAsViewer();
+        browser.open("/dashboard.xhtml");
+
+        String text = browser.waitFor(By.id("failedSinceLastVisit")).getText();
+        assertThat(text).matches("\\d+ failed since your last visit");
+        assertThat(Long.parseLong(text.split(" ")[0])).isGreaterThanOrEqualTo(3);
+        browser.screenshot("failed-since-last-visit");
+        browser.click(By.id("failedSinceLastVisit"));
+        browser.waitUntil(d ->
+                d.getCurrentUrl().contains("/jobs.xhtml") && d.getCurrentUrl().contains("state=failed"));
+        browser.waitUntil(d ->
+                !d.findElements(By.cssSelector("tr[data-rk] .qj-state-failed")).isEmpty());
+    }
+
+    private static void progress(JobRows.Stored job, int percent, String message) {
+        JobRows.execute(
+                "UPDATE queue_job SET progress = ?, progress_message = ? WHERE id = ?", percent, message, job.id());
+    }
+}
