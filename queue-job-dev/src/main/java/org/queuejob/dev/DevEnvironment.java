@@ -89,6 +89,7 @@ public final class DevEnvironment implements AutoCloseable {
                 DatabaseSettings database = this.database == null ? server : recreate(server, this.database);
                 long started = System.nanoTime();
                 domain.start();
+                domain.hideVersionBanners();
                 domain.createDataSource(database, 64);
                 String managerPassword = env("QUEUE_JOB_MANAGER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
                 String viewerPassword = env("QUEUE_JOB_VIEWER_PASSWORD").orElseGet(DevEnvironment::generatePassword);

@@ -93,6 +93,18 @@ public final class PayaraDomain {
         asadmin("start-domain", domain);
     }
 
+    /**
+     * No version banners: HTTP responses carry neither {@code Server} nor {@code X-Powered-By} (Payara sends both by
+     * default, naming its version). The same two commands an operator types; dynamic, no restart.
+     */
+    public void hideVersionBanners() {
+        for (String listener : List.of("http-listener-1", "http-listener-2")) {
+            String http = "configs.config.server-config.network-config.protocols.protocol." + listener + ".http.";
+            asadmin("set", http + "xpowered-by=false");
+            asadmin("set", http + "server-header=false");
+        }
+    }
+
     /** Whether the domain's admin port answers. */
     public boolean isRunning() {
         try (java.net.Socket socket = new java.net.Socket()) {

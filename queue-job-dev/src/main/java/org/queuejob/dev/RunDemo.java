@@ -13,6 +13,20 @@ public final class RunDemo {
 
     private RunDemo() {}
 
+    /** What the run command prints once the back office answers: the addresses really used, and how to log in. */
+    static String banner(long seconds, PayaraDomain domain, String managerPassword, String viewerPassword, String db) {
+        return String.format("""
+
+                ==========================================================================
+                 Queue Job back office is up (%d s): %s/queue-job/
+                   manager (can act):  user 'manager'  password '%s'
+                   viewer (read only): user 'viewer'   password '%s'
+                 Database: %s   Payara admin console: http://localhost:%d
+                 Sample jobs are flowing (some succeed, some fail, some retry). Ctrl-C stops it all.
+                ==========================================================================
+                %n""", seconds, domain.baseUrl(), managerPassword, viewerPassword, db, domain.adminPort());
+    }
+
     public static void main(String[] args) throws InterruptedException {
         long started = System.nanoTime();
         Path ear = Path.of(System.getProperty("queuejob.ear", "queue-job-ear/target/queue-job-ear.ear"));
@@ -32,22 +46,12 @@ public final class RunDemo {
         domain.deploy(ear, "queue-job");
         domain.awaitHttp("/queue-job/login.xhtml", Duration.ofMinutes(2));
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        System.out.printf(
-                """
-
-                ==========================================================================
-                 Queue Job back office is up (%d s): %s/queue-job/
-                   manager (can act):  user 'manager'  password '%s'
-                   viewer (read only): user 'viewer'   password '%s'
-                 Database: %s   Payara admin console: http://localhost:4848
-                 Sample jobs are flowing (some succeed, some fail, some retry). Ctrl-C stops it all.
-                ==========================================================================
-                %n""",
+        System.out.print(banner(
                 seconds,
-                domain.baseUrl(),
+                domain,
                 environment.managerPassword(),
                 environment.viewerPassword(),
-                environment.database().jdbcUrl());
+                environment.database().jdbcUrl()));
         stopped.await();
     }
 }

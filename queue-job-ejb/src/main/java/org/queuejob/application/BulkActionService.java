@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.AsyncResult;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -18,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.queuejob.domain.model.job.IllegalJobStateException;
 import org.queuejob.domain.model.job.JobState;
 
 /**
@@ -38,6 +38,11 @@ public class BulkActionService {
 
     private static final Logger LOG = Logger.getLogger(BulkActionService.class.getName());
     private static final String FINISHED = "%s of %d jobs by %s: %d changed, %d not changed";
+
+    /** A job the action no longer applies to (done, cancelled with its parent, … since it was selected). */
+    static final String NO_LONGER_APPLIES = "no longer in a state this action applies to (it changed meanwhile).";
+
+    static final String UNEXPECTED = "an unexpected error (the details are in the server log).";
 
     @EJB
     JobQueryService queries;
@@ -63,7 +68,7 @@ public class BulkActionService {
             uuids = queries.uuids(filter, request.action().appliesTo());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not select the jobs of a bulk action", e);
-            progress.finish("Could not select the jobs: " + e.getMessage());
+            progress.finish("Could not select the jobs (the details are in the server log).");
             return new AsyncResult<>(progress);
         }
         return run(request, uuids, progress);
@@ -91,12 +96,12 @@ public class BulkActionService {
         try {
             for (int from = 0; from < uuids.size(); from += CHUNK_SIZE) {
                 List<UUID> chunk = uuids.subList(from, Math.min(uuids.size(), from + CHUNK_SIZE));
-                progress.chunkDone(chunk.size(), applyChunk(request, chunk));
+                progress.chunkDone(chunk.size(), applyChunk(request, chunk, progress));
             }
             progress.finish(null);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Bulk action stopped", e);
-            progress.finish("Stopped: " + e.getMessage());
+            progress.finish("Stopped early by an unexpected error (the details are in the server log).");
         }
         LOG.info(() -> String.format(
                 FINISHED,
@@ -108,19 +113,35 @@ public class BulkActionService {
         return new AsyncResult<>(progress);
     }
 
-    private int applyChunk(BulkRequest request, List<UUID> chunk) {
+    private int applyChunk(BulkRequest request, List<UUID> chunk, BulkProgress progress) {
         try {
-            return chunks.apply(request, chunk);
-        } catch (EJBException e) {
+            int changed = chunks.apply(request, chunk);
+            progress.notChanged(NO_LONGER_APPLIES, chunk.size() - changed);
+            return changed;
+        } catch (RuntimeException e) {
             int changed = 0;
             for (UUID uuid : chunk) {
                 try {
-                    changed += chunks.apply(request, List.of(uuid));
-                } catch (EJBException alone) {
-                    LOG.fine(() -> "Bulk " + request.action() + " skipped job " + uuid + ": " + alone.getMessage());
+                    int one = chunks.apply(request, List.of(uuid));
+                    changed += one;
+                    progress.notChanged(NO_LONGER_APPLIES, 1 - one);
+                } catch (RuntimeException alone) {
+                    progress.notChanged(reason(alone), 1);
+                    LOG.log(Level.FINE, alone, () -> "Bulk " + request.action() + " skipped job " + uuid);
                 }
             }
             return changed;
         }
+    }
+
+    /** A refusal's own sentence; anything else is logged and named generically. */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidSettingException || cause instanceof IllegalJobStateException) {
+                return cause.getMessage();
+            }
+        }
+        LOG.log(Level.WARNING, "A job of a bulk action failed unexpectedly", failure);
+        return UNEXPECTED;
     }
 }

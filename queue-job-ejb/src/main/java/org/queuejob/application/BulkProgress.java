@@ -1,6 +1,9 @@
 package org.queuejob.application;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,6 +22,9 @@ public final class BulkProgress implements Serializable {
     private volatile boolean finished;
     private volatile String error;
 
+    /** Why jobs were not changed: a sentence per reason, with how many jobs it applies to. */
+    private final ConcurrentHashMap<String, AtomicInteger> reasons = new ConcurrentHashMap<>();
+
     public BulkProgress(BulkAction action) {
         this.action = action;
     }
@@ -31,6 +37,13 @@ public final class BulkProgress implements Serializable {
         changed.addAndGet(changedJobs);
         failed.addAndGet(jobs - changedJobs);
         processed.addAndGet(jobs);
+    }
+
+    /** {@code jobs} of the jobs counted as not changed were not changed for this reason. */
+    void notChanged(String reason, int jobs) {
+        if (jobs > 0) {
+            reasons.computeIfAbsent(reason, key -> new AtomicInteger()).addAndGet(jobs);
+        }
     }
 
     void finish(String errorMessage) {
@@ -62,6 +75,16 @@ public final class BulkProgress implements Serializable {
 
     public boolean finished() {
         return finished;
+    }
+
+    /** Why jobs were not changed, most frequent first: "1 job: Cannot cancel job … in state done; …". */
+    public List<String> reasons() {
+        return reasons.entrySet().stream()
+                .sorted(Map.Entry.<String, AtomicInteger>comparingByValue((a, b) -> Integer.compare(b.get(), a.get()))
+                        .thenComparing(Map.Entry.<String, AtomicInteger>comparingByKey()))
+                .map(entry ->
+                        entry.getValue().get() + (entry.getValue().get() == 1 ? " job: " : " jobs: ") + entry.getKey())
+                .toList();
     }
 
     /** Why the action stopped early, or null. */

@@ -2,8 +2,12 @@ package org.queuejob.application;
 
 import java.io.Serializable;
 import java.util.Objects;
+import org.queuejob.domain.model.job.ChannelName;
 
-/** A bulk action with its argument: the new priority or channel, when the action needs one. */
+/**
+ * A bulk action with its argument: the new priority or channel, when the action needs one. A channel that breaks the
+ * grammar is refused here with a sentence saying why ({@link IllegalArgumentException}).
+ */
 public record BulkRequest(BulkAction action, Integer priority, String channel) implements Serializable {
 
     public BulkRequest {
@@ -11,8 +15,12 @@ public record BulkRequest(BulkAction action, Integer priority, String channel) i
         if (action == BulkAction.CHANGE_PRIORITY && priority == null) {
             throw new IllegalArgumentException("A new priority is required.");
         }
-        if (action == BulkAction.CHANGE_CHANNEL && (channel == null || channel.isBlank())) {
-            throw new IllegalArgumentException("A new channel is required.");
+        if (action == BulkAction.CHANGE_CHANNEL) {
+            if (channel == null || channel.isBlank()) {
+                throw new IllegalArgumentException("A new channel is required.");
+            }
+            // Refused here, before any job is touched, with the grammar's sentence (not "1 not changed").
+            channel = ChannelName.normalize(channel);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
 import org.queuejob.domain.model.channel.ChannelsChanged;
+import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelSpec;
 
@@ -127,19 +128,75 @@ public class ChannelService {
         changed.fire(new ChannelsChanged(completeName));
     }
 
-    /** Done and cancelled jobs of the channel older than this are deleted by the autovacuum (default 30 days). */
+    /**
+     * Done and cancelled jobs of the channel older than this are deleted by the autovacuum (default 30 days).
+     *
+     * @throws InvalidSettingException for a number of days out of 1 to {@value Channel#MAX_REMOVAL_INTERVAL_DAYS}
+     */
     public void changeRemovalInterval(String completeName, int days) {
-        find(completeName).changeRemovalInterval(days);
+        Channel channel = find(completeName);
+        refusedAsSettingDo(() -> channel.changeRemovalInterval(days));
     }
 
-    /** New settings for a channel, created if missing; refused with the scheduler's message if inconsistent. */
+    /**
+     * New settings for a channel, created if missing.
+     *
+     * @throws InvalidSettingException with the scheduler's sentence when the settings are inconsistent (sequential
+     *     with a capacity other than 1, root without a capacity, a negative number), or when a new channel's name
+     *     breaks the grammar ({@link ChannelName}); nothing is changed then
+     */
     public void configure(String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds) {
-        ChannelSpec spec = new ChannelSpec(completeName, capacity, sequential, throttleSeconds, false);
-        channels.find(spec.fullName())
-                .ifPresentOrElse(
-                        channel -> channel.configure(capacity, sequential, throttleSeconds),
-                        () -> channels.store(new Channel(spec)));
+        String name = completeName == null ? "" : completeName.strip();
+        Channel existing = channels.find(name).orElse(null);
+        if (existing == null) {
+            // Names of existing records are taken as stored; a new record's name must follow the grammar.
+            refusedAsSetting(() -> ChannelName.normalize(name));
+        }
+        ChannelSpec spec = refusedAsSetting(() -> new ChannelSpec(name, capacity, sequential, throttleSeconds, false));
+        if (existing != null) {
+            refusedAsSettingDo(() -> existing.configure(capacity, sequential, throttleSeconds));
+        } else {
+            channels.store(new Channel(spec));
+        }
         changed.fire(new ChannelsChanged(spec.fullName()));
+    }
+
+    /**
+     * New settings and removal interval for a channel, in one transaction: both are taken, or neither (the Channels
+     * screen's dialog).
+     *
+     * @throws InvalidSettingException as {@link #configure(String, OptionalInt, boolean, int)} and {@link
+     *     #changeRemovalInterval}
+     */
+    public void configure(
+            String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds, int removalDays) {
+        configure(completeName, capacity, sequential, throttleSeconds);
+        changeRemovalInterval(completeName.strip(), removalDays);
+    }
+
+    private static void refusedAsSettingDo(Runnable change) {
+        refusedAsSetting(() -> {
+            change.run();
+            return null;
+        });
+    }
+
+    /** The domain's refusals (sentences) become the refusal the back office shows as it is. */
+    private static <T> T refusedAsSetting(java.util.function.Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(sentence(e.getMessage()), e);
+        }
+    }
+
+    /** The scheduler's clauses ("sequential channel x must have a capacity of 1") as sentences. */
+    static String sentence(String clause) {
+        if (clause == null || clause.isBlank()) {
+            return "The channel settings were refused.";
+        }
+        String text = Character.toUpperCase(clause.charAt(0)) + clause.substring(1);
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static String parentOf(String name) {
@@ -149,6 +206,7 @@ public class ChannelService {
 
     private Channel find(String completeName) {
         return channels.find(completeName)
-                .orElseThrow(() -> new IllegalArgumentException("No channel named " + completeName));
+                .orElseThrow(
+                        () -> new InvalidSettingException("No channel is configured as " + completeName + ".", null));
     }
 }

@@ -7,6 +7,7 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
@@ -72,27 +73,55 @@ public class JobAdminService {
      */
     public void reschedule(UUID uuid, int priority, Instant eta, String channel) {
         QueueJob job = locked(uuid);
-        job.reschedule(priority, eta, channel);
+        edit(() -> job.reschedule(priority, eta, checkedChannel(channel)));
         enqueued.fire(JobEnqueued.of(job));
     }
 
     /** A new priority, the rest as it was. */
     public void changePriority(UUID uuid, int priority) {
         QueueJob job = locked(uuid);
-        job.reschedule(priority, job.eta(), job.channel());
+        edit(() -> job.reschedule(priority, job.eta(), job.channel()));
         enqueued.fire(JobEnqueued.of(job));
     }
 
-    /** A new channel, the rest as it was. */
+    /**
+     * A new channel, the rest as it was.
+     *
+     * @throws InvalidSettingException when the name breaks the channel grammar ({@link ChannelName}); nothing changes
+     */
     public void changeChannel(UUID uuid, String channel) {
         QueueJob job = locked(uuid);
-        job.reschedule(job.priority(), job.eta(), channel);
+        edit(() -> job.reschedule(job.priority(), job.eta(), checkedChannel(channel)));
         enqueued.fire(JobEnqueued.of(job));
+    }
+
+    /** Checked before any row is touched, so a bad name is refused with the grammar's sentence. */
+    private static String checkedChannel(String channel) {
+        if (channel == null || channel.isBlank()) {
+            throw new InvalidSettingException("A channel is required, e.g. root or root.mail.", null);
+        }
+        try {
+            return ChannelName.normalize(channel);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
+    }
+
+    private static void edit(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
     }
 
     private QueueJob locked(UUID uuid) {
-        QueueJob job = jobs.find(uuid).orElseThrow(() -> new IllegalArgumentException("No job with uuid " + uuid));
-        return jobs.lockById(job.id()).orElseThrow(() -> new IllegalArgumentException("No job with uuid " + uuid));
+        QueueJob job = jobs.find(uuid).orElseThrow(() -> noSuchJob(uuid));
+        return jobs.lockById(job.id()).orElseThrow(() -> noSuchJob(uuid));
+    }
+
+    private static InvalidSettingException noSuchJob(UUID uuid) {
+        return new InvalidSettingException("No job with uuid " + uuid + " (deleted meanwhile?).", null);
     }
 
     private String who() {

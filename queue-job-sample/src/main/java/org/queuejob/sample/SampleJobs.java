@@ -68,6 +68,32 @@ public class SampleJobs {
         return "Report for " + day + " (" + request.format() + ", regions " + request.regions() + ")";
     }
 
+    // An order's graph (SampleTraffic): invoice and reserve the stock, then mail the invoice and book the shipping.
+
+    @Job(description = "Invoice an order", channel = "root.billing")
+    public String invoiceOrder(long orderId) {
+        work(100, 400);
+        return "Invoice INV-" + orderId + " issued";
+    }
+
+    @Job(description = "Reserve an order's stock", channel = "root.inventory")
+    public String reserveStock(long orderId) {
+        work(100, 400);
+        return "Stock reserved for order " + orderId;
+    }
+
+    @Job(description = "Mail an order's invoice", channel = "root.mail")
+    public String mailInvoice(long orderId) {
+        work(50, 300);
+        return "Invoice of order " + orderId + " mailed";
+    }
+
+    @Job(description = "Book an order's shipping", channel = "root.shipping")
+    public String bookShipping(long orderId) {
+        work(100, 500);
+        return "Shipping booked for order " + orderId;
+    }
+
     private static void work(int minMillis, int maxMillis) {
         try {
             Thread.sleep(ThreadLocalRandom.current().nextInt(minMillis, maxMillis));

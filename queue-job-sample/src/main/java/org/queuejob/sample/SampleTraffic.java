@@ -8,10 +8,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.queuejob.api.Delayable;
+import org.queuejob.api.JobQueue;
 
 /**
  * Keeps sample jobs flowing in the demo: every 3 seconds a few calls to {@link SampleJobs}, stored in this timer's
- * transaction. A tick counter decides which, so within half a minute every outcome has shown up. Off with {@code
+ * transaction, and every fourth time an order's graph of four jobs over the billing, inventory, mail and shipping
+ * channels (configured in this module's {@code microprofile-config.properties}). A tick counter decides which, so within half a minute every outcome has shown up. Off with {@code
  * queue-job.sample.traffic=false}.
  */
 @Singleton
@@ -26,6 +29,9 @@ public class SampleTraffic {
 
     @Inject
     SampleJobs jobs;
+
+    @Inject
+    JobQueue queue;
 
     @Inject
     @ConfigProperty(name = "queue-job.sample.traffic", defaultValue = "true")
@@ -51,5 +57,17 @@ public class SampleTraffic {
         if (now % 10 == 5) {
             jobs.buildReport(LocalDate.now().minusDays(1), new ReportRequest("pdf", Set.of("EU", "US")));
         }
+        if (now % 4 == 1) {
+            enqueueOrder(30_000 + now);
+        }
+    }
+
+    /** A graph: invoice and stock reservation first, then (both done) the invoice mail and the shipping booking. */
+    private void enqueueOrder(long orderId) {
+        Delayable invoice = queue.delayable(() -> jobs.invoiceOrder(orderId));
+        Delayable reserve = queue.delayable(() -> jobs.reserveStock(orderId));
+        Delayable mail = queue.delayable(() -> jobs.mailInvoice(orderId));
+        Delayable ship = queue.delayable(() -> jobs.bookShipping(orderId));
+        queue.chain(queue.group(invoice, reserve), queue.group(mail, ship)).delay();
     }
 }

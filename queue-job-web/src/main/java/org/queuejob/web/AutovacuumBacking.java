@@ -9,7 +9,6 @@ import org.omnifaces.util.Messages;
 import org.queuejob.application.AutovacuumOverview;
 import org.queuejob.application.AutovacuumService;
 import org.queuejob.domain.model.autovacuum.AutovacuumRun;
-import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.web.format.RunTexts;
 import org.queuejob.web.security.ManagerOnly;
@@ -47,12 +46,8 @@ public class AutovacuumBacking {
         try {
             AutovacuumRun run = autovacuum.start(Faces.getRemoteUser());
             Messages.addGlobalInfo(String.format(STARTED, run.id(), run.server()));
-        } catch (AutovacuumRunningException e) {
-            Messages.addGlobalError(e.getMessage());
-            Faces.validationFailed();
         } catch (RuntimeException e) {
-            Messages.addGlobalError(e.getMessage());
-            Faces.validationFailed();
+            Refusals.show(e);
         } finally {
             overview = null;
         }

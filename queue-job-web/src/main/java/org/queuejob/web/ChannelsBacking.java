@@ -1,20 +1,23 @@
 package org.queuejob.web;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 import org.primefaces.model.DefaultTreeNode;
 import org.primefaces.model.TreeNode;
 import org.queuejob.application.ChannelService;
 import org.queuejob.application.ChannelView;
+import org.queuejob.domain.model.channel.Channel;
+import org.queuejob.domain.scheduling.ChannelSpec;
 import org.queuejob.web.security.ManagerOnly;
 import org.queuejob.web.security.Roles;
 
@@ -37,13 +40,39 @@ public class ChannelsBacking implements Serializable {
 
     private transient TreeNode<ChannelView> tree;
 
+    static final int MAX_CAPACITY = 100_000;
+    static final int MAX_THROTTLE_SECONDS = 86_400;
+
+    static final String CAPACITY_RULE = "Capacity: a whole number from 0 to 100,000.";
+    static final String THROTTLE_RULE = "Throttle: a whole number of seconds from 0 to 86,400 (a day).";
+    static final String REMOVAL_RULE = "Removal interval: a whole number of days from 1 to 36,500.";
+
+    /** The labels say the rule the scheduler applies: 0 on root stops dispatching, 0 below root is unlimited. */
+    static final String ROOT_CAPACITY_LABEL = "Capacity: jobs at once in the whole queue (0 stops dispatching)";
+
+    static final String CAPACITY_LABEL = "Capacity: jobs at once (empty or 0: unlimited)";
+
+    /** Where the dialog's refusals go: its own message area lists them, above the dialog's overlay. */
+    static final String DIALOG_MESSAGES = "channelDialogForm:saveChannel";
+
     /** The channel being edited, and its new settings. */
     private String editName;
 
+    @Min(value = 0, message = CAPACITY_RULE)
+    @Max(value = MAX_CAPACITY, message = CAPACITY_RULE)
     private Integer editCapacity;
+
     private boolean editSequential;
-    private int editThrottle;
-    private int editRemovalInterval;
+
+    @NotNull(message = THROTTLE_RULE)
+    @Min(value = 0, message = THROTTLE_RULE)
+    @Max(value = MAX_THROTTLE_SECONDS, message = THROTTLE_RULE)
+    private Integer editThrottle;
+
+    @NotNull(message = REMOVAL_RULE)
+    @Min(value = 1, message = REMOVAL_RULE)
+    @Max(value = Channel.MAX_REMOVAL_INTERVAL_DAYS, message = REMOVAL_RULE)
+    private Integer editRemovalInterval;
 
     public TreeNode<ChannelView> getTree() {
         if (tree == null) {
@@ -78,32 +107,33 @@ public class ChannelsBacking implements Serializable {
         editRemovalInterval = channel.removalIntervalDays();
     }
 
+    /** Settings and removal interval in one transaction: both are saved, or neither. */
     @ManagerOnly
     public void save() {
-        if (act(() -> {
-            channels.configure(
-                    editName,
-                    editCapacity == null ? OptionalInt.empty() : OptionalInt.of(editCapacity),
-                    editSequential,
-                    editThrottle);
-            channels.changeRemovalInterval(editName, editRemovalInterval);
-        })) {
-            Messages.addGlobalInfo(String.format(SAVED, editName));
+        if (act(
+                () -> channels.configure(
+                        editName,
+                        editCapacity == null ? OptionalInt.empty() : OptionalInt.of(editCapacity),
+                        editSequential,
+                        editThrottle,
+                        editRemovalInterval),
+                DIALOG_MESSAGES)) {
+            Refusals.info(null, String.format(SAVED, editName));
             Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('channelDialog').hide()");
         }
     }
 
     @ManagerOnly
     public void pause(String completeName) {
-        if (act(() -> channels.pause(completeName))) {
-            Messages.addGlobalInfo(String.format(PAUSED, completeName));
+        if (act(() -> channels.pause(completeName), null)) {
+            Refusals.info(null, String.format(PAUSED, completeName));
         }
     }
 
     @ManagerOnly
     public void resume(String completeName) {
-        if (act(() -> channels.resume(completeName))) {
-            Messages.addGlobalInfo(String.format(RESUMED, completeName));
+        if (act(() -> channels.resume(completeName), null)) {
+            Refusals.info(null, String.format(RESUMED, completeName));
         }
     }
 
@@ -111,18 +141,45 @@ public class ChannelsBacking implements Serializable {
         return Roles.isManager();
     }
 
-    private boolean act(Runnable action) {
+    public boolean isEditingRoot() {
+        return ChannelSpec.ROOT.equals(editName);
+    }
+
+    public String getCapacityLabel() {
+        return isEditingRoot() ? ROOT_CAPACITY_LABEL : CAPACITY_LABEL;
+    }
+
+    public String getCapacityRule() {
+        return CAPACITY_RULE;
+    }
+
+    public String getThrottleRule() {
+        return THROTTLE_RULE;
+    }
+
+    public String getRemovalRule() {
+        return REMOVAL_RULE;
+    }
+
+    /** The tree's capacity: "unlimited", or for root at 0, that nothing is dispatched. */
+    public String capacityText(ChannelView channel) {
+        if (!channel.configured()) {
+            return "parent’s";
+        }
+        if (channel.capacity() == null) {
+            return "unlimited";
+        }
+        return ChannelSpec.ROOT.equals(channel.completeName()) && channel.capacity() == 0
+                ? "0 (dispatching stopped)"
+                : String.valueOf(channel.capacity());
+    }
+
+    private boolean act(Runnable action, String messagesFor) {
         try {
             action.run();
             return true;
-        } catch (EJBException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            Messages.addGlobalError(cause.getMessage());
-            Faces.validationFailed();
-            return false;
         } catch (RuntimeException e) {
-            Messages.addGlobalError(e.getMessage());
-            Faces.validationFailed();
+            Refusals.showOn(messagesFor, e);
             return false;
         } finally {
             tree = null;
@@ -149,19 +206,19 @@ public class ChannelsBacking implements Serializable {
         this.editSequential = editSequential;
     }
 
-    public int getEditThrottle() {
+    public Integer getEditThrottle() {
         return editThrottle;
     }
 
-    public void setEditThrottle(int editThrottle) {
+    public void setEditThrottle(Integer editThrottle) {
         this.editThrottle = editThrottle;
     }
 
-    public int getEditRemovalInterval() {
+    public Integer getEditRemovalInterval() {
         return editRemovalInterval;
     }
 
-    public void setEditRemovalInterval(int editRemovalInterval) {
+    public void setEditRemovalInterval(Integer editRemovalInterval) {
         this.editRemovalInterval = editRemovalInterval;
     }
 }

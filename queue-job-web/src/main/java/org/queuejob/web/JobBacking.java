@@ -1,11 +1,16 @@
 package org.queuejob.web;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -20,6 +25,7 @@ import org.queuejob.application.BulkAction;
 import org.queuejob.application.JobAdminService;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.web.format.GraphDrawing;
@@ -29,7 +35,10 @@ import org.queuejob.web.security.Roles;
 
 /**
  * One job ({@code job.xhtml?uuid=...}): every field of the original's job form. An unknown or malformed uuid is
- * answered with HTTP 404 and a message naming it, not with an exception.
+ * answered with HTTP 404 and a message naming it, not with an exception. Actions answer with a redirect to the job's
+ * own address (post-redirect-get); the editable fields carry Bean Validation limits (the columns', the channel
+ * grammar), refused with sentences in the page's message area; a running job's page reloads itself when it ends.
+ * Viewers are shown no action.
  */
 @Named
 @ViewScoped
@@ -42,6 +51,17 @@ public class JobBacking implements Serializable {
 
     /** Longest part of a requested uuid repeated in the not-found message. */
     static final int MAX_ECHOED_CHARS = 64;
+
+    /** Largest priority the page takes (smaller runs first; the default is 10). */
+    static final int MAX_PRIORITY = 1_000_000;
+
+    static final String PRIORITY_RULE = "Priority: a whole number from 0 to 1,000,000 (smaller runs first).";
+    static final String CHANNEL_REQUIRED = "Channel: a channel is required, e.g. root or root.mail.";
+    static final String CHANNEL_TOO_LONG = "Channel: a channel name has at most 255 characters.";
+    static final String CHANNEL_RULE = "Channel: use " + ChannelName.RULE + ".";
+
+    /** The job page's own address, kept after every action (post-redirect-get). */
+    static final String SELF = "job.xhtml?uuid=%s";
 
     @Inject
     JobQueryService jobQueries;
@@ -58,8 +78,21 @@ public class JobBacking implements Serializable {
 
     private transient List<JobQueryService.Dependency> dependencies;
 
-    private int editPriority;
+    /** The state the page was drawn with: a poll of a running job reloads the page once it has changed. */
+    private JobState shownState;
+
+    private int shownRetry;
+
+    @NotNull(message = PRIORITY_RULE)
+    @Min(value = 0, message = PRIORITY_RULE)
+    @Max(value = MAX_PRIORITY, message = PRIORITY_RULE)
+    private Integer editPriority;
+
     private LocalDateTime editEta;
+
+    @NotBlank(message = CHANNEL_REQUIRED)
+    @Size(max = ChannelName.MAX_LENGTH, message = CHANNEL_TOO_LONG)
+    @Pattern(regexp = ChannelName.PATTERN, message = CHANNEL_RULE)
     private String editChannel;
 
     @EJB
@@ -130,21 +163,50 @@ public class JobBacking implements Serializable {
         act(() -> admin.reschedule(getJob().uuid(), editPriority, eta, editChannel), "Saved.");
     }
 
+    /** Viewers are shown no action at all (the server refuses them anyway: {@link ManagerOnly}). */
     public boolean isRequeueShown() {
-        return getJob().state() == JobState.FAILED;
+        return isManager() && getJob().state() == JobState.FAILED;
     }
 
     public boolean isSetDoneShown() {
-        return BulkAction.SET_DONE.appliesTo().contains(getJob().state());
+        return isManager() && BulkAction.SET_DONE.appliesTo().contains(getJob().state());
     }
 
     public boolean isCancelShown() {
-        return BulkAction.CANCEL.appliesTo().contains(getJob().state());
+        return isManager() && BulkAction.CANCEL.appliesTo().contains(getJob().state());
     }
 
-    /** Priority, eta and channel can be edited while no worker holds the job and it has not ended. */
+    /** Priority, eta and channel can be edited by a manager while no worker holds the job and it has not ended. */
     public boolean isEditable() {
-        return BulkAction.CHANGE_PRIORITY.appliesTo().contains(getJob().state());
+        return isManager() && BulkAction.CHANGE_PRIORITY.appliesTo().contains(getJob().state());
+    }
+
+    /** A worker holds the job: the page looks again every few seconds, and reloads once the job has moved on. */
+    public boolean isRunning() {
+        JobState state = getJob().state();
+        return state == JobState.ENQUEUED || state == JobState.STARTED;
+    }
+
+    /** The poll of a running job's page: reloads it (a GET of its own address) when the job has changed. */
+    public void checkRunning() {
+        Optional<QueueJob> now = parse(uuid).flatMap(jobQueries::find);
+        if (now.isEmpty() || now.get().state() != shownState || now.get().retry() != shownRetry) {
+            Faces.redirect(SELF, uuid.strip());
+        }
+    }
+
+    /**
+     * The exception section, as the original's: for the failure the job has now. A job that succeeded after failing
+     * keeps only its last message (the original clears the exception and its stack trace on done and on a retry).
+     */
+    public boolean isExceptionShown() {
+        QueueJob shown = getJob();
+        return shown.state() == JobState.FAILED || !blank(shown.excName()) || !blank(shown.excInfo());
+    }
+
+    /** The stack trace box, only when there is a stack trace ("Max. retries reached" failures have none). */
+    public boolean isStackTraceShown() {
+        return !blank(getJob().excInfo());
     }
 
     /** "Related": shown when the job's function defines an enabled related action (§4.4, F36). */
@@ -166,19 +228,21 @@ public class JobBacking implements Serializable {
         return Roles.isManager();
     }
 
+    /**
+     * Runs an action. Done: post-redirect-get to the job's own address, the message carried by the flash, so that the
+     * address keeps its uuid and a reload does not post again. Refused: the page stays, with the sentence.
+     */
     private void act(Runnable action, String done) {
         try {
             action.run();
-            Messages.addGlobalInfo(done);
-        } catch (EJBException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            Messages.addGlobalError(cause.getMessage());
-            Faces.validationFailed();
         } catch (RuntimeException e) {
-            Messages.addGlobalError(e.getMessage());
-            Faces.validationFailed();
+            Refusals.show(e);
+            reload();
+            return;
         }
-        reload();
+        Faces.getFlash().setKeepMessages(true);
+        Refusals.info(null, done);
+        Faces.redirect(SELF, getJob().uuid().toString());
     }
 
     private void reload() {
@@ -186,10 +250,16 @@ public class JobBacking implements Serializable {
         graph = null;
         QueueJob current = getJob();
         if (current != null) {
+            shownState = current.state();
+            shownRetry = current.retry();
             editPriority = current.priority();
             editEta = current.eta() == null ? null : LocalDateTime.ofInstant(current.eta(), ZoneOffset.UTC);
             editChannel = current.channel();
         }
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     // Graph -------------------------------------------------------------------------------------------------------
@@ -228,11 +298,11 @@ public class JobBacking implements Serializable {
         return JobTexts.seconds(getJob().execTimeMillis());
     }
 
-    public int getEditPriority() {
+    public Integer getEditPriority() {
         return editPriority;
     }
 
-    public void setEditPriority(int editPriority) {
+    public void setEditPriority(Integer editPriority) {
         this.editPriority = editPriority;
     }
 
@@ -250,6 +320,14 @@ public class JobBacking implements Serializable {
 
     public void setEditChannel(String editChannel) {
         this.editChannel = editChannel;
+    }
+
+    public String getPriorityRule() {
+        return PRIORITY_RULE;
+    }
+
+    public String getChannelRequired() {
+        return CHANNEL_REQUIRED;
     }
 
     public String simpleFunctionName(String jobFunction) {

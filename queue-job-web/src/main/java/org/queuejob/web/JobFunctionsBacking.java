@@ -1,16 +1,16 @@
 package org.queuejob.web;
 
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
-import org.queuejob.application.InvalidSettingException;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobFunctionView;
+import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.web.format.JobTexts;
 import org.queuejob.web.security.ManagerOnly;
 import org.queuejob.web.security.Roles;
@@ -33,9 +33,28 @@ public class JobFunctionsBacking implements Serializable {
 
     private transient List<JobFunctionView> functions;
 
+    /** Longest retry pattern or related action taken (a pattern of a few dozen entries is already long). */
+    static final int MAX_TEXT = 2_000;
+
+    static final String CHANNEL_TOO_LONG = "Channel: a channel name has at most 255 characters.";
+    static final String CHANNEL_RULE =
+            "Channel: use " + ChannelName.RULE + ", or leave it empty for the code's" + " default.";
+    static final String PATTERN_TOO_LONG = "Retry pattern: at most 2,000 characters.";
+    static final String ACTION_TOO_LONG = "Related action: at most 2,000 characters.";
+
+    /** Where the dialog's refusals go: its own message area lists them, above the dialog's overlay. */
+    static final String DIALOG_MESSAGES = "functionDialogForm:saveFunction";
+
     private String editName;
+
+    @Size(max = ChannelName.MAX_LENGTH, message = CHANNEL_TOO_LONG)
+    @Pattern(regexp = ChannelName.PATTERN, message = CHANNEL_RULE)
     private String editChannel;
+
+    @Size(max = MAX_TEXT, message = PATTERN_TOO_LONG)
     private String editRetryPattern;
+
+    @Size(max = MAX_TEXT, message = ACTION_TOO_LONG)
     private String editRelatedAction;
 
     public List<JobFunctionView> getFunctions() {
@@ -56,15 +75,10 @@ public class JobFunctionsBacking implements Serializable {
     public void save() {
         try {
             jobFunctions.edit(editName, editChannel, editRetryPattern, editRelatedAction);
-            Messages.addGlobalInfo(String.format(SAVED, editName));
+            Refusals.info(null, String.format(SAVED, editName));
             Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('functionDialog').hide()");
-        } catch (InvalidSettingException e) {
-            Messages.addGlobalError(e.getMessage());
-            Faces.validationFailed();
-        } catch (EJBException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            Messages.addGlobalError(cause.getMessage());
-            Faces.validationFailed();
+        } catch (RuntimeException e) {
+            Refusals.showOn(DIALOG_MESSAGES, e);
         } finally {
             functions = null;
         }

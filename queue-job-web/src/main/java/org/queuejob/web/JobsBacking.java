@@ -10,6 +10,10 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
@@ -42,6 +46,7 @@ import org.queuejob.application.JobGroup;
 import org.queuejob.application.JobGrouping;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.application.JobSort;
+import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.web.format.JobCsv;
@@ -77,6 +82,9 @@ public class JobsBacking implements Serializable {
     static final String BULK_FINISHED = "%s: %d jobs changed, %d not changed.";
     static final String NOTHING_SELECTED = "Select jobs first, or act on all jobs matching the filters.";
 
+    /** Where the bulk dialog's refusals go: its own message area lists them, above the dialog's overlay. */
+    static final String DIALOG_MESSAGES = "bulkForm:bulkConfirm";
+
     @Inject
     JobQueryService jobQueries;
 
@@ -102,8 +110,15 @@ public class JobsBacking implements Serializable {
     private BulkAction bulkAction;
 
     private boolean bulkOnAllMatching;
+
+    @Min(value = 0, message = JobBacking.PRIORITY_RULE)
+    @Max(value = JobBacking.MAX_PRIORITY, message = JobBacking.PRIORITY_RULE)
     private Integer bulkPriority;
+
+    @Size(max = ChannelName.MAX_LENGTH, message = JobBacking.CHANNEL_TOO_LONG)
+    @Pattern(regexp = ChannelName.PATTERN, message = JobBacking.CHANNEL_RULE)
     private String bulkChannel;
+
     private long bulkCount;
     private BulkProgress bulkProgress;
 
@@ -258,8 +273,8 @@ public class JobsBacking implements Serializable {
         try {
             request = new BulkRequest(bulkAction, bulkPriority, bulkChannel);
         } catch (IllegalArgumentException e) {
-            Messages.addGlobalError(e.getMessage());
-            Faces.validationFailed();
+            // BulkRequest's refusals are sentences (a channel that breaks the grammar, a missing priority).
+            Refusals.error(DIALOG_MESSAGES, e.getMessage());
             return;
         }
         BulkProgress progress = new BulkProgress(bulkAction);
@@ -268,7 +283,7 @@ public class JobsBacking implements Serializable {
         } else {
             List<UUID> uuids = selected().stream().map(QueueJob::uuid).toList();
             if (uuids.isEmpty()) {
-                Messages.addGlobalWarn(NOTHING_SELECTED);
+                Refusals.error(DIALOG_MESSAGES, NOTHING_SELECTED);
                 return;
             }
             bulkActions.apply(request, uuids, progress);
@@ -283,14 +298,25 @@ public class JobsBacking implements Serializable {
             return;
         }
         if (bulkProgress.error() != null) {
-            Messages.addGlobalError(bulkProgress.error());
+            Refusals.error(null, bulkProgress.error());
         } else {
-            Messages.addGlobalInfo(String.format(
-                    BULK_FINISHED, bulkProgress.action().label(), bulkProgress.changed(), bulkProgress.failed()));
+            String finished = String.format(
+                    BULK_FINISHED, bulkProgress.action().label(), bulkProgress.changed(), bulkProgress.failed());
+            List<String> reasons = bulkProgress.reasons();
+            Refusals.info(
+                    null, reasons.isEmpty() ? finished : finished + " Not changed: " + String.join("; ", reasons));
         }
         bulkAction = null;
         selectedJobs = new ArrayList<>();
         groups = null;
+    }
+
+    public String getPriorityRule() {
+        return JobBacking.PRIORITY_RULE;
+    }
+
+    public String getChannelRequired() {
+        return JobBacking.CHANNEL_REQUIRED;
     }
 
     public boolean isBulkRunning() {
@@ -325,6 +351,10 @@ public class JobsBacking implements Serializable {
 
     public String simpleClassName(String className) {
         return JobTexts.simpleClassName(className);
+    }
+
+    public List<String> channelLevels(String channel) {
+        return JobTexts.channelLevels(channel);
     }
 
     public String seconds(Long millis) {

@@ -8,12 +8,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import org.queuejob.domain.model.job.ChannelName;
 
 /**
  * A parsed channel configuration string, e.g. {@code root:4, mail:2:throttle=5, accounting.sync:1:sequential}.
  *
  * <p>Grammar (the original's): {@code channel(.subchannel)*(:capacity(:key(=value)?)*)? [, ...]}. Entries are
- * separated by commas or newlines; whitespace around every part is trimmed (inside names it is kept); empty
+ * separated by commas or newlines; whitespace around every part is trimmed; names follow {@link ChannelName}'s
+ * grammar (letters, digits, {@code _} and {@code -} between dots, so a space inside a name is refused); empty
  * entries and empty options are ignored; {@code sub} means {@code root.sub}; a missing capacity means 1; a
  * capacity of 0 means unlimited on a sub-channel and "dispatch disabled" on root; intermediate channels of a path
  * are created unlimited; a configuration that does not list root gets {@code root:1}, as the original.
@@ -83,7 +85,7 @@ public final class ChannelConfig {
             throw new InvalidChannelConfigException(entry, "missing channel name");
         }
         String fullName = ChannelNames.normalize(name);
-        String nameProblem = ChannelNames.problemWith(fullName);
+        String nameProblem = ChannelName.problemWith(fullName);
         if (nameProblem != null) {
             throw new InvalidChannelConfigException(entry, nameProblem);
         }

@@ -1,6 +1,10 @@
 package org.queuejob.domain.scheduling;
 
-/** Channel name rules shared by the parser, the specs and the tree. */
+/**
+ * Channel name structure shared by the parser, the specs and the tree: full names, parents. Tolerant on purpose (a
+ * spec may come from a record stored before the grammar was enforced); the grammar of names people write is {@link
+ * org.queuejob.domain.model.job.ChannelName}'s, checked where names are entered.
+ */
 final class ChannelNames {
 
     static final String ROOT = "root";

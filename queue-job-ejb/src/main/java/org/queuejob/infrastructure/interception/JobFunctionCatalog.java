@@ -14,6 +14,7 @@ import org.queuejob.domain.model.function.JobFunctionConfig;
 import org.queuejob.domain.model.function.JobFunctionConfigRepository;
 import org.queuejob.domain.model.function.JobFunctionEdited;
 import org.queuejob.domain.model.function.RelatedActionSpec;
+import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.RetryPattern;
 
 /**
@@ -81,7 +82,14 @@ public class JobFunctionCatalog {
     }
 
     private static Effective effective(JobFunctionConfig config) {
-        return new Effective(
-                config.effectiveChannel(), config.effectiveRetryPattern(), config.effectiveRelatedAction());
+        String channel = config.effectiveChannel();
+        String problem = ChannelName.problemWith(channel);
+        if (problem != null) {
+            // An edit stored before channel names had a grammar: enqueues must not fail on it.
+            LOG.warning(() -> "Job function " + config.name() + ": its edited " + problem + "; its jobs go to the"
+                    + " code's channel " + config.defaultChannel() + " until the edit is corrected");
+            channel = config.defaultChannel();
+        }
+        return new Effective(channel, config.effectiveRetryPattern(), config.effectiveRelatedAction());
     }
 }

@@ -61,16 +61,16 @@ class ChannelConfigTest {
     }
 
     @Test
-    void whitespaceAroundPartsIsTrimmedAndInsideNamesKept() {
-        ChannelConfig config = ChannelConfig.parse("\n    root : 4,\n    ,\n    foo bar:1: throttle = 3,\n");
+    void whitespaceAroundPartsIsTrimmed() {
+        ChannelConfig config = ChannelConfig.parse("\n    root : 4,\n    ,\n    foo-bar:1: throttle = 3,\n");
         assertThat(config.channels())
-                .containsExactly(spec("root", 4), new ChannelSpec("root.foo bar", OptionalInt.of(1), false, 3, false));
+                .containsExactly(spec("root", 4), new ChannelSpec("root.foo-bar", OptionalInt.of(1), false, 3, false));
     }
 
     @Test
     void newlinesSeparateEntriesLikeCommas() {
-        ChannelConfig config = ChannelConfig.parse("\n    root : 4\r\n    foo bar:1\n    baz\n");
-        assertThat(config.channels()).containsExactly(spec("root", 4), spec("root.baz", 1), spec("root.foo bar", 1));
+        ChannelConfig config = ChannelConfig.parse("\n    root : 4\r\n    foo_bar:1\n    baz\n");
+        assertThat(config.channels()).containsExactly(spec("root", 4), spec("root.baz", 1), spec("root.foo_bar", 1));
     }
 
     @Test
@@ -168,6 +168,8 @@ class ChannelConfigTest {
             sub:2:=5                        | sub:2:=5                | option '=5' has no name
             a..b:1                          | a..b:1                  | channel name 'root.a..b' has an empty segment
             root.:1                         | root.:1                 | channel name 'root.' has an empty segment
+            foo bar:1                       | foo bar:1               | channel name 'root.foo bar' is not a channel name: use letters, digits, '_' and '-', with a dot between levels (e.g. root.mail)
+            root.<b>:1                      | root.<b>:1              | channel name 'root.<b>' is not a channel name: use letters, digits, '_' and '-', with a dot between levels (e.g. root.mail)
             """)
     void rejectsBadEntryQuotingItAndSayingWhy(String text, String entry, String reason) {
         assertThatThrownBy(() -> ChannelConfig.parse(text))

@@ -1,56 +1,85 @@
 package org.queuejob.web.format;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeredOptions;
+import org.eclipse.elk.alg.layered.options.WrappingStrategy;
+import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
+import org.eclipse.elk.core.data.LayoutMetaDataService;
+import org.eclipse.elk.core.math.ElkPadding;
+import org.eclipse.elk.core.options.CoreOptions;
+import org.eclipse.elk.core.options.Direction;
+import org.eclipse.elk.core.options.EdgeRouting;
+import org.eclipse.elk.core.util.BasicProgressMonitor;
+import org.eclipse.elk.graph.ElkBendPoint;
+import org.eclipse.elk.graph.ElkEdge;
+import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkNode;
+import org.eclipse.elk.graph.util.ElkGraphUtil;
 import org.queuejob.application.JobQueryService.Dependency;
 import org.queuejob.domain.model.job.QueueJob;
 
 /**
- * A graph of jobs drawn as SVG, left to right: a job sits one column right of its deepest parent, nodes are coloured
- * by state (CSS classes {@code qj-node-<state>}) and link to their job page; the current job is outlined. Drawn on
- * the server, so the page needs no script library for it.
+ * A graph of jobs drawn as SVG, left to right. The layout is the Eclipse Layout Kernel's layered algorithm (ELK
+ * Layered, a Sugiyama layout): jobs in layers by their dependencies, crossings minimised, edges routed orthogonally
+ * between the nodes, never through one (an edge that skips a level goes around the jobs of that level). A graph of
+ * more than {@value #WRAP_FROM} jobs is wrapped into rows, so that a long chain makes a block the page can scroll and
+ * zoom (app.js) rather than a line hundreds of thousands of pixels long. Nodes are coloured by state (CSS classes
+ * {@code qj-node-<state>}) and link to their job page; the current job is outlined. Drawn on the server from numbers
+ * and escaped texts only.
  */
 public final class GraphDrawing {
 
     static final int NODE_WIDTH = 200;
     static final int NODE_HEIGHT = 46;
-    static final int COLUMN_GAP = 60;
-    static final int ROW_GAP = 18;
-    static final int MARGIN = 10;
+    static final double LAYER_GAP = 60;
+    static final double NODE_GAP = 18;
+    static final double MARGIN = 10;
     static final int LABEL_CHARS = 26;
+
+    /** From this many jobs, the layers are wrapped into rows (about as wide as a screen is high, times 1.6). */
+    static final int WRAP_FROM = 12;
+
+    static {
+        // Outside Eclipse, ELK knows its algorithms only once their providers are registered.
+        LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    }
 
     private GraphDrawing() {}
 
     public static String svg(List<QueueJob> jobs, List<Dependency> dependencies, UUID current, String contextPath) {
-        Map<UUID, List<UUID>> parents = new HashMap<>();
+        ElkNode graph = ElkGraphUtil.createGraph();
+        graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
+        graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
+        graph.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
+        graph.setProperty(CoreOptions.PADDING, new ElkPadding(MARGIN));
+        graph.setProperty(CoreOptions.SPACING_NODE_NODE, NODE_GAP);
+        graph.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, LAYER_GAP);
+        if (jobs.size() >= WRAP_FROM) {
+            graph.setProperty(LayeredOptions.WRAPPING_STRATEGY, WrappingStrategy.MULTI_EDGE);
+            graph.setProperty(CoreOptions.ASPECT_RATIO, 1.6);
+        }
+        Map<UUID, ElkNode> nodes = new HashMap<>();
+        for (QueueJob job : jobs) {
+            ElkNode node = ElkGraphUtil.createNode(graph);
+            node.setDimensions(NODE_WIDTH, NODE_HEIGHT);
+            nodes.put(job.uuid(), node);
+        }
         for (Dependency dependency : dependencies) {
-            parents.computeIfAbsent(dependency.child(), child -> new ArrayList<>())
-                    .add(dependency.parent());
+            ElkNode parent = nodes.get(dependency.parent());
+            ElkNode child = nodes.get(dependency.child());
+            if (parent != null && child != null) {
+                ElkGraphUtil.createSimpleEdge(parent, child);
+            }
         }
-        Map<UUID, Integer> depth = new HashMap<>();
-        for (QueueJob job : jobs) {
-            depthOf(job.uuid(), parents, depth, 0);
-        }
-        Map<Integer, Integer> rowsInColumn = new HashMap<>();
-        Map<UUID, int[]> position = new HashMap<>();
-        for (QueueJob job : jobs) {
-            int column = depth.get(job.uuid());
-            int row = rowsInColumn.merge(column, 1, Integer::sum) - 1;
-            position.put(
-                    job.uuid(),
-                    new int[] {MARGIN + column * (NODE_WIDTH + COLUMN_GAP), MARGIN + row * (NODE_HEIGHT + ROW_GAP)});
-        }
-        int columns =
-                rowsInColumn.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        int rows =
-                rowsInColumn.values().stream().mapToInt(Integer::intValue).max().orElse(1);
-        int width = 2 * MARGIN + columns * NODE_WIDTH + (columns - 1) * COLUMN_GAP;
-        int height = 2 * MARGIN + rows * NODE_HEIGHT + (rows - 1) * ROW_GAP;
+        new RecursiveGraphLayoutEngine().layout(graph, new BasicProgressMonitor());
 
+        long width = Math.round(Math.ceil(graph.getWidth()));
+        long height = Math.round(Math.ceil(graph.getHeight()));
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(
                 Locale.ROOT,
@@ -63,22 +92,26 @@ public final class GraphDrawing {
         svg.append("<defs><marker id=\"qj-arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\""
                 + " markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\""
                 + " class=\"qj-edge-head\"/></marker></defs>");
-        for (Dependency dependency : dependencies) {
-            int[] from = position.get(dependency.parent());
-            int[] to = position.get(dependency.child());
-            if (from == null || to == null) {
-                continue;
+        for (ElkEdge edge : graph.getContainedEdges()) {
+            for (ElkEdgeSection section : edge.getSections()) {
+                svg.append("<path class=\"qj-edge\" marker-end=\"url(#qj-arrow)\" d=\"M ")
+                        .append(number(section.getStartX()))
+                        .append(' ')
+                        .append(number(section.getStartY()));
+                for (ElkBendPoint bend : section.getBendPoints()) {
+                    svg.append(" L ").append(number(bend.getX())).append(' ').append(number(bend.getY()));
+                }
+                svg.append(" L ")
+                        .append(number(section.getEndX()))
+                        .append(' ')
+                        .append(number(section.getEndY()))
+                        .append("\"/>");
             }
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<line class=\"qj-edge\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" marker-end=\"url(#qj-arrow)\"/>",
-                    from[0] + NODE_WIDTH,
-                    from[1] + NODE_HEIGHT / 2,
-                    to[0],
-                    to[1] + NODE_HEIGHT / 2));
         }
         for (QueueJob job : jobs) {
-            int[] at = position.get(job.uuid());
+            ElkNode node = nodes.get(job.uuid());
+            long x = Math.round(node.getX());
+            long y = Math.round(node.getY());
             String label = job.description() == null || job.description().isBlank()
                     ? JobTexts.simpleFunctionName(job.jobFunction())
                     : job.description();
@@ -94,33 +127,21 @@ public final class GraphDrawing {
                     Svg.escape(label + " (" + job.state().label() + ")"),
                     job.state().dbValue(),
                     job.uuid().equals(current) ? " qj-node-current" : "",
-                    at[0],
-                    at[1],
+                    x,
+                    y,
                     NODE_WIDTH,
                     NODE_HEIGHT,
-                    at[0] + 10,
-                    at[1] + 19,
+                    x + 10,
+                    y + 19,
                     Svg.escape(Svg.abbreviate(label, LABEL_CHARS)),
-                    at[0] + 10,
-                    at[1] + 36,
+                    x + 10,
+                    y + 36,
                     Svg.escape(job.state().label())));
         }
         return svg.append("</svg>").toString();
     }
 
-    /** The longest path from a job without parents; cycles cannot be stored, but are cut here anyway. */
-    private static int depthOf(UUID job, Map<UUID, List<UUID>> parents, Map<UUID, Integer> depth, int guard) {
-        Integer known = depth.get(job);
-        if (known != null) {
-            return known;
-        }
-        int deepest = 0;
-        if (guard < 1000) {
-            for (UUID parent : parents.getOrDefault(job, List.of())) {
-                deepest = Math.max(deepest, depthOf(parent, parents, depth, guard + 1) + 1);
-            }
-        }
-        depth.put(job, deepest);
-        return deepest;
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
     }
 }

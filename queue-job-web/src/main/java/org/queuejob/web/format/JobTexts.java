@@ -58,4 +58,24 @@ public final class JobTexts {
     public static String seconds(Long millis) {
         return millis == null ? null : BigDecimal.valueOf(millis, 3).toPlainString();
     }
+
+    /**
+     * A channel name cut after each dot ({@code root.}, {@code mail.}, {@code eu}): the page lets a long name wrap
+     * between its levels ({@code <wbr>}), never inside one.
+     */
+    public static java.util.List<String> channelLevels(String channel) {
+        if (channel == null || channel.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> levels = new java.util.ArrayList<>();
+        int start = 0;
+        for (int dot = channel.indexOf('.'); dot >= 0; dot = channel.indexOf('.', start)) {
+            levels.add(channel.substring(start, dot + 1));
+            start = dot + 1;
+        }
+        if (start < channel.length()) {
+            levels.add(channel.substring(start));
+        }
+        return levels;
+    }
 }

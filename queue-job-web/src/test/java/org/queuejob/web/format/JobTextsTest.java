@@ -44,4 +44,13 @@ class JobTextsTest {
         assertThat(JobTexts.seconds(0L)).isEqualTo("0.000");
         assertThat(JobTexts.seconds(null)).isNull();
     }
+
+    @Test
+    void channelNamesAreCutAfterEachDot_soThatTheyWrapBetweenLevelsOnly() {
+        assertThat(JobTexts.channelLevels("root.mail.eu-west")).containsExactly("root.", "mail.", "eu-west");
+        assertThat(JobTexts.channelLevels("root")).containsExactly("root");
+        assertThat(JobTexts.channelLevels(String.join("", JobTexts.channelLevels("root.a.b"))))
+                .containsExactly("root.", "a.", "b");
+        assertThat(JobTexts.channelLevels(null)).isEmpty();
+    }
 }

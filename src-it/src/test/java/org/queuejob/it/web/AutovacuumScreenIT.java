@@ -5,36 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.queuejob.it.support.DeployedDemoEar;
 
 /**
  * The autovacuum on the Channels screen of the demo EAR (the library as an EJB module: its batch job found from
  * there): the manager runs it now and sees the run complete with its count; a viewer sees the runs and no button,
  * and a request forged with the button's id starts nothing.
  */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class AutovacuumScreenIT {
+class AutovacuumScreenIT extends BrowserTest {
 
     private static final By RUN_NOW = By.id("autovacuumForm:runNow");
     private static final By RUNS = By.id("autovacuumForm:runs");
     private static final String LAST_RUN = "SELECT coalesce(max(id), 0) FROM queue_job_autovacuum_run";
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void managerRunsTheAutovacuumNow_andSeesItCompleteWithTheJobsItDeleted() {

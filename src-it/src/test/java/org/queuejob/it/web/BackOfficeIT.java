@@ -10,10 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -21,15 +18,13 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.queuejob.domain.model.job.JobState;
-import org.queuejob.it.support.DeployedDemoEar;
 
 /**
  * The back office in a real browser, against the deployed demo EAR, where sample jobs keep arriving. Reads the
  * system properties {@code queuejob.baseUrl}, {@code queuejob.manager.user} and {@code queuejob.manager.password}.
  * Each test has its own browser, hence its own session.
  */
-@ExtendWith(DeployedDemoEar.class)
-class BackOfficeIT {
+class BackOfficeIT extends BrowserTest {
 
     private static final By USERNAME = By.id("username");
     private static final By PASSWORD = By.id("password");
@@ -42,20 +37,6 @@ class BackOfficeIT {
 
     /** Sample jobs arrive every few seconds and the list refreshes itself every 5: rows show within ~30 s. */
     private static final Duration FIRST_JOBS = Duration.ofSeconds(60);
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void anonymousVisitorIsSentToLogin() throws IOException, InterruptedException {
@@ -77,7 +58,7 @@ class BackOfficeIT {
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(response.body()).contains("j_security_check").doesNotContain("jobsForm:jobs");
+        assertThat(response.body()).contains("name=\"j_password\"").doesNotContain("jobsForm:jobs");
     }
 
     @Test

@@ -86,7 +86,27 @@ public final class Browser implements AutoCloseable {
             throw e;
         }
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        // Every page, before its own scripts run, records the Content-Security-Policy violations it meets.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", java.util.Map.of("source", CSP_COLLECTOR));
         CURRENT.set(this);
+    }
+
+    /** Installed in every document before its scripts: collects {@code securitypolicyviolation} events. */
+    private static final String CSP_COLLECTOR = """
+            window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation', function (e) {
+                window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || '(inline)')
+                    + ' at ' + (e.sourceFile || document.location.pathname) + ':' + e.lineNumber
+                    + ' ' + (e.sample || ''));
+            });""";
+
+    /** The Content-Security-Policy violations the current page has met since it loaded. */
+    @SuppressWarnings("unchecked")
+    public java.util.List<String> cspViolations() {
+        Object found = script("return window.__cspViolations || [];");
+        return found instanceof java.util.List<?> list
+                ? list.stream().map(String::valueOf).toList()
+                : java.util.List.of();
     }
 
     public String baseUrl() {

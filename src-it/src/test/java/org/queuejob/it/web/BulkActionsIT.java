@@ -4,35 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.queuejob.it.support.DeployedDemoEar;
 
 /**
  * Bulk actions from the Jobs screen, on the selected rows or on everything matching the filters: the confirmation
  * says how many, a progress bar follows the server-side chunks, and the database shows the result.
  */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class BulkActionsIT {
+class BulkActionsIT extends BrowserTest {
 
     static final By QUESTION = By.id("bulkForm:bulkQuestion");
     static final By CONFIRM = By.id("bulkForm:bulkConfirm");
     static final By RESULT = By.id("bulkForm:bulkResult");
 
-    private Browser browser;
-
     @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
+    void login() {
         browser.loginAsManager();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     static void chooseBulk(Browser browser, String menu, String actionId) {
@@ -102,7 +90,7 @@ class BulkActionsIT {
 
         chooseBulk(browser, "bulkMatching", "matching_CHANGE_PRIORITY");
         assertThat(browser.waitFor(QUESTION).getText()).isEqualTo("Change priority: 4 jobs matching the filters.");
-        browser.type(By.id("bulkForm:bulkPriority_input"), "3");
+        browser.type(By.id("bulkForm:bulkPriority"), "3");
         browser.click(CONFIRM);
 
         assertThat(browser.waitFor(RESULT).getText()).isEqualTo("4 changed, 0 not changed.");

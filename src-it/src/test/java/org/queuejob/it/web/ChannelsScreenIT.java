@@ -2,40 +2,39 @@ package org.queuejob.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.queuejob.it.support.DeployedDemoEar;
 
 /** The Channels screen: the tree with live counts from the database, edit, pause and resume. */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class ChannelsScreenIT {
-
-    private Browser browser;
+class ChannelsScreenIT extends BrowserTest {
 
     @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
+    void login() {
         browser.loginAsManager();
     }
 
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
+    static String rowXpath(String completeName) {
+        return "//tbody[@id='channelsForm:channels_data']/tr[.//span[@title='" + completeName + "']]";
+    }
+
+    static WebElement row(Browser browser, String completeName) {
+        return browser.waitUntil(d -> d.findElement(By.xpath(rowXpath(completeName))));
+    }
+
+    static String cell(Browser browser, String completeName, String id) {
+        return row(browser, completeName)
+                .findElement(By.cssSelector("[id$=':" + id + "']"))
+                .getText();
     }
 
     private WebElement row(String completeName) {
-        return browser.waitUntil(d -> d.findElement(
-                By.xpath("//tbody[@id='channelsForm:channels_data']/tr[.//span[@title='" + completeName + "']]")));
+        return row(browser, completeName);
     }
 
     private String cell(String completeName, String id) {
-        return row(completeName)
-                .findElement(By.cssSelector("[id$=':" + id + "']"))
-                .getText();
+        return cell(browser, completeName, id);
     }
 
     @Test
@@ -61,9 +60,9 @@ class ChannelsScreenIT {
         browser.waitForPrimeFacesAjax();
         assertThat(browser.waitFor(By.id("channelDialogForm:editName")).getText())
                 .isEqualTo(channel);
-        browser.type(By.id("channelDialogForm:editCapacity_input"), "3");
-        browser.type(By.id("channelDialogForm:editThrottle_input"), "2");
-        browser.type(By.id("channelDialogForm:editRemoval_input"), "7");
+        browser.type(By.id("channelDialogForm:editCapacity"), "3");
+        browser.type(By.id("channelDialogForm:editThrottle"), "2");
+        browser.type(By.id("channelDialogForm:editRemoval"), "7");
         browser.click(By.id("channelDialogForm:saveChannel"));
 
         browser.waitUntil(d -> cell(channel, "capacity").equals("3"));
@@ -96,12 +95,14 @@ class ChannelsScreenIT {
         browser.open("/channels.xhtml");
         row(channel).findElement(By.cssSelector("[id$=':edit']")).click();
         browser.waitForPrimeFacesAjax();
-        browser.type(By.id("channelDialogForm:editCapacity_input"), "2");
+        browser.type(By.id("channelDialogForm:editCapacity"), "2");
         browser.click(By.id("channelDialogForm:editSequential"));
         browser.click(By.id("channelDialogForm:saveChannel"));
 
-        browser.waitUntil(
-                d -> d.findElement(By.id("channelsForm:messages")).getText().contains("must have a capacity of 1"));
+        // In the dialog's own message area, not behind its overlay.
+        browser.waitUntil(d -> d.findElement(By.id("channelDialogForm:channelMessages"))
+                .getText()
+                .contains("must have a capacity of 1"));
         assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
                 .isZero();
     }

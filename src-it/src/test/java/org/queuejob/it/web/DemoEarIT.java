@@ -44,6 +44,26 @@ class DemoEarIT {
                 .isZero();
     }
 
+    @Test
+    void sampleTrafficOfTheDemo_includesGraphs_overSeveralConfiguredChannels() throws SQLException {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(count("""
+                            SELECT count(DISTINCT graph_uuid) FROM queue_job
+                             WHERE job_function LIKE 'org.queuejob.sample.%' AND graph_uuid IS NOT NULL""", null)).as("sample graphs").isPositive();
+            assertThat(count("""
+                            SELECT count(*) FROM queue_job_dependency d JOIN queue_job c ON c.id = d.child_id
+                             WHERE c.job_function = 'org.queuejob.sample.SampleJobs.mailInvoice'""", null)).as("edges of the sample graphs").isPositive();
+            assertThat(count("""
+                            SELECT count(DISTINCT channel) FROM queue_job
+                             WHERE job_function LIKE 'org.queuejob.sample.%'""", null)).as("channels the sample jobs run in").isGreaterThanOrEqualTo(4);
+        });
+        // The demo's configuration string reached the channel records: the Channels screen has a tree to show.
+        assertThat(count("""
+                        SELECT count(*) FROM queue_job_channel
+                         WHERE (complete_name, capacity) IN (('root.mail', 2), ('root.inventory', 1),
+                                                             ('root.billing', 2), ('root.shipping', 1))""", null)).isEqualTo(4);
+    }
+
     private static long count(String state) throws SQLException {
         return count(COUNT, state);
     }

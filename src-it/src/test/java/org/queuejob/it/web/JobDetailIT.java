@@ -2,32 +2,25 @@ package org.queuejob.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.queuejob.it.support.DeployedDemoEar;
 
-/** The job page: every field, the buttons of each state, the editable fields, and a graph's drawing. */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class JobDetailIT {
-
-    private Browser browser;
+/**
+ * The job page: every field, the buttons of each state (answered with a redirect to the job's own address), the
+ * editable fields, the exception as the original shows it, a running job's page that follows the job, and a graph's
+ * drawing (laid out by ELK: edges around the jobs, big graphs navigable).
+ */
+class JobDetailIT extends BrowserTest {
 
     @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
+    void login() {
         browser.loginAsManager();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test
@@ -80,7 +73,7 @@ class JobDetailIT {
         JobRows.Stored job = JobRows.aJob(channel).store();
 
         browser.open("/job.xhtml?uuid=" + job.uuid());
-        browser.type(By.id("actionsForm:editPriority_input"), "2");
+        browser.type(By.id("actionsForm:editPriority"), "2");
         browser.type(By.id("actionsForm:editEta_input"), "2031-05-04 03:02");
         browser.driver().findElement(By.id("actionsForm:editEta_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
         browser.type(By.id("actionsForm:editChannel"), target);
@@ -168,7 +161,7 @@ class JobDetailIT {
         WebElement svg = browser.waitFor(By.cssSelector("#graph svg"));
         List<WebElement> nodes = svg.findElements(By.cssSelector("a.qj-node-link"));
         assertThat(nodes).hasSize(4);
-        assertThat(svg.findElements(By.cssSelector("line.qj-edge"))).hasSize(4);
+        assertThat(svg.findElements(By.cssSelector("path.qj-edge"))).hasSize(4);
         assertThat(svg.findElement(By.cssSelector("[id='node-" + reserve.uuid() + "'] rect"))
                         .getAttribute("class"))
                 .contains("qj-node-failed");
@@ -182,4 +175,188 @@ class JobDetailIT {
         browser.waitUntil(ExpectedConditions.urlContains(reserve.uuid().toString()));
         assertThat(browser.waitFor(By.id("jobDescription")).getText()).isEqualTo("Reserve stock");
     }
+
+    // Post-redirect-get, a running job, the exception as the original shows it (item 12) ----------------------------
+
+    @Test
+    void action_answersWithTheJobsOwnAddress_andAReloadPostsNothingAgain() {
+        JobRows.Stored job = JobRows.aFailedJob(JobRows.uniqueChannel("detail-prg"), "java.io.IOException", "Disk full")
+                .store();
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+
+        browser.click(By.id("actionsForm:requeue"));
+
+        browser.waitUntil(ExpectedConditions.urlContains("/job.xhtml?uuid=" + job.uuid()));
+        browser.waitUntil(
+                d -> d.findElement(By.id("actionsForm:messages")).getText().contains("Requeued."));
+        assertThat(browser.driver().findElement(By.id("jobState")).getText()).isEqualToIgnoringCase("pending");
+
+        browser.driver().navigate().refresh();
+        browser.waitForPrimeFacesAjax();
+        assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("pending");
+        assertThat(browser.driver().findElement(By.id("actionsForm:messages")).getText())
+                .as("a reload shows the job, and neither the message again nor a second requeue's refusal")
+                .isEmpty();
+        assertThat(browser.driver().getCurrentUrl()).contains("uuid=" + job.uuid());
+    }
+
+    @Test
+    void runningJob_pageFollowsTheJob_andShowsItDoneOnceItEnds() {
+        String server = JobRows.queryString("SELECT name FROM queue_job_instance ORDER BY heartbeat_at DESC LIMIT 1");
+        JobRows.Stored job = JobRows.aJob(JobRows.uniqueChannel("detail-running"))
+                .state("started")
+                .worker(server)
+                .store();
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+        assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("started");
+
+        JobRows.execute(
+                "UPDATE queue_job SET state = 'done', date_done = now(), result = 'fixture result', worker = NULL"
+                        + " WHERE uuid = ?::uuid",
+                job.uuid().toString());
+
+        browser.waitUntil(
+                d -> d.findElement(By.id("jobState")).getText().equalsIgnoreCase("done"), Duration.ofSeconds(20));
+        assertThat(browser.driver().findElement(By.id("jobResult")).getText()).isEqualTo("fixture result");
+        assertThat(browser.driver().getCurrentUrl()).contains("uuid=" + job.uuid());
+    }
+
+    @Test
+    void failedByMaxRetries_showsItsMessage_withoutAnEmptyStackTraceBox() {
+        JobRows.Stored job = JobRows.aJob(JobRows.uniqueChannel("detail-max-retries"))
+                .state("failed")
+                .retry(5)
+                .exception(
+                        "org.queuejob.api.RetryableJobException",
+                        "Max. retries (5) reached: Payment gateway busy",
+                        null)
+                .store();
+
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+
+        assertThat(browser.waitFor(By.id("jobExcMessage")).getText())
+                .isEqualTo("Max. retries (5) reached: Payment gateway busy");
+        assertThat(browser.driver().findElements(By.cssSelector(".qj-stack-trace")))
+                .isEmpty();
+        assertThat(browser.driver().findElements(By.id("copyStackTrace"))).isEmpty();
+    }
+
+    @Test
+    void jobDoneAfterFailing_showsNoException_asTheOriginal() {
+        // What the done mark leaves of an earlier failure: the message, not the exception nor its trace (F41).
+        JobRows.Stored job = JobRows.aDoneJob(JobRows.uniqueChannel("detail-done-after-failure"), 120)
+                .exception(null, "Payment gateway busy", null)
+                .store();
+
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+
+        assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("done");
+        assertThat(browser.driver().findElements(By.id("exception"))).isEmpty();
+        assertThat(browser.driver().findElement(By.tagName("main")).getText())
+                .doesNotContain("Exception information")
+                .doesNotContain("Payment gateway busy");
+    }
+
+    // Graph layout and navigation (item 13) ------------------------------------------------------------------------
+
+    @Test
+    void edgeThatSkipsALevel_isRoutedAroundTheJobOfThatLevel() {
+        String channel = JobRows.uniqueChannel("detail-skip");
+        UUID graph = UUID.randomUUID();
+        JobRows.Stored a =
+                JobRows.aDoneJob(channel, 10).graph(graph).description("A").store();
+        JobRows.Stored b =
+                JobRows.aDoneJob(channel, 10).graph(graph).description("B").store();
+        JobRows.Stored c = JobRows.aJob(channel).graph(graph).description("C").store();
+        JobRows.Stored d = JobRows.aJob(channel)
+                .graph(graph)
+                .state("wait_dependencies")
+                .description("D")
+                .store();
+        JobRows.dependency(a, b);
+        JobRows.dependency(b, c);
+        JobRows.dependency(c, d);
+        JobRows.dependency(b, d);
+
+        browser.open("/job.xhtml?uuid=" + d.uuid());
+        WebElement svg = browser.waitFor(By.cssSelector("#graph svg"));
+
+        List<WebElement> rects = svg.findElements(By.cssSelector("rect.qj-node"));
+        List<WebElement> edges = svg.findElements(By.cssSelector("path.qj-edge"));
+        assertThat(rects).hasSize(4);
+        assertThat(edges).hasSize(4);
+        for (WebElement edge : edges) {
+            double[] points = java.util.Arrays.stream(edge.getAttribute("d").split("[ML ]+"))
+                    .filter(part -> !part.isBlank())
+                    .mapToDouble(Double::parseDouble)
+                    .toArray();
+            for (WebElement rect : rects) {
+                double left = Double.parseDouble(rect.getAttribute("x")) + 2;
+                double top = Double.parseDouble(rect.getAttribute("y")) + 2;
+                double right = left + Double.parseDouble(rect.getAttribute("width")) - 4;
+                double bottom = top + Double.parseDouble(rect.getAttribute("height")) - 4;
+                for (int i = 0; i + 3 < points.length; i += 2) {
+                    for (int step = 0; step <= 50; step++) {
+                        double x = points[i] + (points[i + 2] - points[i]) * step / 50;
+                        double y = points[i + 1] + (points[i + 3] - points[i + 1]) * step / 50;
+                        assertThat(x > left && x < right && y > top && y < bottom)
+                                .as("edge %s passes through a job's box", edge.getAttribute("d"))
+                                .isFalse();
+                    }
+                }
+            }
+        }
+        browser.screenshotFullPage("job-graph-skip");
+    }
+
+    @Test
+    void chainOfAThousandJobs_opensInSeconds_onTheCurrentJob_andZoomsToTheWholeGraph() {
+        List<UUID> steps = JobRows.insertChain(1000, JobRows.uniqueChannel("detail-chain"));
+        UUID middle = steps.get(499);
+
+        long started = System.nanoTime();
+        browser.open("/job.xhtml?uuid=" + middle);
+        WebElement svg = browser.waitFor(By.cssSelector("#graph svg"));
+        Duration opened = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(opened).isLessThan(Duration.ofSeconds(20));
+        assertThat(svg.findElements(By.cssSelector("a.qj-node-link"))).hasSize(1000);
+        assertThat(Long.parseLong(svg.getAttribute("width")))
+                .as("drawing width")
+                .isLessThan(20_000);
+        assertThat(Long.parseLong(svg.getAttribute("height")))
+                .as("drawing height")
+                .isLessThan(20_000);
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the page itself does not scroll sideways")
+                .isEqualTo(true);
+        assertThat(browser.script(VISIBLE_IN_FRAME, "node-" + middle))
+                .as("the frame opens on the current job")
+                .isEqualTo(true);
+        assertThat(browser.driver().findElements(By.cssSelector("#graphForm\\:graphJobs_data > tr")))
+                .as("the graph's jobs, one page at a time")
+                .hasSize(25);
+        browser.script("document.getElementById('graphFrame').scrollIntoView()");
+        browser.screenshot("job-graph-chain");
+
+        browser.click(By.id("graphFit"));
+        assertThat(browser.script("const frame = document.getElementById('graphFrame');"
+                        + " return frame.querySelector('svg').getBoundingClientRect().width"
+                        + " <= frame.clientWidth;"))
+                .as("\"Whole graph\" fits the drawing into the frame")
+                .isEqualTo(true);
+        browser.screenshot("job-graph-chain-whole");
+
+        browser.click(By.id("graphActual"));
+        browser.click(By.cssSelector("[id='node-" + steps.get(500) + "']"));
+        browser.waitUntil(ExpectedConditions.urlContains(steps.get(500).toString()));
+        assertThat(browser.waitFor(By.id("jobDescription")).getText()).isEqualTo("Chain step 501");
+    }
+
+    /** Whether the node's box lies inside the graph frame's visible area. */
+    private static final String VISIBLE_IN_FRAME = """
+            const frame = document.getElementById('graphFrame').getBoundingClientRect();
+            const node = document.getElementById(arguments[0]).querySelector('rect').getBoundingClientRect();
+            return node.left >= frame.left && node.right <= frame.right
+                && node.top >= frame.top && node.bottom <= frame.bottom;""";
 }

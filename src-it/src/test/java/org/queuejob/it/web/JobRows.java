@@ -34,8 +34,9 @@ final class JobRows {
     private static final String INSERT = """
             INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
                                    priority, eta, retry, max_retries, channel, date_created, date_started,
-                                   date_done, date_cancelled, exec_time_ms, result, exc_name, exc_message, exc_info)
-            VALUES (?, ?::uuid, ?::uuid, 'fixture', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                   date_done, date_cancelled, exec_time_ms, result, exc_name, exc_message, exc_info,
+                                   worker)
+            VALUES (?, ?::uuid, ?::uuid, 'fixture', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private JobRows() {}
 
@@ -77,6 +78,45 @@ final class JobRows {
                        CASE WHEN ? = 'failed' THEN 'java.lang.IllegalStateException' END,
                        CASE WHEN ? = 'failed' THEN 'Fixture failure ' || n END
                   FROM generate_series(1, ?) AS n""", IDS.getAndAdd(count + 1L), FIXTURE_FUNCTION, state, channel, state, state, count);
+    }
+
+    /**
+     * A chain of {@code length} jobs of one graph (step 1 pending, the others waiting for the step before), stored with
+     * two statements; returns the uuid of each step, in order.
+     */
+    static List<UUID> insertChain(int length, String channel) {
+        long base = IDS.getAndAdd(length + 1L);
+        String graph = UUID.randomUUID().toString();
+        execute("""
+                INSERT INTO queue_job (id, uuid, graph_uuid, description, job_function, arguments, state, priority,
+                                       retry, max_retries, channel, date_created, user_name)
+                SELECT ? + n, gen_random_uuid(), ?::uuid, 'Chain step ' || n, ?, '[]',
+                       CASE WHEN n = 1 THEN 'pending' ELSE 'wait_dependencies' END, 10, 0, 5, ?,
+                       now() - (? - n) * interval '1 millisecond', 'fixture'
+                  FROM generate_series(1, ?) AS n""", base, graph, FIXTURE_FUNCTION, channel, length, length);
+        execute("""
+                INSERT INTO queue_job_dependency (parent_id, child_id)
+                SELECT ? + n, ? + n + 1 FROM generate_series(1, ?) AS n""", base, base, length - 1);
+        List<UUID> steps = new ArrayList<>();
+        for (String uuid :
+                queryStrings("SELECT uuid::text FROM queue_job WHERE graph_uuid = ?::uuid ORDER BY id", graph)) {
+            steps.add(UUID.fromString(uuid));
+        }
+        return steps;
+    }
+
+    static List<String> queryStrings(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
     }
 
     /** {@code child} waits for {@code parent}. */
@@ -147,6 +187,7 @@ final class JobRows {
         private String excName;
         private String excMessage;
         private String excInfo;
+        private String worker;
 
         private Builder(String channel) {
             this.channel = channel;
@@ -193,6 +234,12 @@ final class JobRows {
             return this;
         }
 
+        /** Held by this server (a name from {@code queue_job_instance}), as a job a worker runs. */
+        Builder worker(String value) {
+            this.worker = value;
+            return this;
+        }
+
         Builder exception(String name, String message, String info) {
             this.excName = name;
             this.excMessage = message;
@@ -225,7 +272,8 @@ final class JobRows {
                     result,
                     excName,
                     excMessage,
-                    excInfo);
+                    excInfo,
+                    worker);
             return new Stored(id, uuid);
         }
 

@@ -4,38 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.queuejob.it.support.DeployedDemoEar;
 
 /**
  * The Jobs screen in a real browser: default filter, state / date / channel / function / text filters, group-by,
  * row colours, column chooser, CSV, and the refresh that keeps selection and columns. Each test has jobs of a channel
  * of its own ({@link JobRows}).
  */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class JobsScreenIT {
+class JobsScreenIT extends BrowserTest {
 
     static final By CHANNEL = By.id("jobsForm:channel");
     static final By ROWS = By.cssSelector("#jobsForm\\:jobs_data > tr[data-rk]");
     static final By TABLE = By.id("jobsForm:jobs");
 
-    private Browser browser;
-
     @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
+    void login() {
         browser.loginAsManager();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     /** Opens the job list filtered to one channel and waits for exactly {@code rows} rows. */
@@ -254,5 +242,75 @@ class JobsScreenIT {
         assertThat(lines.get(0)).startsWith("\"uuid\",\"description\",\"job_function\",\"state\",\"channel\"");
         assertThat(lines).hasSize(3);
         assertThat(csv).contains("\"Said \"\"no\"\", twice\"").contains("\"'=cmd|' /C calc'!A0\"");
+    }
+
+    @Test
+    void at1400Pixels_theTableClipsNothing_breaksNoWord_andItsLinksWearTheTheme() {
+        String channel = JobRows.uniqueChannel("layout-with-a-rather-long-channel-name");
+        JobRows.aFailedJob(
+                        channel,
+                        "org.example.billing.PaymentGatewayUnavailableException",
+                        "The payment gateway answered 503 Service Unavailable after 30 seconds for order 1234567 of"
+                                + " customer 98765, retry later")
+                .description("Charge the card of customer 98765 for the order 1234567 placed this morning")
+                .store();
+        JobRows.aJob(channel).description("Send the newsletter").store();
+        showChannel(browser, channel, 2);
+        assertThat(browser.script("return window.innerWidth")).isEqualTo(1400L);
+        browser.screenshot("jobs-1400");
+
+        assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the page does not overflow sideways")
+                .isEqualTo(true);
+        @SuppressWarnings("unchecked")
+        List<String> clipped = (List<String>) browser.script("""
+                const clipped = [];
+                const table = document.getElementById('jobsForm:jobs');
+                const frame = table.getBoundingClientRect();
+                for (const cell of table.querySelectorAll('tbody td, thead th')) {
+                    if (cell.offsetParent === null) continue;
+                    const box = cell.getBoundingClientRect();
+                    if (cell.scrollWidth > cell.clientWidth + 1 || box.right > frame.right + 1
+                            || box.right > window.innerWidth) {
+                        clipped.push(cell.textContent.trim().substring(0, 40));
+                    }
+                }
+                return clipped;""");
+        assertThat(clipped).as("cells whose content is cut").isEmpty();
+
+        @SuppressWarnings("unchecked")
+        List<String> broken = (List<String>) browser.script("""
+                const broken = [];
+                const rows = document.getElementById('jobsForm:jobs_data');
+                for (const text of rows.querySelectorAll('.qj-exc-message, .qj-exc-name, a')) {
+                    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+                    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                        const words = /\\S+/g;
+                        for (let m = words.exec(node.data); m; m = words.exec(node.data)) {
+                            const range = document.createRange();
+                            range.setStart(node, m.index);
+                            range.setEnd(node, m.index + m[0].length);
+                            const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+                            if (lines.size > 1) broken.push(m[0]);
+                        }
+                    }
+                }
+                return broken;""");
+        assertThat(broken).as("words cut over two lines").isEmpty();
+
+        String themed = (String) browser.script("""
+                const probe = document.createElement('span');
+                probe.style.color = 'var(--primary-color)';
+                document.body.appendChild(probe);
+                const color = getComputedStyle(probe).color;
+                probe.remove();
+                return color;""");
+        String link = browser.driver()
+                .findElement(By.id("jobsForm:jobs:0:description"))
+                .getCssValue("color");
+        assertThat(themed).isNotBlank();
+        assertThat(link)
+                .as("a job's link in the theme's primary colour, not the browser's default blue or visited purple")
+                .isEqualTo(org.openqa.selenium.support.Color.fromString(themed).asRgba());
     }
 }

@@ -25,6 +25,9 @@ public class Channel {
     /** The original's default autovacuum age of done and cancelled jobs (F33). */
     public static final int DEFAULT_REMOVAL_INTERVAL_DAYS = 30;
 
+    /** Longest removal interval: a hundred years, which is "keep them" in practice. */
+    public static final int MAX_REMOVAL_INTERVAL_DAYS = 36_500;
+
     @Id
     @SequenceGenerator(name = "queue_job_channel_seq", sequenceName = "queue_job_channel_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_job_channel_seq")
@@ -74,8 +77,10 @@ public class Channel {
     }
 
     public void changeRemovalInterval(int days) {
-        if (days < 1) {
-            throw new IllegalArgumentException("The removal interval is at least 1 day, got " + days);
+        if (days < 1 || days > MAX_REMOVAL_INTERVAL_DAYS) {
+            throw new IllegalArgumentException(String.format(
+                    "The removal interval is a whole number of days from 1 to %,d, not %,d.",
+                    MAX_REMOVAL_INTERVAL_DAYS, days));
         }
         this.removalIntervalDays = days;
     }

@@ -62,10 +62,11 @@ public final class RetryPattern {
             if (!match.matches()) {
                 throw invalid(owner);
             }
+            int tries = number(match.group(1), owner);
             long[] range = match.group(2) != null
-                    ? new long[] {Long.parseLong(match.group(2)), Long.parseLong(match.group(2))}
-                    : new long[] {Long.parseLong(match.group(3)), Long.parseLong(match.group(4))};
-            if (range[0] > range[1] || entries.put(Integer.parseInt(match.group(1)), range) != null) {
+                    ? new long[] {number(match.group(2), owner), number(match.group(2), owner)}
+                    : new long[] {number(match.group(3), owner), number(match.group(4), owner)};
+            if (range[0] > range[1] || entries.put(tries, range) != null) {
                 throw invalid(owner);
             }
         }
@@ -103,6 +104,15 @@ public final class RetryPattern {
     @Override
     public int hashCode() {
         return Objects.hash(source);
+    }
+
+    /** A try count or a number of seconds: digits only (the pattern says so), at most {@link Integer#MAX_VALUE}. */
+    private static int number(String digits, String owner) {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw invalid(owner);
+        }
     }
 
     private static IllegalArgumentException invalid(String owner) {

@@ -54,7 +54,18 @@ class RetryPatternTest {
     @Test
     void malformedPatternsGetTheOriginalsMessage() {
         for (String bad : new String[] {
-            "{1: a, 2: 20}", "{a: 10, 2: 20}", "{1: (1, 2, 3), 2: 20}", "1: 10", "{1: 10, 1: 20}", "{1: (20, 10)}"
+            "{1: a, 2: 20}",
+            "{a: 10, 2: 20}",
+            "{1: (1, 2, 3), 2: 20}",
+            "1: 10",
+            "{1: 10, 1: 20}",
+            "{1: (20, 10)}",
+            // Numbers beyond what a whole number of seconds or a try count can be: refused the same way, never a
+            // NumberFormatException's "For input string".
+            "{1: 99999999999999999999}",
+            "{99999999999: 10}",
+            "{1: (1, 99999999999)}",
+            "{1: 2147483648}"
         }) {
             assertThatThrownBy(() -> RetryPattern.parse(bad, "Mailer.send"))
                     .as(bad)
