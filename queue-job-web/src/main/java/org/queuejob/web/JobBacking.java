@@ -58,6 +58,8 @@ public class JobBacking implements Serializable {
 
     private transient List<JobQueryService.Dependency> dependencies;
 
+    private transient Boolean noRunningServer;
+
     private int editPriority;
     private LocalDateTime editEta;
     private String editChannel;
@@ -155,6 +157,20 @@ public class JobBacking implements Serializable {
         return Roles.isManager();
     }
 
+    /**
+     * A waiting job whose job function no running server has (a rolling deploy, a server down): it stays pending
+     * until one that has it runs, and the page says so.
+     */
+    public boolean isNoRunningServer() {
+        if (noRunningServer == null) {
+            QueueJob current = getJob();
+            noRunningServer = current != null
+                    && (current.state() == JobState.PENDING || current.state() == JobState.WAIT_DEPENDENCIES)
+                    && jobQueries.noRunningServerHas(current.jobFunction());
+        }
+        return noRunningServer;
+    }
+
     private void act(Runnable action, String done) {
         try {
             action.run();
@@ -173,6 +189,7 @@ public class JobBacking implements Serializable {
     private void reload() {
         loaded = false;
         graph = null;
+        noRunningServer = null;
         QueueJob current = getJob();
         if (current != null) {
             editPriority = current.priority();

@@ -59,20 +59,7 @@ public class JobExecutor {
     }
 
     public Result execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
-        JobFunction function =
-                functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
-        Object[] arguments = codec.decode(function.method(), job.arguments());
-        Object result;
-        Map<String, String> context = contextValues.read(job.context());
-        CurrentJob.set(new CurrentJob.Running(job.uuid(), job.triesBefore() + 1, job.userName(), context));
-        List<JobContextValue> restored = List.of();
-        try {
-            restored = contextValues.restore(context);
-            result = invoker.invoke(function, arguments);
-        } finally {
-            contextValues.clear(restored);
-            CurrentJob.clear();
-        }
+        Object result = invoke(job);
         boolean completed = store.complete(
                 job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
         if (!completed) {
@@ -80,5 +67,26 @@ public class JobExecutor {
         }
         // T3, in the same transaction: children see their parent done exactly when it is.
         return job.inGraph() && store.releaseChildrenOf(job.id()) > 0 ? Result.DONE_RELEASING_CHILDREN : Result.DONE;
+    }
+
+    /**
+     * Calls the job's method in the current transaction as a worker does: arguments read back from their JSON
+     * (entities loaded), the job's context values restored and its {@code JobContext} set around the call. Returns
+     * the method's result; its exceptions come out unwrapped.
+     */
+    public Object invoke(ClaimedJob job) throws Exception {
+        JobFunction function =
+                functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
+        Object[] arguments = codec.decode(function.method(), job.arguments());
+        Map<String, String> context = contextValues.read(job.context());
+        CurrentJob.set(new CurrentJob.Running(job.uuid(), job.triesBefore() + 1, job.userName(), context));
+        List<JobContextValue> restored = List.of();
+        try {
+            restored = contextValues.restore(context);
+            return invoker.invoke(function, arguments);
+        } finally {
+            contextValues.clear(restored);
+            CurrentJob.clear();
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.queuejob.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,15 +93,23 @@ class RolesIT {
                     .then(r => r.text()).then(done, e => done('ERROR ' + e));""");
 
         assertThat(response).contains(REFUSED);
-        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE channel = ? AND state = 'pending'", channel))
-                .isEqualTo(3);
+        // A bulk action runs in the background: were it started, it would cancel the jobs within these seconds.
+        assertPendingThroughout(channel, 3);
 
         // And through the page's own button: the same refusal.
         browser.click(BulkActionsIT.CONFIRM);
         browser.waitUntil(
                 d -> d.findElement(By.id("jobsForm:messages")).getText().contains(REFUSED));
-        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE channel = ? AND state = 'pending'", channel))
-                .isEqualTo(3);
+        assertPendingThroughout(channel, 3);
         browser.screenshot("viewer-refused");
+    }
+
+    /** The channel keeps {@code count} pending jobs for two seconds: no background work changed them meanwhile. */
+    private static void assertPendingThroughout(String channel, long count) {
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() ->
+                        JobRows.count("SELECT count(*) FROM queue_job WHERE channel = ? AND state = 'pending'", channel)
+                                == count);
     }
 }
