@@ -12,7 +12,7 @@ import java.util.Map;
  *     subscriptions.subscribe(customer);                 // calls mailer.sendNewsletter(customer, today)
  *     trap.assertJobsCount(1);
  *     trap.assertEnqueued(() -> mailer.sendNewsletter(customer, today), Map.of("priority", 10));
- *     trap.performEnqueuedJobs();                        // runs it now, in the test's thread
+ *     trap.performEnqueuedJobs();                        // runs it now, in its own transaction
  * }
  * }</pre>
  */
@@ -39,7 +39,12 @@ public interface JobsTrap extends AutoCloseable {
         assertEnqueued(expected, Map.of());
     }
 
-    /** Runs the trapped jobs now, in this thread: single jobs by priority, then graphs parents first. */
+    /**
+     * Runs the trapped jobs now, in this thread, as a worker runs stored ones: each in a transaction of its own (one
+     * the caller has is suspended meanwhile), committed when the job returns and rolled back when it throws, with its
+     * arguments read back from the JSON they would be stored as (entities loaded again) and its {@link JobContext}
+     * set. Single jobs first, by priority, then graphs, parents first. A job's exception comes out of this method.
+     */
     void performEnqueuedJobs();
 
     /** Stops trapping; calls are stored again. */

@@ -50,9 +50,12 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
     @Inject
     JobInvoker invoker;
 
+    @Inject
+    TrappedJobRunner trappedJobs;
+
     @Override
     public JobsTrap trapJobs() {
-        return TrappingJobs.open(invoker);
+        return TrappingJobs.open(trappedJobs);
     }
 
     @Override

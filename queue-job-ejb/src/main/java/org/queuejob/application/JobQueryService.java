@@ -3,6 +3,7 @@ package org.queuejob.application;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Tuple;
@@ -17,9 +18,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.cluster.ClusterMembership;
 
 /**
  * Read side of the back office: database-paged, filtered, sorted job lists and single jobs. A stateless session
@@ -34,6 +37,9 @@ public class JobQueryService {
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
+
+    @Inject
+    ClusterMembership membership;
 
     public List<QueueJob> page(JobFilter filter, int first, int pageSize, JobSort sort, boolean ascending) {
         if (first < 0 || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -65,6 +71,20 @@ public class JobQueryService {
                 .setParameter("uuid", uuid)
                 .getResultStream()
                 .findFirst();
+    }
+
+    /**
+     * The job functions of the servers running now. A waiting job of any other function stays pending until a server
+     * that has it runs (a rolling deploy, a server down); one whose function no deployment ever registered is failed
+     * by the leader instead.
+     */
+    public Set<String> functionsOnRunningServers() {
+        return membership.functionsOfRunningServers();
+    }
+
+    /** Whether no running server has {@code jobFunction}: its waiting jobs cannot start now. */
+    public boolean noRunningServerHas(String jobFunction) {
+        return !functionsOnRunningServers().contains(jobFunction);
     }
 
     /** Counts of the jobs matching {@code filter} per value of {@code grouping}, largest group first. */

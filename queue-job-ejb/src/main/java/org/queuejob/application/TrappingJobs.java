@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.queuejob.api.JobCall;
 import org.queuejob.api.JobsTrap;
+import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.interception.CallCapture;
 import org.queuejob.infrastructure.interception.JobFunction;
-import org.queuejob.infrastructure.interception.JobInvoker;
 
 /** The {@link JobsTrap} open on a thread; {@link JobEnqueuer} hands it the jobs it would have stored. */
 final class TrappingJobs implements JobsTrap {
@@ -23,17 +23,17 @@ final class TrappingJobs implements JobsTrap {
 
     private record Entry(JobFunction function, Object[] arguments, QueueJob job) {}
 
-    private final JobInvoker invoker;
+    private final TrappedJobRunner runner;
     private final TrappingJobs outer;
     private final List<Entry> entries = new ArrayList<>();
 
-    private TrappingJobs(JobInvoker invoker, TrappingJobs outer) {
-        this.invoker = invoker;
+    private TrappingJobs(TrappedJobRunner runner, TrappingJobs outer) {
+        this.runner = runner;
         this.outer = outer;
     }
 
-    static TrappingJobs open(JobInvoker invoker) {
-        TrappingJobs trap = new TrappingJobs(invoker, OPEN.get());
+    static TrappingJobs open(TrappedJobRunner runner) {
+        TrappingJobs trap = new TrappingJobs(runner, OPEN.get());
         OPEN.set(trap);
         return trap;
     }
@@ -114,9 +114,26 @@ final class TrappingJobs implements JobsTrap {
         }
     }
 
+    /**
+     * Runs one trapped job as a worker runs a stored one: in a transaction of its own, with its arguments read back
+     * from the JSON it would have been stored with (entities loaded again), and its job context set.
+     */
     private void run(Entry entry) {
+        QueueJob job = entry.job();
+        ClaimedJob asStored = new ClaimedJob(
+                0L,
+                job.uuid(),
+                job.channel(),
+                job.jobFunction(),
+                job.arguments(),
+                job.graphUuid().isPresent(),
+                0,
+                job.userName(),
+                job.context(),
+                // Not a queue's start: no latency to measure.
+                null);
         try {
-            invoker.invoke(entry.function(), entry.arguments());
+            runner.run(asStored);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

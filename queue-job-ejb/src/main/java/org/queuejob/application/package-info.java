@@ -7,5 +7,11 @@
  * by {@link org.queuejob.application.AutovacuumScheduler}). Thin services: repository, aggregate, done. Role checks
  * are the caller's (the back office checks the manager role on every action), so that applications may call these
  * from their own code.
+ *
+ * <p>Public, for applications as for the back office: {@link org.queuejob.application.JobAdminService}, {@link
+ * org.queuejob.application.ChannelService}, {@link org.queuejob.application.JobFunctionService}, {@link
+ * org.queuejob.application.JobQueryService} and {@link org.queuejob.application.AutovacuumService}, with the view
+ * records they return. The other classes here are the library's own (the {@code @Job} interceptor, the enqueue, the
+ * start-up, the back office's read models) and may change.
  */
 package org.queuejob.application;

@@ -88,6 +88,8 @@ public class JobBacking implements Serializable {
     @Max(value = MAX_PRIORITY, message = PRIORITY_RULE)
     private Integer editPriority;
 
+    private transient Boolean noRunningServer;
+
     private LocalDateTime editEta;
 
     @NotBlank(message = CHANNEL_REQUIRED)
@@ -229,6 +231,20 @@ public class JobBacking implements Serializable {
     }
 
     /**
+     * A waiting job whose job function no running server has (a rolling deploy, a server down): it stays pending
+     * until one that has it runs, and the page says so.
+     */
+    public boolean isNoRunningServer() {
+        if (noRunningServer == null) {
+            QueueJob current = getJob();
+            noRunningServer = current != null
+                    && (current.state() == JobState.PENDING || current.state() == JobState.WAIT_DEPENDENCIES)
+                    && jobQueries.noRunningServerHas(current.jobFunction());
+        }
+        return noRunningServer;
+    }
+
+    /**
      * Runs an action. Done: post-redirect-get to the job's own address, the message carried by the flash, so that the
      * address keeps its uuid and a reload does not post again. Refused: the page stays, with the sentence.
      */
@@ -248,6 +264,7 @@ public class JobBacking implements Serializable {
     private void reload() {
         loaded = false;
         graph = null;
+        noRunningServer = null;
         QueueJob current = getJob();
         if (current != null) {
             shownState = current.state();

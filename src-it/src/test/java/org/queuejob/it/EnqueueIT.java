@@ -2,6 +2,7 @@ package org.queuejob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -21,6 +22,7 @@ import org.queuejob.api.JobsTrap;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.TestJobs;
@@ -52,6 +54,9 @@ class EnqueueIT {
 
     @Inject
     ExecutionLog log;
+
+    @Inject
+    Customers customers;
 
     @Test
     void jobIsStoredWhenTheCallerCommits() throws Exception {
@@ -95,6 +100,70 @@ class EnqueueIT {
             transaction.rollback();
         }
         assertThat(enqueued.count()).isEqualTo(before);
+    }
+
+    @Test
+    void objectParameterRefusesAThreadOrAStreamAtTheCallNamingTheParameterAndType() throws Exception {
+        int before = enqueued.count();
+        transaction.begin();
+        try {
+            assertThatThrownBy(() -> jobs.keep(new Thread()))
+                    .isInstanceOf(JobArgumentException.class)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith(
+                            "Argument 'value' of job TestJobs.keep (a java.lang.Thread) cannot be stored");
+            assertThatThrownBy(() -> jobs.keep(new ByteArrayInputStream(new byte[] {1, 2})))
+                    .isInstanceOf(JobArgumentException.class)
+                    .hasMessageStartingWith(
+                            "Argument 'value' of job TestJobs.keep (a java.io.ByteArrayInputStream) cannot be stored");
+            assertThatThrownBy(() -> queue.options().enqueue(() -> jobs.keep(new Thread())))
+                    .isInstanceOf(JobArgumentException.class);
+            assertThat(transaction.getStatus()).isEqualTo(jakarta.transaction.Status.STATUS_ACTIVE);
+        } finally {
+            transaction.rollback();
+        }
+        assertThat(enqueued.count()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void objectParameterTakesWhatComesBackAsItselfAndTheJobReceivesIt() {
+        String text = "kept-" + UUID.randomUUID();
+        UUID uuid = queue.options().enqueue(() -> jobs.keep(text));
+
+        QueueJob done = await().atMost(Duration.ofSeconds(20))
+                .until(() -> query.find(uuid).orElseThrow(), job -> job.state() == JobState.DONE);
+        assertThat(done.result()).isEqualTo("java.lang.String:" + text);
+    }
+
+    @Test
+    void performEnqueuedJobsRunsEachJobInATransactionOfItsOwn() throws Exception {
+        String name = "Trapped-" + UUID.randomUUID();
+        try (JobsTrap trap = queue.trapJobs()) {
+            jobs.register(name);
+            transaction.begin();
+            try {
+                // The test's own transaction is suspended: the job commits on its own, as on a worker.
+                trap.performEnqueuedJobs();
+            } finally {
+                transaction.rollback();
+            }
+        }
+
+        assertThat(customers.exists(name)).as("the job's write, committed").isTrue();
+    }
+
+    @Test
+    void jobThatFailsInPerformEnqueuedJobsIsRolledBackAndItsExceptionComesOut() {
+        String name = "Refused-" + UUID.randomUUID();
+        try (JobsTrap trap = queue.trapJobs()) {
+            jobs.registerThenFail(name);
+
+            assertThatThrownBy(trap::performEnqueuedJobs)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Refused " + name);
+        }
+
+        assertThat(customers.exists(name)).as("the failed job's write").isFalse();
     }
 
     @Test

@@ -24,10 +24,12 @@ import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.infrastructure.execution.Dispatcher;
+import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.TestDeployments;
 
 /** Stored jobs are run by the server: once, in their own transaction, with their outcome recorded. */
@@ -67,6 +69,9 @@ class ExecutionIT {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    QueueRuntime runtime;
 
     @Inject
     JobQueue queue;
@@ -130,18 +135,30 @@ class ExecutionIT {
 
     @Test
     void jobOfAFunctionThisDeploymentLacksStaysPendingInsteadOfFailing() {
-        // As left by another application, or by this one before a method was renamed.
+        // Left by an older deployment, which registered the function before it was renamed (a record remains).
+        String function = "com.example.Removed.method";
+        DatabaseRows.execute(
+                "INSERT INTO queue_job_function (name, default_channel, registered_at) VALUES (?, 'root', now())"
+                        + " ON CONFLICT (name) DO NOTHING",
+                function);
         QueueJob orphan = new QueueJob(
-                "com.example.Removed.method",
+                function,
                 "[]",
                 new JobOptions(10, null, 5, "Left by an older deployment", "root", null),
                 null,
                 Instant.now());
-        enqueuer.store(orphan);
+        try {
+            enqueuer.store(orphan);
 
-        await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(5))
-                .until(() -> query.find(orphan.uuid()).orElseThrow().state() == JobState.PENDING);
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> query.find(orphan.uuid()).orElseThrow().state() == JobState.PENDING);
+        } finally {
+            DatabaseRows.execute(
+                    "DELETE FROM queue_job WHERE uuid = CAST(? AS uuid)",
+                    orphan.uuid().toString());
+            DatabaseRows.execute("DELETE FROM queue_job_function WHERE name = ?", function);
+        }
     }
 
     @Test
@@ -231,18 +248,40 @@ class ExecutionIT {
     }
 
     @Test
-    void pausedChannelStartsNothingUntilResumedWithoutRedeploy() {
+    void pauseIsInEffectWhenItReturns_aJobEnqueuedRightAfterIsNotStartedUntilResumed() {
         String channel = "root.pausable";
         String marker = "pausable-" + UUID.randomUUID();
+        String later = "after-the-pause-" + UUID.randomUUID();
+        await().atMost(TIMEOUT).until(runtime::isLeader);
         channels.configure(channel, OptionalInt.of(2), false, 0);
-        channels.pause(channel);
-        await().atMost(TIMEOUT).until(() -> channelIs(channel, ChannelStatus::paused));
+        try {
+            channels.pause(channel);
+            assertThat(channelIs(channel, ChannelStatus::paused))
+                    .as("paused for the dispatcher when pause() returned")
+                    .isTrue();
 
-        jobs.pausable(marker);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> log.runs(marker) == 0);
+            jobs.pausable(marker);
+            UUID paused = enqueued.last();
+            jobs.echo(later);
 
-        channels.resume(channel);
-        await().atMost(TIMEOUT).until(() -> log.runs(marker) == 1);
+            // A job enqueued after it, in another channel, ran: every pass since went past the paused one.
+            await().atMost(TIMEOUT).until(() -> log.runs(later) == 1);
+            assertThat(log.runs(marker)).as("runs in the paused channel").isZero();
+            assertThat(query.find(paused).orElseThrow().state()).isEqualTo(JobState.PENDING);
+
+            channels.configure(channel, OptionalInt.of(3), false, 0);
+            assertThat(channelIs(channel, status -> status.capacity().equals(OptionalInt.of(3)) && status.paused()))
+                    .as("new capacity when configure() returned, still paused")
+                    .isTrue();
+
+            channels.resume(channel);
+            assertThat(channelIs(channel, status -> !status.paused()))
+                    .as("running for the dispatcher when resume() returned")
+                    .isTrue();
+            await().atMost(TIMEOUT).until(() -> log.runs(marker) == 1);
+        } finally {
+            channels.resume(channel);
+        }
     }
 
     private boolean channelIs(String channel, Predicate<ChannelStatus> condition) {

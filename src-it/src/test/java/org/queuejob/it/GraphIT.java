@@ -7,8 +7,14 @@ import static org.queuejob.it.support.DatabaseCounts.count;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -53,38 +59,119 @@ class GraphIT {
 
     private final String graph = "graph-" + UUID.randomUUID();
 
+    /** The steps of the test's graph, by node (identity: two nodes may be equal calls). */
+    private final Map<Delayable, String> names = new IdentityHashMap<>();
+
     private Delayable step(String name) {
-        return queue.delayable(() -> jobs.step(graph, name));
+        return step(name, 10);
+    }
+
+    /**
+     * A step of the test's graph at {@code priority}. The tests give children smaller numbers (sooner) than their
+     * parents: were dependencies ignored, children would run first.
+     */
+    private Delayable step(String name, int priority) {
+        return named(name, queue.options().priority(priority).delayable(() -> jobs.step(graph, name)));
+    }
+
+    /**
+     * A first step held back by an eta, so that the graph can be checked as stored before anything runs; {@link
+     * #release} lets it run.
+     */
+    private Delayable heldStep(String name, int priority) {
+        return named(name, queue.options().priority(priority).eta(LATER).delayable(() -> jobs.step(graph, name)));
+    }
+
+    private Delayable named(String name, Delayable node) {
+        names.put(node, name);
+        return node;
+    }
+
+    /** Lets a held step run now. */
+    private void release(Delayable node) {
+        QueueJob job = job(node);
+        admin.reschedule(job.uuid(), job.priority(), null, job.channel());
+    }
+
+    /** The dependency rows stored for the test's graph, as "parent→child" by step name. */
+    private Set<String> edges() {
+        Map<UUID, String> byUuid = new HashMap<>();
+        names.forEach((node, name) -> byUuid.put(node.uuid().orElseThrow(), name));
+        UUID graphUuid = job(names.keySet().iterator().next()).graphUuid().orElseThrow();
+        return query.graphDependencies(graphUuid).stream()
+                .map(edge -> byUuid.get(edge.parent()) + "→" + byUuid.get(edge.child()))
+                .collect(Collectors.toSet());
+    }
+
+    /** Each step's state, by name. */
+    private Map<String, JobState> states() {
+        Map<String, JobState> states = new TreeMap<>();
+        names.forEach((node, name) -> states.put(name, job(node).state()));
+        return states;
+    }
+
+    private static Map<String, JobState> waiting(String pending, String... waiting) {
+        Map<String, JobState> states = new TreeMap<>();
+        states.put(pending, JobState.PENDING);
+        for (String name : waiting) {
+            states.put(name, JobState.WAIT_DEPENDENCIES);
+        }
+        return states;
     }
 
     @Test
     void chainRunsItsJobsOneAfterTheOtherInOneGraph() {
-        Delayable a = step("a");
-        Delayable b = step("b");
-        Delayable c = step("c");
+        Delayable a = heldStep("a", 30);
+        Delayable b = step("b", 20);
+        Delayable c = step("c", 10);
 
         queue.chain(a, b, c).delay();
 
-        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 3);
-        assertThat(log.steps(graph)).containsExactly("a", "b", "c");
+        assertThat(edges()).containsExactlyInAnyOrder("a→b", "b→c");
+        assertThat(states()).isEqualTo(waiting("a", "b", "c"));
         UUID graphUuid = job(a).graphUuid().orElseThrow();
         assertThat(List.of(job(b), job(c)))
                 .allMatch(job -> job.graphUuid().orElseThrow().equals(graphUuid));
+
+        release(a);
+
+        await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 3);
+        assertThat(log.steps(graph)).containsExactly("a", "b", "c");
     }
 
     @Test
     void jobAfterAGroupWaitsForEveryMember() {
-        queue.group(step("a"), step("b")).onDone(step("c")).delay();
+        Delayable a = heldStep("a", 30);
+        Delayable b = heldStep("b", 30);
+        Delayable c = step("c", 1);
 
+        queue.group(a, b).onDone(c).delay();
+
+        assertThat(edges()).containsExactlyInAnyOrder("a→c", "b→c");
+        assertThat(states()).containsEntry("a", JobState.PENDING).containsEntry("c", JobState.WAIT_DEPENDENCIES);
+
+        release(a);
+        await().atMost(TIMEOUT).until(() -> job(a).state() == JobState.DONE);
+        assertThat(job(c).state()).as("c with one member done").isEqualTo(JobState.WAIT_DEPENDENCIES);
+
+        release(b);
         await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 3);
-        assertThat(log.steps(graph).get(2)).isEqualTo("c");
+        assertThat(log.steps(graph)).containsExactly("a", "b", "c");
     }
 
     @Test
     void diamondRunsTheJoinLast() {
-        Delayable b = step("b");
-        Delayable c = step("c");
-        step("a").onDone(queue.group(b, c).onDone(step("d"))).delay();
+        Delayable a = heldStep("a", 30);
+        Delayable b = step("b", 5);
+        Delayable c = step("c", 5);
+        Delayable d = step("d", 1);
+
+        a.onDone(queue.group(b, c).onDone(d)).delay();
+
+        assertThat(edges()).containsExactlyInAnyOrder("a→b", "a→c", "b→d", "c→d");
+        assertThat(states()).isEqualTo(waiting("a", "b", "c", "d"));
+
+        release(a);
 
         await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
         assertThat(log.steps(graph)).startsWith("a").endsWith("d");
@@ -93,9 +180,15 @@ class GraphIT {
     @Test
     void nestedChainsConnectTheirFirstJobToWhatComesBefore() {
         // The original connects p to b here (Q6), so a would not wait for p.
-        step("p")
-                .onDone(queue.chain(queue.chain(step("a"), step("b")), step("c")))
+        Delayable p = heldStep("p", 30);
+
+        p.onDone(queue.chain(queue.chain(step("a", 3), step("b", 2)), step("c", 1)))
                 .delay();
+
+        assertThat(edges()).containsExactlyInAnyOrder("p→a", "a→b", "b→c");
+        assertThat(states()).isEqualTo(waiting("p", "a", "b", "c"));
+
+        release(p);
 
         await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
         assertThat(log.steps(graph)).containsExactly("p", "a", "b", "c");
@@ -103,8 +196,15 @@ class GraphIT {
 
     @Test
     void chainAfterChainRunsInOrder() {
-        queue.chain(queue.chain(step("a"), step("b")), queue.chain(step("c"), step("d")))
+        Delayable a = heldStep("a", 30);
+
+        queue.chain(queue.chain(a, step("b", 3)), queue.chain(step("c", 2), step("d", 1)))
                 .delay();
+
+        assertThat(edges()).containsExactlyInAnyOrder("a→b", "b→c", "c→d");
+        assertThat(states()).isEqualTo(waiting("a", "b", "c", "d"));
+
+        release(a);
 
         await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
         assertThat(log.steps(graph)).containsExactly("a", "b", "c", "d");
@@ -186,7 +286,14 @@ class GraphIT {
 
     @Test
     void onDoneNestedRunsEachAfterItsParent() {
-        step("a").onDone(step("b").onDone(step("c"))).delay();
+        Delayable a = heldStep("a", 30);
+
+        a.onDone(step("b", 2).onDone(step("c", 1))).delay();
+
+        assertThat(edges()).containsExactlyInAnyOrder("a→b", "b→c");
+        assertThat(states()).isEqualTo(waiting("a", "b", "c"));
+
+        release(a);
 
         await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 3);
         assertThat(log.steps(graph)).containsExactly("a", "b", "c");
@@ -194,7 +301,14 @@ class GraphIT {
 
     @Test
     void fanOutRunsEveryChildAfterTheParent() {
-        step("parent").onDone(step("x"), step("y"), step("z")).delay();
+        Delayable parent = heldStep("parent", 30);
+
+        parent.onDone(step("x", 1), step("y", 1), step("z", 1)).delay();
+
+        assertThat(edges()).containsExactlyInAnyOrder("parent→x", "parent→y", "parent→z");
+        assertThat(states()).isEqualTo(waiting("parent", "x", "y", "z"));
+
+        release(parent);
 
         await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 4);
         assertThat(log.steps(graph)).startsWith("parent").containsOnlyOnce("x", "y", "z");
@@ -202,9 +316,23 @@ class GraphIT {
 
     @Test
     void groupOfChainsKeepsEachChainInOrderAndJoinsAfterBoth() {
-        queue.group(queue.chain(step("a1"), step("a2")), queue.chain(step("b1"), step("b2")))
-                .onDone(step("join"))
+        Delayable a1 = heldStep("a1", 30);
+        Delayable b1 = heldStep("b1", 30);
+
+        queue.group(queue.chain(a1, step("a2", 2)), queue.chain(b1, step("b2", 2)))
+                .onDone(step("join", 1))
                 .delay();
+
+        assertThat(edges()).containsExactlyInAnyOrder("a1→a2", "b1→b2", "a2→join", "b2→join");
+        assertThat(states())
+                .containsEntry("a1", JobState.PENDING)
+                .containsEntry("b1", JobState.PENDING)
+                .containsEntry("a2", JobState.WAIT_DEPENDENCIES)
+                .containsEntry("b2", JobState.WAIT_DEPENDENCIES)
+                .containsEntry("join", JobState.WAIT_DEPENDENCIES);
+
+        release(a1);
+        release(b1);
 
         await().atMost(TIMEOUT).until(() -> log.steps(graph).size() == 5);
         List<String> steps = log.steps(graph);

@@ -20,8 +20,11 @@ import org.queuejob.application.InvalidSettingException;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobFunctionView;
 import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.TestDeployments;
 
 /** Job-function records: the code's defaults, staff's edits winning over them, and the original's messages. */
@@ -31,6 +34,27 @@ class JobFunctionsIT {
     private static final String EDITABLE = TestJobs.class.getName() + ".editable";
     private static final String RELATED = TestJobs.class.getName() + ".related";
     private static final Duration LATER = Duration.ofHours(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+    /** A public method of a job bean that is not a {@code @Job}: a row naming it must never make it run. */
+    private static final String NOT_A_JOB = TestJobs.class.getName() + ".notAJob";
+
+    /** A function another deployment registered, which no server running now has (a rolling deploy). */
+    private static final String ELSEWHERE = "org.queuejob.it.elsewhere.OtherDeployment.run";
+
+    /**
+     * A job row as someone writes it with SQL: pending in root, created a minute ago, so that it comes before any job
+     * enqueued by the test in dispatch order.
+     */
+    private static UUID storeByHand(String function, String marker) {
+        UUID uuid = UUID.randomUUID();
+        DatabaseRows.execute("""
+                INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, retry,
+                                       max_retries, channel, date_created)
+                VALUES (nextval('queue_job_seq'), CAST(? AS uuid), 'Written by hand', ?, CAST(? AS jsonb), 'pending',
+                        10, 0, 5, 'root', now() - interval '1 minute')""", uuid.toString(), function, "[\"" + marker + "\"]");
+        return uuid;
+    }
 
     @Deployment
     static WebArchive deployment() {
@@ -48,6 +72,9 @@ class JobFunctionsIT {
 
     @Inject
     JobQueryService query;
+
+    @Inject
+    ExecutionLog log;
 
     @AfterEach
     void restoreTheCodesDefaults() {
@@ -136,6 +163,45 @@ class JobFunctionsIT {
 
         assertThat(functions.relatedActionTarget(nobody)).isEmpty();
         assertThat(functions.relatedActionTarget(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void aRowNamingAMethodThatIsNotAJobFailsAtOnceWithoutBeingRun() {
+        String marker = "not-a-job-" + UUID.randomUUID();
+
+        UUID uuid = storeByHand(NOT_A_JOB, marker);
+
+        QueueJob failed = await().atMost(TIMEOUT).until(() -> job(uuid), job -> job.state() == JobState.FAILED);
+        assertThat(failed.excMessage())
+                .isEqualTo("Unknown job function " + NOT_A_JOB + ": no deployment has registered a @Job method of that "
+                        + "name, so the job was not run. Cancel it, or requeue it once a deployment has that method.");
+        assertThat(failed.retry()).as("tries").isZero();
+        assertThat(failed.dateStarted()).isNull();
+        assertThat(log.runs(marker)).as("runs of the method named").isZero();
+        assertThat(query.noRunningServerHas(NOT_A_JOB)).isTrue();
+    }
+
+    @Test
+    void aJobOfAFunctionOnlyAnotherDeploymentRegisteredWaitsForAServerThatHasIt() {
+        DatabaseRows.execute(
+                "INSERT INTO queue_job_function (name, default_channel, registered_at) VALUES (?, 'root', now())",
+                ELSEWHERE);
+        UUID waiting = storeByHand(ELSEWHERE, "elsewhere");
+        try {
+            String marker = "after-" + UUID.randomUUID();
+            UUID after = queue.enqueue(() -> jobs.echo(marker));
+
+            // The later job of the same channel ran: the dispatcher went past the waiting one and left it pending.
+            await().atMost(TIMEOUT).until(() -> job(after).state() == JobState.DONE);
+            assertThat(job(waiting).state()).isEqualTo(JobState.PENDING);
+            assertThat(job(waiting).excMessage()).isNull();
+            assertThat(query.noRunningServerHas(ELSEWHERE)).isTrue();
+            assertThat(query.noRunningServerHas(TestJobs.class.getName() + ".echo"))
+                    .isFalse();
+        } finally {
+            DatabaseRows.execute("DELETE FROM queue_job WHERE uuid = CAST(? AS uuid)", waiting.toString());
+            DatabaseRows.execute("DELETE FROM queue_job_function WHERE name = ?", ELSEWHERE);
+        }
     }
 
     private JobFunctionView function(String name) {

@@ -28,7 +28,6 @@ import org.queuejob.it.support.TestDeployments;
 class ManualActionsIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static final Duration LATER = Duration.ofHours(1);
 
     @Deployment
     static WebArchive deployment() {
@@ -89,12 +88,18 @@ class ManualActionsIT {
     @Test
     void waitingJobSetDoneByHandNeverRuns() {
         String marker = "done-" + UUID.randomUUID();
-        UUID uuid = queue.options().eta(LATER).enqueue(() -> jobs.echo(marker));
+        String sibling = "due-with-it-" + UUID.randomUUID();
+        UUID uuid = queue.options().eta(Duration.ofSeconds(1)).enqueue(() -> jobs.echo(marker));
 
         admin.markDone(uuid);
+        // Due at the same moment, stored after it: once it ran, the dispatcher has been past the job set done.
+        queue.options().eta(Duration.ofSeconds(1)).enqueue(() -> jobs.echo(sibling));
 
+        await().atMost(TIMEOUT).until(() -> log.runs(sibling) == 1);
+        assertThat(log.runs(marker)).as("runs of the job set done").isZero();
         assertThat(job(uuid).state()).isEqualTo(JobState.DONE);
         assertThat(job(uuid).result()).isEqualTo("Manually set to done by system");
+        assertThat(job(uuid).dateStarted()).isNull();
     }
 
     @Test

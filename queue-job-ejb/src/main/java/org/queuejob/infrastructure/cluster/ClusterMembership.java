@@ -119,6 +119,17 @@ public class ClusterMembership {
         return alive;
     }
 
+    /**
+     * The job functions of the servers running now (beating, their liveness lock held): what can be run at all. A
+     * look at the instance table for screens, without the leader's bookkeeping.
+     */
+    public Set<String> functionsOfRunningServers() {
+        return statements.members((int) settings.deadAfter().toSeconds()).stream()
+                .filter(member -> member.sessionAlive() || member.name().equals(me.name()))
+                .flatMap(member -> member.functions().stream())
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /** Whether another server was alive at the last look: messages to others are skipped when none is. */
     public boolean othersAlive() {
         return othersAlive;

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.CandidateJob;
@@ -31,10 +32,12 @@ import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
 import org.queuejob.infrastructure.cluster.LeaderLock;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.interception.JobFunctionCatalog;
 import org.queuejob.infrastructure.persistence.QueueStore;
 import org.queuejob.infrastructure.persistence.QueueStore.Dispatched;
 import org.queuejob.infrastructure.persistence.QueueStore.Head;
 import org.queuejob.infrastructure.persistence.QueueStore.Occupant;
+import org.queuejob.infrastructure.persistence.QueueStore.Rejected;
 
 /**
  * What the leader decides for the whole cluster: which pending jobs start now, and on which server. It asks the
@@ -68,6 +71,9 @@ public class Dispatcher {
 
     @Inject
     WorkerIdentity me;
+
+    @Inject
+    JobFunctionCatalog jobFunctions;
 
     @Inject
     @QueueJobClock
@@ -196,12 +202,17 @@ public class Dispatcher {
                 return true;
             }
             Set<String> functions = functions(room.keySet());
-            Optional<Round> read = leader.onSession(s -> readHeads(s, demands, totalRoom, functions, now));
+            Set<String> recorded = jobFunctions.recordedNames().orElse(null);
+            Optional<Round> read = leader.onSession(s -> readHeads(s, demands, totalRoom, functions, recorded, now));
             if (read.isEmpty()) {
                 return true;
             }
+            boolean rejected = rejectUnknownFunctions(read.get().unknown);
             List<CandidateJob> selected = channels.select(now, read.get().candidates);
             if (selected.isEmpty()) {
+                if (rejected) {
+                    continue; // the heads read were jobs no server can run: read the next ones
+                }
                 return false;
             }
             Assignment assignment = assign(selected, read.get().functions, room);
@@ -213,19 +224,31 @@ public class Dispatcher {
                 settle(assignment, done, othersGotJobs);
                 advanceCursors(read.get().candidates, done.ids());
             }
-            if (selected.size() < read.get().wanted || !assignment.unassigned.isEmpty()) {
+            if (!rejected && (selected.size() < read.get().wanted || !assignment.unassigned.isEmpty())) {
                 return false;
             }
         }
         return true;
     }
 
-    private record Round(Map<String, List<CandidateJob>> candidates, Map<Long, String> functions, int wanted) {}
+    /**
+     * The heads read for a round: those some live server can run, by channel, with their functions, and those of
+     * functions not recorded (no deployment registered them as the records stood at their last load).
+     */
+    private record Round(
+            Map<String, List<CandidateJob>> candidates, Map<Long, String> functions, int wanted, List<Head> unknown) {}
 
-    private Round readHeads(Connection session, List<Demand> demands, int totalRoom, Set<String> functions, Instant now)
+    private Round readHeads(
+            Connection session,
+            List<Demand> demands,
+            int totalRoom,
+            Set<String> functions,
+            Set<String> recorded,
+            Instant now)
             throws SQLException {
         Map<String, List<CandidateJob>> candidates = new HashMap<>();
         Map<Long, String> functionOf = new HashMap<>();
+        List<Head> unknown = new ArrayList<>();
         int wanted = 0;
         for (Demand demand : demands) {
             int limit = Math.min(Math.min(demand.limit(), batchSize), totalRoom);
@@ -239,14 +262,58 @@ public class Dispatcher {
                     limit,
                     demand.includeFutureEta(),
                     functions,
+                    recorded,
                     now,
                     after == null ? null : after.asCandidate())) {
-                heads.add(head.job());
-                functionOf.put(head.job().id(), head.function());
+                if (functions.contains(head.function())) {
+                    heads.add(head.job());
+                    functionOf.put(head.job().id(), head.function());
+                } else {
+                    unknown.add(head);
+                }
             }
             candidates.put(demand.channel(), heads);
         }
-        return new Round(candidates, functionOf, wanted);
+        return new Round(candidates, functionOf, wanted, unknown);
+    }
+
+    /**
+     * Fails the pending jobs read whose job function no deployment has registered: no server will ever have it, so
+     * they would wait forever. The statement checks the records itself; jobs of a function registered since the
+     * records were last loaded are left pending, and the records reloaded. Returns whether any job failed.
+     */
+    private boolean rejectUnknownFunctions(List<Head> heads) {
+        if (heads.isEmpty()) {
+            return false;
+        }
+        long[] ids = heads.stream().mapToLong(head -> head.job().id()).sorted().toArray();
+        List<Rejected> rejected = leader.onSession(s -> store.rejectUnknownFunctions(
+                        s,
+                        ids,
+                        UnknownJobFunctionException.class.getName(),
+                        UnknownJobFunctionException.NEVER_REGISTERED))
+                .orElse(List.of());
+        for (Rejected job : rejected) {
+            // A failed job blocks its channel if the channel is sequential, as any failed job does.
+            channels.jobFailed(job.id(), job.channel());
+        }
+        if (!rejected.isEmpty()) {
+            LOG.warning(() -> rejected.size() + " job(s) failed without running: no deployment has registered their "
+                    + "job function "
+                    + rejected.stream()
+                            .map(Rejected::function)
+                            .distinct()
+                            .sorted()
+                            .toList());
+        }
+        if (rejected.size() < heads.size()) {
+            try {
+                jobFunctions.refresh();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Job function records not reloaded; the poll reloads them", e);
+            }
+        }
+        return !rejected.isEmpty();
     }
 
     /**

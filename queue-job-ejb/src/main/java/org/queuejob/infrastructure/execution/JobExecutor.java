@@ -62,10 +62,25 @@ public class JobExecutor {
     }
 
     public Result execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
+        Object result = invoke(job);
+        boolean completed = store.complete(
+                job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
+        if (!completed) {
+            return Result.CHANGED;
+        }
+        // T3, in the same transaction: children see their parent done exactly when it is.
+        return job.inGraph() && store.releaseChildrenOf(job.id()) > 0 ? Result.DONE_RELEASING_CHILDREN : Result.DONE;
+    }
+
+    /**
+     * Calls the job's method in the current transaction as a worker does: arguments read back from their JSON
+     * (entities loaded), the job's context values restored and its {@code JobContext} set around the call. Returns
+     * the method's result; its exceptions come out unwrapped.
+     */
+    public Object invoke(ClaimedJob job) throws Exception {
         JobFunction function =
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());
-        Object result;
         Map<String, String> context = contextValues.read(job.context());
         CurrentJob.set(new CurrentJob.Running(job.id(), job.uuid(), job.triesBefore() + 1, job.userName(), context));
         // The log context: every record written while the job runs carries its uuid and function in the thread name,
@@ -76,7 +91,7 @@ public class JobExecutor {
         List<JobContextValue> restored = List.of();
         try {
             restored = contextValues.restore(context);
-            result = invoker.invoke(function, arguments);
+            return invoker.invoke(function, arguments);
         } finally {
             try {
                 if (CurrentJob.progressPending()) {
@@ -88,12 +103,5 @@ public class JobExecutor {
                 thread.setName(threadName);
             }
         }
-        boolean completed = store.complete(
-                job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
-        if (!completed) {
-            return Result.CHANGED;
-        }
-        // T3, in the same transaction: children see their parent done exactly when it is.
-        return job.inGraph() && store.releaseChildrenOf(job.id()) > 0 ? Result.DONE_RELEASING_CHILDREN : Result.DONE;
     }
 }

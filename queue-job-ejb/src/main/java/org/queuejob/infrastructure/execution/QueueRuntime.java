@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,6 +64,9 @@ public class QueueRuntime {
 
     /** Marks a transaction that already wakes the dispatcher when it commits: one wake-up per transaction. */
     private static final Object WAKE_AFTER_COMMIT = new Object();
+
+    /** Holds the channel settings a transaction leaves, for the leader to apply when it commits. */
+    private static final Object CHANNELS_AFTER_COMMIT = new Object();
 
     @Inject
     Dispatcher dispatcher;
@@ -208,7 +212,50 @@ public class QueueRuntime {
         }
     }
 
-    /** Channel settings changed here: the leader applies them now, wherever it runs. */
+    /**
+     * Channel settings change in the current transaction. On the leader they apply when it commits, on the committing
+     * thread: before the call that made the change returns (a pause holds from then on: no job of the channel is
+     * handed out after it, jobs enqueued right after included). The settings are read here, inside the transaction
+     * that changes them, since after completion no transaction can be started to read them.
+     */
+    void onChannelsChanging(@Observes ChannelsChanged event) {
+        if (!active || !leader.isLeader()) {
+            return;
+        }
+        ChannelTree tree = channelTree();
+        if (transactions == null || transactions.getTransactionKey() == null) {
+            applyChannels(tree);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        AtomicReference<ChannelTree> pending =
+                (AtomicReference<ChannelTree>) transactions.getResource(CHANNELS_AFTER_COMMIT);
+        if (pending != null) {
+            pending.set(tree); // a later change of the same transaction: its settings include the earlier ones
+            return;
+        }
+        AtomicReference<ChannelTree> latest = new AtomicReference<>(tree);
+        transactions.putResource(CHANNELS_AFTER_COMMIT, latest);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    applyChannels(latest.get());
+                }
+            }
+        });
+    }
+
+    /**
+     * Channel settings changed here and committed: a follower tells the leader, which applies them within
+     * milliseconds; the leader (which applied them at the commit) reads them again, for changes other servers
+     * committed meanwhile.
+     */
     void onChannelsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ChannelsChanged event) {
         if (!active) {
             return;
@@ -218,6 +265,20 @@ public class QueueRuntime {
         } else {
             tellOthers(Notifications.CHANNELS);
         }
+    }
+
+    /** Applies channel settings read by the caller, now, between two dispatch passes. */
+    private void applyChannels(ChannelTree tree) {
+        try {
+            synchronized (passLock) {
+                if (active && leadsNow()) {
+                    dispatcher.reconfigure(tree);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Channel settings not applied now; the poll applies them", e);
+        }
+        wake();
     }
 
     private void applyChannels() {
@@ -407,12 +468,16 @@ public class QueueRuntime {
         }
     }
 
-    /** Jobs no server here can run stay pending (nothing is lost); say so, since someone must deploy or requeue. */
+    /**
+     * Jobs this server cannot run stay pending while some deployment has registered their function (nothing is lost)
+     * and are failed by the leader otherwise; say so, since someone must deploy, cancel or requeue.
+     */
     private void warnAboutUnknownFunctions(List<String> functionNames) {
         var unknown = store.countWaitingOutside(functionNames);
         if (!unknown.isEmpty()) {
             LOG.warning(() -> "Jobs are waiting for job functions this deployment does not have; they stay pending "
-                    + "until a deployment with them takes them: " + unknown);
+                    + "until a server that has them runs, unless no deployment ever registered them (those fail): "
+                    + unknown);
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -38,6 +39,7 @@ public class JobFunctionCatalog {
 
     private volatile Map<String, Effective> byName = Map.of();
     private volatile long loadedAt;
+    private volatile boolean loaded;
 
     /** The channel new jobs of {@code function} go to when the call site names none. */
     public String channel(JobFunction function) {
@@ -53,6 +55,14 @@ public class JobFunctionCatalog {
     public Optional<RelatedActionSpec> relatedAction(String functionName) {
         Effective effective = byName.get(functionName);
         return effective == null ? Optional.empty() : effective.relatedAction();
+    }
+
+    /**
+     * The names of every job function some deployment has registered (a record exists), as of the last load; empty
+     * before the first load.
+     */
+    public Optional<Set<String>> recordedNames() {
+        return loaded ? Optional.of(byName.keySet()) : Optional.empty();
     }
 
     /** Reloads when the last load is older than {@link #MAX_AGE}; quiet on failure (the database may be away). */
@@ -71,6 +81,7 @@ public class JobFunctionCatalog {
         byName = records.all().stream()
                 .collect(Collectors.toUnmodifiableMap(JobFunctionConfig::name, JobFunctionCatalog::effective));
         loadedAt = System.nanoTime();
+        loaded = true;
     }
 
     /**

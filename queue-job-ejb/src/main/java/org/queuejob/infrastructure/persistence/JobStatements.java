@@ -2,6 +2,7 @@ package org.queuejob.infrastructure.persistence;
 
 import static org.queuejob.domain.model.job.JobTransition.COMPLETE;
 import static org.queuejob.domain.model.job.JobTransition.DISPATCH;
+import static org.queuejob.domain.model.job.JobTransition.REJECT_UNKNOWN_FUNCTION;
 import static org.queuejob.domain.model.job.JobTransition.RELEASE;
 import static org.queuejob.domain.model.job.JobTransition.RELEASE_CHILD;
 
@@ -55,15 +56,17 @@ final class JobStatements {
             + " AND state IN ('wait_dependencies', 'pending') ORDER BY id LIMIT 1";
 
     /**
-     * A channel's next jobs, in dispatch order. {@code LIKE} patterns come escaped, so an underscore in a channel
-     * name is not a wildcard.
+     * A channel's next jobs, in dispatch order: those of the job functions some live server has, and those of
+     * functions no deployment has registered (the second array: the recorded ones; NULL while not known), which the
+     * leader then fails. Jobs of a function registered but on no live server are passed over: they wait for one.
+     * {@code LIKE} patterns come escaped, so an underscore in a channel name is not a wildcard.
      */
     private static final String HEADS = """
             SELECT id, channel, priority, date_created, eta, job_function FROM queue_job
              WHERE %s
                AND (channel = ? OR channel LIKE ?)
                AND NOT (channel = ANY (CAST(? AS text[])) OR channel LIKE ANY (CAST(? AS text[])))
-               AND job_function = ANY (CAST(? AS text[]))
+               AND (job_function = ANY (CAST(? AS text[])) OR NOT (job_function = ANY (CAST(? AS text[]))))
                AND (? OR eta IS NULL OR eta <= ?)
                %s
              ORDER BY priority, date_created, id
@@ -130,6 +133,19 @@ final class JobStatements {
             UPDATE queue_job SET state = '%s', date_enqueued = NULL, date_started = NULL, worker = NULL,
                    version = version + 1
              WHERE %s AND worker = ? AND NOT (id = ANY (CAST(? AS bigint[])))""".formatted(RELEASE.to().dbValue(), RELEASE.sqlCondition());
+
+    /**
+     * Pending jobs among ?3 whose job function has no record (no deployment ever registered it) fail without running,
+     * with ?1 as exception name and ?2 formatted with the function's name as message; the record is looked for here,
+     * so a function registered a moment ago is never failed. Rows by primary key, locked in id order.
+     */
+    static final String REJECT_UNKNOWN_FUNCTIONS =
+            """
+            UPDATE queue_job j SET state = '%s', exc_name = ?, exc_message = format(CAST(? AS text), j.job_function), exc_info = NULL,
+                   version = j.version + 1
+             WHERE j.id = ANY (CAST(? AS bigint[])) AND %s
+               AND NOT EXISTS (SELECT 1 FROM queue_job_function f WHERE f.name = j.job_function)
+            RETURNING j.id, j.channel, j.job_function""".formatted(REJECT_UNKNOWN_FUNCTION.to().dbValue(), REJECT_UNKNOWN_FUNCTION.rowCondition());
 
     static final String FAILED_UNDER =
             "SELECT id, channel FROM queue_job WHERE state = 'failed' AND (channel = ? OR channel LIKE ?)";

@@ -12,6 +12,7 @@ import static org.queuejob.infrastructure.persistence.JobStatements.NEXT_ETA;
 import static org.queuejob.infrastructure.persistence.JobStatements.OCCUPYING;
 import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS;
 import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS_AFTER;
+import static org.queuejob.infrastructure.persistence.JobStatements.REJECT_UNKNOWN_FUNCTIONS;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ABANDONED;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ALL_READY;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_CHILDREN;
@@ -253,7 +254,8 @@ public class QueueStore {
 
     /**
      * The first {@code limit} pending jobs of a configured channel in dispatch order: jobs of {@code channel} or below
-     * it, except below its configured {@code children}, of the given functions, due at {@code now} unless {@code
+     * it, except below its configured {@code children}, of the given functions or of none of the {@code recorded}
+     * ones (no deployment registered them; null while the records are not known), due at {@code now} unless {@code
      * includeFutureEta}, and after {@code after} in dispatch order when given.
      */
     public List<Head> pendingHeads(
@@ -263,6 +265,7 @@ public class QueueStore {
             int limit,
             boolean includeFutureEta,
             Collection<String> functions,
+            Collection<String> recorded,
             Instant now,
             CandidateJob after)
             throws SQLException {
@@ -273,9 +276,10 @@ public class QueueStore {
             query.setArray(
                     4, text(session, children.stream().map(QueueStore::below).toArray(String[]::new)));
             query.setArray(5, text(session, functions.toArray(String[]::new)));
-            query.setBoolean(6, includeFutureEta);
-            query.setObject(7, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
-            int next = 8;
+            query.setArray(6, recorded == null ? null : text(session, recorded.toArray(String[]::new)));
+            query.setBoolean(7, includeFutureEta);
+            query.setObject(8, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            int next = 9;
             if (after != null) {
                 query.setInt(next++, after.priority());
                 query.setObject(next++, utc(after.dateCreated()), Types.TIMESTAMP_WITH_TIMEZONE);
@@ -296,6 +300,30 @@ public class QueueStore {
                 }
             }
             return heads;
+        }
+    }
+
+    /** A job failed because no deployment has its job function. */
+    public record Rejected(long id, String channel, String function) {}
+
+    /**
+     * Fails the pending jobs among {@code ids} whose job function has no record (no deployment registered it), with
+     * {@code exceptionName} and the message {@code messageFormat} (a {@code %s} for the function's name). Jobs whose
+     * function has a record after all, or that are no longer pending, are left alone and missing from the result.
+     */
+    public List<Rejected> rejectUnknownFunctions(
+            Connection session, long[] ids, String exceptionName, String messageFormat) throws SQLException {
+        try (PreparedStatement update = session.prepareStatement(REJECT_UNKNOWN_FUNCTIONS)) {
+            update.setString(1, exceptionName);
+            update.setString(2, messageFormat);
+            update.setArray(3, bigints(session, ids));
+            List<Rejected> rejected = new ArrayList<>();
+            try (ResultSet rows = update.executeQuery()) {
+                while (rows.next()) {
+                    rejected.add(new Rejected(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                }
+            }
+            return rejected;
         }
     }
 

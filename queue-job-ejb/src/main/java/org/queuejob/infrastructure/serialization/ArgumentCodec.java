@@ -5,11 +5,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.JsonbConfig;
 import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
+import java.lang.reflect.Array;
+import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -23,12 +26,17 @@ import java.util.stream.Collectors;
 import org.queuejob.api.JobArgumentException;
 
 /**
- * Stores a job's arguments as one JSON array, each element written by JSON-B against the parameter's declared
- * (generic) type. JPA entities become {@code {"@entity": type, "id": id}} and are reloaded at run time.
+ * Stores a job's arguments as one JSON array, each element written by JSON-B as the value it is and read back for
+ * the parameter's declared (generic) type. JPA entities become {@code {"@entity": type, "id": id}} and are reloaded
+ * at run time.
  *
- * <p>Nothing is stored that cannot be read back: every value that is not of a known-safe type goes through a
- * round trip at enqueue time (write, read back, write again, compare, ignoring the order of set and map items). A class JSON-B would silently write as
- * {@code {}} (a stream, a lambda, a class with no readable state) fails here, at the call, naming the parameter,
+ * <p>Nothing is stored that the job would not get back: every value that is not of a known-safe type declared as
+ * itself is read back at enqueue time for the parameter's declared type, as the worker will read it. The job must
+ * receive the type that was passed, whatever the declared type ({@code Object} included), in the argument and in
+ * every map, list, set and array inside it (see {@link ReadBack}), and its JSON must survive the round trip (written,
+ * read back, written again, compared, ignoring the order of set and map items). A class JSON-B would silently write
+ * as {@code {}} (a stream, a thread, a class with no readable state), or a value that would come back as another
+ * type (a record passed as {@code Object} comes back as a map), fails here, at the call, naming the parameter,
  * instead of failing hours later in the worker.
  */
 public class ArgumentCodec {
@@ -50,17 +58,39 @@ public class ArgumentCodec {
             BigInteger.class,
             UUID.class);
 
+    private static final Map<Class<?>, Class<?>> WRAPPERS = Map.of(
+            boolean.class, Boolean.class,
+            char.class, Character.class,
+            byte.class, Byte.class,
+            short.class, Short.class,
+            int.class, Integer.class,
+            long.class, Long.class,
+            float.class, Float.class,
+            double.class, Double.class);
+
     /** Looked up once: {@code Json.createReader} runs a ServiceLoader look-up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
     private final Jsonb jsonb;
+    private final ReadBack readBack;
     private final EntityReferences entities;
     private final int maxBytes;
 
-    public ArgumentCodec(Jsonb jsonb, EntityReferences entities, int maxBytes) {
+    /**
+     * @param jsonb the JSON-B instance that writes and reads arguments
+     * @param probe a JSON-B instance configured to write null values, used to see which classes JSON-B knows
+     *     properties of (see {@link #probeConfig()})
+     */
+    public ArgumentCodec(Jsonb jsonb, Jsonb probe, EntityReferences entities, int maxBytes) {
         this.jsonb = Objects.requireNonNull(jsonb, "A JSON-B instance is required.");
+        this.readBack = new ReadBack(Objects.requireNonNull(probe, "A probing JSON-B instance is required."));
         this.entities = Objects.requireNonNull(entities, "Entity references are required.");
         this.maxBytes = maxBytes;
+    }
+
+    /** The configuration of the probing JSON-B instance the constructor takes. */
+    public static JsonbConfig probeConfig() {
+        return new JsonbConfig().withNullValues(true);
     }
 
     /** The JSON text of {@code args} for a call of {@code method}; throws {@link JobArgumentException}. */
@@ -119,25 +149,42 @@ public class ArgumentCodec {
         }
         Class<?> valueType = value.getClass();
         if (entities.isEntity(valueType)) {
+            if (!entities.isEntity(rawType(type))) {
+                throw cannotStore(
+                        method,
+                        parameter,
+                        index,
+                        value,
+                        "a JPA entity is stored as a reference (type and id) only for a parameter declared as an entity"
+                                + " type, and this one is declared " + type.getTypeName() + ". Declare it as "
+                                + valueType.getSimpleName() + ", or pass the entity's id.",
+                        null);
+            }
             return encodeEntity(method, parameter, index, value);
         }
         String json;
         try {
-            json = jsonb.toJson(value, type);
-        } catch (JsonbException | IllegalArgumentException e) {
+            // Written as what it is, read back as what the parameter declares: written for a declared Object, JSON-B
+            // (Yasson) writes {} whatever the value, and for a declared supertype it would drop a subclass's fields
+            // unnoticed; written as itself, what does not come back shows in the round trip.
+            json = jsonb.toJson(value);
+        } catch (RuntimeException e) {
             throw cannotStore(method, parameter, index, value, "JSON-B cannot write it: " + e.getMessage(), e);
         }
-        if (!isSafe(valueType)) {
+        if (!isSafe(ReadBack.typeOf(value)) || boxed(rawType(type)) != ReadBack.typeOf(value)) {
             requireRoundTrip(method, parameter, index, type, value, json);
         }
         return json;
     }
 
     private void requireRoundTrip(Method method, Parameter parameter, int index, Type type, Object value, String json) {
+        Object back;
         String again;
         try {
-            again = jsonb.toJson(jsonb.fromJson(json, type), type);
-        } catch (JsonbException | IllegalArgumentException | UnsupportedOperationException e) {
+            back = jsonb.fromJson(json, type);
+            again = back == null ? "null" : jsonb.toJson(back);
+        } catch (RuntimeException e) {
+            // JSON-B implementations throw more than JsonbException here (class cast, missing constructor, ...)
             throw cannotStore(
                     method,
                     parameter,
@@ -148,6 +195,17 @@ public class ArgumentCodec {
                             + "and getters/setters, or pass an id.",
                     e);
         }
+        readBack.difference(value, back).ifPresent(difference -> {
+            throw cannotStore(
+                    method,
+                    parameter,
+                    index,
+                    value,
+                    difference + " (the parameter is declared " + type.getTypeName() + "). Pass data JSON-B reads "
+                            + "back as itself (a record, a string, a number of the declared type, an id), or "
+                            + "declare the type you pass.",
+                    null);
+        });
         if (!canonical(parse(again)).equals(canonical(parse(json)))) {
             throw cannotStore(
                     method,
@@ -229,6 +287,25 @@ public class ArgumentCodec {
 
     private static boolean isSafe(Class<?> type) {
         return SAFE_TYPES.contains(type) || type.isEnum() || Temporal.class.isAssignableFrom(type);
+    }
+
+    /** The class a declared parameter type stands for; {@code Object} for type variables and wildcards. */
+    static Class<?> rawType(Type type) {
+        if (type instanceof Class<?> c) {
+            return c;
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return rawType(parameterized.getRawType());
+        }
+        if (type instanceof GenericArrayType array) {
+            return Array.newInstance(rawType(array.getGenericComponentType()), 0)
+                    .getClass();
+        }
+        return Object.class;
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? WRAPPERS.get(type) : type;
     }
 
     private static JobArgumentException cannotStore(

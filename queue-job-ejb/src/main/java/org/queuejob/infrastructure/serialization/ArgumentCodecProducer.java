@@ -11,7 +11,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 
-/** One codec, and one JSON-B instance, for the application's life (JSON-B instances are costly to build). */
+/** One codec, and its JSON-B instances, for the application's life (JSON-B instances are costly to build). */
 @ApplicationScoped
 public class ArgumentCodecProducer {
 
@@ -22,12 +22,14 @@ public class ArgumentCodecProducer {
     Instance<EntityManager> entityManagers;
 
     private Jsonb jsonb;
+    private Jsonb probe;
     private ArgumentCodec codec;
 
     @PostConstruct
     void create() {
         jsonb = JsonbBuilder.create();
-        codec = new ArgumentCodec(jsonb, new JpaEntityReferences(entityManagers), settings.maxArgumentsBytes());
+        probe = JsonbBuilder.create(ArgumentCodec.probeConfig());
+        codec = new ArgumentCodec(jsonb, probe, new JpaEntityReferences(entityManagers), settings.maxArgumentsBytes());
     }
 
     @Produces
@@ -37,7 +39,7 @@ public class ArgumentCodecProducer {
 
     @PreDestroy
     void close() {
-        try {
+        try (Jsonb alsoClosed = probe) {
             jsonb.close();
         } catch (Exception e) {
             throw new IllegalStateException("Could not close JSON-B", e);

@@ -6,11 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +91,48 @@ public class ArgumentCodecTest {
         void customer(Customer customer, String note) {}
 
         void primitive(long id) {}
+
+        void anything(Object value) {}
+
+        void list(List<Object> values) {}
+
+        void map(Map<String, Object> values) {}
+
+        void collection(Collection<String> values) {}
+
+        void thread(Thread thread) {}
+
+        void state(Stateful state) {}
+
+        void marker(Marker marker) {}
+
+        void order(Order order) {}
+
+        void setOfMaps(Set<Map<String, String>> values) {}
     }
 
+    /** State in private fields JSON-B cannot see, and a public no-argument constructor: it reads back "fine" as {}. */
+    public static class Stateful {
+        private int count;
+
+        public Stateful() {}
+
+        Stateful(int count) {
+            this.count = count;
+        }
+
+        @Override
+        public String toString() {
+            return "Stateful" + count;
+        }
+    }
+
+    /** No state at all: nothing to lose. */
+    public static class Marker {}
+
     private final InMemoryEntities entities = new InMemoryEntities();
-    private final ArgumentCodec codec = new ArgumentCodec(JsonbBuilder.create(), entities, 2_000);
+    private final ArgumentCodec codec =
+            new ArgumentCodec(JsonbBuilder.create(), JsonbBuilder.create(ArgumentCodec.probeConfig()), entities, 2_000);
 
     private static Method method(String name) {
         for (Method m : Jobs.class.getDeclaredMethods()) {
@@ -144,6 +184,99 @@ public class ArgumentCodecTest {
         assertThatThrownBy(() -> codec.encode(method("stream"), new Object[] {InputStream.nullInputStream()}))
                 .isInstanceOf(JobArgumentException.class)
                 .hasMessageContaining("Argument 'in'");
+    }
+
+    @Test
+    void objectParameterRefusesAThreadAndAStreamNamingTheParameterAndTheType() {
+        assertThatThrownBy(() -> codec.encode(method("anything"), new Object[] {new Thread()}))
+                .isInstanceOf(JobArgumentException.class)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Argument 'value' of job Jobs.anything (a java.lang.Thread) cannot be stored");
+        assertThatThrownBy(() ->
+                        codec.encode(method("anything"), new Object[] {new ByteArrayInputStream(new byte[] {1, 2})}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageStartingWith(
+                        "Argument 'value' of job Jobs.anything (a java.io.ByteArrayInputStream) cannot be stored")
+                .hasMessageContaining("would reach the job as a java.util.HashMap")
+                .hasMessageContaining("declared java.lang.Object");
+    }
+
+    @Test
+    void objectParameterRefusesValuesThatWouldReachTheJobAsAnotherType() {
+        assertThatThrownBy(() ->
+                        codec.encode(method("anything"), new Object[] {new Order(1, BigDecimal.ONE, List.of())}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("would reach the job as a java.util.HashMap");
+        assertThatThrownBy(() -> codec.encode(method("anything"), new Object[] {42}))
+                .hasMessageContaining("(a java.lang.Integer) cannot be stored")
+                .hasMessageContaining("would reach the job as a java.math.BigDecimal");
+        assertThatThrownBy(() -> codec.encode(method("anything"), new Object[] {Tier.GOLD}))
+                .hasMessageContaining("would reach the job as a java.lang.String");
+    }
+
+    @Test
+    void objectParameterKeepsWhatJsonReadsBackAsItself() {
+        Object[] text = {"hello"};
+        Object[] map = {Map.of("name", "Ada", "tags", List.of("x", "y"), "vip", true)};
+
+        assertThat(codec.decode(method("anything"), codec.encode(method("anything"), text)))
+                .containsExactly("hello");
+        assertThat(codec.decode(method("anything"), codec.encode(method("anything"), map)))
+                .containsExactly(map);
+    }
+
+    @Test
+    void valuesInsideUntypedCollectionsAndMapsMustComeBackAsTheirOwnType() {
+        assertThatThrownBy(() -> codec.encode(method("list"), new Object[] {
+                    List.of("a", new ByteArrayInputStream(new byte[] {1}))
+                }))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining(
+                        "its value [1] (a java.io.ByteArrayInputStream) would reach the job as a java.util.HashMap");
+        assertThatThrownBy(() -> codec.encode(method("list"), new Object[] {List.of("a", new Thread())}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("Argument 'values' of job Jobs.list");
+        assertThatThrownBy(() -> codec.encode(method("map"), new Object[] {Map.of("count", 3)}))
+                .hasMessageContaining(
+                        "its value ['count'] (a java.lang.Integer) would reach the job as a " + "java.math.BigDecimal");
+        assertThatThrownBy(() -> codec.encode(method("collection"), new Object[] {Set.of("a")}))
+                .hasMessageContaining("would reach the job as a java.util.ArrayList");
+    }
+
+    @Test
+    void classWhoseStateJsonCannotSeeIsRefusedEvenWhenDeclaredAsItself() {
+        assertThatThrownBy(() -> codec.encode(method("state"), new Object[] {new Stateful(7)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("has state JSON-B cannot see: it would be stored as {}");
+        assertThatThrownBy(() -> codec.encode(method("thread"), new Object[] {new Thread()}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("Argument 'thread'");
+    }
+
+    @Test
+    void classWithoutStateAndRecordsWithNullComponentsAreStored() {
+        assertThat(codec.encode(method("marker"), new Object[] {new Marker()})).isEqualTo("[{}]");
+        Object[] order = {new Order(3, null, null)};
+
+        assertThat(codec.decode(method("order"), codec.encode(method("order"), order)))
+                .containsExactly(order);
+    }
+
+    @Test
+    void containersComeBackAsAnyContainerOfTheirKind() {
+        Object[] args = {Set.of(Map.of("a", "1"), Map.of("b", "2"))};
+
+        assertThat(codec.decode(method("setOfMaps"), codec.encode(method("setOfMaps"), args)))
+                .containsExactly(args);
+    }
+
+    @Test
+    void entityPassedForAParameterNotDeclaredAsAnEntityIsRefused() {
+        Customer ada = new Customer(42L);
+
+        assertThatThrownBy(() -> codec.encode(method("anything"), new Object[] {ada}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("stored as a reference (type and id) only for a parameter declared as an entity");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.queuejob.it.autovacuum;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -18,8 +19,8 @@ import javax.sql.DataSource;
 
 /**
  * Jobs as the autovacuum finds them, stored straight into the queue's table with {@link #aJob(String)}: done,
- * cancelled, failed or still pending, alone or in a graph, with their dates. Their job function is one no deployment
- * has, so no dispatcher ever touches them. Ids come from a range far above the sequence's and other fixtures'.
+ * cancelled, failed or still pending, alone or in a graph, with their dates. Their job function is recorded, as if
+ * another deployment had registered it, but no server has it, so no dispatcher ever touches them. Ids come from a range far above the sequence's and other fixtures'.
  */
 @ApplicationScoped
 public class FinishedJobs {
@@ -43,6 +44,15 @@ public class FinishedJobs {
 
     @Resource(lookup = "jdbc/queue-job")
     DataSource dataSource;
+
+    /** The fixtures' function, recorded as another deployment would: its pending jobs wait, they do not fail. */
+    @PostConstruct
+    void registerTheFixtureFunction() {
+        execute(
+                "INSERT INTO queue_job_function (name, default_channel, registered_at) VALUES (?, 'root', now())"
+                        + " ON CONFLICT (name) DO NOTHING",
+                FUNCTION);
+    }
 
     public Builder aJob(String channel) {
         return new Builder(channel);

@@ -2,6 +2,7 @@ package org.queuejob.it.jobs;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -26,6 +27,10 @@ public class TestJobs {
 
     @Inject
     JobContext context;
+
+    /** The application's EntityManager (produced by {@link Customers}): it joins whatever transaction there is. */
+    @Inject
+    EntityManager em;
 
     @Job(description = "Echo a marker")
     public String echo(String marker) {
@@ -96,6 +101,31 @@ public class TestJobs {
     @Job
     public void read(InputStream stream) {
         throw new AssertionError("never stored, so never run");
+    }
+
+    /** Takes anything; its result says what reached it: "type:value". */
+    @Job
+    public String keep(Object value) {
+        return value.getClass().getName() + ":" + value;
+    }
+
+    /** Not a job: a stored row naming it must never make the queue call it. */
+    public void notAJob(String marker) {
+        log.record(marker);
+    }
+
+    /** Writes with JPA in the transaction it runs in, and opens none of its own. */
+    @Job
+    public void register(String customerName) {
+        em.persist(new Customer(customerName));
+    }
+
+    /** Writes with JPA, then fails: its write must go with its transaction. */
+    @Job
+    public void registerThenFail(String customerName) {
+        em.persist(new Customer(customerName));
+        em.flush();
+        throw new IllegalStateException("Refused " + customerName);
     }
 
     /** Runs in a channel of capacity 1 (see it-microprofile-config.properties). */

@@ -2,6 +2,12 @@ package org.queuejob.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,11 +37,16 @@ class DashboardIT {
         String channel = JobRows.uniqueChannel("dashboard");
         JobRows.aJob(channel)
                 .description("Oldest waiting fixture")
-                .createdAgo(java.time.Duration.ofHours(5))
+                .createdAgo(Duration.ofHours(5))
                 .store();
         JobRows.aJob(channel).store(2);
         JobRows.aFailedJob(channel, "java.lang.IllegalStateException", "Boom").store();
         JobRows.aDoneJob(channel, 987_654).store();
+        // A failure 20 hours ago: on a fresh run, before the demo's own traffic began, so the bar of that hour is ours.
+        Instant nightFailure = Instant.now().minus(Duration.ofHours(20));
+        JobRows.aFailedJob(JobRows.uniqueChannel("dashboard-night"), "java.io.IOException", "Disk full at night")
+                .started(nightFailure, 1500)
+                .store();
 
         browser.open("/");
         browser.driver().findElement(By.id("username")).sendKeys(Browser.property("queuejob.manager.user"));
@@ -52,7 +63,23 @@ class DashboardIT {
 
         WebElement chart =
                 browser.driver().findElement(By.cssSelector("#dashboardForm\\:throughputChart svg, svg.qj-chart"));
-        assertThat(chart.findElements(By.cssSelector("rect.qj-bar-done"))).hasSize(24);
+        List<WebElement> bars = chart.findElements(By.cssSelector("g.qj-bar"));
+        assertThat(bars).hasSize(24);
+        String hour = DateTimeFormatter.ofPattern("HH:mm")
+                .withZone(ZoneOffset.UTC)
+                .format(nightFailure.truncatedTo(ChronoUnit.HOURS));
+        WebElement night = bars.stream()
+                .filter(bar -> bar.findElement(By.tagName("title"))
+                        .getAttribute("textContent")
+                        .startsWith(hour + " UTC:"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(night.findElement(By.tagName("title")).getAttribute("textContent"))
+                .matches(hour + " UTC: \\d+ done, [1-9]\\d* failed");
+        assertThat(Double.parseDouble(
+                        night.findElement(By.cssSelector("rect.qj-bar-failed")).getAttribute("height")))
+                .as("height of the failed bar at " + hour)
+                .isPositive();
         assertThat(browser.driver().findElement(By.id("dashboardForm:slowest")).getText())
                 .contains("Fixture.job")
                 .contains("987.654");

@@ -359,4 +359,22 @@ class JobDetailIT extends BrowserTest {
             const node = document.getElementById(arguments[0]).querySelector('rect').getBoundingClientRect();
             return node.left >= frame.left && node.right <= frame.right
                 && node.top >= frame.top && node.bottom <= frame.bottom;""";
+
+    @Test
+    void waitingJobOfAFunctionNoRunningServerHas_saysSo() {
+        // The fixtures' function is recorded (another deployment registered it) but no server running now has it.
+        JobRows.Stored waiting =
+                JobRows.aJob(JobRows.uniqueChannel("detail-nowhere")).store();
+        JobRows.Stored done =
+                JobRows.aDoneJob(JobRows.uniqueChannel("detail-nowhere"), 10).store();
+
+        browser.open("/job.xhtml?uuid=" + waiting.uuid());
+        assertThat(browser.waitFor(By.id("noRunningServer")).getText())
+                .isEqualTo("No running server has this job function.");
+        assertThat(JobRows.state(waiting.uuid())).isEqualTo("pending");
+
+        browser.open("/job.xhtml?uuid=" + done.uuid());
+        browser.waitFor(By.id("jobState"));
+        assertThat(browser.driver().findElements(By.id("noRunningServer"))).isEmpty();
+    }
 }

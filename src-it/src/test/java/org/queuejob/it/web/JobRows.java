@@ -12,14 +12,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.it.support.ItEnvironment;
 
 /**
  * Jobs for the browser tests, stored straight into the database of the deployed demo EAR, built with {@link
- * #aJob(String)} and friends. Their job function is one no deployment has, so no dispatcher ever claims them: a
- * pending fixture stays pending. Each test gives its jobs a channel of its own, so sample traffic and other tests
+ * #aJob(String)} and friends. Their job function is recorded, as if another deployment had registered it, but no
+ * server has it, so no dispatcher ever claims them: a pending fixture stays pending (a job of a function no deployment
+ * ever registered would be failed). Each test gives its jobs a channel of its own, so sample traffic and other tests
  * never mix with what it counts.
  *
  * <p>Ids come from a range far above the sequence's, so they never collide with jobs the queue stores.
@@ -38,7 +40,26 @@ final class JobRows {
                                    worker)
             VALUES (?, ?::uuid, ?::uuid, 'fixture', ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
+    private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+
     private JobRows() {}
+
+    /** Records the fixtures' function once, as another deployment would have: its pending jobs wait, not fail. */
+    static void registerFixtureFunction() {
+        if (REGISTERED.compareAndSet(false, true)) {
+            registerFunctions(FIXTURE_FUNCTION);
+        }
+    }
+
+    /** Records job functions as a deployment registers them (existing records are left as they are). */
+    static void registerFunctions(String... names) {
+        for (String name : names) {
+            execute(
+                    "INSERT INTO queue_job_function (name, default_channel, registered_at) VALUES (?, 'root', now())"
+                            + " ON CONFLICT (name) DO NOTHING",
+                    name);
+        }
+    }
 
     /** A channel no other test uses. */
     static String uniqueChannel(String purpose) {
@@ -70,6 +91,7 @@ final class JobRows {
 
     /** Stores {@code count} jobs like this one in one statement: failed ones by default, for bulk tests. */
     static void insertMany(int count, String channel, String state) {
+        registerFixtureFunction();
         execute("""
                 INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, retry,
                                        max_retries, channel, date_created, user_name, exc_name, exc_message)
@@ -248,6 +270,7 @@ final class JobRows {
         }
 
         Stored store() {
+            registerFixtureFunction();
             long id = IDS.incrementAndGet();
             UUID uuid = UUID.randomUUID();
             execute(

@@ -33,6 +33,11 @@ public enum JobTransition {
     COMPLETE(DONE, ENQUEUED, STARTED),
     /** T12: the try failed for good. */
     FAIL(FAILED, ENQUEUED, STARTED),
+    /**
+     * A pending job names a job function no deployment has ever registered (a row written or edited by hand): it
+     * fails without being run. (The original fails such a job when it runs; here no server could run it.)
+     */
+    REJECT_UNKNOWN_FUNCTION(FAILED, PENDING),
     /** T11: the job asked to be tried again later (or a transient failure did). */
     POSTPONE(PENDING, ENQUEUED, STARTED),
     /** T7/T8: a job held by a server that stopped, or that never ran it, goes back to waiting. */

@@ -179,17 +179,6 @@ public class QueueJob {
     }
 
     /**
-     * T6: handed to a server's workers. The leader does this for many jobs at once in SQL ({@link
-     * JobTransition#DISPATCH}); this method is the single-job form of the same row of the table.
-     */
-    public void claim(String worker, Instant now) {
-        requireState("claim", JobTransition.DISPATCH);
-        this.state = JobTransition.DISPATCH.to();
-        this.worker = Objects.requireNonNull(worker, "A worker is required.");
-        this.dateEnqueued = now;
-    }
-
-    /**
      * T12: the try failed. The job's transaction was rolled back, so the row is still started: the try is counted
      * and the failure recorded here, in a new transaction.
      */

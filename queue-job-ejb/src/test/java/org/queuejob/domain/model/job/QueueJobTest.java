@@ -3,10 +3,16 @@ package org.queuejob.domain.model.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The aggregate through the methods production calls on it: the enqueue builds and stores new jobs, the back office's
+ * services and the failure recorder change loaded ones.
+ */
 class QueueJobTest {
 
     private static final Instant T0 = Instant.parse("2026-01-01T10:00:00Z");
@@ -20,10 +26,36 @@ class QueueJobTest {
                 T0);
     }
 
+    /**
+     * A stored job as the failure recorder loads it after the leader handed it to a server. Production hands jobs
+     * out in SQL (the leader's dispatch statement, which follows {@link JobTransition#DISPATCH}) and JPA then loads
+     * the row by field, so this fixture does what the statement and the load do: it writes the dispatched row's
+     * state, worker and date into the fields. Everything after that goes through the aggregate's methods.
+     */
+    private static QueueJob dispatched(QueueJob job) {
+        assertThat(JobTransition.DISPATCH.allowedFrom(job.state()))
+                .as("dispatchable from " + job.state())
+                .isTrue();
+        setField(job, "state", JobTransition.DISPATCH.to());
+        setField(job, "worker", "server@host");
+        setField(job, "dateEnqueued", T0);
+        return job;
+    }
+
     private static QueueJob enqueuedJob(int maxRetries) {
         QueueJob job = newJob(maxRetries);
-        job.claim("server@host", T0);
-        return job;
+        job.stored(1L);
+        return dispatched(job);
+    }
+
+    private static void setField(QueueJob job, String name, Object value) {
+        try {
+            Field field = QueueJob.class.getDeclaredField(name);
+            field.setAccessible(true);
+            field.set(job, value);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("No field " + name + " in QueueJob", e);
+        }
     }
 
     @Test
@@ -38,15 +70,49 @@ class QueueJobTest {
     }
 
     @Test
-    void claimedJobCannotBeClaimedAgain() {
-        QueueJob job = enqueuedJob(5);
+    void aJobIsStoredOnceAndItsContextIsFixedFromThen() {
+        QueueJob job = newJob(5);
+        job.carryContext("{\"locale\":\"en\"}");
 
-        assertThat(job.worker()).isEqualTo("server@host");
-        assertThat(job.dateEnqueued()).isEqualTo(T0);
-        assertThatThrownBy(() -> job.claim("other@host", T0))
+        job.stored(42L);
+
+        assertThat(job.id()).isEqualTo(42L);
+        assertThat(job.context()).isEqualTo("{\"locale\":\"en\"}");
+        assertThatThrownBy(() -> job.stored(43L)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> job.carryContext("{}")).isInstanceOf(IllegalStateException.class);
+        assertThat(job.id()).isEqualTo(42L);
+    }
+
+    @Test
+    void aNewJobWithParentsWaitsForThem_andOnlyANewJobJoinsAGraph() {
+        UUID graph = UUID.randomUUID();
+        QueueJob first = newJob(5);
+        QueueJob child = newJob(5);
+
+        first.joinGraph(graph, false);
+        child.joinGraph(graph, true);
+
+        assertThat(first.state()).isEqualTo(JobState.PENDING);
+        assertThat(child.state()).isEqualTo(JobState.WAIT_DEPENDENCIES);
+        assertThat(child.graphUuid()).contains(graph);
+        QueueJob stored = newJob(5);
+        stored.stored(7L);
+        assertThatThrownBy(() -> stored.joinGraph(graph, false)).isInstanceOf(IllegalJobStateException.class);
+    }
+
+    @Test
+    void aTryCanOnlyEndForAJobAServerHolds() {
+        QueueJob pending = newJob(5);
+
+        assertThatThrownBy(() -> pending.failAttempt(JobFailure.of(new IllegalStateException("x")), T0, T0))
                 .isInstanceOf(IllegalJobStateException.class)
-                .hasMessageContaining("Cannot claim job")
-                .hasMessageContaining("in state enqueued");
+                .hasMessageContaining("Cannot fail job")
+                .hasMessageContaining("in state pending");
+        assertThatThrownBy(() -> pending.postponeAttempt("busy", T0, true, "RetryableJobException", T0, T0))
+                .isInstanceOf(IllegalJobStateException.class)
+                .hasMessageContaining("Cannot postpone job");
+        assertThat(pending.state()).isEqualTo(JobState.PENDING);
+        assertThat(pending.retry()).isZero();
     }
 
     @Test
@@ -61,6 +127,7 @@ class QueueJobTest {
         assertThat(job.excInfo()).contains("QueueJobTest");
         assertThat(job.retry()).isEqualTo(1);
         assertThat(job.execTimeMillis()).isEqualTo(2000);
+        assertThat(job.worker()).as("kept for the record").isEqualTo("server@host");
     }
 
     @Test
@@ -73,8 +140,9 @@ class QueueJobTest {
         assertThat(job.eta()).isEqualTo(T0.plusSeconds(60));
         assertThat(job.result()).isEqualTo("busy");
         assertThat(job.worker()).isNull();
+        assertThat(job.dateEnqueued()).isNull();
 
-        job.claim("server@host", T0);
+        dispatched(job);
         job.postponeAttempt("still busy", T0.plusSeconds(120), true, "RetryableJobException", T0, T0);
 
         assertThat(job.state()).isEqualTo(JobState.FAILED);
@@ -95,8 +163,9 @@ class QueueJobTest {
     @Test
     void zeroMaxRetriesRetriesForever() {
         QueueJob job = newJob(0);
+        job.stored(1L);
         for (int i = 0; i < 50; i++) {
-            job.claim("server@host", T0);
+            dispatched(job);
             job.postponeAttempt("again", T0, true, "RetryableJobException", T0, T0);
         }
 
@@ -114,6 +183,17 @@ class QueueJobTest {
         assertThat(job.state()).isEqualTo(JobState.PENDING);
         assertThat(job.retry()).isZero();
         assertThat(job.excMessage()).isEqualTo("boom");
+        assertThat(job.worker()).isNull();
+    }
+
+    @Test
+    void requeuedJobWithParentsNotAllDoneWaitsForThemAgain() {
+        QueueJob job = enqueuedJob(5);
+        job.failAttempt(JobFailure.of(new IllegalStateException("boom")), T0, T0);
+
+        job.requeue(false);
+
+        assertThat(job.state()).isEqualTo(JobState.WAIT_DEPENDENCIES);
     }
 
     @Test
@@ -125,9 +205,22 @@ class QueueJobTest {
         cancelled.cancel("linus", T0);
 
         assertThat(done.result()).isEqualTo("Manually set to done by grace");
+        assertThat(done.dateDone()).isEqualTo(T0);
         assertThat(cancelled.result()).isEqualTo("Cancelled by linus");
         assertThat(cancelled.dateCancelled()).isEqualTo(T0);
         assertThatThrownBy(() -> done.cancel("linus", T0)).isInstanceOf(IllegalJobStateException.class);
+    }
+
+    @Test
+    void aFailedJobSetDoneByHandLosesItsFailure() {
+        QueueJob job = enqueuedJob(5);
+        job.failAttempt(JobFailure.of(new IllegalStateException("boom")), T0, T0);
+
+        job.markDone("grace", T0);
+
+        assertThat(job.state()).isEqualTo(JobState.DONE);
+        assertThat(job.excName()).isNull();
+        assertThat(job.excInfo()).isNull();
     }
 
     @Test
@@ -149,8 +242,8 @@ class QueueJobTest {
         assertThat(job.eta()).isEqualTo(later);
         assertThat(job.channel()).isEqualTo("root.mail");
 
-        QueueJob claimed = enqueuedJob(5);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> claimed.reschedule(1, null, "root"))
+        QueueJob held = enqueuedJob(5);
+        assertThatThrownBy(() -> held.reschedule(1, null, "root"))
                 .isInstanceOf(IllegalJobStateException.class)
                 .hasMessageContaining("Cannot edit");
     }

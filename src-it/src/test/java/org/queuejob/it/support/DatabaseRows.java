@@ -1,0 +1,68 @@
+package org.queuejob.it.support;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
+/**
+ * Rows written straight into the queue's tables, as a person with SQL or another deployment would, and read back
+ * as text: for in-container tests of what the queue does with rows it did not write itself.
+ */
+public final class DatabaseRows {
+
+    private DatabaseRows() {}
+
+    /** Runs {@code sql} (an insert, update or delete) with {@code parameters} bound to its '?' in order. */
+    public static void execute(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters)) {
+            statement.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not run: " + sql, e);
+        }
+    }
+
+    /** The columns of the rows {@code sql} selects, as text (null stays null). */
+    public static List<List<String>> rows(String sql, Object... parameters) {
+        try (Connection connection = connect();
+                PreparedStatement statement = prepare(connection, sql, parameters);
+                ResultSet rows = statement.executeQuery()) {
+            List<List<String>> result = new ArrayList<>();
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rows.getString(i));
+                }
+                result.add(row);
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read: " + sql, e);
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        try {
+            DataSource dataSource = InitialContext.doLookup("jdbc/queue-job");
+            return dataSource.getConnection();
+        } catch (NamingException e) {
+            throw new IllegalStateException("No data source jdbc/queue-job", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}
