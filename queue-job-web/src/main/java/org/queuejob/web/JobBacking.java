@@ -122,6 +122,9 @@ public class JobBacking implements Serializable {
 
     /** The page's poll: the job is read again, for its state and progress while it waits or runs. */
     public void refresh() {
+        // A new state or try: the whole page (actions, result, exception) is another, so it is loaded again; else
+        // only the progress is redrawn.
+        checkRunning();
         loaded = false;
     }
 
@@ -189,7 +192,7 @@ public class JobBacking implements Serializable {
         return state == JobState.ENQUEUED || state == JobState.STARTED;
     }
 
-    /** The poll of a running job's page: reloads it (a GET of its own address) when the job has changed. */
+    /** The poll of a live job's page: reloads it (a GET of its own address) when the job has changed. */
     public void checkRunning() {
         Optional<QueueJob> now = parse(uuid).flatMap(jobQueries::find);
         if (now.isEmpty() || now.get().state() != shownState || now.get().retry() != shownRetry) {

@@ -93,9 +93,10 @@ class ClusterIT {
         database = new DatabaseSettings(shared.host(), shared.port(), DATABASE, shared.user(), shared.password());
         Path war = exportClusterWar();
         Path home = ItEnvironment.domain().home();
-        // Port bases next to this run's own, so that two checkouts' cluster tests do not meet.
+        // Port bases 2,000 above this run's own, so that two checkouts' cluster tests do not meet, and clear of the
+        // well-known ports domain1 keeps (4848, 8686, 9009, ...) when the run uses the default base.
         int base = Integer.getInteger("queuejob.payara.portbase", 8000);
-        servers = List.of(PayaraDomain.withPortBase(home, base + 500), PayaraDomain.withPortBase(home, base + 600));
+        servers = List.of(PayaraDomain.withPortBase(home, base + 2000), PayaraDomain.withPortBase(home, base + 2100));
         for (PayaraDomain server : servers) {
             server.start();
             server.createDataSource(database, 32);
