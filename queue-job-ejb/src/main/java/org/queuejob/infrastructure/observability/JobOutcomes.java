@@ -109,12 +109,7 @@ public class JobOutcomes {
         if (o.doneSync || o.doneAsync) {
             JobDone event = new JobDone(
                     job.uuid(), job.jobFunction(), job.channel(), job.triesBefore() + 1, startedAt, endedAt);
-            if (o.doneSync) {
-                fire(() -> done.fire(event));
-            }
-            if (o.doneAsync) {
-                fire(() -> done.fireAsync(event));
-            }
+            fire(done, event, o.doneSync, o.doneAsync);
         }
     }
 
@@ -133,12 +128,7 @@ public class JobOutcomes {
                     failure.getClass().getName(),
                     failure.getMessage(),
                     endedAt);
-            if (o.failedSync) {
-                fire(() -> failed.fire(event));
-            }
-            if (o.failedAsync) {
-                fire(() -> failed.fireAsync(event));
-            }
+            fire(failed, event, o.failedSync, o.failedAsync);
             if (mailed) {
                 fire(() -> mail.failed(event));
             }
@@ -159,12 +149,7 @@ public class JobOutcomes {
                     failure.getClass().getName(),
                     failure.getMessage(),
                     endedAt);
-            if (o.retriedSync) {
-                fire(() -> retried.fire(event));
-            }
-            if (o.retriedAsync) {
-                fire(() -> retried.fireAsync(event));
-            }
+            fire(retried, event, o.retriedSync, o.retriedAsync);
         }
     }
 
@@ -247,6 +232,16 @@ public class JobOutcomes {
     }
 
     /** An observer's failure is its own: the outcome is committed, and the worker goes on. */
+    /** To the synchronous observers, then to the asynchronous ones, as each kind exists. */
+    private static <T> void fire(Event<T> channel, T event, boolean sync, boolean async) {
+        if (sync) {
+            fire(() -> channel.fire(event));
+        }
+        if (async) {
+            fire(() -> channel.fireAsync(event));
+        }
+    }
+
     private static void fire(Runnable firing) {
         try {
             firing.run();
