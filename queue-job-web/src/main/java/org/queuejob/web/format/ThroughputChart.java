@@ -19,6 +19,9 @@ public final class ThroughputChart {
     static final int BOTTOM = 22;
     static final int TOP = 10;
 
+    /** Height of a bar part that counts at least one job: one failure beside thousands done must still show. */
+    static final int MIN_VISIBLE = 2;
+
     private static final DateTimeFormatter HOUR =
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
@@ -59,8 +62,8 @@ public final class ThroughputChart {
         for (int i = 0; i < hours.size(); i++) {
             HourCount hour = hours.get(i);
             int x = LEFT + GAP + i * (BAR + GAP);
-            int doneHeight = (int) Math.round(hour.done() * (double) HEIGHT / max);
-            int failedHeight = (int) Math.round(hour.failed() * (double) HEIGHT / max);
+            int failedHeight = height(hour.failed(), max);
+            int doneHeight = Math.min(height(hour.done(), max), HEIGHT - failedHeight);
             String when = HOUR.format(hour.hour());
             svg.append(String.format(
                     Locale.ROOT,
@@ -88,5 +91,13 @@ public final class ThroughputChart {
             }
         }
         return svg.append("</svg>").toString();
+    }
+
+    /** The bar part's height in pixels, to scale, but never hidden when it counts a job. */
+    static int height(long count, long max) {
+        if (count == 0) {
+            return 0;
+        }
+        return Math.max(MIN_VISIBLE, (int) Math.round(count * (double) HEIGHT / max));
     }
 }

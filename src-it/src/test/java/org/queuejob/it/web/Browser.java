@@ -167,20 +167,21 @@ public final class Browser implements AutoCloseable {
     /** Replaces an input's text (its keyup ajax fires after its delay: wait for its effect, not for the queue). */
     public void type(By locator, String text) {
         // A key press can land while a closing overlay (a date picker) still holds the focus and be lost: type again
-        // until the field shows the text. Masked inputs (inputNumber) show it formatted; three tries, then go on.
-        for (int attempt = 0; attempt < 3; attempt++) {
-            WebElement input = waitFor(locator);
-            // Select and delete rather than clear(): clear() fires no key event, and masked inputs ignore it.
-            input.sendKeys(
-                    org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
-                    org.openqa.selenium.Keys.DELETE);
-            if (!text.isEmpty()) {
-                input.sendKeys(text);
-            }
-            if (text.equals(input.getAttribute("value"))) {
-                return;
-            }
-        }
+        // until the field shows the text, and fail here, naming the field, rather than post a form without it.
+        new WebDriverWait(driver, TIMEOUT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "the field " + locator + " does not take the text '" + text + "'")
+                .until(d -> {
+                    WebElement input = d.findElement(locator);
+                    // Select and delete rather than clear(): clear() fires no key event.
+                    input.sendKeys(
+                            org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                            org.openqa.selenium.Keys.DELETE);
+                    if (!text.isEmpty()) {
+                        input.sendKeys(text);
+                    }
+                    return text.equals(input.getAttribute("value"));
+                });
     }
 
     /** Waits until {@code condition} holds, re-reading the page (which refreshes itself) each time. */

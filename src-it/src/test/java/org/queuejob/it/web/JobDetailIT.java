@@ -74,9 +74,15 @@ class JobDetailIT extends BrowserTest {
 
         browser.open("/job.xhtml?uuid=" + job.uuid());
         browser.type(By.id("actionsForm:editPriority"), "2");
+        browser.type(By.id("actionsForm:editChannel"), target);
+        // The date last: its picker opens on focus and is closed before the form is posted.
         browser.type(By.id("actionsForm:editEta_input"), "2031-05-04 03:02");
         browser.driver().findElement(By.id("actionsForm:editEta_input")).sendKeys(org.openqa.selenium.Keys.ESCAPE);
-        browser.type(By.id("actionsForm:editChannel"), target);
+        browser.waitUntil(ExpectedConditions.invisibilityOfElementLocated(By.id("actionsForm:editEta_panel")));
+        assertThat(browser.driver()
+                        .findElement(By.id("actionsForm:editChannel"))
+                        .getAttribute("value"))
+                .isEqualTo(target);
         browser.click(By.id("actionsForm:save"));
 
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("actionsForm:messages"), "Saved."));
