@@ -314,6 +314,10 @@ public class JobBacking implements Serializable {
         return JobTexts.prettyJson(getJob().arguments());
     }
 
+    public List<String> getJobFunctionParts() {
+        return JobTexts.dottedParts(getJob().jobFunction());
+    }
+
     public String getExecTimeSeconds() {
         return JobTexts.seconds(getJob().execTimeMillis());
     }

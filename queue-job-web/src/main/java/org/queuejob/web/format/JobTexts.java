@@ -32,6 +32,26 @@ public final class JobTexts {
         return jobFunction.substring(jobFunction.lastIndexOf('.', methodDot - 1) + 1);
     }
 
+    /**
+     * A dotted name cut after each dot ({@code org.}, {@code shop.}, {@code SampleJobs.}, {@code send}), so that a
+     * page can offer a line break there (with {@code <wbr>}) rather than in the middle of a word.
+     */
+    public static java.util.List<String> dottedParts(String name) {
+        if (name == null || name.isEmpty()) {
+            return java.util.List.of();
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        int start = 0;
+        for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+            parts.add(name.substring(start, dot + 1));
+            start = dot + 1;
+        }
+        if (start < name.length()) {
+            parts.add(name.substring(start));
+        }
+        return parts;
+    }
+
     /** {@code java.lang.IllegalStateException} becomes {@code IllegalStateException}. */
     public static String simpleClassName(String className) {
         return className == null ? null : className.substring(className.lastIndexOf('.') + 1);

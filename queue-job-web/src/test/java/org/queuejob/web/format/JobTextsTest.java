@@ -53,4 +53,16 @@ class JobTextsTest {
                 .containsExactly("root.", "a.", "b");
         assertThat(JobTexts.channelLevels(null)).isEmpty();
     }
+
+    @Test
+    void dottedParts_cutAfterEachDot_andJoinBackToTheName() {
+        String name = "org.queuejob.sample.SampleJobs.sendNewsletter";
+
+        assertThat(JobTexts.dottedParts(name))
+                .containsExactly("org.", "queuejob.", "sample.", "SampleJobs.", "sendNewsletter");
+        assertThat(String.join("", JobTexts.dottedParts(name))).isEqualTo(name);
+        assertThat(JobTexts.dottedParts("run")).containsExactly("run");
+        assertThat(JobTexts.dottedParts("a..b.")).containsExactly("a.", ".", "b.");
+        assertThat(JobTexts.dottedParts(null)).isEmpty();
+    }
 }
