@@ -50,8 +50,13 @@ public class JobAdminService {
 
     /** Done by hand: "Manually set to done by &lt;user&gt;"; releases the children now free to run. */
     public void markDone(UUID uuid) {
+        markDone(uuid, who());
+    }
+
+    /** As {@link #markDone(UUID)}, on behalf of {@code user} (a bulk action runs in no user's request). */
+    public void markDone(UUID uuid, String user) {
         QueueJob job = locked(uuid);
-        job.markDone(who(), clock.instant());
+        job.markDone(user, clock.instant());
         jobs.flush();
         jobs.releaseChildrenOf(job.id());
         enqueued.fire(JobEnqueued.of(job));
@@ -62,8 +67,13 @@ public class JobAdminService {
      * only children whose parents are all cancelled, one level deep).
      */
     public void cancel(UUID uuid) {
+        cancel(uuid, who());
+    }
+
+    /** As {@link #cancel(UUID)}, on behalf of {@code user} (a bulk action runs in no user's request). */
+    public void cancel(UUID uuid, String user) {
         QueueJob job = locked(uuid);
-        String result = job.cancel(who(), clock.instant());
+        String result = job.cancel(user, clock.instant());
         jobs.cancelDescendantsOf(job.id(), result, clock.instant());
     }
 
