@@ -55,11 +55,12 @@ public class JdbcBulkActionRuns implements BulkActionRuns {
 
     static final String CHUNK_WRITTEN = """
             UPDATE queue_job_bulk_action
-               SET last_id = ?, changed = changed + ?, skipped_state = skipped_state + ?, skipped_gone = skipped_gone + ?
+               SET last_id = ?, changed = changed + ?, skipped_state = skipped_state + ?, skipped_gone = skipped_gone + ?,
+                   chunks = chunks + 1
              WHERE id = ? AND epoch = ? AND outcome = 'running'""";
 
     static final String CHUNK_DONE = """
-            UPDATE queue_job_bulk_action SET chunks = chunks + 1, working_ms = working_ms + ?, heartbeat_at = now()
+            UPDATE queue_job_bulk_action SET working_ms = working_ms + ?, heartbeat_at = now()
              WHERE id = ? AND epoch = ? AND outcome = 'running'
             RETURNING stop_requested""";
 

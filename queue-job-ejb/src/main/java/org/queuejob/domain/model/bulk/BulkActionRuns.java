@@ -47,11 +47,11 @@ public interface BulkActionRuns {
      */
     boolean holdForChunk(long runId, int epoch);
 
-    /** In the chunk's transaction: its counts and the new checkpoint. */
+    /** In the chunk's transaction: its counts, one more chunk, and the new checkpoint. */
     void chunkWritten(long runId, int epoch, ChunkCounts counts);
 
     /**
-     * After a chunk committed: one more chunk and its working time, and a beat.
+     * After a chunk committed: its working time, and a beat.
      *
      * @return empty when the epoch is no longer the running one; otherwise whether a stop was requested
      */
