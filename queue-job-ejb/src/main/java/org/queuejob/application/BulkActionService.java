@@ -99,7 +99,9 @@ public class BulkActionService {
             String text = BulkFilters.describe(filter) + " (in no state this action applies to)";
             return start(request, effective, text, new long[0], 0, startedBy, pace);
         }
-        return start(request, effective, BulkFilters.describe(effective), null, maxId, startedBy, pace);
+        // A filter without states is shown as it was given ("channel root.mail"), not with every state listed.
+        String text = BulkFilters.describe(filter.states().isEmpty() ? filter : effective);
+        return start(request, effective, text, null, maxId, startedBy, pace);
     }
 
     /** The selected jobs (by id); those whose state does not allow the action are counted as not changed. */

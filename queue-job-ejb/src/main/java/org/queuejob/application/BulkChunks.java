@@ -45,11 +45,11 @@ public class BulkChunks {
                 continue;
             }
             switch (request.action()) {
-                case REQUEUE -> admin.requeue(job.uuid());
-                case SET_DONE -> admin.markDone(job.uuid(), user);
-                case CANCEL -> admin.cancel(job.uuid(), user);
-                case CHANGE_PRIORITY -> admin.changePriority(job.uuid(), request.priority());
-                case CHANGE_CHANNEL -> admin.changeChannel(job.uuid(), request.channel());
+                case REQUEUE -> admin.requeue(job);
+                case SET_DONE -> admin.markDone(job, user);
+                case CANCEL -> admin.cancel(job, user);
+                case CHANGE_PRIORITY -> admin.changePriority(job, request.priority());
+                case CHANGE_CHANNEL -> admin.changeChannel(job, request.channel());
             }
             changed++;
         }
