@@ -67,6 +67,11 @@ public class BulkActionRecovery {
         }
     }
 
+    /** When this application started: this server's running actions silent since then were left by its restart. */
+    public Instant started() {
+        return started;
+    }
+
     /** Sweeps now (tests, and whoever cannot wait for the next heartbeat). */
     public int sweepNow() {
         return bulkActions.resumeOrphaned(started);

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuejob.application.BulkAction;
+import org.queuejob.application.BulkActionRecovery;
 import org.queuejob.application.BulkActionService;
 import org.queuejob.application.BulkRequest;
 import org.queuejob.application.InvalidSettingException;
@@ -63,7 +64,8 @@ class BulkActionIT {
                                 + "queue-job.autovacuum.enabled=false\n"
                                 // The recovery sweep runs every heartbeat: a lost action is resumed within a second.
                                 + "queue-job.heartbeat-seconds=1\n"
-                                + "queue-job.dead-after-seconds=10\n"),
+                                // Long, so that only this server's restart rule can resume its own silent action.
+                                + "queue-job.dead-after-seconds=600\n"),
                         "META-INF/microprofile-config.properties");
     }
 
@@ -72,6 +74,9 @@ class BulkActionIT {
 
     @Inject
     BulkJobs jobs;
+
+    @Inject
+    BulkActionRecovery recovery;
 
     private String channel;
     private final List<Long> started = new ArrayList<>();
@@ -181,6 +186,33 @@ class BulkActionIT {
         assertThat(finished.changed()).isEqualTo(600);
         assertThat(jobs.count(channel, "failed")).as("requeued before the loss").isEqualTo(changedAtLoss);
         assertThat(jobs.count(channel, "pending")).isEqualTo(600 - changedAtLoss);
+        assertThat(jobs.changedOtherThanOnce(channel, "pending"))
+                .as("jobs not requeued exactly once")
+                .isZero();
+    }
+
+    @Test
+    void ownActionLeftRunningByARestart_isResumedFromItsCheckpointAtOnce_withoutWaitingForTheDeadAfterDelay() {
+        jobs.many(channel, "failed", 600);
+        BulkActionRun run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), SLOW);
+        await().atMost(TIMEOUT).until(() -> find(run.id()).changed() >= 60);
+
+        // As the server stopped: its execution gone (fenced off), its record still running under this server's
+        // name, last beaten just before this deployment started, well within the 600 s dead-after delay.
+        long changedAtRestart =
+                jobs.leftByARestart(run.id(), channel, recovery.started().minusSeconds(1));
+        assertThat(changedAtRestart).isBetween(60L, 599L);
+        BulkActionRun finished =
+                await().atMost(TIMEOUT).until(() -> find(run.id()), action -> action.outcome() == RunOutcome.COMPLETED);
+
+        assertThat(finished.server()).isEqualTo(run.server());
+        assertThat(finished.epoch()).isEqualTo(3);
+        assertThat(finished.executions()).isEqualTo(2);
+        assertThat(finished.changed()).isEqualTo(600);
+        assertThat(jobs.count(channel, "failed"))
+                .as("requeued before the restart")
+                .isEqualTo(changedAtRestart);
+        assertThat(jobs.count(channel, "pending")).isEqualTo(600 - changedAtRestart);
         assertThat(jobs.changedOtherThanOnce(channel, "pending"))
                 .as("jobs not requeued exactly once")
                 .isZero();

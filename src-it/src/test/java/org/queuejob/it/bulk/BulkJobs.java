@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -132,12 +134,32 @@ public class BulkJobs {
      * so far fail again. Returns the action's count of changed jobs at that moment.
      */
     public long loseServerAndFailAgain(long actionId, String elsewhere, String channel) {
+        return fenceAndFailAgain(
+                "UPDATE queue_job_bulk_action SET epoch = epoch + 1, server = ?,"
+                        + " heartbeat_at = now() - interval '1 hour' WHERE id = ? RETURNING changed",
+                elsewhere,
+                actionId,
+                channel);
+    }
+
+    /**
+     * What a restart of this server leaves: the action's execution gone (fenced off by a new epoch), its record running
+     * under this server's name with its last heartbeat at {@code lastBeat}. The jobs requeued so far fail again in the
+     * same transaction. Returns the action's count of changed jobs at that moment.
+     */
+    public long leftByARestart(long actionId, String channel, Instant lastBeat) {
+        return fenceAndFailAgain(
+                "UPDATE queue_job_bulk_action SET epoch = epoch + 1, heartbeat_at = ? WHERE id = ? RETURNING changed",
+                lastBeat.atOffset(ZoneOffset.UTC),
+                actionId,
+                channel);
+    }
+
+    private long fenceAndFailAgain(String fence, Object first, long actionId, String channel) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement lose =
-                    connection.prepareStatement("UPDATE queue_job_bulk_action SET epoch = epoch + 1, server = ?,"
-                            + " heartbeat_at = now() - interval '1 hour' WHERE id = ? RETURNING changed")) {
-                lose.setString(1, elsewhere);
+            try (PreparedStatement lose = connection.prepareStatement(fence)) {
+                lose.setObject(1, first);
                 lose.setLong(2, actionId);
                 long changed;
                 try (ResultSet row = lose.executeQuery()) {
@@ -158,7 +180,7 @@ public class BulkJobs {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not lose the server of bulk action " + actionId, e);
+            throw new IllegalStateException("Could not fence bulk action " + actionId, e);
         }
     }
 
