@@ -50,6 +50,16 @@ public record BulkActionView(BulkActionRun run, Instant readAt) implements Seria
         return RunTexts.count(run.changed()) + " changed, " + RunTexts.count(run.notChanged()) + " not changed.";
     }
 
+    /** "9,990". */
+    public String getChanged() {
+        return RunTexts.count(run.changed());
+    }
+
+    /** "10". */
+    public String getNotChanged() {
+        return RunTexts.count(run.notChanged());
+    }
+
     /** Why jobs were not changed, one line per reason with its count, most frequent first. */
     public List<String> getReasons() {
         List<String> reasons = new ArrayList<>();
