@@ -1,147 +1,258 @@
 package org.queuejob.application;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.AsyncResult;
-import jakarta.ejb.Asynchronous;
-import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.queuejob.domain.model.job.IllegalJobStateException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.autovacuum.RunOutcome;
+import org.queuejob.domain.model.bulk.BulkActionLauncher;
+import org.queuejob.domain.model.bulk.BulkActionRun;
+import org.queuejob.domain.model.bulk.BulkActionRuns;
 import org.queuejob.domain.model.job.JobState;
+import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.config.QueueJobSettings;
 
 /**
- * Requeue, set done, cancel, change priority or channel for many jobs: the selected ones or all that match a
- * filter. Runs in the background ({@code @Asynchronous}), so that 10,000 jobs never meet a request timeout, in
- * chunks of {@value #CHUNK_SIZE} jobs, each chunk in a transaction of its own; every job goes through {@link
- * JobAdminService}, so graphs are released and cancelled exactly as with one job. A chunk that fails (a job changed
- * state meanwhile) is done again job by job, and only the jobs that fail alone are counted as failed.
+ * Requeue, set done, cancel, change priority or channel for many jobs (the selected ones, or all that match the Jobs
+ * screen's filters) as a Jakarta Batch job: a record in the database ({@link BulkActionRun}) says what, who and how
+ * far, on every server; the batch job goes through the jobs by keyset in chunks, one transaction each, which also
+ * moves the record's checkpoint. A stopped or failed action resumes from that checkpoint (Resume), and a running one
+ * whose server stopped is resumed by {@link BulkActionRecovery}: this server's at once when it starts again, another
+ * server's by whichever server notices first that it has been silent for longer than the dead-after delay.
  *
- * <p>The caller's identity travels with the asynchronous call: "Cancelled by &lt;user&gt;" names the person.
+ * <p>Role checks are the caller's. Outside any transaction: the record must commit before the batch job starts.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@ApplicationScoped
+@Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class BulkActionService {
 
-    /** Jobs per transaction: small enough to hold few row locks briefly, large enough to commit rarely. */
-    static final int CHUNK_SIZE = 200;
+    static final String DEFAULT_CHUNK_SIZE = "200";
+    static final String DEFAULT_MAX_DUTY = "1";
+
+    static final String NOT_STARTED = "The bulk action could not start: %s";
+    static final String NO_SUCH = "There is no bulk action %d.";
+    static final String NOT_RUNNING = "Bulk action %d is %s: only a running action can be stopped.";
+    static final String NOT_RESUMABLE = "Bulk action %d is %s: only a stopped or failed action can be resumed.";
+    static final String NOTHING_SELECTED = "Select jobs first, or act on all jobs matching the filters.";
 
     private static final Logger LOG = Logger.getLogger(BulkActionService.class.getName());
-    private static final String FINISHED = "%s of %d jobs by %s: %d changed, %d not changed";
 
-    /** A job the action no longer applies to (done, cancelled with its parent, … since it was selected). */
-    static final String NO_LONGER_APPLIES = "no longer in a state this action applies to (it changed meanwhile).";
+    @Inject
+    BulkActionRuns runs;
 
-    static final String UNEXPECTED = "an unexpected error (the details are in the server log).";
+    @Inject
+    BulkActionLauncher launcher;
 
-    @EJB
+    @Inject
     JobQueryService queries;
 
-    @EJB
-    BulkChunks chunks;
+    @Inject
+    QueueJobSettings settings;
 
-    @Resource
-    SessionContext context;
+    @Inject
+    @QueueJobClock
+    Clock clock;
 
-    /** The selected jobs; those whose state the action does not apply to are left out. */
-    @Asynchronous
-    public Future<BulkProgress> apply(BulkRequest request, Collection<UUID> selected, BulkProgress progress) {
-        return run(request, List.copyOf(selected), progress);
-    }
+    @Inject
+    @ConfigProperty(name = "queue-job.bulk.chunk-size", defaultValue = DEFAULT_CHUNK_SIZE)
+    int chunkSize;
 
-    /** Every job matching the filter, whose state the action applies to, as found when the action starts. */
-    @Asynchronous
-    public Future<BulkProgress> applyToMatching(BulkRequest request, JobFilter filter, BulkProgress progress) {
-        Objects.requireNonNull(filter, "A filter is required.");
-        List<UUID> uuids;
-        try {
-            uuids = queries.uuids(filter, request.action().appliesTo());
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not select the jobs of a bulk action", e);
-            progress.finish("Could not select the jobs (the details are in the server log).");
-            return new AsyncResult<>(progress);
-        }
-        return run(request, uuids, progress);
+    @Inject
+    @ConfigProperty(name = "queue-job.bulk.max-duty", defaultValue = DEFAULT_MAX_DUTY)
+    double maxDuty;
+
+    /** The configured pace: {@code queue-job.bulk.chunk-size} jobs per transaction, at most {@code max-duty} busy. */
+    public AutovacuumPace pace() {
+        return new AutovacuumPace(chunkSize, maxDuty);
     }
 
     /** How many jobs an action on everything matching {@code filter} would go through now. */
     public long countMatching(BulkAction action, JobFilter filter) {
-        Set<JobState> states = filter.states().isEmpty()
+        Set<JobState> states = applicableStates(action, filter);
+        return states.isEmpty() ? 0 : queries.count(withStates(filter, states));
+    }
+
+    /** Every job matching {@code filter} whose state the action applies to, among the jobs that exist now. */
+    public BulkActionRun startOnMatching(BulkRequest request, JobFilter filter, String startedBy) {
+        return startOnMatching(request, filter, startedBy, pace());
+    }
+
+    public BulkActionRun startOnMatching(BulkRequest request, JobFilter filter, String startedBy, AutovacuumPace pace) {
+        Objects.requireNonNull(filter, "A filter is required.");
+        Set<JobState> states = applicableStates(request.action(), filter);
+        JobFilter effective = withStates(filter, states);
+        long maxId = queries.maxId();
+        if (states.isEmpty()) {
+            // No state of the filter is one the action applies to: an empty selection, never "every state".
+            String text = BulkFilters.describe(filter) + " (in no state this action applies to)";
+            return start(request, effective, text, new long[0], 0, startedBy, pace);
+        }
+        // A filter without states is shown as it was given ("channel root.mail"), not with every state listed.
+        String text = BulkFilters.describe(filter.states().isEmpty() ? filter : effective);
+        return start(request, effective, text, null, maxId, startedBy, pace);
+    }
+
+    /** The selected jobs (by id); those whose state does not allow the action are counted as not changed. */
+    public BulkActionRun startOnSelection(BulkRequest request, Collection<Long> ids, String startedBy) {
+        return startOnSelection(request, ids, startedBy, pace());
+    }
+
+    public BulkActionRun startOnSelection(
+            BulkRequest request, Collection<Long> ids, String startedBy, AutovacuumPace pace) {
+        if (ids.isEmpty()) {
+            throw new InvalidSettingException(NOTHING_SELECTED, null);
+        }
+        long[] selection =
+                ids.stream().mapToLong(Long::longValue).distinct().sorted().toArray();
+        String text = selection.length + (selection.length == 1 ? " selected job" : " selected jobs");
+        return start(request, null, text, selection, selection[selection.length - 1], startedBy, pace);
+    }
+
+    /** The selected jobs, by uuid (the REST API's); uuids of no job are left out. */
+    public BulkActionRun startOnUuids(BulkRequest request, Collection<UUID> uuids, String startedBy) {
+        List<Long> ids = queries.ids(uuids);
+        if (ids.isEmpty()) {
+            throw new InvalidSettingException("None of the given uuids is a job.", null);
+        }
+        return startOnSelection(request, ids, startedBy);
+    }
+
+    /** Asks a running action to stop after its current chunk, wherever it runs. */
+    public BulkActionRun stop(long id) {
+        BulkActionRun run = existing(id);
+        if (!runs.requestStop(id)) {
+            throw new InvalidSettingException(
+                    String.format(
+                            NOT_RUNNING, id, existing(id).outcome().label().toLowerCase()),
+                    null);
+        }
+        LOG.info(() -> "Bulk action " + id + " asked to stop (it ran on " + run.server() + ")");
+        return existing(id);
+    }
+
+    /** Resumes a stopped or failed action on this server, right after the last job it changed. */
+    public BulkActionRun resume(long id) {
+        BulkActionRun stopped = existing(id);
+        BulkActionRun run = runs.reclaim(id)
+                .orElseThrow(() -> new InvalidSettingException(
+                        String.format(
+                                NOT_RESUMABLE, id, stopped.outcome().label().toLowerCase()),
+                        null));
+        return launch(run);
+    }
+
+    /**
+     * Resumes the running actions whose execution is gone: this server's from before it restarted ({@code
+     * restartedAt}), and any server's silent for longer than the dead-after delay. One server wins each (the
+     * epoch). An action that was asked to stop is recorded as stopped instead. Returns how many were resumed.
+     */
+    public int resumeOrphaned(Instant restartedAt) {
+        int resumed = 0;
+        for (BulkActionRun orphan : runs.orphaned(restartedAt, settings.deadAfter())) {
+            if (launcher.runsHere(orphan.id())) {
+                continue;
+            }
+            Optional<BulkActionRun> taken = runs.takeOver(orphan.id(), orphan.epoch());
+            if (taken.isEmpty()) {
+                continue; // another server was quicker
+            }
+            BulkActionRun run = taken.get();
+            if (orphan.stopRequested()) {
+                runs.finish(run.id(), run.epoch(), RunOutcome.STOPPED, BulkActionListener.STOPPED, clock.instant());
+                continue;
+            }
+            LOG.warning(() -> "Bulk action " + run.id() + " of " + orphan.server() + " had no execution any more;"
+                    + " resumed here after job id " + run.lastId() + " (" + run.processed() + " of " + run.matched()
+                    + " jobs done)");
+            try {
+                launch(run);
+                resumed++;
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Bulk action " + run.id() + " could not be resumed", e);
+            }
+        }
+        return resumed;
+    }
+
+    public Optional<BulkActionRun> find(long id) {
+        return runs.find(id);
+    }
+
+    /** The latest actions, newest first. */
+    public List<BulkActionRun> latest(int count) {
+        return runs.latest(count);
+    }
+
+    private BulkActionRun start(
+            BulkRequest request,
+            JobFilter filter,
+            String filterText,
+            long[] selection,
+            long maxId,
+            String startedBy,
+            AutovacuumPace pace) {
+        long matched = selection != null ? selection.length : queries.count(filter, maxId);
+        BulkActionRun run = runs.insert(new BulkActionRuns.NewAction(
+                request.action().name(),
+                request.priority(),
+                request.channel(),
+                filter == null ? "{}" : BulkFilters.toJson(filter),
+                filterText,
+                selection,
+                maxId,
+                startedBy,
+                clock.instant(),
+                matched,
+                pace.chunkSize(),
+                pace.maxDuty()));
+        return launch(run);
+    }
+
+    private BulkActionRun launch(BulkActionRun run) {
+        try {
+            long execution = launcher.start(run.id(), run.epoch(), run.pace());
+            runs.executionStarted(run.id(), run.epoch(), execution);
+            LOG.info(() -> "Bulk action " + run.id() + " (" + run.action() + " on " + run.filterText() + ", started by "
+                    + run.startedBy() + ") runs on " + run.server() + " as batch execution " + execution + ", epoch "
+                    + run.epoch());
+            return runs.find(run.id()).orElse(run);
+        } catch (RuntimeException e) {
+            String reason = String.format(NOT_STARTED, BulkExecution.oneLine(e));
+            runs.finish(run.id(), run.epoch(), RunOutcome.FAILED, reason, clock.instant());
+            LOG.log(Level.WARNING, reason, e);
+            throw new InvalidSettingException(reason, e);
+        }
+    }
+
+    private BulkActionRun existing(long id) {
+        return runs.find(id).orElseThrow(() -> new InvalidSettingException(String.format(NO_SUCH, id), null));
+    }
+
+    private static Set<JobState> applicableStates(BulkAction action, JobFilter filter) {
+        return filter.states().isEmpty()
                 ? action.appliesTo()
                 : filter.states().stream().filter(action.appliesTo()::contains).collect(Collectors.toSet());
-        if (states.isEmpty()) {
-            return 0;
-        }
-        return queries.count(new JobFilter(
+    }
+
+    private static JobFilter withStates(JobFilter filter, Set<JobState> states) {
+        return new JobFilter(
                 states,
                 filter.channel(),
                 filter.jobFunction(),
                 filter.createdFrom(),
                 filter.createdTo(),
-                filter.text()));
-    }
-
-    private Future<BulkProgress> run(BulkRequest request, List<UUID> uuids, BulkProgress progress) {
-        progress.start(uuids.size());
-        try {
-            for (int from = 0; from < uuids.size(); from += CHUNK_SIZE) {
-                List<UUID> chunk = uuids.subList(from, Math.min(uuids.size(), from + CHUNK_SIZE));
-                progress.chunkDone(chunk.size(), applyChunk(request, chunk, progress));
-            }
-            progress.finish(null);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Bulk action stopped", e);
-            progress.finish("Stopped early by an unexpected error (the details are in the server log).");
-        }
-        LOG.info(() -> String.format(
-                FINISHED,
-                request.action().label(),
-                progress.total(),
-                context.getCallerPrincipal().getName(),
-                progress.changed(),
-                progress.failed()));
-        return new AsyncResult<>(progress);
-    }
-
-    private int applyChunk(BulkRequest request, List<UUID> chunk, BulkProgress progress) {
-        try {
-            int changed = chunks.apply(request, chunk);
-            progress.notChanged(NO_LONGER_APPLIES, chunk.size() - changed);
-            return changed;
-        } catch (RuntimeException e) {
-            int changed = 0;
-            for (UUID uuid : chunk) {
-                try {
-                    int one = chunks.apply(request, List.of(uuid));
-                    changed += one;
-                    progress.notChanged(NO_LONGER_APPLIES, 1 - one);
-                } catch (RuntimeException alone) {
-                    progress.notChanged(reason(alone), 1);
-                    LOG.log(Level.FINE, alone, () -> "Bulk " + request.action() + " skipped job " + uuid);
-                }
-            }
-            return changed;
-        }
-    }
-
-    /** A refusal's own sentence; anything else is logged and named generically. */
-    static String reason(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof InvalidSettingException || cause instanceof IllegalJobStateException) {
-                return cause.getMessage();
-            }
-        }
-        LOG.log(Level.WARNING, "A job of a bulk action failed unexpectedly", failure);
-        return UNEXPECTED;
+                filter.text());
     }
 }

@@ -43,18 +43,29 @@ public class JobAdminService {
 
     /** Back to pending with the try counter at 0; the failure details stay for the record. */
     public void requeue(UUID uuid) {
-        QueueJob job = locked(uuid);
-        job.requeue(jobs.parentsAllDone(job.id()));
-        enqueued.fire(JobEnqueued.of(job));
+        requeue(locked(uuid));
+    }
+
+    /**
+     * As {@link #requeue(UUID)}, for a job the caller locked in this transaction ({@link JobRepository#lockById}): a
+     * bulk action, which has locked and checked a chunk's jobs already.
+     */
+    public void requeue(QueueJob locked) {
+        locked.requeue(jobs.parentsAllDone(locked.id()));
+        enqueued.fire(JobEnqueued.of(locked));
     }
 
     /** Done by hand: "Manually set to done by &lt;user&gt;"; releases the children now free to run. */
     public void markDone(UUID uuid) {
-        QueueJob job = locked(uuid);
-        job.markDone(who(), clock.instant());
+        markDone(locked(uuid), who());
+    }
+
+    /** As {@link #markDone(UUID)}, for a locked job, on behalf of {@code user} (a bulk action runs in no request). */
+    public void markDone(QueueJob locked, String user) {
+        locked.markDone(user, clock.instant());
         jobs.flush();
-        jobs.releaseChildrenOf(job.id());
-        enqueued.fire(JobEnqueued.of(job));
+        jobs.releaseChildrenOf(locked.id());
+        enqueued.fire(JobEnqueued.of(locked));
     }
 
     /**
@@ -62,9 +73,13 @@ public class JobAdminService {
      * only children whose parents are all cancelled, one level deep).
      */
     public void cancel(UUID uuid) {
-        QueueJob job = locked(uuid);
-        String result = job.cancel(who(), clock.instant());
-        jobs.cancelDescendantsOf(job.id(), result, clock.instant());
+        cancel(locked(uuid), who());
+    }
+
+    /** As {@link #cancel(UUID)}, for a locked job, on behalf of {@code user} (a bulk action runs in no request). */
+    public void cancel(QueueJob locked, String user) {
+        String result = locked.cancel(user, clock.instant());
+        jobs.cancelDescendantsOf(locked.id(), result, clock.instant());
     }
 
     /**
@@ -79,9 +94,13 @@ public class JobAdminService {
 
     /** A new priority, the rest as it was. */
     public void changePriority(UUID uuid, int priority) {
-        QueueJob job = locked(uuid);
-        edit(() -> job.reschedule(priority, job.eta(), job.channel()));
-        enqueued.fire(JobEnqueued.of(job));
+        changePriority(locked(uuid), priority);
+    }
+
+    /** As {@link #changePriority(UUID, int)}, for a locked job. */
+    public void changePriority(QueueJob locked, int priority) {
+        edit(() -> locked.reschedule(priority, locked.eta(), locked.channel()));
+        enqueued.fire(JobEnqueued.of(locked));
     }
 
     /**
@@ -90,9 +109,13 @@ public class JobAdminService {
      * @throws InvalidSettingException when the name breaks the channel grammar ({@link ChannelName}); nothing changes
      */
     public void changeChannel(UUID uuid, String channel) {
-        QueueJob job = locked(uuid);
-        edit(() -> job.reschedule(job.priority(), job.eta(), checkedChannel(channel)));
-        enqueued.fire(JobEnqueued.of(job));
+        changeChannel(locked(uuid), channel);
+    }
+
+    /** As {@link #changeChannel(UUID, String)}, for a locked job. */
+    public void changeChannel(QueueJob locked, String channel) {
+        edit(() -> locked.reschedule(locked.priority(), locked.eta(), checkedChannel(channel)));
+        enqueued.fire(JobEnqueued.of(locked));
     }
 
     /** Checked before any row is touched, so a bad name is refused with the grammar's sentence. */

@@ -103,18 +103,47 @@ public class JobQueryService {
                 .toList();
     }
 
-    /**
-     * The uuids of the jobs matching {@code filter} that are in one of {@code states}, oldest first: what a bulk
-     * action will go through.
-     */
-    public List<UUID> uuids(JobFilter filter, Collection<JobState> states) {
+    /** The largest job id now: a bulk action leaves out the jobs created after it started. */
+    public long maxId() {
+        Long max =
+                em.createQuery("SELECT MAX(j.id) FROM QueueJob j", Long.class).getSingleResult();
+        return max == null ? 0 : max;
+    }
+
+    /** How many jobs match {@code filter} among those with an id up to {@code maxId}. */
+    public long count(JobFilter filter, long maxId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<UUID> query = cb.createQuery(UUID.class);
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
         Root<QueueJob> job = query.from(QueueJob.class);
         List<Predicate> where = new ArrayList<>(List.of(predicates(cb, job, filter)));
-        where.add(job.get("state").in(states));
-        query.select(job.get("uuid")).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(job.get("id")));
-        return em.createQuery(query).getResultList();
+        where.add(cb.le(job.<Long>get("id"), maxId));
+        query.select(cb.count(job)).where(where.toArray(Predicate[]::new));
+        return em.createQuery(query).getSingleResult();
+    }
+
+    /**
+     * A keyset page of a bulk action: up to {@code limit} ids of the jobs matching {@code filter} with an id above
+     * {@code afterId} and up to {@code maxId}, ascending. No offset: every page is an index range after the last.
+     */
+    public List<Long> idsAfter(JobFilter filter, long afterId, long maxId, int limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<QueueJob> job = query.from(QueueJob.class);
+        List<Predicate> where = new ArrayList<>(List.of(predicates(cb, job, filter)));
+        where.add(cb.gt(job.<Long>get("id"), afterId));
+        where.add(cb.le(job.<Long>get("id"), maxId));
+        query.select(job.get("id")).where(where.toArray(Predicate[]::new)).orderBy(cb.asc(job.get("id")));
+        return em.createQuery(query).setMaxResults(limit).getResultList();
+    }
+
+    /** The ids of the jobs with these uuids (those that exist), ascending. */
+    public List<Long> ids(Collection<UUID> uuids) {
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT j.id FROM QueueJob j WHERE j.uuid IN :uuids ORDER BY j.id", Long.class)
+                .setParameter("uuids", List.copyOf(uuids))
+                .getResultList();
     }
 
     /** Every job of a graph, oldest first. */

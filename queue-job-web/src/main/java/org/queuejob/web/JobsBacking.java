@@ -6,7 +6,7 @@ import static org.queuejob.domain.model.job.JobState.PENDING;
 import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
-import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
@@ -39,13 +38,13 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.Visibility;
 import org.queuejob.application.BulkAction;
 import org.queuejob.application.BulkActionService;
-import org.queuejob.application.BulkProgress;
 import org.queuejob.application.BulkRequest;
 import org.queuejob.application.JobFilter;
 import org.queuejob.application.JobGroup;
 import org.queuejob.application.JobGrouping;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.application.JobSort;
+import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
@@ -78,8 +77,8 @@ public class JobsBacking implements Serializable {
     /** Columns hidden until chosen, as the original's optional columns; keys are the columns' ids. */
     static final Set<String> HIDDEN_BY_DEFAULT = Set.of("colEta", "colUuid", "colUser", "colPriority");
 
-    static final String BULK_STARTED = "%s started for %d jobs.";
-    static final String BULK_FINISHED = "%s: %d jobs changed, %d not changed.";
+    static final String BULK_STARTED = "Bulk action %d started: %s of %d jobs; the Bulk actions screen follows it too.";
+    static final String BULK_FINISHED = "%s: %s";
     static final String NOTHING_SELECTED = "Select jobs first, or act on all jobs matching the filters.";
 
     /** Where the bulk dialog's refusals go: its own message area lists them, above the dialog's overlay. */
@@ -88,7 +87,7 @@ public class JobsBacking implements Serializable {
     @Inject
     JobQueryService jobQueries;
 
-    @EJB
+    @Inject
     BulkActionService bulkActions;
 
     private List<JobState> states = new ArrayList<>(DEFAULT_STATES);
@@ -120,7 +119,14 @@ public class JobsBacking implements Serializable {
     private String bulkChannel;
 
     private long bulkCount;
-    private BulkProgress bulkProgress;
+
+    /** The bulk action started from this view: its record is read again from the database on every poll. */
+    private Long bulkActionId;
+
+    private transient BulkActionView bulkProgress;
+
+    /** The request {@link #bulkProgress} was read in: every request (a poll) reads the record again. */
+    private transient Object bulkProgressReadIn;
 
     private JobSort lastSort;
     private boolean lastAscending;
@@ -188,7 +194,7 @@ public class JobsBacking implements Serializable {
     /** The poll: the table reloads by itself; the groups are read again. */
     public void refresh() {
         groups = null;
-        if (bulkProgress != null && bulkProgress.finished() && bulkAction != null) {
+        if (getBulkProgress() != null && getBulkProgress().isFinished() && bulkAction != null) {
             bulkFinished();
         }
     }
@@ -253,6 +259,7 @@ public class JobsBacking implements Serializable {
         this.bulkOnAllMatching = allMatching;
         this.bulkPriority = null;
         this.bulkChannel = null;
+        this.bulkActionId = null;
         this.bulkProgress = null;
         if (allMatching) {
             bulkCount = bulkActions.countMatching(action, filter());
@@ -277,36 +284,49 @@ public class JobsBacking implements Serializable {
             Refusals.error(DIALOG_MESSAGES, e.getMessage());
             return;
         }
-        BulkProgress progress = new BulkProgress(bulkAction);
-        if (bulkOnAllMatching) {
-            bulkActions.applyToMatching(request, filter(), progress);
-        } else {
-            List<UUID> uuids = selected().stream().map(QueueJob::uuid).toList();
-            if (uuids.isEmpty()) {
-                Refusals.error(DIALOG_MESSAGES, NOTHING_SELECTED);
-                return;
+        String user = Faces.getRemoteUser();
+        try {
+            BulkActionRun run;
+            if (bulkOnAllMatching) {
+                run = bulkActions.startOnMatching(request, filter(), user);
+            } else {
+                // Only the selected jobs the action applies to, as the confirmation counted them.
+                BulkAction action = bulkAction;
+                List<Long> ids = selected().stream()
+                        .filter(job -> action.appliesTo().contains(job.state()))
+                        .map(QueueJob::id)
+                        .toList();
+                if (ids.isEmpty()) {
+                    Refusals.error(DIALOG_MESSAGES, NOTHING_SELECTED);
+                    return;
+                }
+                run = bulkActions.startOnSelection(request, ids, user);
             }
-            bulkActions.apply(request, uuids, progress);
+            this.bulkActionId = run.id();
+            this.bulkProgress = null;
+            Messages.addGlobalInfo(String.format(BULK_STARTED, run.id(), bulkAction.label(), bulkCount));
+        } catch (RuntimeException e) {
+            Refusals.showOn(DIALOG_MESSAGES, e);
         }
-        this.bulkProgress = progress;
-        Messages.addGlobalInfo(String.format(BULK_STARTED, bulkAction.label(), bulkCount));
     }
 
     /** The action has ended: say so, and start afresh (the changed jobs may have left the filter). */
     public void bulkFinished() {
-        if (bulkProgress == null) {
+        BulkActionView progress = getBulkProgress();
+        if (progress == null) {
             return;
         }
-        if (bulkProgress.error() != null) {
-            Refusals.error(null, bulkProgress.error());
+        if (progress.isFailed()) {
+            Refusals.error(null, progress.run().reason());
         } else {
-            String finished = String.format(
-                    BULK_FINISHED, bulkProgress.action().label(), bulkProgress.changed(), bulkProgress.failed());
-            List<String> reasons = bulkProgress.reasons();
+            String finished = String.format(BULK_FINISHED, progress.getLabel(), progress.getResult());
+            List<String> reasons = progress.getReasons();
             Refusals.info(
                     null, reasons.isEmpty() ? finished : finished + " Not changed: " + String.join("; ", reasons));
         }
         bulkAction = null;
+        bulkActionId = null;
+        bulkProgress = null;
         selectedJobs = new ArrayList<>();
         groups = null;
     }
@@ -320,7 +340,7 @@ public class JobsBacking implements Serializable {
     }
 
     public boolean isBulkRunning() {
-        return bulkProgress != null && !bulkProgress.finished();
+        return getBulkProgress() != null && !getBulkProgress().isFinished();
     }
 
     public boolean isManager() {
@@ -479,8 +499,24 @@ public class JobsBacking implements Serializable {
         return bulkCount;
     }
 
-    public BulkProgress getBulkProgress() {
+    /** The started action as its record says now (read once per request), or null before one starts. */
+    public BulkActionView getBulkProgress() {
+        Object request = FacesContext.getCurrentInstance();
+        if (bulkProgressReadIn != request) {
+            bulkProgress = null;
+            bulkProgressReadIn = request;
+        }
+        if (bulkProgress == null && bulkActionId != null) {
+            bulkProgress = bulkActions
+                    .find(bulkActionId)
+                    .map(run -> new BulkActionView(run, Instant.now()))
+                    .orElse(null);
+        }
         return bulkProgress;
+    }
+
+    public Long getBulkActionId() {
+        return bulkActionId;
     }
 
     /** The sort the table asks for (single sort mode: at most one is active); empty when unsorted. */

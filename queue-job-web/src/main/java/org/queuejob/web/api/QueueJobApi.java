@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         security = @SecurityRequirement(name = "basic"),
         tags = {
             @Tag(name = "jobs", description = "List, read, change and enqueue jobs"),
-            @Tag(name = "bulk actions", description = "Act on many jobs in the background"),
+            @Tag(name = "bulk actions", description = "Act on many jobs as a batch job recorded in the database"),
             @Tag(name = "channels", description = "Channels, their settings and live counts"),
             @Tag(name = "job functions", description = "The @Job methods and staff's settings for them")
         })

@@ -39,6 +39,17 @@ public final class RunTexts {
         return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
+    /** How bulk actions work, in one sentence. */
+    public static String pace(AutovacuumPace pace) {
+        return String.format(
+                Locale.ROOT,
+                "Bulk actions run as batch jobs on the server, %s jobs per transaction%s; each is recorded in the"
+                        + " database, so every server shows it, and it resumes after its last chunk when stopped or when"
+                        + " its server restarts.",
+                count(pace.chunkSize()),
+                pace.maxDuty() >= 1 ? "" : ", working at most " + percent(pace.maxDuty()) + "% of the time");
+    }
+
     /** What the daily run does, in one sentence. */
     public static String schedule(boolean enabled, LocalTime time, ZoneId zone, AutovacuumPace pace) {
         String how = String.format(

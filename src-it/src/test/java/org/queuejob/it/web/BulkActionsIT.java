@@ -72,7 +72,8 @@ class BulkActionsIT extends BrowserTest {
         browser.waitUntil(
                 d -> !d.findElement(By.id("bulkForm:bulkStatus")).getText().startsWith("Requeue: 0 of"));
         browser.screenshot("bulk-progress");
-        assertThat(browser.waitFor(RESULT, Duration.ofMinutes(5)).getText()).isEqualTo("10000 changed, 0 not changed.");
+        assertThat(browser.waitFor(RESULT, Duration.ofMinutes(5)).getText())
+                .isEqualTo("10,000 changed, 0 not changed.");
         browser.screenshot("bulk-finished");
 
         assertThat(JobRows.count(

@@ -1,0 +1,88 @@
+package org.queuejob.infrastructure.bulk;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.batch.operations.JobOperator;
+import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.bulk.BulkActionLauncher;
+
+/**
+ * Runs the batch job {@value #JOB} on this server's {@link JobOperator}, always as a new execution: the action's
+ * checkpoint is its record, which any server can read, not the batch runtime's repository of this domain.
+ *
+ * <p>When the application stops, its executions are asked to stop and their actions stay running in the database:
+ * the server resumes them when it starts again, or another server takes them over once this one is silent.
+ */
+@ApplicationScoped
+public class BatchBulkActionLauncher implements BulkActionLauncher {
+
+    static final String JOB = "queue-job-bulk-action";
+
+    private static final Set<BatchStatus> ACTIVE = Set.of(BatchStatus.STARTING, BatchStatus.STARTED);
+    private static final Logger LOG = Logger.getLogger(BatchBulkActionLauncher.class.getName());
+
+    /** Executions started here: execution id → action id. */
+    private final Map<Long, Long> local = new ConcurrentHashMap<>();
+
+    private volatile boolean shuttingDown;
+
+    @Override
+    public long start(long runId, int epoch, AutovacuumPace pace) {
+        Properties parameters = new Properties();
+        parameters.setProperty("actionId", String.valueOf(runId));
+        parameters.setProperty("epoch", String.valueOf(epoch));
+        parameters.setProperty("chunkSize", String.valueOf(pace.chunkSize()));
+        parameters.setProperty("maxDuty", String.valueOf(pace.maxDuty()));
+        long execution = operator().start(JOB, parameters);
+        local.put(execution, runId);
+        return execution;
+    }
+
+    @Override
+    public boolean runsHere(long runId) {
+        return local.entrySet().stream()
+                .filter(entry -> entry.getValue() == runId)
+                .anyMatch(entry -> active(entry.getKey()));
+    }
+
+    @Override
+    public boolean shuttingDown() {
+        return shuttingDown;
+    }
+
+    @PreDestroy
+    void stopLocalExecutions() {
+        shuttingDown = true;
+        local.forEach((execution, run) -> {
+            try {
+                if (active(execution)) {
+                    operator().stop(execution);
+                    LOG.info(() -> "Bulk action " + run + " stopped with the application; it resumes from its"
+                            + " checkpoint when a server starts or takes it over");
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "Bulk action execution " + execution + " not stopped", e);
+            }
+        });
+    }
+
+    private static boolean active(long execution) {
+        try {
+            return ACTIVE.contains(operator().getJobExecution(execution).getBatchStatus());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JobOperator operator() {
+        return BatchRuntime.getJobOperator();
+    }
+}

@@ -1,0 +1,74 @@
+package org.queuejob.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.time.Instant;
+import java.util.List;
+import org.omnifaces.util.Messages;
+import org.queuejob.application.BulkActionService;
+import org.queuejob.domain.model.bulk.BulkActionRun;
+import org.queuejob.web.format.RunTexts;
+import org.queuejob.web.security.ManagerOnly;
+import org.queuejob.web.security.Roles;
+
+/**
+ * The Bulk actions screen ({@code bulk-actions.xhtml}): the running and latest bulk actions read from the database,
+ * so every server, and every reload, shows the same; a manager's Stop (after the current chunk, wherever the action
+ * runs) and Resume (from its last chunk, on this server). Request scoped: every poll reads the records again.
+ */
+@Named
+@RequestScoped
+public class BulkActionsBacking {
+
+    static final int SHOWN = 50;
+    static final String STOP_ASKED = "Bulk action %d stops after its current chunk.";
+    static final String RESUMED = "Bulk action %d resumed on %s, after the last job it changed.";
+
+    @Inject
+    BulkActionService bulkActions;
+
+    private List<BulkActionView> actions;
+
+    public List<BulkActionView> getActions() {
+        if (actions == null) {
+            Instant now = Instant.now();
+            actions = bulkActions.latest(SHOWN).stream()
+                    .map(run -> new BulkActionView(run, now))
+                    .toList();
+        }
+        return actions;
+    }
+
+    public String getPace() {
+        return RunTexts.pace(bulkActions.pace());
+    }
+
+    @ManagerOnly
+    public void stop(long id) {
+        try {
+            bulkActions.stop(id);
+            Messages.addGlobalInfo(String.format(STOP_ASKED, id));
+        } catch (RuntimeException e) {
+            Refusals.show(e);
+        } finally {
+            actions = null;
+        }
+    }
+
+    @ManagerOnly
+    public void resume(long id) {
+        try {
+            BulkActionRun run = bulkActions.resume(id);
+            Messages.addGlobalInfo(String.format(RESUMED, id, run.server()));
+        } catch (RuntimeException e) {
+            Refusals.show(e);
+        } finally {
+            actions = null;
+        }
+    }
+
+    public boolean isManager() {
+        return Roles.isManager();
+    }
+}

@@ -1,0 +1,105 @@
+package org.queuejob.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The Bulk actions screen of the demo EAR: an action started from the Jobs screen is followed there (read from the
+ * database: the same after a reload), stopped by the manager midway and resumed to the end, each job changed once; a
+ * viewer sees the actions, no button, and the server refuses a viewer's start, stop and resume; the stored filter is
+ * shown as text, never as markup.
+ */
+class BulkActionsScreenIT extends BrowserTest {
+
+    private static final By MESSAGES = By.id("bulkActionsForm:messages");
+
+    @Test
+    void managerFollowsAnActionStartedFromTheJobsScreen_stopsItMidway_andResumesItToTheEnd() {
+        String channel = JobRows.uniqueChannel("bulk-screen");
+        int jobs = 30_000;
+        JobRows.insertMany(jobs, channel, "failed");
+        browser.loginAsManager();
+        JobsScreenIT.showChannel(browser, channel, 25);
+        BulkActionsIT.chooseBulk(browser, "bulkMatching", "matching_REQUEUE");
+        browser.click(BulkActionsIT.CONFIRM);
+
+        browser.click(By.id("bulkForm:bulkActionLink"));
+        browser.waitUntil(d -> cell(0, "filter").endsWith("channel " + channel));
+        assertThat(cell(0, "action")).isEqualTo("Requeue");
+        assertThat(cell(0, "startedBy")).isEqualTo(Browser.property("queuejob.manager.user"));
+        assertThat(cell(0, "outcome")).isEqualTo("Running");
+        browser.click(By.id("bulkActionsForm:actions:0:stop"));
+
+        assertThat(browser.waitFor(MESSAGES).getText()).contains("stops after its current chunk");
+        browser.waitUntil(d -> cell(0, "outcome").equals("Stopped"));
+        long pending = pending(channel);
+        assertThat(pending).as("requeued when it stopped").isBetween(1L, jobs - 1L);
+        assertThat(cell(0, "changed")).isEqualTo(String.format(Locale.ROOT, "%,d", pending));
+        browser.screenshot("bulk-actions-stopped");
+
+        browser.click(By.id("bulkActionsForm:actions:0:resume"));
+        assertThat(browser.waitFor(MESSAGES).getText()).contains("resumed on");
+        browser.waitUntil(d -> cell(0, "outcome").equals("Completed"), Duration.ofMinutes(5));
+        assertThat(cell(0, "changed")).isEqualTo("30,000");
+        assertThat(cell(0, "notChanged")).isEqualTo("0");
+        assertThat(pending(channel)).isEqualTo(jobs);
+
+        browser.open("/bulk-actions.xhtml");
+        assertThat(cell(0, "status")).isEqualTo("Requeue: 30,000 of 30,000 jobs, completed.");
+        assertThat(cell(0, "changed")).as("after a reload").isEqualTo("30,000");
+        assertThat(browser.cspViolations()).as("bulk actions screen").isEmpty();
+        browser.screenshotFullPage("bulk-actions");
+    }
+
+    @Test
+    void viewerSeesTheActionsButNoButton_theServerRefusesTheirStartStopAndResume_andTheFilterIsShownAsText() {
+        String channel = JobRows.uniqueChannel("bulk-viewer");
+        JobRows.insertMany(3, channel, "failed");
+        String markup = "<img src=x id=injected>";
+        Api.Reply started = Api.asManager()
+                .post(
+                        "/bulk-actions",
+                        "{\"action\":\"priority\",\"priority\":4,\"filter\":{\"channel\":\"" + channel
+                                + "\",\"text\":\"" + markup + "\"}}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        long id = started.json().getJsonNumber("id").longValue();
+        Api viewer = Api.asViewer();
+
+        browser.loginAsViewer();
+        browser.open("/bulk-actions.xhtml");
+        browser.waitUntil(d -> cell(0, "actionId").equals(String.valueOf(id)));
+        assertThat(cell(0, "filter")).contains("text \u201c" + markup + "\u201d");
+        assertThat(browser.driver().findElements(By.id("injected"))).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("[id$=':stop'], [id$=':resume']")))
+                .isEmpty();
+        assertThat(browser.driver().findElement(By.id("bulkActionsForm")).getText())
+                .contains("Read only: your role may follow bulk actions, not start or stop them.");
+
+        assertThat(viewer.post("/bulk-actions", "{\"action\":\"cancel\",\"filter\":{\"channel\":\"" + channel + "\"}}")
+                        .status())
+                .isEqualTo(403);
+        assertThat(viewer.post("/bulk-actions/" + id + "/stop", "").status()).isEqualTo(403);
+        assertThat(viewer.post("/bulk-actions/" + id + "/resume", "").status()).isEqualTo(403);
+        JsonObject status = viewer.get("/bulk-actions/" + id).json();
+        assertThat(status.getString("startedBy")).isEqualTo(Browser.property("queuejob.manager.user"));
+        assertThat(JobRows.count(
+                        "SELECT count(*) FROM queue_job_bulk_action WHERE filter_text LIKE ?", "%" + channel + "%"))
+                .as("actions on the channel")
+                .isEqualTo(1);
+    }
+
+    private static long pending(String channel) {
+        return JobRows.count("SELECT count(*) FROM queue_job WHERE channel = ? AND state = 'pending'", channel);
+    }
+
+    private String cell(int row, String id) {
+        return browser.driver()
+                .findElement(By.id("bulkActionsForm:actions:" + row + ":" + id))
+                .getText();
+    }
+}
