@@ -145,6 +145,11 @@ public class RecurringJobService {
         return records.all().stream().map(this::view).toList();
     }
 
+    /** The job functions a recurring job can be made of here: this deployment's {@code @Job} methods, by name. */
+    public List<String> jobFunctionNames() {
+        return functions.all().stream().map(JobFunction::name).sorted().toList();
+    }
+
     public Optional<RecurringJobView> find(long id) {
         return records.find(id).map(this::view);
     }
