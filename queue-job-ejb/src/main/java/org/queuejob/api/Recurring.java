@@ -24,7 +24,8 @@ import java.lang.annotation.Target;
  * <p>A method with parameters takes its arguments from MicroProfile Config, as a JSON array in the parameters' order:
  * {@code queue-job.recurring.<name>.arguments=["eu", 3]} (the name is {@link #name()}, by default {@code
  * fully.qualified.Bean.method}); without it the deployment fails saying which key to set. The same prefix may override
- * {@code cron}, {@code zone} and {@code enabled} per environment.
+ * {@code cron}, {@code zone} and {@code enabled} per environment (an {@code enabled} set there applies at every
+ * deployment; otherwise staff's enable/disable stays).
  *
  * <p>The record this makes is the back office's "Recurring jobs" screen's: staff may disable and enable it and run it
  * now; its schedule follows the code (and configuration) at each deployment, while disabled stays disabled.
@@ -46,7 +47,7 @@ public @interface Recurring {
     /** The record's name; empty means {@code fully.qualified.Bean.method}. */
     String name() default "";
 
-    /** Whether a new record ticks; staff's choice wins once the record exists. */
+    /** Whether a new record ticks; staff's choice wins once the record exists (unless configuration sets it). */
     boolean enabled() default true;
 
     /** Ticks missed while no server ran (or more than a minute late). */

@@ -75,7 +75,8 @@ public class RecurringJobService {
 
     /**
      * Writes the record of every {@code @Recurring} method of this deployment: created enabled (or as the annotation
-     * says), or its schedule brought in line with the code; staff's enabled/disabled stays. Each record in a
+     * or configuration says), or its schedule brought in line with the code; staff's enabled/disabled stays, unless
+     * configuration sets {@code enabled} explicitly (an environment's choice, applied at every deployment). Each record in a
      * transaction of its own, so servers deploying at once do not fail on each other's insert.
      *
      * @throws IllegalStateException when configured arguments do not fit the method (the deployment fails)
@@ -135,6 +136,11 @@ public class RecurringJobService {
                             null,
                             declaration.missed(),
                             now);
+            if (Boolean.TRUE.equals(declaration.configuredEnabled())) {
+                existing.get().enable(now);
+            } else if (Boolean.FALSE.equals(declaration.configuredEnabled())) {
+                existing.get().disable();
+            }
         } else {
             LOG.warning(() -> "@Recurring " + declaration.name() + " on " + declaration.jobFunction() + " is ignored:"
                     + " a recurring job of that name was created in the back office; rename one of them");

@@ -80,10 +80,20 @@ class RecurringClusterIT {
         }
     }
 
+    /**
+     * Undeploys before stopping: the domains are ClusterIT's too, and an application left deployed there would tick
+     * into that test's database when its servers start.
+     */
     @AfterAll
-    static void stopServers() {
+    static void undeployAndStopServers() {
         if (servers != null) {
-            servers.parallelStream().forEach(PayaraDomain::stop);
+            servers.parallelStream().forEach(server -> {
+                if (!server.isRunning()) {
+                    server.start();
+                }
+                server.undeploy("recurring-cluster-it");
+                server.stop();
+            });
         }
     }
 

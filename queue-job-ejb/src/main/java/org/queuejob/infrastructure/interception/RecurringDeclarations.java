@@ -97,8 +97,9 @@ public class RecurringDeclarations implements Extension {
                 config.getOptionalValue(PREFIX + name + ".cron", String.class).orElse(recurring.cron());
         String zone =
                 config.getOptionalValue(PREFIX + name + ".zone", String.class).orElse(recurring.zone());
-        boolean enabled = config.getOptionalValue(PREFIX + name + ".enabled", Boolean.class)
-                .orElse(recurring.enabled());
+        Boolean configuredEnabled = config.getOptionalValue(PREFIX + name + ".enabled", Boolean.class)
+                .orElse(null);
+        boolean enabled = configuredEnabled == null ? recurring.enabled() : configuredEnabled;
         try {
             CronSchedule.parse(cron, zone);
         } catch (InvalidScheduleException e) {
@@ -111,6 +112,7 @@ public class RecurringDeclarations implements Extension {
                 zone.strip(),
                 MissedTicks.valueOf(recurring.missed().name()),
                 enabled,
+                configuredEnabled,
                 function,
                 arguments,
                 method);
