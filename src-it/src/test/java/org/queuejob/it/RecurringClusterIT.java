@@ -73,6 +73,11 @@ class RecurringClusterIT {
         Path war = exportWar();
         servers.parallelStream().forEach(server -> {
             server.start();
+            // The domains are ClusterIT's too: an application left on them (ClusterIT's, or this test's from an
+            // interrupted run) would join this database as a second queue under the same server name. Undeployed
+            // before the data source is replaced under it.
+            server.undeploy("cluster-it");
+            server.undeploy("recurring-cluster-it");
             server.createDataSource(database, 16);
         });
         for (PayaraDomain server : servers) {

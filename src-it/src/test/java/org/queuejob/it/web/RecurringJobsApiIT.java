@@ -41,8 +41,22 @@ class RecurringJobsApiIT {
         Api viewer = Api.asViewer();
         assertThat(viewer.get("/recurring-jobs/" + id).json().getString("lastJob"))
                 .isEqualTo(uuid);
-        ApiIT.assertProblem(viewer.post("/recurring-jobs/" + id + "/disable", "{}"), 403);
-        ApiIT.assertProblem(viewer.send("DELETE", "/recurring-jobs/" + id, "{}", Api.JSON), 403);
+        for (String[] route : new String[][] {
+            {"POST", "/recurring-jobs", body(name + "-v", "0 0 6 * * *", "UTC", "[\"a@b.c\"]")},
+            {"PUT", "/recurring-jobs/" + id, body(name, "0 0 7 * * *", "UTC", "[\"a@b.c\"]")},
+            {"POST", "/recurring-jobs/" + id + "/run", "{}"},
+            {"POST", "/recurring-jobs/" + id + "/disable", "{}"},
+            {"POST", "/recurring-jobs/" + id + "/enable", "{}"},
+            {"DELETE", "/recurring-jobs/" + id, "{}"}
+        }) {
+            ApiIT.assertProblem(viewer.send(route[0], route[1], route[2], Api.JSON), 403);
+            ApiIT.assertProblem(Api.anonymous().send(route[0], route[1], route[2], Api.JSON), 401);
+        }
+        JsonObject unchanged = manager.get("/recurring-jobs/" + id).json();
+        assertThat(unchanged.getString("cron")).isEqualTo("0 0 6 * * MON-FRI");
+        assertThat(unchanged.getString("lastJob")).isEqualTo(uuid);
+        assertThat(unchanged.getBoolean("enabled")).isTrue();
+        ApiIT.assertProblem(Api.anonymous().get("/recurring-jobs"), 401);
 
         JsonObject disabled =
                 manager.post("/recurring-jobs/" + id + "/disable", "{}").json();
