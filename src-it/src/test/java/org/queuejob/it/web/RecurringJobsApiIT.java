@@ -50,7 +50,11 @@ class RecurringJobsApiIT {
             {"DELETE", "/recurring-jobs/" + id, "{}"}
         }) {
             ApiIT.assertProblem(viewer.send(route[0], route[1], route[2], Api.JSON), 403);
-            ApiIT.assertProblem(Api.anonymous().send(route[0], route[1], route[2], Api.JSON), 401);
+            // Anonymous as ApiIT sends it: a DELETE without a body (the server answers a body-carrying one before it
+            // authenticates).
+            boolean delete = route[0].equals("DELETE");
+            ApiIT.assertProblem(
+                    Api.anonymous().send(route[0], route[1], delete ? null : route[2], delete ? null : Api.JSON), 401);
         }
         JsonObject unchanged = manager.get("/recurring-jobs/" + id).json();
         assertThat(unchanged.getString("cron")).isEqualTo("0 0 6 * * MON-FRI");
