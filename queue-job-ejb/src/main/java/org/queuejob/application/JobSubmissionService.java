@@ -81,7 +81,8 @@ public class JobSubmissionService {
         }
     }
 
-    private Object[] arguments(JobFunction function, String json) {
+    /** The arguments of a call of {@code function} read from a JSON array, checked as described above. */
+    Object[] arguments(JobFunction function, String json) {
         Method method = function.method();
         Parameter[] parameters = method.getParameters();
         JsonArray array;

@@ -17,15 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                 @Info(
                         title = "Queue Job API",
                         version = "1",
-                        description = "Jobs, bulk actions, channels and job functions of the queue. HTTP Basic with a"
-                                + " back-office user: queue-job-viewer reads, queue-job-manager changes. Changes take JSON"
-                                + " bodies (send {} when there is nothing to say). Errors are RFC 9457 problems."),
+                        description =
+                                "Jobs, bulk actions, channels, job functions and recurring jobs of the queue. HTTP Basic with a"
+                                        + " back-office user: queue-job-viewer reads, queue-job-manager changes. Changes take JSON"
+                                        + " bodies (send {} when there is nothing to say). Errors are RFC 9457 problems."),
         security = @SecurityRequirement(name = "basic"),
         tags = {
             @Tag(name = "jobs", description = "List, read, change and enqueue jobs"),
             @Tag(name = "bulk actions", description = "Act on many jobs as a batch job recorded in the database"),
             @Tag(name = "channels", description = "Channels, their settings and live counts"),
-            @Tag(name = "job functions", description = "The @Job methods and staff's settings for them")
+            @Tag(name = "job functions", description = "The @Job methods and staff's settings for them"),
+            @Tag(name = "recurring jobs", description = "Cron schedules that enqueue a job per tick")
         })
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class QueueJobApi extends Application {

@@ -1,5 +1,6 @@
 package org.queuejob.it.support;
 
+import com.cronutils.model.Cron;
 import java.io.File;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.queuejob.it.jobs.TestJobs;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the archives the in-container tests deploy: the queue library as it ships (its built jar, with Flyway
@@ -29,12 +31,19 @@ public final class TestDeployments {
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")
                 .addAsLibraries(queueJobLibrary())
                 .addAsLibraries(jarOf(Flyway.class), jarOf(PostgreSQLConfigurationExtension.class))
+                .addAsLibraries(jarOf(Cron.class), jarOf(LoggerFactory.class))
                 .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
     }
 
-    /** The queue as an application bundles it: its jar and Flyway's. */
+    /** The queue as an application bundles it: its jar, Flyway's, and cron-utils' (with slf4j-api). */
     public static File[] queueJobRuntime() {
-        return new File[] {queueJobLibrary(), jarOf(Flyway.class), jarOf(PostgreSQLConfigurationExtension.class)};
+        return new File[] {
+            queueJobLibrary(),
+            jarOf(Flyway.class),
+            jarOf(PostgreSQLConfigurationExtension.class),
+            jarOf(Cron.class),
+            jarOf(LoggerFactory.class)
+        };
     }
 
     private static File queueJobLibrary() {

@@ -169,7 +169,10 @@ class MonitoringIT {
                 Map.entry("/channels/{name}/pause", Set.of("post")),
                 Map.entry("/channels/{name}/resume", Set.of("post")),
                 Map.entry("/job-functions", Set.of("get")),
-                Map.entry("/job-functions/{name}", Set.of("get", "put")));
+                Map.entry("/job-functions/{name}", Set.of("get", "put")),
+                Map.entry("/recurring-jobs", Set.of("get", "post")),
+                Map.entry("/recurring-jobs/{id}", Set.of("get", "put", "delete")),
+                Map.entry("/recurring-jobs/{id}/run", Set.of("post")));
         expected.forEach((path, methods) -> {
             JsonObject operations = paths.entrySet().stream()
                     .filter(entry -> entry.getKey().endsWith("/api/v1" + path))

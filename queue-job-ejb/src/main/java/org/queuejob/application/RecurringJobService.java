@@ -1,0 +1,405 @@
+package org.queuejob.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.queuejob.api.JobQueue;
+import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.recurring.RecurringJob;
+import org.queuejob.domain.model.recurring.RecurringJobRepository;
+import org.queuejob.domain.model.recurring.RecurringOrigin;
+import org.queuejob.domain.model.recurring.TickPlan;
+import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionRegistry;
+import org.queuejob.infrastructure.interception.RecurringDeclaration;
+import org.queuejob.infrastructure.interception.RecurringDeclarations;
+
+/**
+ * Recurring jobs: their records (declared in code, or created by staff), and their ticks.
+ *
+ * <p><b>Exactly once per tick.</b> Every server looks for due records each second ({@link RecurringJobScheduler}).
+ * For a due record it builds the tick's job, then, in one transaction, claims the tick with a conditional update of
+ * the record ({@code next_run} moves on only from the value it read) and stores the job. Of servers racing for one
+ * tick, one claim updates the row and the others update nothing and store nothing: the database decides, not timing.
+ * A server without the record's job function leaves the record to one that has it.
+ *
+ * <p>Role checks are the caller's (the back office allows managers only).
+ */
+@ApplicationScoped
+public class RecurringJobService {
+
+    static final String EXISTS = "A recurring job named '%s' exists already: choose another name.";
+    static final String NOT_FOUND = "No recurring job %d: it was deleted meanwhile.";
+    static final String IN_CODE = "The recurring job '%s' is declared in code (@Recurring on %s): change its schedule"
+            + " there, or with the configuration properties " + RecurringDeclarations.PREFIX + "%s.cron / .zone;"
+            + " here it can be enabled, disabled and run now.";
+    static final String NO_FUNCTION =
+            "No job function named '%s': only the @Job methods of this deployment can be" + " scheduled.";
+    static final String FUNCTION_REQUIRED = "A job function is required.";
+    static final String NOT_HERE = "This server does not have the job function %s, so it cannot run it now.";
+
+    private static final Logger LOG = Logger.getLogger(RecurringJobService.class.getName());
+
+    @Inject
+    RecurringJobRepository records;
+
+    @Inject
+    RecurringDeclarations declarations;
+
+    @Inject
+    JobFunctionRegistry functions;
+
+    @Inject
+    JobSubmissionService submissions;
+
+    @Inject
+    JobEnqueuer enqueuer;
+
+    @Inject
+    JobQueue queue;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
+
+    @Inject
+    RecurringJobService self;
+
+    /**
+     * Writes the record of every {@code @Recurring} method of this deployment: created enabled (or as the annotation
+     * or configuration says), or its schedule brought in line with the code; staff's enabled/disabled stays, unless
+     * configuration sets {@code enabled} explicitly (an environment's choice, applied at every deployment). Each record in a
+     * transaction of its own, so servers deploying at once do not fail on each other's insert.
+     *
+     * @throws IllegalStateException when configured arguments do not fit the method (the deployment fails)
+     */
+    public void registerDeclared() {
+        for (RecurringDeclaration declaration : declarations.all()) {
+            JobFunction function = functions
+                    .find(declaration.jobFunction())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "@Recurring " + declaration.name() + ": no @Job method " + declaration.jobFunction()));
+            try {
+                submissions.arguments(function, declaration.argumentsJson());
+            } catch (InvalidRequestException e) {
+                throw new IllegalStateException(
+                        "@Recurring " + declaration.name() + ": the configuration property "
+                                + RecurringDeclarations.PREFIX + declaration.name() + ".arguments does not fit: "
+                                + e.getMessage(),
+                        e);
+            }
+            try {
+                self.register(declaration);
+            } catch (RuntimeException e) {
+                // Another server inserted it at the same moment: now it exists, and is brought in line.
+                LOG.log(Level.FINE, "Recurring job " + declaration.name() + " registered again", e);
+                self.register(declaration);
+            }
+        }
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void register(RecurringDeclaration declaration) {
+        Instant now = clock.instant();
+        Optional<RecurringJob> existing = records.findByName(declaration.name());
+        if (existing.isEmpty()) {
+            records.add(new RecurringJob(
+                    declaration.name(),
+                    declaration.cron(),
+                    declaration.zone(),
+                    declaration.jobFunction(),
+                    declaration.argumentsJson(),
+                    null,
+                    null,
+                    declaration.missed(),
+                    declaration.enabled(),
+                    RecurringOrigin.CODE,
+                    now));
+            LOG.info(() -> "Recurring job " + declaration.name() + " created: " + declaration.cron() + " ("
+                    + declaration.zone() + ")");
+        } else if (existing.get().origin() == RecurringOrigin.CODE) {
+            existing.get()
+                    .change(
+                            declaration.cron(),
+                            declaration.zone(),
+                            declaration.jobFunction(),
+                            declaration.argumentsJson(),
+                            null,
+                            null,
+                            declaration.missed(),
+                            now);
+            if (Boolean.TRUE.equals(declaration.configuredEnabled())) {
+                existing.get().enable(now);
+            } else if (Boolean.FALSE.equals(declaration.configuredEnabled())) {
+                existing.get().disable();
+            }
+        } else {
+            LOG.warning(() -> "@Recurring " + declaration.name() + " on " + declaration.jobFunction() + " is ignored:"
+                    + " a recurring job of that name was created in the back office; rename one of them");
+        }
+    }
+
+    public List<RecurringJobView> list() {
+        return records.all().stream().map(this::view).toList();
+    }
+
+    /** The job functions a recurring job can be made of here: this deployment's {@code @Job} methods, by name. */
+    public List<String> jobFunctionNames() {
+        return functions.all().stream().map(JobFunction::name).sorted().toList();
+    }
+
+    public Optional<RecurringJobView> find(long id) {
+        return records.find(id).map(this::view);
+    }
+
+    /**
+     * A new recurring job from staff.
+     *
+     * @throws InvalidSettingException naming what is wrong (the cron expression, the zone, the function, the
+     *     arguments, the channel, the priority, a name in use); nothing is stored then
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public long create(RecurringJobRequest request) {
+        String name = request.name() == null ? null : request.name().strip();
+        if (name != null && records.findByName(name).isPresent()) {
+            throw new InvalidSettingException(String.format(EXISTS, name), null);
+        }
+        String arguments = checkedArguments(request);
+        try {
+            RecurringJob job = new RecurringJob(
+                    name,
+                    request.cron(),
+                    request.zone(),
+                    request.jobFunction().strip(),
+                    arguments,
+                    request.channel(),
+                    request.priority(),
+                    request.missed(),
+                    request.enabled(),
+                    RecurringOrigin.BACK_OFFICE,
+                    clock.instant());
+            records.add(job);
+            return job.id();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * New settings for a recurring job created by staff; one declared in code can only be enabled, disabled and run.
+     *
+     * @throws InvalidSettingException naming what is wrong; nothing is changed then
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void edit(long id, RecurringJobRequest request) {
+        RecurringJob job = existing(id);
+        if (job.origin() == RecurringOrigin.CODE) {
+            throw new InvalidSettingException(String.format(IN_CODE, job.name(), job.jobFunction(), job.name()), null);
+        }
+        String arguments = checkedArguments(request);
+        try {
+            job.change(
+                    request.cron(),
+                    request.zone(),
+                    request.jobFunction().strip(),
+                    arguments,
+                    request.channel(),
+                    request.priority(),
+                    request.missed(),
+                    clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
+        if (request.enabled()) {
+            job.enable(clock.instant());
+        } else {
+            job.disable();
+        }
+    }
+
+    /** Ticks again from the next tick to come (ticks while it was disabled are not caught up). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void enable(long id) {
+        existing(id).enable(clock.instant());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void disable(long id) {
+        existing(id).disable();
+    }
+
+    /** Deletes a recurring job created by staff (one declared in code comes back at the next deployment). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void delete(long id) {
+        RecurringJob job = existing(id);
+        if (job.origin() == RecurringOrigin.CODE) {
+            throw new InvalidSettingException(String.format(IN_CODE, job.name(), job.jobFunction(), job.name()), null);
+        }
+        records.remove(job);
+    }
+
+    /**
+     * Enqueues a job of the record now, outside its schedule (which is left as it is).
+     *
+     * @return the job's uuid
+     * @throws InvalidSettingException when the job function is not on this server or the arguments no longer fit
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public UUID runNow(long id, String user) {
+        RecurringJob record = existing(id);
+        JobFunction function = functions
+                .find(record.jobFunction())
+                .orElseThrow(() -> new InvalidSettingException(String.format(NOT_HERE, record.jobFunction()), null));
+        QueueJob job;
+        try {
+            job = newJob(record, function, "run now" + (user == null ? "" : " by " + user));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
+        enqueuer.store(job);
+        record.ranByHand(job.uuid(), user, clock.instant());
+        return job.uuid();
+    }
+
+    /** Enqueues the jobs of the records due now, each tick once in the cluster; returns how many this server stored. */
+    public int fireDue() {
+        return fireDue(clock.instant());
+    }
+
+    /** As {@link #fireDue()}, at {@code now}. */
+    public int fireDue(Instant now) {
+        int stored = 0;
+        for (long id : records.dueAt(now)) {
+            try {
+                if (self.fire(id, now)) {
+                    stored++;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Recurring job " + id + " not ticked; trying again at the next look", e);
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Claims the record's due tick and stores its job, in one transaction. False when there was nothing to store: not
+     * due (any more), claimed by another server, a missed tick skipped, or the job function is not on this server.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean fire(long id, Instant now) {
+        Optional<RecurringJob> found = records.find(id);
+        if (found.isEmpty()
+                || !found.get().enabled()
+                || found.get().nextRun() == null
+                || found.get().nextRun().isAfter(now)) {
+            return false;
+        }
+        RecurringJob record = found.get();
+        Optional<JobFunction> function = functions.find(record.jobFunction());
+        if (function.isEmpty()) {
+            return false;
+        }
+        TickPlan plan = TickPlan.at(record.schedule(), record.nextRun(), now, record.missed());
+        Instant next = plan.nextRun().orElse(null);
+        if (plan.tick().isEmpty()) {
+            boolean claimed = records.claimTick(id, record.nextRun(), next, null, null, null, now);
+            if (claimed) {
+                LOG.info(() -> "Recurring job " + record.name() + ": " + plan.missed() + " missed tick(s) skipped"
+                        + " (policy " + record.missed() + "); next run " + next);
+            }
+            return false;
+        }
+        QueueJob job;
+        try {
+            job = newJob(record, function.get(), "tick " + plan.tick().get());
+        } catch (IllegalArgumentException e) {
+            String error = "Tick " + plan.tick().get() + " enqueued nothing: " + e.getMessage();
+            if (records.claimTick(id, record.nextRun(), next, null, null, error, now)) {
+                LOG.warning(() -> "Recurring job " + record.name() + ": " + error);
+            }
+            return false;
+        }
+        if (!records.claimTick(id, record.nextRun(), next, plan.tick().get(), job.uuid(), null, now)) {
+            return false;
+        }
+        enqueuer.store(job);
+        if (plan.missed() > 0) {
+            LOG.info(() -> "Recurring job " + record.name() + ": one job for "
+                    + plan.tick().get() + " in place of " + (plan.missed() + 1) + " due ticks (policy "
+                    + record.missed() + ")");
+        }
+        return true;
+    }
+
+    /** The job of a tick or a "Run now": its description says which record and which tick (see the job page). */
+    private QueueJob newJob(RecurringJob record, JobFunction function, String occasion) {
+        Object[] arguments = submissions.arguments(function, record.arguments());
+        JobQueue.Options options = queue.options().description(description(record, occasion));
+        if (record.priority() != null) {
+            options = options.priority(record.priority());
+        }
+        if (record.channel() != null) {
+            options = options.channel(record.channel());
+        }
+        return enqueuer.newJob(function, arguments, options);
+    }
+
+    /** {@code <record name> · <occasion>}, cut to the description column's length. */
+    static String description(RecurringJob record, String occasion) {
+        String text = record.name() + " · " + occasion;
+        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+    }
+
+    private String checkedArguments(RecurringJobRequest request) {
+        if (request.jobFunction() == null || request.jobFunction().isBlank()) {
+            throw new InvalidSettingException(FUNCTION_REQUIRED, null);
+        }
+        JobFunction function = functions
+                .find(request.jobFunction().strip())
+                .orElseThrow(() -> new InvalidSettingException(
+                        String.format(NO_FUNCTION, request.jobFunction().strip()), null));
+        String json = request.argumentsJson() == null || request.argumentsJson().isBlank()
+                ? "[]"
+                : request.argumentsJson().strip();
+        try {
+            submissions.arguments(function, json);
+        } catch (InvalidRequestException e) {
+            throw new InvalidSettingException(e.getMessage(), e);
+        }
+        return json;
+    }
+
+    private RecurringJob existing(long id) {
+        return records.find(id).orElseThrow(() -> new InvalidSettingException(String.format(NOT_FOUND, id), null));
+    }
+
+    private RecurringJobView view(RecurringJob job) {
+        return new RecurringJobView(
+                job.id(),
+                job.name(),
+                job.cron(),
+                job.zone(),
+                job.jobFunction(),
+                job.arguments(),
+                job.channel(),
+                job.priority(),
+                job.missed(),
+                job.enabled(),
+                job.origin(),
+                job.nextRun(),
+                job.lastTick(),
+                job.lastJobUuid(),
+                job.lastRunAt(),
+                job.lastRunBy(),
+                job.lastError(),
+                functions.find(job.jobFunction()).isPresent());
+    }
+}

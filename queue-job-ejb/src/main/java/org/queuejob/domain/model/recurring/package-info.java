@@ -1,0 +1,10 @@
+/**
+ * Recurring jobs: a cron schedule in a time zone that enqueues one job of a job function per tick. {@link
+ * org.queuejob.domain.model.recurring.CronSchedule} is the schedule (cron-utils' Spring dialect, with the daylight-
+ * saving rules of the README), {@link org.queuejob.domain.model.recurring.TickPlan} what a due record does now under
+ * its {@link org.queuejob.domain.model.recurring.MissedTicks} policy, and {@link
+ * org.queuejob.domain.model.recurring.RecurringJob} the record, kept in a {@link
+ * org.queuejob.domain.model.recurring.RecurringJobRepository} whose tick claim is what makes a tick enqueue exactly
+ * once in a cluster.
+ */
+package org.queuejob.domain.model.recurring;

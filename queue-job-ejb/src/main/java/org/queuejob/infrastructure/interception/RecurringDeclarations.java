@@ -1,0 +1,150 @@
+package org.queuejob.infrastructure.interception;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.DeploymentException;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.queuejob.api.Job;
+import org.queuejob.api.Recurring;
+import org.queuejob.domain.model.recurring.CronSchedule;
+import org.queuejob.domain.model.recurring.InvalidScheduleException;
+import org.queuejob.domain.model.recurring.MissedTicks;
+
+/**
+ * Finds every {@link Recurring} method while CDI discovers the beans, and refuses the deployment, naming the method,
+ * when one cannot tick: not a {@code @Job} method, a malformed cron expression or unknown zone (from the annotation or
+ * configuration), two declarations of one name, or parameters without their arguments in configuration. The records
+ * are written when the application starts (RecurringJobService).
+ */
+public class RecurringDeclarations implements Extension {
+
+    /** Configuration overrides of a declaration: {@code queue-job.recurring.<name>.cron} and so on. */
+    public static final String PREFIX = "queue-job.recurring.";
+
+    static final String NOT_A_JOB = "@Recurring method %s must also be a @Job method: a tick enqueues a job of it.";
+    static final String BAD_SCHEDULE = "@Recurring on %s: %s";
+    static final String NO_ARGUMENTS =
+            "@Recurring method %s takes %d parameter(s): give its arguments as a JSON array in"
+                    + " the configuration property %s (e.g. %s=[\"eu\"]).";
+    static final String BAD_ARGUMENTS = "@Recurring method %s: the configuration property %s must be a JSON array of %d"
+            + " value(s), one per parameter; it is %s";
+    static final String DUPLICATE =
+            "@Recurring name '%s' is declared twice (%s and %s): each recurring job needs a name" + " of its own.";
+
+    private final Map<String, Method> methods = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Recurring> annotations = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    private volatile List<RecurringDeclaration> declarations = List.of();
+
+    <T> void collect(@Observes ProcessManagedBean<T> event) {
+        for (AnnotatedMethod<? super T> annotated :
+                event.getAnnotatedBeanClass().getMethods()) {
+            Recurring recurring = annotated.getAnnotation(Recurring.class);
+            if (recurring == null) {
+                continue;
+            }
+            Method method = annotated.getJavaMember();
+            String function = JobFunction.nameOf(method);
+            if (annotated.getAnnotation(Job.class) == null) {
+                problems.add(String.format(NOT_A_JOB, function));
+                continue;
+            }
+            String name =
+                    recurring.name().isBlank() ? function : recurring.name().strip();
+            Method previous = methods.putIfAbsent(name, method);
+            if (previous != null && !previous.equals(method)) {
+                problems.add(String.format(DUPLICATE, name, JobFunction.nameOf(previous), function));
+                continue;
+            }
+            annotations.put(name, recurring);
+        }
+    }
+
+    void check(@Observes AfterDeploymentValidation event) {
+        Config config = ConfigProvider.getConfig();
+        List<RecurringDeclaration> checked = new ArrayList<>();
+        synchronized (methods) {
+            methods.forEach((name, method) -> {
+                try {
+                    checked.add(declaration(config, name, method, annotations.get(name)));
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            });
+        }
+        problems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
+        declarations = List.copyOf(checked);
+    }
+
+    private static RecurringDeclaration declaration(Config config, String name, Method method, Recurring recurring) {
+        String function = JobFunction.nameOf(method);
+        String cron =
+                config.getOptionalValue(PREFIX + name + ".cron", String.class).orElse(recurring.cron());
+        String zone =
+                config.getOptionalValue(PREFIX + name + ".zone", String.class).orElse(recurring.zone());
+        Boolean configuredEnabled = config.getOptionalValue(PREFIX + name + ".enabled", Boolean.class)
+                .orElse(null);
+        boolean enabled = configuredEnabled == null ? recurring.enabled() : configuredEnabled;
+        try {
+            CronSchedule.parse(cron, zone);
+        } catch (InvalidScheduleException e) {
+            throw new IllegalArgumentException(String.format(BAD_SCHEDULE, function, e.getMessage()), e);
+        }
+        String arguments = arguments(config, name, method);
+        return new RecurringDeclaration(
+                name,
+                cron.strip(),
+                zone.strip(),
+                MissedTicks.valueOf(recurring.missed().name()),
+                enabled,
+                configuredEnabled,
+                function,
+                arguments,
+                method);
+    }
+
+    private static String arguments(Config config, String name, Method method) {
+        String key = PREFIX + name + ".arguments";
+        int parameters = method.getParameterCount();
+        String json = config.getOptionalValue(key, String.class).orElse(null);
+        if (json == null || json.isBlank()) {
+            if (parameters > 0) {
+                throw new IllegalArgumentException(
+                        String.format(NO_ARGUMENTS, JobFunction.nameOf(method), parameters, key, key));
+            }
+            return "[]";
+        }
+        JsonArray array;
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            array = reader.readArray();
+        } catch (JsonParsingException | IllegalStateException e) {
+            throw new IllegalArgumentException(
+                    String.format(BAD_ARGUMENTS, JobFunction.nameOf(method), key, parameters, "not one: " + json), e);
+        }
+        if (array.size() != parameters) {
+            throw new IllegalArgumentException(String.format(
+                    BAD_ARGUMENTS, JobFunction.nameOf(method), key, parameters, array.size() + " value(s): " + json));
+        }
+        return array.toString();
+    }
+
+    /** The declarations of this deployment, checked; empty before the deployment is validated. */
+    public List<RecurringDeclaration> all() {
+        return declarations;
+    }
+}

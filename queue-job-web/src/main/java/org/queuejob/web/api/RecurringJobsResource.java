@@ -1,0 +1,175 @@
+package org.queuejob.web.api;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.queuejob.application.RecurringJobRequest;
+import org.queuejob.application.RecurringJobService;
+import org.queuejob.domain.model.recurring.MissedTicks;
+import org.queuejob.web.security.Roles;
+
+/**
+ * Recurring jobs: list and read them (viewers and managers); create, change, enable, disable, run now and delete
+ * (managers). A malformed cron expression, an unknown zone or arguments that do not fit are a 400 naming them.
+ */
+@Path("recurring-jobs")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "recurring jobs")
+@Allowed({Roles.VIEWER, Roles.MANAGER})
+@APIResponse(
+        responseCode = "401",
+        description = "No or wrong credentials",
+        content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+public class RecurringJobsResource {
+
+    @Inject
+    RecurringJobService recurring;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Operation(summary = "List recurring jobs")
+    @APIResponse(
+            responseCode = "200",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RecurringJobJson.class)))
+    public List<RecurringJobJson> list() {
+        return recurring.list().stream().map(RecurringJobJson::of).toList();
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(summary = "One recurring job")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecurringJobJson.class)))
+    @APIResponse(responseCode = "404", description = "No such recurring job")
+    public RecurringJobJson get(@PathParam("id") long id) {
+        return recurring
+                .find(id)
+                .map(RecurringJobJson::of)
+                .orElseThrow(() -> ApiException.notFound("No recurring job " + id + "."));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Roles.MANAGER)
+    @Operation(summary = "Create a recurring job")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RecurringJobJson.class)))
+    @APIResponse(responseCode = "400", description = "Malformed cron, unknown zone, function or arguments")
+    @APIResponse(responseCode = "403", description = "Not a manager")
+    public Response create(RecurringJobChangeJson body) {
+        long id = recurring.create(request(body));
+        URI location = uri.getBaseUriBuilder()
+                .path("recurring-jobs")
+                .path(String.valueOf(id))
+                .build();
+        return Response.created(location).entity(get(id)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Roles.MANAGER)
+    @Operation(summary = "Change a recurring job created here (one declared in code can only be enabled or disabled)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecurringJobJson.class)))
+    @APIResponse(responseCode = "400", description = "Malformed cron, unknown zone, function or arguments")
+    @APIResponse(responseCode = "403", description = "Not a manager")
+    public RecurringJobJson change(@PathParam("id") long id, RecurringJobChangeJson body) {
+        get(id);
+        recurring.edit(id, request(body));
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/enable")
+    @Allowed(Roles.MANAGER)
+    @Operation(summary = "Enable: it ticks again from its next tick")
+    public RecurringJobJson enable(@PathParam("id") long id) {
+        get(id);
+        recurring.enable(id);
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/disable")
+    @Allowed(Roles.MANAGER)
+    @Operation(summary = "Disable: it enqueues nothing until enabled")
+    public RecurringJobJson disable(@PathParam("id") long id) {
+        get(id);
+        recurring.disable(id);
+        return get(id);
+    }
+
+    @POST
+    @Path("{id}/run")
+    @Allowed(Roles.MANAGER)
+    @Operation(summary = "Enqueue its job now, outside its schedule")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CreatedJson.class)))
+    public Response runNow(@PathParam("id") long id) {
+        get(id);
+        UUID job = recurring.runNow(id, security.getUserPrincipal().getName());
+        URI location = uri.getBaseUriBuilder().path("jobs").path(job.toString()).build();
+        return Response.created(location)
+                .entity(new CreatedJson(job, location.toString()))
+                .build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Allowed(Roles.MANAGER)
+    @Operation(summary = "Delete a recurring job created here (its jobs stay)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("id") long id) {
+        get(id);
+        recurring.delete(id);
+        return Response.noContent().build();
+    }
+
+    private static RecurringJobRequest request(RecurringJobChangeJson body) {
+        if (body == null) {
+            throw ApiException.badRequest("The body must be a JSON object with name, cron and function.");
+        }
+        MissedTicks missed;
+        try {
+            missed = body.missed == null ? MissedTicks.SKIP : MissedTicks.valueOf(body.missed.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(
+                    "missed must be one of " + Arrays.toString(MissedTicks.values()) + ", not '" + body.missed + "'.");
+        }
+        return new RecurringJobRequest(
+                body.name,
+                body.cron,
+                body.zone,
+                body.function,
+                body.arguments == null ? "[]" : body.arguments.toString(),
+                body.channel,
+                body.priority,
+                missed,
+                body.enabled == null || body.enabled);
+    }
+}

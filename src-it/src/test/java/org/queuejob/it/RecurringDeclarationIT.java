@@ -1,0 +1,53 @@
+package org.queuejob.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.queuejob.dev.PayaraDomain;
+import org.queuejob.it.broken.MalformedCronJobs;
+import org.queuejob.it.broken.UnconfiguredArgumentsJobs;
+import org.queuejob.it.support.ItEnvironment;
+import org.queuejob.it.support.TestDeployments;
+
+/** A {@code @Recurring} declaration that cannot tick stops the deployment with a message naming the method. */
+class RecurringDeclarationIT {
+
+    private static PayaraDomain.Result deploy(String name, Class<?> jobs) throws Exception {
+        WebArchive war = TestDeployments.queueJobWar(name).addClass(jobs);
+        Path file = Files.createTempFile(name, ".war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        PayaraDomain domain = ItEnvironment.domain();
+        try {
+            return domain.tryDeploy(file, name);
+        } finally {
+            domain.undeploy(name);
+            new File(file.toString()).delete();
+        }
+    }
+
+    @Test
+    void malformedCronFailsTheDeployment_namingTheMethodAndTheExpression() throws Exception {
+        PayaraDomain.Result result = deploy("bad-cron-it", MalformedCronJobs.class);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output())
+                .contains("@Recurring on " + MalformedCronJobs.class.getName() + ".everyFiveMinutes: The cron"
+                        + " expression '0 */5 * * *' is not valid");
+    }
+
+    @Test
+    void parametersWithoutConfiguredArgumentsFailTheDeployment_namingThePropertyToSet() throws Exception {
+        PayaraDomain.Result result = deploy("unconfigured-arguments-it", UnconfiguredArgumentsJobs.class);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output())
+                .contains("@Recurring method " + UnconfiguredArgumentsJobs.class.getName() + ".perRegion takes 1"
+                        + " parameter(s)")
+                .contains("queue-job.recurring." + UnconfiguredArgumentsJobs.class.getName() + ".perRegion.arguments");
+    }
+}
