@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Server settings for one test class, made before its deployment and removed after it: system properties (which
- * MicroProfile Config reads) and any asadmin commands, e.g. a mail resource. Register it before {@link
+ * MicroProfile Config reads), on either server, and any asadmin commands (Payara only), e.g. a mail resource. Register it before {@link
  * DeployedDemoEar} (with {@code @Order}).
  */
 public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
@@ -38,15 +38,15 @@ public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         properties.forEach((name, value) -> ItEnvironment.domain().setSystemProperty(name, value));
-        setUp.forEach(command -> ItEnvironment.domain().asadmin(command.toArray(String[]::new)));
+        setUp.forEach(command -> ItEnvironment.payara().asadmin(command.toArray(String[]::new)));
         appliedAt = Instant.now();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         for (String name : properties.keySet()) {
-            ItEnvironment.domain().tryAsadmin("delete-system-property", name);
+            ItEnvironment.domain().removeSystemProperty(name);
         }
-        tearDown.forEach(command -> ItEnvironment.domain().tryAsadmin(command.toArray(String[]::new)));
+        tearDown.forEach(command -> ItEnvironment.payara().tryAsadmin(command.toArray(String[]::new)));
     }
 }
