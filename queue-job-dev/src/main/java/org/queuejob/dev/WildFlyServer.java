@@ -246,23 +246,30 @@ public final class WildFlyServer implements AppServer {
      */
     @Override
     public void prepare() {
-        if (configuration().contains("microprofile-health-smallrye")) {
-            return;
+        if (!configuration().contains("microprofile-health-smallrye")) {
+            // Extensions first: the CLI checks a subsystem's operations against definitions its extension brings.
+            cli(
+                    "/extension=org.wildfly.extension.microprofile.health-smallrye:add",
+                    "/extension=org.wildfly.extension.microprofile.openapi-smallrye:add",
+                    "/extension=org.wildfly.extension.micrometer:add");
+            cli(
+                    "batch",
+                    "/subsystem=microprofile-health-smallrye:add(security-enabled=false)",
+                    "/subsystem=microprofile-openapi-smallrye:add",
+                    "/subsystem=metrics:remove",
+                    "/extension=org.wildfly.extension.metrics:remove",
+                    "/subsystem=micrometer:add",
+                    "/subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,"
+                            + " driver-module-name=org.postgresql,"
+                            + " driver-xa-datasource-class-name=org.postgresql.xa.PGXADataSource)",
+                    "run-batch");
+            reload();
         }
-        cli(
-                "/extension=org.wildfly.extension.microprofile.health-smallrye:add",
-                "/subsystem=microprofile-health-smallrye:add(security-enabled=false)",
-                "/extension=org.wildfly.extension.microprofile.openapi-smallrye:add",
-                "/subsystem=microprofile-openapi-smallrye:add",
-                "/subsystem=metrics:remove",
-                "/extension=org.wildfly.extension.metrics:remove",
-                "/extension=org.wildfly.extension.micrometer:add",
-                "/subsystem=micrometer:add",
-                "/subsystem=micrometer/registry=prometheus:add(context=/metrics, security-enabled=false)",
-                "/subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,"
-                        + " driver-module-name=org.postgresql,"
-                        + " driver-xa-datasource-class-name=org.postgresql.xa.PGXADataSource)");
-        reload();
+        if (!configuration().contains("prometheus-registry")) {
+            // Only once the base metrics subsystem is gone (after the reload above) is /metrics free.
+            cli("/subsystem=micrometer/registry=prometheus:add(context=/metrics, security-enabled=false)");
+            reload();
+        }
     }
 
     private void reload() {
@@ -473,8 +480,18 @@ public final class WildFlyServer implements AppServer {
                                 .append(jar)
                                 .append("\"/>\n"));
             }
-            if (roots.length() > 0) {
-                Files.writeString(moduleXml, module.replace("<resources>\n", "<resources>\n" + roots));
+            // EclipseLink itself needs JDK modules that WildFly's descriptor (written for its integration) lacks.
+            StringBuilder jdk = new StringBuilder();
+            for (String needed : List.of("java.rmi", "java.sql", "java.xml", "java.desktop")) {
+                if (!module.contains("\"" + needed + "\"")) {
+                    jdk.append("        <module name=\"").append(needed).append("\"/>\n");
+                }
+            }
+            if (roots.length() > 0 || jdk.length() > 0) {
+                Files.writeString(
+                        moduleXml,
+                        module.replace("<resources>\n", "<resources>\n" + roots)
+                                .replace("<dependencies>\n", "<dependencies>\n" + jdk));
             }
             Path postgres = home.resolve("modules/org/postgresql/main");
             if (!Files.isRegularFile(postgres.resolve("postgresql.jar"))) {
@@ -489,7 +506,10 @@ public final class WildFlyServer implements AppServer {
                         </resources>
                         <dependencies>
                             <module name="java.sql"/>
+                            <module name="java.logging"/>
                             <module name="java.naming"/>
+                            <module name="java.security.jgss"/>
+                            <module name="java.xml"/>
                             <module name="java.management"/>
                             <module name="jakarta.transaction.api"/>
                         </dependencies>
