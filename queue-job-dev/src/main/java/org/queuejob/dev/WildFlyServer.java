@@ -362,7 +362,9 @@ public final class WildFlyServer implements AppServer {
         String file = archive.getFileName().toString();
         String runtimeName = name + file.substring(file.lastIndexOf('.'));
         runtimeNames.put(name, runtimeName);
-        return tryCli("deploy " + quote(archive.toString()) + " --name=" + runtimeName + " --force");
+        Result result = tryCli("deploy " + quote(archive.toString()) + " --name=" + runtimeName + " --force");
+        // The CLI prints failures as DMR strings, quotes escaped: unescaped, they read as the server wrote them.
+        return new Result(result.exitCode(), result.output().replace("\\\"", "\""));
     }
 
     @Override
