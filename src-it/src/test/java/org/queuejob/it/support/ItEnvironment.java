@@ -28,6 +28,7 @@ public class ItEnvironment implements LauncherSessionListener {
         System.setProperty("queuejob.payara.adminport", String.valueOf(domain().adminPort()));
         System.setProperty("queuejob.wildfly.managementport", String.valueOf(domain().adminPort()));
         System.setProperty("queuejob.baseUrl", domain().baseUrl() + "/queue-job");
+        System.setProperty("queuejob.managementUrl", domain().managementUrl());
     }
 
     @Override

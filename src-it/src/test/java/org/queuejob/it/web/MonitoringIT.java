@@ -53,7 +53,9 @@ class MonitoringIT {
     @Order(1)
     void health_liveAndReady_areUp_withNamedChecksAndTheirData() {
         Api.Reply ready = await().atMost(Duration.ofSeconds(30))
-                .until(() -> Api.fetch(Api.serverRoot() + "/health/ready", "application/json"), r -> r.status() == 200);
+                .until(
+                        () -> Api.fetch(Api.managementRoot() + "/health/ready", "application/json"),
+                        r -> r.status() == 200);
         JsonObject readyCheck = check(ready.json(), "queue-job-database");
         assertThat(readyCheck.getString("status")).isEqualTo("UP");
         JsonObject data = readyCheck.getJsonObject("data");
@@ -62,7 +64,7 @@ class MonitoringIT {
         assertThat(flag(data, "leaderKnown")).isTrue();
         assertThat(flag(data, "listenerConnected")).isTrue();
 
-        Api.Reply live = Api.fetch(Api.serverRoot() + "/health/live", "application/json");
+        Api.Reply live = Api.fetch(Api.managementRoot() + "/health/live", "application/json");
         assertThat(live.status()).as(live.toString()).isEqualTo(200);
         JsonObject liveCheck = check(live.json(), "queue-job-loops");
         assertThat(liveCheck.getString("status")).isEqualTo("UP");
@@ -70,7 +72,7 @@ class MonitoringIT {
         assertThat(Long.parseLong(text(liveCheck.getJsonObject("data"), "workersTotal")))
                 .isPositive();
 
-        Api.Reply all = Api.fetch(Api.serverRoot() + "/health", "application/json");
+        Api.Reply all = Api.fetch(Api.managementRoot() + "/health", "application/json");
         assertThat(all.json().getString("status")).isEqualTo("UP");
         saveExample("health-ready.json", ready.body());
     }
@@ -224,7 +226,7 @@ class MonitoringIT {
                             + "' AND pid <> pg_backend_pid()");
             Api.Reply down = await().atMost(Duration.ofSeconds(60))
                     .until(
-                            () -> Api.fetch(Api.serverRoot() + "/health/ready", "application/json"),
+                            () -> Api.fetch(Api.managementRoot() + "/health/ready", "application/json"),
                             r -> r.status() == 503);
             JsonObject check = check(down.json(), "queue-job-database");
             assertThat(check.getString("status")).isEqualTo("DOWN");
@@ -235,7 +237,9 @@ class MonitoringIT {
             admin(other, "ALTER DATABASE \"" + db.database() + "\" WITH ALLOW_CONNECTIONS true");
         }
         Api.Reply up = await().atMost(Duration.ofSeconds(60))
-                .until(() -> Api.fetch(Api.serverRoot() + "/health/ready", "application/json"), r -> r.status() == 200);
+                .until(
+                        () -> Api.fetch(Api.managementRoot() + "/health/ready", "application/json"),
+                        r -> r.status() == 200);
         assertThat(check(up.json(), "queue-job-database").getString("status")).isEqualTo("UP");
         // And the queue works again: a job enqueued now runs.
         String uuid = Api.asManager()
@@ -267,7 +271,7 @@ class MonitoringIT {
     }
 
     static Scrape scrape() {
-        Api.Reply reply = Api.fetch(Api.serverRoot() + "/metrics", "text/plain");
+        Api.Reply reply = Api.fetch(Api.managementRoot() + "/metrics", "text/plain");
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         return Scrape.of(reply.body());
     }
