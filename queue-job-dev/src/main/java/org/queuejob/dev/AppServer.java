@@ -63,6 +63,14 @@ public interface AppServer {
 
     void removeSystemProperty(String name);
 
+    /**
+     * A Jakarta Mail session bound where {@code InitialContext.lookup(name)} finds it (e.g. {@code mail/queue-job}),
+     * sending through the SMTP server at {@code host:port}.
+     */
+    void createMailSession(String name, String host, int port, String from);
+
+    void deleteMailSession(String name);
+
     void deploy(Path archive, String name);
 
     /** Deploys and returns what the tool said, without failing: for tests of deployments that must be refused. */

@@ -78,6 +78,22 @@ public final class PayaraDomain implements AppServer {
     }
 
     @Override
+    public void createMailSession(String name, String host, int port, String from) {
+        asadmin(
+                "create-javamail-resource",
+                "--mailhost=" + host,
+                "--mailuser=queue-job",
+                "--fromaddress=" + from,
+                "--property=mail-smtp-port=" + port + ":mail.smtp.port=" + port,
+                name);
+    }
+
+    @Override
+    public void deleteMailSession(String name) {
+        tryAsadmin("delete-javamail-resource", name);
+    }
+
+    @Override
     public void removeSystemProperty(String name) {
         tryAsadmin("delete-system-property", name);
     }

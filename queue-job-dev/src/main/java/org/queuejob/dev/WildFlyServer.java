@@ -42,6 +42,7 @@ public final class WildFlyServer implements AppServer {
     private final int offset;
     private final Path base;
     private final Map<String, String> runtimeNames = new ConcurrentHashMap<>();
+    private volatile boolean startedBefore;
 
     private WildFlyServer(Path home, int offset) {
         this.home = home;
@@ -114,7 +115,23 @@ public final class WildFlyServer implements AppServer {
         try {
             Files.createDirectories(log);
             Files.deleteIfExists(pidFile());
-            // Deployments of an interrupted run would be deployed again at start, against a database now gone.
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!startedBefore) {
+            forgetDeployments();
+        }
+        startedBefore = true;
+        launch();
+        awaitReady(Duration.ofMinutes(3));
+    }
+
+    /**
+     * Deployments of an interrupted run would be deployed again at start, against a database now gone; a restart of
+     * a server this object started (after a crash, in failure tests) keeps them, as a restarted server would.
+     */
+    private void forgetDeployments() {
+        try {
             Path config = base.resolve("configuration").resolve(CONFIG);
             String xml = Files.readString(config);
             String cleaned = xml.replaceAll("(?s)\\s*<deployments>.*?</deployments>", "");
@@ -128,6 +145,10 @@ public final class WildFlyServer implements AppServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private void launch() {
+        Path log = base.resolve("log");
         ProcessBuilder builder = new ProcessBuilder(
                         home.resolve("bin/standalone.sh").toString(),
                         "-c",
@@ -146,7 +167,6 @@ public final class WildFlyServer implements AppServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start WildFly", e);
         }
-        awaitReady(Duration.ofMinutes(3));
     }
 
     private Path pidFile() {
@@ -346,6 +366,30 @@ public final class WildFlyServer implements AppServer {
     @Override
     public void removeSystemProperty(String name) {
         tryCli("/system-property=" + name + ":remove");
+    }
+
+    /** WildFly binds {@code mail/x} at {@code java:/mail/x}, where a lookup of {@code mail/x} finds it. */
+    @Override
+    public void createMailSession(String name, String host, int port, String from) {
+        String id = resourceId(name);
+        cli(
+                "/socket-binding-group=standard-sockets/remote-destination-outbound-socket-binding=" + id
+                        + "-smtp:add(host=" + host + ", port=" + port + ")",
+                "/subsystem=mail/mail-session=" + id + ":add(jndi-name=\"java:/" + name + "\", from=" + quote(from)
+                        + ")",
+                "/subsystem=mail/mail-session=" + id + "/server=smtp:add(outbound-socket-binding-ref=" + id + "-smtp)");
+    }
+
+    @Override
+    public void deleteMailSession(String name) {
+        String id = resourceId(name);
+        tryCli("/subsystem=mail/mail-session=" + id + ":remove");
+        tryCli("/socket-binding-group=standard-sockets/remote-destination-outbound-socket-binding=" + id
+                + "-smtp:remove");
+    }
+
+    private static String resourceId(String jndiName) {
+        return jndiName.replaceAll("[^A-Za-z0-9-]", "-");
     }
 
     @Override

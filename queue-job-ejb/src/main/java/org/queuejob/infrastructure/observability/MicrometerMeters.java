@@ -2,18 +2,27 @@ package org.queuejob.infrastructure.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
 /**
  * {@link Meters} on Micrometer (WildFly's micrometer subsystem, whose Prometheus registry serves {@code /metrics}).
- * Loaded only where Micrometer exists. Distributions export count, sum and maximum: no quantiles, which would need
- * HdrHistogram, absent from WildFly's Micrometer module.
+ * Loaded only where Micrometer exists.
+ *
+ * <p>Meters are registered through the registry's own methods ({@code counter}, {@code summary}, {@code gauge}), not
+ * through builders: WildFly 39's application registry hands only those on to the exported registry (adding the
+ * deployment's tag), and keeps what builders register to itself. So descriptions are not exported. Distributions
+ * export count, sum and maximum: no quantiles, which would need HdrHistogram, absent from WildFly's Micrometer module.
  */
 final class MicrometerMeters implements Meters {
 
     private final MeterRegistry registry;
+
+    /** Micrometer holds a gauge's object weakly: the suppliers are held here, for as long as the application runs. */
+    private final List<Supplier<Number>> gauges = new CopyOnWriteArrayList<>();
 
     MicrometerMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -21,8 +30,7 @@ final class MicrometerMeters implements Meters {
 
     @Override
     public Count counter(String name, String description, String tag, String value) {
-        Counter counter =
-                Counter.builder(name).description(description).tag(tag, value).register(registry);
+        Counter counter = registry.counter(name, Tags.of(tag, value));
         return new Count() {
             @Override
             public void inc() {
@@ -38,16 +46,13 @@ final class MicrometerMeters implements Meters {
 
     @Override
     public Distribution histogram(String name, String description) {
-        DistributionSummary summary =
-                DistributionSummary.builder(name).description(description).register(registry);
+        DistributionSummary summary = registry.summary(name, Tags.empty());
         return summary::record;
     }
 
     @Override
     public void gauge(String name, String description, Supplier<Number> value, String... tags) {
-        if (registry.find(name).tags(tags).gauge() != null) {
-            throw new IllegalStateException("A gauge " + name + " is registered already");
-        }
-        Gauge.builder(name, value).description(description).tags(tags).register(registry);
+        gauges.add(value);
+        registry.gauge(name, Tags.of(tags), value, supplier -> supplier.get().doubleValue());
     }
 }

@@ -5,7 +5,6 @@ import org.junit.platform.launcher.LauncherSessionListener;
 import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
-import org.queuejob.dev.PayaraDomain;
 
 /**
  * Starts PostgreSQL and the server (Payara, or WildFly with {@code -Pwildfly}) once for the whole test run, before any test class, and stops them after
@@ -42,14 +41,6 @@ public class ItEnvironment implements LauncherSessionListener {
     /** The server the tests deploy to: the one started here, or the running one in external mode. */
     public static AppServer domain() {
         return EXTERNAL ? AppServer.fromSystemProperties() : started().domain();
-    }
-
-    /** The Payara domain, for the few tests that use asadmin itself (they assume Payara: see {@link Servers}). */
-    public static PayaraDomain payara() {
-        if (!(domain() instanceof PayaraDomain payara)) {
-            throw new IllegalStateException("This needs Payara; the tests run on " + domain().product());
-        }
-        return payara;
     }
 
     /** The back-office manager's password: generated for this run, or given to {@code RunServer} in external mode. */
