@@ -359,8 +359,12 @@ public final class WildFlyServer implements AppServer {
 
     @Override
     public void setSystemProperty(String name, String value) {
-        tryCli("/system-property=" + name + ":remove");
-        cli("/system-property=" + name + ":add(value=" + quote(value) + ")");
+        // One CLI call (each starts a JVM): replace the property if it is there.
+        cli(
+                "if (outcome == success) of /system-property=" + name + ":read-resource",
+                "/system-property=" + name + ":remove",
+                "end-if",
+                "/system-property=" + name + ":add(value=" + quote(value) + ")");
     }
 
     @Override
