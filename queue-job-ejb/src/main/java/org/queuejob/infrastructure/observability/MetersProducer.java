@@ -43,7 +43,7 @@ public class MetersProducer {
 
     private Meters choose() {
         if (present(MICROPROFILE)) {
-            Meters found = MicroProfile.meters(beans.createInstance());
+            Meters found = MicroProfile.meters(beans);
             if (found != null) {
                 LOG.fine("Queue metrics on MicroProfile Metrics");
                 return found;
@@ -72,10 +72,24 @@ public class MetersProducer {
 
     /** Holds the reference to MicroProfile Metrics' types, so that they load only when asked for. */
     private static final class MicroProfile {
-        static Meters meters(Instance<Object> beans) {
-            Instance<org.eclipse.microprofile.metrics.MetricRegistry> registry =
-                    beans.select(org.eclipse.microprofile.metrics.MetricRegistry.class);
-            return registry.isResolvable() ? new MicroProfileMeters(registry.get()) : null;
+
+        /** A field to make an injection point of: Payara's registry producer reads its injection point. */
+        static final class Target {
+            org.eclipse.microprofile.metrics.MetricRegistry registry;
+        }
+
+        static Meters meters(BeanManager beans) {
+            if (beans.getBeans(org.eclipse.microprofile.metrics.MetricRegistry.class)
+                    .isEmpty()) {
+                return null;
+            }
+            jakarta.enterprise.inject.spi.InjectionPoint point =
+                    beans.createInjectionPoint(beans.createAnnotatedType(Target.class)
+                            .getFields()
+                            .iterator()
+                            .next());
+            return new MicroProfileMeters((org.eclipse.microprofile.metrics.MetricRegistry)
+                    beans.getInjectableReference(point, beans.createCreationalContext(null)));
         }
     }
 
