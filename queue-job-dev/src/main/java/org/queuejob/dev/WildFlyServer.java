@@ -376,12 +376,15 @@ public final class WildFlyServer implements AppServer {
     @Override
     public void createMailSession(String name, String host, int port, String from) {
         String id = resourceId(name);
+        // One composite operation: a session added before its server would be made without it (localhost:25).
         cli(
+                "batch",
                 "/socket-binding-group=standard-sockets/remote-destination-outbound-socket-binding=" + id
                         + "-smtp:add(host=" + host + ", port=" + port + ")",
                 "/subsystem=mail/mail-session=" + id + ":add(jndi-name=\"java:/" + name + "\", from=" + quote(from)
                         + ")",
-                "/subsystem=mail/mail-session=" + id + "/server=smtp:add(outbound-socket-binding-ref=" + id + "-smtp)");
+                "/subsystem=mail/mail-session=" + id + "/server=smtp:add(outbound-socket-binding-ref=" + id + "-smtp)",
+                "run-batch");
     }
 
     @Override

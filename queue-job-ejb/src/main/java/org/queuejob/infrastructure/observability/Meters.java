@@ -31,4 +31,10 @@ public interface Meters {
      * an {@link IllegalArgumentException} or {@link IllegalStateException}, as the registry decides.
      */
     void gauge(String name, String description, Supplier<Number> value, String... tags);
+
+    /**
+     * Removes this application's meters from a registry that outlives it (WildFly's is the server's: counters of an
+     * undeployed application would otherwise go on from where they were at its next deployment).
+     */
+    default void removeAll() {}
 }

@@ -41,6 +41,19 @@ public class MetersProducer {
         return chosen;
     }
 
+    /** The application stops: its meters go with it, on registries that outlive it too. */
+    @jakarta.annotation.PreDestroy
+    void removeMeters() {
+        Meters chosen = meters;
+        if (chosen != null) {
+            try {
+                chosen.removeAll();
+            } catch (RuntimeException e) {
+                LOG.log(java.util.logging.Level.FINE, "Could not remove the queue's meters", e);
+            }
+        }
+    }
+
     private Meters choose() {
         if (present(MICROPROFILE)) {
             Meters found = MicroProfile.meters(beans);

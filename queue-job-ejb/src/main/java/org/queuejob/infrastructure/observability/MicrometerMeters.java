@@ -2,6 +2,7 @@ package org.queuejob.infrastructure.observability;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.util.List;
@@ -24,6 +25,8 @@ final class MicrometerMeters implements Meters {
     /** Micrometer holds a gauge's object weakly: the suppliers are held here, for as long as the application runs. */
     private final List<Supplier<Number>> gauges = new CopyOnWriteArrayList<>();
 
+    private final List<Meter> registered = new CopyOnWriteArrayList<>();
+
     MicrometerMeters(MeterRegistry registry) {
         this.registry = registry;
     }
@@ -31,6 +34,7 @@ final class MicrometerMeters implements Meters {
     @Override
     public Count counter(String name, String description, String tag, String value) {
         Counter counter = registry.counter(name, Tags.of(tag, value));
+        registered.add(counter);
         return new Count() {
             @Override
             public void inc() {
@@ -47,6 +51,7 @@ final class MicrometerMeters implements Meters {
     @Override
     public Distribution histogram(String name, String description) {
         DistributionSummary summary = registry.summary(name, Tags.empty());
+        registered.add(summary);
         return summary::record;
     }
 
@@ -54,5 +59,16 @@ final class MicrometerMeters implements Meters {
     public void gauge(String name, String description, Supplier<Number> value, String... tags) {
         gauges.add(value);
         registry.gauge(name, Tags.of(tags), value, supplier -> supplier.get().doubleValue());
+        Meter gauge = registry.find(name).tags(tags).gauge();
+        if (gauge != null) {
+            registered.add(gauge);
+        }
+    }
+
+    @Override
+    public void removeAll() {
+        registered.forEach(registry::remove);
+        registered.clear();
+        gauges.clear();
     }
 }
