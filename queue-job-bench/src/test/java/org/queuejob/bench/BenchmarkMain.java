@@ -35,7 +35,8 @@ public final class BenchmarkMain {
         PostgresServer.SERVER_CONFIG.forEach(builder::serverConfig);
         try (DevEnvironment environment = timeline.time("start PostgreSQL and Payara", builder::start);
                 PostgresServer server = new PostgresServer(environment.database())) {
-            PayaraDomain domain = environment.domain();
+            // The benchmark measures Payara (QueueUnderTest reads its process from the domain).
+            PayaraDomain domain = (PayaraDomain) environment.domain();
             server.enableStatements(QueueUnderTest.DATABASE);
             DatabaseSettings dbScheduler = server.createDatabase(PeerKind.DB_SCHEDULER.database());
             DatabaseSettings raw = server.createDatabase(PeerKind.RAW_JDBC.database());

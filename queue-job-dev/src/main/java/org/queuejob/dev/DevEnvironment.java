@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * Everything the queue needs around it on a developer's machine: PostgreSQL (embedded unless {@code
- * QUEUE_JOB_DB_URL} is set), a running Payara domain with the queue's data source, and back-office users with
+ * QUEUE_JOB_DB_URL} is set), a running Payara domain or WildFly server ({@link AppServer}) with the queue's data source, and back-office users with
  * passwords generated per run (or taken from {@code QUEUE_JOB_MANAGER_PASSWORD} / {@code QUEUE_JOB_VIEWER_PASSWORD}).
  */
 public final class DevEnvironment implements AutoCloseable {
@@ -25,14 +25,14 @@ public final class DevEnvironment implements AutoCloseable {
 
     private final EmbeddedDatabase embedded;
     private final DatabaseSettings database;
-    private final PayaraDomain domain;
+    private final AppServer domain;
     private final String managerPassword;
     private final String viewerPassword;
 
     private DevEnvironment(
             EmbeddedDatabase embedded,
             DatabaseSettings database,
-            PayaraDomain domain,
+            AppServer domain,
             String managerPassword,
             String viewerPassword) {
         this.embedded = embedded;
@@ -84,20 +84,24 @@ public final class DevEnvironment implements AutoCloseable {
                     // A lambda, not embedded::settings: that method reference would dereference a null embedded
                     // at once when QUEUE_JOB_DB_URL names a server.
                     .orElseGet(() -> embedded.settings());
-            PayaraDomain domain = PayaraDomain.fromSystemProperties();
+            AppServer domain = AppServer.fromSystemProperties();
             try {
                 DatabaseSettings database = this.database == null ? server : recreate(server, this.database);
                 long started = System.nanoTime();
                 domain.start();
-                domain.hideVersionBanners();
+                domain.prepare();
                 domain.createDataSource(database, 64);
                 String managerPassword = env("QUEUE_JOB_MANAGER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
                 String viewerPassword = env("QUEUE_JOB_VIEWER_PASSWORD").orElseGet(DevEnvironment::generatePassword);
                 domain.createUser(MANAGER, managerPassword, "queue-job-manager");
                 domain.createUser(VIEWER, viewerPassword, "queue-job-viewer");
                 LOG.info(() -> String.format(
-                        "Payara domain ready with data source %s -> %s in %d ms",
-                        PayaraDomain.DATA_SOURCE, database.jdbcUrl(), (System.nanoTime() - started) / 1_000_000));
+                        "%s %s ready with data source %s -> %s in %d ms",
+                        domain.product(),
+                        domain.name(),
+                        AppServer.DATA_SOURCE,
+                        database.jdbcUrl(),
+                        (System.nanoTime() - started) / 1_000_000));
                 return new DevEnvironment(embedded, database, domain, managerPassword, viewerPassword);
             } catch (RuntimeException e) {
                 domain.stop();
@@ -124,7 +128,7 @@ public final class DevEnvironment implements AutoCloseable {
         }
     }
 
-    public PayaraDomain domain() {
+    public AppServer domain() {
         return domain;
     }
 

@@ -19,10 +19,9 @@ import java.util.logging.Logger;
  * A Payara Server domain driven through {@code asadmin}: the same commands an operator would type, so what the demo
  * and the tests set up is what the README tells people to set up.
  */
-public final class PayaraDomain {
+public final class PayaraDomain implements AppServer {
 
     public static final String POOL = "queue-job-pool";
-    public static final String DATA_SOURCE = "jdbc/queue-job";
 
     private static final Logger LOG = Logger.getLogger(PayaraDomain.class.getName());
 
@@ -63,27 +62,69 @@ public final class PayaraDomain {
         return new PayaraDomain(home, portBase == DEFAULT_PORT_BASE ? "domain1" : "domain" + portBase, portBase);
     }
 
+    @Override
+    public String product() {
+        return "Payara";
+    }
+
+    @Override
+    public String managementUrl() {
+        return baseUrl();
+    }
+
+    @Override
+    public void prepare() {
+        hideVersionBanners();
+    }
+
+    @Override
+    public void createMailSession(String name, String host, int port, String from) {
+        asadmin(
+                "create-javamail-resource",
+                "--mailhost=" + host,
+                "--mailuser=queue-job",
+                "--fromaddress=" + from,
+                "--property=mail-smtp-port=" + port + ":mail.smtp.port=" + port,
+                name);
+    }
+
+    @Override
+    public void deleteMailSession(String name) {
+        tryAsadmin("delete-javamail-resource", name);
+    }
+
+    @Override
+    public void removeSystemProperty(String name) {
+        tryAsadmin("delete-system-property", name);
+    }
+
+    @Override
     public String baseUrl() {
         return "http://localhost:" + httpPort();
     }
 
+    @Override
     public int httpPort() {
         return portBase + 80;
     }
 
+    @Override
     public int adminPort() {
         // domain1 as unpacked keeps Payara's well-known admin port, which is not on the port base's pattern.
         return portBase == DEFAULT_PORT_BASE ? 4848 : portBase + 48;
     }
 
+    @Override
     public String name() {
         return domain;
     }
 
+    @Override
     public Path home() {
         return home;
     }
 
+    @Override
     public void start() {
         if (!Files.isDirectory(home.resolve("glassfish/domains").resolve(domain))) {
             asadmin("create-domain", "--nopassword=true", "--portbase=" + portBase, domain);
@@ -106,6 +147,7 @@ public final class PayaraDomain {
     }
 
     /** Whether the domain's admin port answers. */
+    @Override
     public boolean isRunning() {
         try (java.net.Socket socket = new java.net.Socket()) {
             socket.connect(new java.net.InetSocketAddress("localhost", adminPort()), 1000);
@@ -124,6 +166,7 @@ public final class PayaraDomain {
      * Kills the domain's process with SIGKILL (a crash, with no asadmin in between) and returns once it is gone: the
      * instant returned is the process's death, from which failure tests count.
      */
+    @Override
     public java.time.Instant killProcess() {
         Path pidFile = home.resolve("glassfish/domains").resolve(domain).resolve("config/pid");
         try {
@@ -140,10 +183,12 @@ public final class PayaraDomain {
         }
     }
 
+    @Override
     public void stop() {
         asadminQuietly("stop-domain", domain);
     }
 
+    @Override
     public void createDataSource(DatabaseSettings db, int maxPoolSize) {
         asadminQuietly("delete-jdbc-resource", DATA_SOURCE);
         asadminQuietly("delete-jdbc-connection-pool", POOL);
@@ -181,6 +226,7 @@ public final class PayaraDomain {
     }
 
     /** A back-office user in the server's file realm; groups map to the roles of the same names. */
+    @Override
     public void createUser(String user, String password, String... groups) {
         asadminQuietly("delete-file-user", user);
         Path passwordFile = writePasswordFile("AS_ADMIN_USERPASSWORD=" + password);
@@ -191,10 +237,12 @@ public final class PayaraDomain {
         }
     }
 
+    @Override
     public void setSystemProperty(String name, String value) {
         asadmin("create-system-properties", name + "=" + escape(value));
     }
 
+    @Override
     public void deploy(Path archive, String name) {
         asadmin("deploy", "--force=true", "--name=" + name, archive.toString());
     }
@@ -205,23 +253,18 @@ public final class PayaraDomain {
     }
 
     /** Deploys and returns what asadmin said, without failing: for tests of deployments that must be refused. */
+    @Override
     public Result tryDeploy(Path archive, String name) {
         return run("deploy", "--force=true", "--name=" + name, archive.toString());
     }
 
-    /** The exit code and output of one asadmin command. */
-    public record Result(int exitCode, String output) {
-
-        public boolean succeeded() {
-            return exitCode == 0;
-        }
-    }
-
+    @Override
     public void undeploy(String name) {
         asadminQuietly("undeploy", name);
     }
 
     /** Waits until {@code path} answers (applications load after {@code start-domain} returns). */
+    @Override
     public void awaitHttp(String path, Duration timeout) {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The README's run command: PostgreSQL, Payara, the EAR with its sample jobs, and the back-office address with
+ * The README's run command: PostgreSQL, Payara or WildFly ({@code -Pwildfly}), the EAR with its sample jobs, and the back-office address with
  * credentials printed. Ctrl-C stops everything it started.
  */
 public final class RunDemo {
@@ -14,17 +14,19 @@ public final class RunDemo {
     private RunDemo() {}
 
     /** What the run command prints once the back office answers: the addresses really used, and how to log in. */
-    static String banner(long seconds, PayaraDomain domain, String managerPassword, String viewerPassword, String db) {
-        return String.format("""
+    static String banner(long seconds, AppServer domain, String managerPassword, String viewerPassword, String db) {
+        return String.format(
+                """
 
                 ==========================================================================
                  Queue Job back office is up (%d s): %s/queue-job/
                    manager (can act):  user 'manager'  password '%s'
                    viewer (read only): user 'viewer'   password '%s'
-                 Database: %s   Payara admin console: http://localhost:%d
+                 Database: %s   %s admin console: http://localhost:%d
                  Sample jobs are flowing (some succeed, some fail, some retry). Ctrl-C stops it all.
                 ==========================================================================
-                %n""", seconds, domain.baseUrl(), managerPassword, viewerPassword, db, domain.adminPort());
+                %n""",
+                seconds, domain.baseUrl(), managerPassword, viewerPassword, db, domain.product(), domain.adminPort());
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -36,13 +38,13 @@ public final class RunDemo {
         DevEnvironment environment = DevEnvironment.start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping Payara and the database...");
+            System.out.println("Stopping " + environment.domain().product() + " and the database...");
             // Undeployed first, so the domain's next start does not try to load it against a database now gone.
             environment.domain().undeploy("queue-job");
             environment.close();
             stopped.countDown();
         }));
-        PayaraDomain domain = environment.domain();
+        AppServer domain = environment.domain();
         domain.deploy(ear, "queue-job");
         domain.awaitHttp("/queue-job/login.xhtml", Duration.ofMinutes(2));
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();

@@ -18,7 +18,8 @@ public final class RunServer {
             stopped.countDown();
         }));
         System.out.printf(
-                "Payara up at %s, database %s, manager password '%s', viewer password '%s'. Ctrl-C stops it.%n",
+                "%s up at %s, database %s, manager password '%s', viewer password '%s'. Ctrl-C stops it.%n",
+                environment.domain().product(),
                 environment.domain().baseUrl(),
                 environment.database().jdbcUrl(),
                 environment.managerPassword(),

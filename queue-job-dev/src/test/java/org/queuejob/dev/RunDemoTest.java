@@ -29,4 +29,18 @@ class RunDemoTest {
                 .contains("http://localhost:8080/queue-job/")
                 .contains("Payara admin console: http://localhost:4848");
     }
+
+    @Test
+    void bannerPrintsTheAddressesOfTheWildFlyServerReallyUsed(@TempDir Path wildfly) throws IOException {
+        Files.createDirectories(wildfly.resolve("bin"));
+        Files.createFile(wildfly.resolve("bin/jboss-cli.sh"));
+
+        String banner =
+                RunDemo.banner(12, WildFlyServer.withPortOffset(wildfly, 20000), "m", "v", "jdbc:postgresql://x/db");
+
+        assertThat(banner)
+                .contains("http://localhost:28080/queue-job/")
+                .contains("WildFly admin console: http://localhost:29990")
+                .doesNotContain("9990 ");
+    }
 }

@@ -11,6 +11,7 @@ import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.config.CallerNames;
 import org.queuejob.infrastructure.config.QueueJobClock;
 
 /**
@@ -33,6 +34,9 @@ public class JobAdminService {
 
     @Inject
     Principal caller;
+
+    @Inject
+    CallerNames callerNames;
 
     @Inject
     Event<JobEnqueued> enqueued;
@@ -148,7 +152,7 @@ public class JobAdminService {
     }
 
     private String who() {
-        String name = caller == null ? null : caller.getName();
-        return name == null || name.isBlank() || name.equals("ANONYMOUS") ? NOBODY : name;
+        String name = callerNames.nameOf(caller);
+        return name == null ? NOBODY : name;
     }
 }

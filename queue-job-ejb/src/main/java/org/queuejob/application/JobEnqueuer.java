@@ -21,6 +21,7 @@ import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.config.CallerNames;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.context.ContextValues;
 import org.queuejob.infrastructure.interception.JobFunction;
@@ -45,6 +46,9 @@ public class JobEnqueuer {
 
     @Inject
     Principal caller;
+
+    @Inject
+    CallerNames callerNames;
 
     @Inject
     Event<JobEnqueued> enqueued;
@@ -162,8 +166,7 @@ public class JobEnqueuer {
 
     private String callerName() {
         try {
-            String name = caller.getName();
-            return name == null || name.equals("ANONYMOUS") ? null : name;
+            return callerNames.nameOf(caller);
         } catch (RuntimeException e) {
             // Some threads (timers, managed executors) carry no security context: the job simply has no user.
             LOG.log(Level.FINE, "No caller principal for a new job", e);

@@ -9,7 +9,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.queuejob.dev.PayaraDomain;
+import org.queuejob.dev.AppServer;
 import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
@@ -24,9 +24,9 @@ class AutovacuumConfigurationIT {
                         "META-INF/microprofile-config.properties");
         Path file = Files.createTempFile("bad-autovacuum-it", ".war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        PayaraDomain domain = ItEnvironment.domain();
+        AppServer domain = ItEnvironment.domain();
         try {
-            PayaraDomain.Result result = domain.tryDeploy(file, "bad-autovacuum-it");
+            AppServer.Result result = domain.tryDeploy(file, "bad-autovacuum-it");
 
             assertThat(result.succeeded()).isFalse();
             assertThat(result.output()).contains("queue-job.autovacuum.time: \"3am\" is not a time of day");

@@ -34,8 +34,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.PayaraDomain;
+import org.queuejob.dev.WildFlyServer;
 import org.queuejob.it.cluster.ClusterJobs;
 import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
@@ -79,7 +81,7 @@ class ClusterIT {
     private static final Path REPORT = Path.of("target", "cluster-report.txt");
 
     private static DatabaseSettings database;
-    private static List<PayaraDomain> servers;
+    private static List<AppServer> servers;
     private static Double twoServersRate;
 
     @BeforeAll
@@ -95,10 +97,12 @@ class ClusterIT {
         Path home = ItEnvironment.domain().home();
         // Port bases 2,000 above this run's own, so that two checkouts' cluster tests do not meet, and clear of the
         // well-known ports domain1 keeps (4848, 8686, 9009, ...) when the run uses the default base.
-        int base = Integer.getInteger("queuejob.payara.portbase", 8000);
-        servers = List.of(PayaraDomain.withPortBase(home, base + 2000), PayaraDomain.withPortBase(home, base + 2100));
-        for (PayaraDomain server : servers) {
+        servers = List.of(clusterServer(home, 2000), clusterServer(home, 2100));
+        for (AppServer server : servers) {
             server.start();
+            if (server instanceof WildFlyServer) {
+                server.prepare(); // its subsystems and JDBC driver, once per base directory
+            }
             server.createDataSource(database, 32);
         }
         servers.get(0).deploy(war, "cluster-it");
@@ -110,7 +114,7 @@ class ClusterIT {
     /** A scenario that killed or stopped a server leaves both running again for the next. */
     @AfterEach
     void bothServersRunning() {
-        for (PayaraDomain server : servers) {
+        for (AppServer server : servers) {
             if (!server.isRunning()) {
                 server.start();
                 server.awaitHttp("/cluster-it/", Duration.ofMinutes(2));
@@ -121,7 +125,7 @@ class ClusterIT {
     @AfterAll
     static void stopServers() {
         if (servers != null) {
-            servers.parallelStream().forEach(PayaraDomain::stop);
+            servers.parallelStream().forEach(AppServer::stop);
         }
     }
 
@@ -165,7 +169,7 @@ class ClusterIT {
     @Order(3)
     void aKilledServersJobsGoBackToPendingWithinSeconds() throws Exception {
         Run run = runJobs(() -> {
-            PayaraDomain victim = server(holder(), false);
+            AppServer victim = server(holder(), false);
             String name = workerName(victim);
             Instant death = victim.killProcess();
             await().atMost(Duration.ofSeconds(60))
@@ -187,8 +191,8 @@ class ClusterIT {
     @Test
     @Order(4)
     void whenTheLeaderDiesHoldingTheWholeCapacityTheSurvivorDispatchesWithinSeconds() throws Exception {
-        PayaraDomain leader = servers.get(0);
-        PayaraDomain survivor = servers.get(1);
+        AppServer leader = servers.get(0);
+        AppServer survivor = servers.get(1);
         survivor.stop();
         await().atMost(Duration.ofSeconds(30)).until(() -> holder().endsWith("/" + leader.name()));
         int holding = CAPACITY.get("root");
@@ -261,7 +265,7 @@ class ClusterIT {
     @Order(6)
     void terminatingEveryConnectionOfOneServerFailsNoJobAndLosesNone() throws Exception {
         Run run = runJobs(() -> {
-            PayaraDomain victim = servers.get(1);
+            AppServer victim = servers.get(1);
             long terminated = count("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
                     + " WHERE application_name = 'queue-job-" + victim.name() + "'");
             assertThat(terminated).as("connections of " + victim.name()).isPositive();
@@ -489,14 +493,25 @@ class ClusterIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private static PayaraDomain server(String workerName, boolean leader) {
+    /**
+     * Another server of the run's kind, its ports {@code shift} above the run's own: a Payara domain on its own port
+     * base, or a WildFly with its own port offset and base directory, from the same installation.
+     */
+    private static AppServer clusterServer(Path home, int shift) {
+        if (AppServer.isWildFly()) {
+            return WildFlyServer.withPortOffset(home, Integer.getInteger("queuejob.wildfly.portoffset", 0) + shift);
+        }
+        return PayaraDomain.withPortBase(home, Integer.getInteger("queuejob.payara.portbase", 8000) + shift);
+    }
+
+    private static AppServer server(String workerName, boolean leader) {
         return servers.stream()
                 .filter(server -> workerName.endsWith("/" + server.name()) == leader)
                 .findFirst()
                 .orElseThrow();
     }
 
-    private static String workerName(PayaraDomain server) throws SQLException {
+    private static String workerName(AppServer server) throws SQLException {
         return stringOf("SELECT name FROM queue_job_instance WHERE name LIKE '%/" + server.name() + "'");
     }
 

@@ -9,7 +9,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.queuejob.dev.PayaraDomain;
+import org.queuejob.dev.AppServer;
 import org.queuejob.it.broken.UnknownRelatedActionJobs;
 import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
@@ -25,9 +25,9 @@ class ConfigurationIT {
                         "META-INF/microprofile-config.properties");
         Path file = Files.createTempFile("bad-channels-it", ".war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        PayaraDomain domain = ItEnvironment.domain();
+        AppServer domain = ItEnvironment.domain();
         try {
-            PayaraDomain.Result result = domain.tryDeploy(file, "bad-channels-it");
+            AppServer.Result result = domain.tryDeploy(file, "bad-channels-it");
 
             assertThat(result.succeeded()).isFalse();
             assertThat(result.output()).contains("Invalid channel config entry 'root.mail:two'");
@@ -42,9 +42,9 @@ class ConfigurationIT {
         WebArchive war = TestDeployments.queueJobWar("bad-related-action-it").addClass(UnknownRelatedActionJobs.class);
         Path file = Files.createTempFile("bad-related-action-it", ".war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        PayaraDomain domain = ItEnvironment.domain();
+        AppServer domain = ItEnvironment.domain();
         try {
-            PayaraDomain.Result result = domain.tryDeploy(file, "bad-related-action-it");
+            AppServer.Result result = domain.tryDeploy(file, "bad-related-action-it");
 
             assertThat(result.succeeded()).isFalse();
             assertThat(result.output()).contains("No related action named 'nowhere'");

@@ -154,21 +154,30 @@ class JobOutcomesIT {
         String marker = "logged-" + UUID.randomUUID();
         UUID uuid = queue.enqueue(() -> progressJobs.importRows(marker));
 
-        Path log = Path.of(System.getProperty("com.sun.aas.instanceRoot"), "logs", "server.log");
+        Path log = serverLog();
         String expected = "[job " + uuid + " " + ProgressJobs.class.getName() + ".importRows]";
         String line =
                 await().atMost(TIMEOUT).until(() -> lineWith(log, "Importing rows for " + marker), l -> l != null);
         assertThat(line).contains(expected);
     }
 
+    /** Runs in the server: WildFly's log directory, or Payara's instance's. */
+    private static Path serverLog() {
+        String wildFly = System.getProperty("jboss.server.log.dir");
+        return wildFly != null
+                ? Path.of(wildFly, "server.log")
+                : Path.of(System.getProperty("com.sun.aas.instanceRoot"), "logs", "server.log");
+    }
+
     private static String lineWith(Path log, String text) throws IOException {
-        // ODL records may span lines: find the record's text and look at the record around it.
+        // Payara's ODL records may span lines and start with '[': find the record's text and look at the record
+        // around it. WildFly's records are one line each.
         String content = Files.readString(log, StandardCharsets.UTF_8);
         int at = content.indexOf(text);
         if (at < 0) {
             return null;
         }
-        int start = content.lastIndexOf("\n[", at);
+        int start = content.lastIndexOf(System.getProperty("jboss.server.log.dir") != null ? "\n" : "\n[", at);
         return content.substring(Math.max(0, start), Math.min(content.length(), at + text.length()));
     }
 }

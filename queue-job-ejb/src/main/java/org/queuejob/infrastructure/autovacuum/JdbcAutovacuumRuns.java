@@ -1,6 +1,5 @@
 package org.queuejob.infrastructure.autovacuum;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -22,6 +21,7 @@ import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * Run records in {@code queue_job_autovacuum_run}, plain JDBC on the queue's data source. The guard is the table's
@@ -88,7 +88,8 @@ public class JdbcAutovacuumRuns implements AutovacuumRuns {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final Logger LOG = Logger.getLogger(JdbcAutovacuumRuns.class.getName());
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     @Inject

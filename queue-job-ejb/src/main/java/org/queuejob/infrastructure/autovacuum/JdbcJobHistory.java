@@ -1,7 +1,7 @@
 package org.queuejob.infrastructure.autovacuum;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,6 +19,7 @@ import org.queuejob.domain.model.autovacuum.HistoryPosition;
 import org.queuejob.domain.model.autovacuum.HistorySegment;
 import org.queuejob.domain.model.autovacuum.JobHistory;
 import org.queuejob.domain.model.job.JobState;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * The finished jobs in {@code queue_job}, plain JDBC in the chunk's transaction. Every read walks the back office's
@@ -90,7 +91,8 @@ public class JdbcJobHistory implements JobHistory {
     /** Above any id a sequence gives: the first page of a segment starts below it. */
     private static final long AFTER_ANY_ID = Long.MAX_VALUE;
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     @Override

@@ -1,6 +1,5 @@
 package org.queuejob.infrastructure.cluster;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,6 +10,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * Who dispatches: the server holding a PostgreSQL session advisory lock, on a connection kept for it alone.
@@ -35,7 +35,8 @@ public class LeaderLock {
 
     private static final Logger LOG = Logger.getLogger(LeaderLock.class.getName());
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     @Inject

@@ -1,7 +1,7 @@
 package org.queuejob.infrastructure.cluster;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,6 +13,7 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * Wake-ups between servers through PostgreSQL's LISTEN/NOTIFY: every server listens on one connection of its own,
@@ -38,7 +39,8 @@ public class Notifications {
     private static final Duration PING_AFTER = Duration.ofSeconds(5);
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     private volatile boolean listening;

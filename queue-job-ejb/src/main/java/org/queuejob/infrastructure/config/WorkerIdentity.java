@@ -28,12 +28,21 @@ public class WorkerIdentity {
         return name;
     }
 
-    /** {@code instance@host/domain}: Payara calls every domain's own server "server", the domain tells them apart. */
+    /**
+     * {@code instance@host/directory}, from what the server says of itself: Payara calls every domain's own server
+     * "server" and the domain's directory tells them apart; WildFly names its node and its base directory. Two
+     * servers on one host thus get different names, and a server keeps its name across restarts.
+     */
     static String defaultName() {
-        String instance = System.getProperty("com.sun.aas.instanceName", "server");
-        String root = System.getProperty("com.sun.aas.instanceRoot");
-        String domain = root == null ? "" : "/" + Path.of(root).getFileName();
-        return instance + "@" + hostName() + domain;
+        String instance = firstProperty("com.sun.aas.instanceName", "jboss.node.name");
+        String root = firstProperty("com.sun.aas.instanceRoot", "jboss.server.base.dir");
+        String directory = root == null ? "" : "/" + Path.of(root).getFileName();
+        return (instance == null ? "server" : instance) + "@" + hostName() + directory;
+    }
+
+    private static String firstProperty(String payara, String wildFly) {
+        String value = System.getProperty(payara);
+        return value != null ? value : System.getProperty(wildFly);
     }
 
     private static String hostName() {

@@ -50,6 +50,9 @@ public class JobRunner {
     JobFailureRecorder failures;
 
     @Inject
+    JobTimeouts timeouts;
+
+    @Inject
     JobOutcomes outcomes;
 
     @Inject
@@ -86,6 +89,7 @@ public class JobRunner {
         Instant startedAt = clock.instant();
         tell(() -> outcomes.started(job, startedAt));
         try {
+            transaction.setTransactionTimeout(timeouts.secondsFor(job.jobFunction()));
             transaction.begin();
             JobExecutor.Result result = executor.execute(job, worker, startedAt);
             if (result != JobExecutor.Result.CHANGED) {

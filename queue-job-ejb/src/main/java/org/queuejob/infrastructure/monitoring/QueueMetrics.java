@@ -14,11 +14,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.execution.QueueRuntime;
+import org.queuejob.infrastructure.observability.Meters;
 
 /**
  * The queue's gauges, read when the metrics endpoint is scraped: jobs that have not ended per channel and state (one
@@ -35,7 +33,7 @@ public class QueueMetrics {
     private static final Logger LOG = Logger.getLogger(QueueMetrics.class.getName());
 
     @Inject
-    MetricRegistry metrics;
+    Meters metrics;
 
     @Inject
     QueueRuntime runtime;
@@ -83,12 +81,7 @@ public class QueueMetrics {
 
     private void gauge(String name, String description, Supplier<Number> value) {
         try {
-            metrics.gauge(
-                    Metadata.builder()
-                            .withName(name)
-                            .withDescription(description)
-                            .build(),
-                    () -> value.get().doubleValue());
+            metrics.gauge(name, description, value);
         } catch (RuntimeException e) {
             // Registered already (the event came twice): the first registration serves.
             LOG.log(Level.WARNING, "Gauge " + name + " not registered: " + e.getMessage(), e);
@@ -125,14 +118,13 @@ public class QueueMetrics {
                         String channel = row.channel();
                         String state = row.state();
                         metrics.gauge(
-                                Metadata.builder()
-                                        .withName(JOBS)
-                                        .withDescription("Jobs that have not ended, per channel and state (cached "
-                                                + CACHE_SECONDS + " s)")
-                                        .build(),
-                                () -> (double) waiting(channel, state),
-                                new Tag("channel", channel),
-                                new Tag("state", state));
+                                JOBS,
+                                "Jobs that have not ended, per channel and state (cached " + CACHE_SECONDS + " s)",
+                                () -> waiting(channel, state),
+                                "channel",
+                                channel,
+                                "state",
+                                state);
                     }
                 }
                 waiting = counts;

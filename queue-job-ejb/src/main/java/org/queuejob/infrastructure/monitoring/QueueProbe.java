@@ -1,7 +1,7 @@
 package org.queuejob.infrastructure.monitoring;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 import org.queuejob.infrastructure.persistence.SchemaMigration;
 
 /**
@@ -37,7 +38,8 @@ public class QueueProbe {
             + " WHERE state IN ('wait_dependencies', 'pending', 'enqueued', 'started', 'failed')"
             + " GROUP BY channel, state";
 
-    @Resource(lookup = SchemaMigration.DATA_SOURCE)
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     /** What the readiness check reads in one round trip. */

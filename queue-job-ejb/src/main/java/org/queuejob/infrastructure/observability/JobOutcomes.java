@@ -14,11 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.Histogram;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 import org.queuejob.api.JobDone;
 import org.queuejob.api.JobFailed;
 import org.queuejob.api.JobRetried;
@@ -45,7 +40,7 @@ public class JobOutcomes {
     private static final Logger LOG = Logger.getLogger(JobOutcomes.class.getName());
 
     @Inject
-    MetricRegistry metrics;
+    Meters metrics;
 
     @Inject
     BeanManager beans;
@@ -62,9 +57,9 @@ public class JobOutcomes {
     @Inject
     FailureMail mail;
 
-    private final ConcurrentMap<String, Counter[]> counters = new ConcurrentHashMap<>();
-    private Histogram runTime;
-    private Histogram startLatency;
+    private final ConcurrentMap<String, Meters.Count[]> counters = new ConcurrentHashMap<>();
+    private Meters.Distribution runTime;
+    private Meters.Distribution startLatency;
     private volatile Observed observed;
 
     /** Which events have synchronous and asynchronous observers. */
@@ -78,17 +73,12 @@ public class JobOutcomes {
 
     @PostConstruct
     void registerTimers() {
-        runTime = metrics.histogram(Metadata.builder()
-                .withName(RUN_TIME)
-                .withDescription("Microseconds jobs ran (their method and done mark, or until their failure), on this"
-                        + " server")
-                .build());
-        startLatency = metrics.histogram(Metadata.builder()
-                .withName(START_LATENCY)
-                .withDescription(
-                        "Microseconds from a job's creation (or its eta, if later) to the start of its first try, on this"
-                                + " server")
-                .build());
+        runTime = metrics.histogram(
+                RUN_TIME, "Microseconds jobs ran (their method and done mark, or until their failure), on this server");
+        startLatency = metrics.histogram(
+                START_LATENCY,
+                "Microseconds from a job's creation (or its eta, if later) to the start of its first try, on this"
+                        + " server");
     }
 
     /** A try starts: the start latency of a first try. */
@@ -96,7 +86,7 @@ public class JobOutcomes {
         if (job.triesBefore() == 0 && job.readyAt() != null) {
             Duration latency = Duration.between(job.readyAt(), startedAt);
             if (!latency.isNegative()) {
-                startLatency.update(micros(latency));
+                startLatency.record(micros(latency));
             }
         }
     }
@@ -104,7 +94,7 @@ public class JobOutcomes {
     /** The job's done mark committed. */
     public void done(ClaimedJob job, Instant startedAt, Instant endedAt) {
         countersOf(job.jobFunction())[0].inc();
-        runTime.update(micros(Duration.between(startedAt, endedAt)));
+        runTime.record(micros(Duration.between(startedAt, endedAt)));
         Observed o = observed();
         if (o.doneSync || o.doneAsync) {
             JobDone event = new JobDone(
@@ -116,7 +106,7 @@ public class JobOutcomes {
     /** The job's failure committed: it is failed for good. */
     public void failed(ClaimedJob job, Throwable failure, Instant startedAt, Instant endedAt) {
         countersOf(job.jobFunction())[1].inc();
-        runTime.update(micros(Duration.between(startedAt, endedAt)));
+        runTime.record(micros(Duration.between(startedAt, endedAt)));
         Observed o = observed();
         boolean mailed = mail.isEnabled();
         if (o.failedSync || o.failedAsync || mailed) {
@@ -138,7 +128,7 @@ public class JobOutcomes {
     /** The job's postponement committed: it is pending again for a retry. */
     public void retried(ClaimedJob job, Throwable failure, Instant startedAt, Instant endedAt) {
         countersOf(job.jobFunction())[2].inc();
-        runTime.update(micros(Duration.between(startedAt, endedAt)));
+        runTime.record(micros(Duration.between(startedAt, endedAt)));
         Observed o = observed();
         if (o.retriedSync || o.retriedAsync) {
             JobRetried event = new JobRetried(
@@ -153,46 +143,28 @@ public class JobOutcomes {
         }
     }
 
-    /**
-     * Histograms of microseconds, not MicroProfile timers: Payara 6 exports a timer's sum in seconds but its quantiles
-     * and maximum in nanoseconds; a histogram's values are exported as recorded.
-     */
+    /** Distributions of microseconds, exported as recorded (see {@link MicroProfileMeters#histogram}). */
     private static long micros(Duration duration) {
         return duration.toNanos() / 1_000;
     }
 
     /** Jobs done, failed and retried on this server since it started, for one job function. */
     public long[] counts(String jobFunction) {
-        Counter[] c = counters.get(jobFunction);
-        return c == null ? new long[3] : new long[] {c[0].getCount(), c[1].getCount(), c[2].getCount()};
+        Meters.Count[] c = counters.get(jobFunction);
+        return c == null ? new long[3] : new long[] {c[0].count(), c[1].count(), c[2].count()};
     }
 
-    private Counter[] countersOf(String function) {
-        Counter[] found = counters.get(function);
+    private Meters.Count[] countersOf(String function) {
+        Meters.Count[] found = counters.get(function);
         return found != null ? found : counters.computeIfAbsent(function, this::register);
     }
 
-    private Counter[] register(String function) {
-        Tag tag = new Tag("function", function);
-        return new Counter[] {
+    private Meters.Count[] register(String function) {
+        return new Meters.Count[] {
+            metrics.counter(DONE, "Jobs done on this server, per job function", "function", function),
+            metrics.counter(FAILED, "Jobs failed for good on this server, per job function", "function", function),
             metrics.counter(
-                    Metadata.builder()
-                            .withName(DONE)
-                            .withDescription("Jobs done on this server, per job function")
-                            .build(),
-                    tag),
-            metrics.counter(
-                    Metadata.builder()
-                            .withName(FAILED)
-                            .withDescription("Jobs failed for good on this server, per job function")
-                            .build(),
-                    tag),
-            metrics.counter(
-                    Metadata.builder()
-                            .withName(RETRIED)
-                            .withDescription("Tries that ended with a retry on this server, per job function")
-                            .build(),
-                    tag)
+                    RETRIED, "Tries that ended with a retry on this server, per job function", "function", function)
         };
     }
 

@@ -1,7 +1,7 @@
 package org.queuejob.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +17,8 @@ public class ProgressStore {
 
     static final String SAVE = "UPDATE queue_job SET progress = ?, progress_message = ? WHERE id = ?";
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

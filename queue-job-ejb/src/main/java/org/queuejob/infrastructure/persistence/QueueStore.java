@@ -19,8 +19,8 @@ import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_CHIL
 import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_OUTSIDE_FUNCTIONS;
 import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_WITH_KEY;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -61,7 +61,8 @@ import org.queuejob.domain.scheduling.CandidateJob;
 public class QueueStore {
 
     /** The queue's data source, named as in the README; looked up globally, so any module's thread can use it. */
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     /** A job held by some server: the leader counts these against channel capacities. */

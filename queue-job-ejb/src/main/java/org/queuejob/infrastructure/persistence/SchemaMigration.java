@@ -1,7 +1,7 @@
 package org.queuejob.infrastructure.persistence;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -15,14 +15,12 @@ import org.flywaydb.core.api.output.MigrateResult;
 @ApplicationScoped
 public class SchemaMigration {
 
-    /** The JNDI name of the queue's data source; the persistence unit uses the same. */
-    public static final String DATA_SOURCE = "jdbc/queue-job";
-
     static final String HISTORY_TABLE = "queue_job_schema_history";
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = DATA_SOURCE)
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     /** The history table, for the readiness check. */

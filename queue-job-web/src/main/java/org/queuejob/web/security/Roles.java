@@ -2,7 +2,7 @@ package org.queuejob.web.security;
 
 import org.omnifaces.util.Faces;
 
-/** The back office's roles (web.xml, glassfish-web.xml), as the container decides them for the current request. */
+/** The back office's roles (web.xml; the EAR maps them to groups on Payara), as the container decides them for the current request. */
 public final class Roles {
 
     /** May look and act. */

@@ -1,8 +1,8 @@
 package org.queuejob.it.autovacuum;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * Jobs as the autovacuum finds them, stored straight into the queue's table with {@link #aJob(String)}: done,
@@ -42,7 +43,8 @@ public class FinishedJobs {
                    ? - n * interval '1 second' - interval '1 minute', ? - n * interval '1 second'
               FROM generate_series(1, ?) AS n""";
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     /** The fixtures' function, recorded as another deployment would: its pending jobs wait, they do not fail. */

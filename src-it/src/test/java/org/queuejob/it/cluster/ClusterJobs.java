@@ -1,13 +1,14 @@
 package org.queuejob.it.cluster;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.queuejob.api.Job;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * The cluster test's jobs: each records its execution in the job's own transaction, so an execution is counted
@@ -21,7 +22,8 @@ public class ClusterJobs {
     /** How long a job works: long enough that the channels' capacities, not the CPU, set the pace. */
     static final long WORK_MILLIS = 20;
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     @Job

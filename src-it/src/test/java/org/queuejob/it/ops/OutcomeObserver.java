@@ -1,9 +1,9 @@
 package org.queuejob.it.ops;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.queuejob.api.JobDone;
 import org.queuejob.api.JobFailed;
 import org.queuejob.api.JobRetried;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * Observes the queue's outcome events, synchronously and asynchronously, and notes for each synchronous one the job's
@@ -26,7 +27,8 @@ public class OutcomeObserver {
     /** One observation: the event, whether it came asynchronously, the job's committed state when it came. */
     public record Seen(Object event, UUID uuid, boolean async, String committedState, String thread) {}
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     private final List<Seen> seen = new CopyOnWriteArrayList<>();

@@ -6,8 +6,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DevEnvironment;
-import org.queuejob.dev.PayaraDomain;
 
 /**
  * Deploys the demo EAR (library, back office, sample jobs) for one test class and undeploys it after, so that its
@@ -24,7 +24,7 @@ public class DeployedDemoEar implements BeforeAllCallback, AfterAllCallback {
         if (!Files.isRegularFile(ear)) {
             throw new IllegalStateException("The demo EAR is not built: " + ear);
         }
-        PayaraDomain domain = ItEnvironment.domain();
+        AppServer domain = ItEnvironment.domain();
         domain.deploy(ear, NAME);
         domain.awaitHttp("/queue-job/login.xhtml", Duration.ofMinutes(2));
         System.setProperty("queuejob.baseUrl", domain.baseUrl() + "/queue-job");

@@ -2,12 +2,12 @@ package org.queuejob.it.support;
 
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
+import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
-import org.queuejob.dev.PayaraDomain;
 
 /**
- * Starts PostgreSQL and the Payara domain once for the whole test run, before any test class, and stops them after
+ * Starts PostgreSQL and the server (Payara, or WildFly with {@code -Pwildfly}) once for the whole test run, before any test class, and stops them after
  * the last: every Arquillian deployment and browser test shares them (a Payara start costs ~10 s).
  */
 public class ItEnvironment implements LauncherSessionListener {
@@ -25,7 +25,9 @@ public class ItEnvironment implements LauncherSessionListener {
         // arquillian.xml and the browser tests read these, so a domain on other ports (queuejob.payara.portbase)
         // is found without further settings.
         System.setProperty("queuejob.payara.adminport", String.valueOf(domain().adminPort()));
+        System.setProperty("queuejob.wildfly.managementport", String.valueOf(domain().adminPort()));
         System.setProperty("queuejob.baseUrl", domain().baseUrl() + "/queue-job");
+        System.setProperty("queuejob.managementUrl", domain().managementUrl());
     }
 
     @Override
@@ -36,9 +38,9 @@ public class ItEnvironment implements LauncherSessionListener {
         }
     }
 
-    /** The domain the tests deploy to: the one started here, or the running one in external mode. */
-    public static PayaraDomain domain() {
-        return EXTERNAL ? PayaraDomain.fromSystemProperties() : started().domain();
+    /** The server the tests deploy to: the one started here, or the running one in external mode. */
+    public static AppServer domain() {
+        return EXTERNAL ? AppServer.fromSystemProperties() : started().domain();
     }
 
     /** The back-office manager's password: generated for this run, or given to {@code RunServer} in external mode. */

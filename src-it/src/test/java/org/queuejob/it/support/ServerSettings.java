@@ -2,32 +2,33 @@ package org.queuejob.it.support;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.queuejob.dev.AppServer;
 
 /**
  * Server settings for one test class, made before its deployment and removed after it: system properties (which
- * MicroProfile Config reads) and any asadmin commands, e.g. a mail resource. Register it before {@link
+ * MicroProfile Config reads) and anything else done to the server, e.g. a mail session, on either server. Register it before {@link
  * DeployedDemoEar} (with {@code @Order}).
  */
 public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
 
     private final Map<String, String> properties = new LinkedHashMap<>();
-    private final List<List<String>> setUp;
-    private final List<List<String>> tearDown;
+    private final Consumer<AppServer> setUp;
+    private final Consumer<AppServer> tearDown;
     private volatile Instant appliedAt;
 
-    public ServerSettings(Map<String, String> properties, List<List<String>> setUp, List<List<String>> tearDown) {
+    public ServerSettings(Map<String, String> properties, Consumer<AppServer> setUp, Consumer<AppServer> tearDown) {
         this.properties.putAll(properties);
         this.setUp = setUp;
         this.tearDown = tearDown;
     }
 
     public ServerSettings(Map<String, String> properties) {
-        this(properties, List.of(), List.of());
+        this(properties, server -> {}, server -> {});
     }
 
     /** When the settings were made: just before the deployment. */
@@ -38,15 +39,15 @@ public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) {
         properties.forEach((name, value) -> ItEnvironment.domain().setSystemProperty(name, value));
-        setUp.forEach(command -> ItEnvironment.domain().asadmin(command.toArray(String[]::new)));
+        setUp.accept(ItEnvironment.domain());
         appliedAt = Instant.now();
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
         for (String name : properties.keySet()) {
-            ItEnvironment.domain().tryAsadmin("delete-system-property", name);
+            ItEnvironment.domain().removeSystemProperty(name);
         }
-        tearDown.forEach(command -> ItEnvironment.domain().tryAsadmin(command.toArray(String[]::new)));
+        tearDown.accept(ItEnvironment.domain());
     }
 }

@@ -93,9 +93,17 @@ final class Api {
         return System.getProperty("queuejob.baseUrl");
     }
 
-    /** The server's root, for the MicroProfile endpoints (/health, /metrics, /openapi). */
+    /** The server's root, for the OpenAPI document (/openapi). */
     static String serverRoot() {
         return base().substring(0, base().length() - "/queue-job".length());
+    }
+
+    /**
+     * Where the server answers /health and /metrics: beside the applications on Payara, on the management interface
+     * on WildFly.
+     */
+    static String managementRoot() {
+        return System.getProperty("queuejob.managementUrl", serverRoot());
     }
 
     Reply get(String path) {

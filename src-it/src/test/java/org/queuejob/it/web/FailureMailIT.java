@@ -68,14 +68,8 @@ class FailureMailIT {
                     // Long enough that the whole storm fails inside one window, however slow the machine.
                     "queue-job.mail.window-seconds",
                     "60"),
-            List.of(List.of(
-                    "create-javamail-resource",
-                    "--mailhost=127.0.0.1",
-                    "--mailuser=queue-job",
-                    "--fromaddress=queue-job@example.org",
-                    "--property=mail-smtp-port=" + PORT + ":mail.smtp.port=" + PORT,
-                    SESSION)),
-            List.of(List.of("delete-javamail-resource", SESSION)));
+            server -> server.createMailSession(SESSION, "127.0.0.1", PORT, "queue-job@example.org"),
+            server -> server.deleteMailSession(SESSION));
 
     @RegisterExtension
     @Order(3)

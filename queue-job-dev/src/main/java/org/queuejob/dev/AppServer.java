@@ -1,0 +1,94 @@
+package org.queuejob.dev;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The application server the demo, the integration tests and the benchmark run: Payara ({@link PayaraDomain}) or
+ * WildFly ({@link WildFlyServer}), each driven by its own administration tool with the commands an operator types.
+ * {@code queuejob.server} chooses ({@code payara}, the default, or {@code wildfly}).
+ */
+public interface AppServer {
+
+    /** The JNDI name the queue's data source is bound under (WildFly binds it as {@code java:/jdbc/queue-job}). */
+    String DATA_SOURCE = "jdbc/queue-job";
+
+    String PAYARA = "payara";
+    String WILDFLY = "wildfly";
+
+    /** The server the system properties name, unpacked by the build. */
+    static AppServer fromSystemProperties() {
+        return isWildFly() ? WildFlyServer.fromSystemProperties() : PayaraDomain.fromSystemProperties();
+    }
+
+    /** Whether {@code queuejob.server} asks for WildFly. */
+    static boolean isWildFly() {
+        return WILDFLY.equalsIgnoreCase(System.getProperty("queuejob.server", PAYARA));
+    }
+
+    /** "Payara" or "WildFly", for messages. */
+    String product();
+
+    /** This server's name among others of its kind (a Payara domain, a WildFly base directory). */
+    String name();
+
+    Path home();
+
+    String baseUrl();
+
+    int httpPort();
+
+    int adminPort();
+
+    /** Where the server answers MicroProfile Health ({@code /health}) and metrics ({@code /metrics}). */
+    String managementUrl();
+
+    void start();
+
+    void stop();
+
+    boolean isRunning();
+
+    /** What the queue needs of the server beyond a data source: subsystems, no version banners. */
+    void prepare();
+
+    void createDataSource(DatabaseSettings db, int maxPoolSize);
+
+    /** A back-office user; groups map to the roles of the same names. */
+    void createUser(String user, String password, String... groups);
+
+    /** A server-wide system property (MicroProfile Config reads them). */
+    void setSystemProperty(String name, String value);
+
+    void removeSystemProperty(String name);
+
+    /**
+     * A Jakarta Mail session bound where {@code InitialContext.lookup(name)} finds it (e.g. {@code mail/queue-job}),
+     * sending through the SMTP server at {@code host:port}.
+     */
+    void createMailSession(String name, String host, int port, String from);
+
+    void deleteMailSession(String name);
+
+    void deploy(Path archive, String name);
+
+    /** Deploys and returns what the tool said, without failing: for tests of deployments that must be refused. */
+    Result tryDeploy(Path archive, String name);
+
+    void undeploy(String name);
+
+    /** Waits until {@code path} answers (applications may load after the server is up). */
+    void awaitHttp(String path, Duration timeout);
+
+    /** Kills the server's process with SIGKILL (a crash) and returns once it is gone. */
+    Instant killProcess();
+
+    /** The exit code and output of one administration command. */
+    record Result(int exitCode, String output) {
+
+        public boolean succeeded() {
+            return exitCode == 0;
+        }
+    }
+}
