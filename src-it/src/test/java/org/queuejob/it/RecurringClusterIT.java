@@ -56,6 +56,9 @@ class RecurringClusterIT {
 
     @BeforeAll
     static void startTwoServers() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                org.queuejob.dev.AppServer.isWildFly(),
+                "Payara only for now: the two extra servers are Payara domains (ClusterIT's on WildFly does not pass yet)");
         DatabaseSettings shared = ItEnvironment.database();
         try (Connection admin = DriverManager.getConnection(shared.jdbcUrl(), shared.user(), shared.password());
                 Statement statement = admin.createStatement()) {

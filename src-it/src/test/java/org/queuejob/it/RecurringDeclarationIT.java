@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.queuejob.dev.PayaraDomain;
+import org.queuejob.dev.AppServer;
 import org.queuejob.it.broken.MalformedCronJobs;
 import org.queuejob.it.broken.UnconfiguredArgumentsJobs;
 import org.queuejob.it.support.ItEnvironment;
@@ -17,11 +17,11 @@ import org.queuejob.it.support.TestDeployments;
 /** A {@code @Recurring} declaration that cannot tick stops the deployment with a message naming the method. */
 class RecurringDeclarationIT {
 
-    private static PayaraDomain.Result deploy(String name, Class<?> jobs) throws Exception {
+    private static AppServer.Result deploy(String name, Class<?> jobs) throws Exception {
         WebArchive war = TestDeployments.queueJobWar(name).addClass(jobs);
         Path file = Files.createTempFile(name, ".war");
         war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        PayaraDomain domain = ItEnvironment.domain();
+        AppServer domain = ItEnvironment.domain();
         try {
             return domain.tryDeploy(file, name);
         } finally {
@@ -32,7 +32,7 @@ class RecurringDeclarationIT {
 
     @Test
     void malformedCronFailsTheDeployment_namingTheMethodAndTheExpression() throws Exception {
-        PayaraDomain.Result result = deploy("bad-cron-it", MalformedCronJobs.class);
+        AppServer.Result result = deploy("bad-cron-it", MalformedCronJobs.class);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.output())
@@ -42,7 +42,7 @@ class RecurringDeclarationIT {
 
     @Test
     void parametersWithoutConfiguredArgumentsFailTheDeployment_namingThePropertyToSet() throws Exception {
-        PayaraDomain.Result result = deploy("unconfigured-arguments-it", UnconfiguredArgumentsJobs.class);
+        AppServer.Result result = deploy("unconfigured-arguments-it", UnconfiguredArgumentsJobs.class);
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.output())

@@ -1,6 +1,5 @@
 package org.queuejob.infrastructure.bulk;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,6 +20,7 @@ import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.bulk.BulkActionRuns;
 import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * Bulk action records in {@code queue_job_bulk_action}, plain JDBC on the queue's data source. Statements join the
@@ -102,7 +102,8 @@ public class JdbcBulkActionRuns implements BulkActionRuns {
 
     private static final int REASON_LENGTH = 1000;
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     @Inject

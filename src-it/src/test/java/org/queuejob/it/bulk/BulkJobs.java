@@ -1,8 +1,8 @@
 package org.queuejob.it.bulk;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * Jobs for bulk actions, stored straight into the queue's table, and a change log that proves how often each job
@@ -51,7 +52,8 @@ public class BulkJobs {
                 + " NEW.state AND NEW.channel LIKE 'root.bulk-it-%') EXECUTE FUNCTION bulk_it_log()"
     };
 
-    @Resource(lookup = "jdbc/queue-job")
+    @Inject
+    @QueueJobDataSource
     DataSource dataSource;
 
     @PostConstruct
