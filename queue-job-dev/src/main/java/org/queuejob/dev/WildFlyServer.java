@@ -290,6 +290,11 @@ public final class WildFlyServer implements AppServer {
             cli("/subsystem=micrometer/registry=prometheus:add(context=/metrics, security-enabled=false)");
             reload();
         }
+        if (!configuration().contains("<global-modules>")) {
+            // Deployments see the driver's own classes: the queue's LISTEN/NOTIFY wake-ups unwrap PGConnection.
+            cli("/subsystem=ee:list-add(name=global-modules, value={name=org.postgresql})");
+            reload();
+        }
     }
 
     private void reload() {

@@ -38,7 +38,8 @@ import org.queuejob.it.support.TestDeployments;
  * Two Payara servers on one database, both looking for due recurring jobs every second, with a job every two seconds:
  * each tick enqueues exactly one job (no tick twice, none missing), and when one server stops the other goes on tick
  * after tick. The ticks are read from the jobs themselves (their description names the tick), so a tick enqueued
- * twice, or skipped, shows.
+ * twice, or skipped, shows. The same two servers show that a bulk action's progress is the same on every server:
+ * started on one, it is followed, stopped and resumed from the other.
  *
  * <p>The servers are the domains ClusterIT uses, at port bases 2,000 and 2,100 above this run's
  * ({@code queuejob.recurring-cluster.portbases} overrides them, e.g. {@code 18000,18100}).
@@ -103,6 +104,85 @@ class RecurringClusterIT {
                 server.stop();
             });
         }
+    }
+
+    @Test
+    @Order(0)
+    void bulkActionStartedOnOneServer_isFollowedStoppedAndResumedFromTheOther() throws Exception {
+        int jobs = 3_000;
+        String channel = "root.bulk-probe";
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("""
+                    INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority,
+                                           max_retries, channel, date_created, exc_name, exc_message)
+                    SELECT nextval('queue_job_seq'), gen_random_uuid(), 'bulk probe ' || n,
+                           'org.queuejob.it.cluster.BulkProbe.none', jsonb_build_array(n), 'failed', 10, 5,
+                           'root.bulk-probe', now(), 'java.io.IOException', 'Disk full'
+                      FROM generate_series(1, %d) AS n""".formatted(jobs));
+        }
+        PayaraDomain starter = servers.get(0);
+        PayaraDomain other = servers.get(1);
+
+        long id = Long.parseLong(post(starter, "do=start&channel=" + channel));
+
+        // The other server sees it running, part done, from the record alone.
+        String running = await().atMost(Duration.ofSeconds(60))
+                .until(
+                        () -> status(other, id),
+                        status -> status.startsWith("RUNNING " + jobs + " ") && changed(status) > 0);
+        assertThat(changed(running))
+                .as("changed while running, seen from the other server")
+                .isLessThan(jobs);
+
+        post(other, "do=stop&id=" + id);
+        String stopped = await().atMost(Duration.ofSeconds(60))
+                .until(() -> status(starter, id), status -> status.startsWith("STOPPED "));
+        assertThat(status(other, id))
+                .as("the stopped action on the other server")
+                .isEqualTo(stopped);
+        assertThat(changed(stopped)).as("changed when stopped").isLessThan(jobs);
+
+        post(other, "do=resume&id=" + id);
+        String completed = await().atMost(Duration.ofSeconds(120))
+                .until(() -> status(starter, id), status -> status.startsWith("COMPLETED "));
+        assertThat(status(other, id))
+                .as("the completed action on the other server")
+                .isEqualTo(completed);
+        assertThat(changed(completed)).as("changed in all").isEqualTo(jobs);
+    }
+
+    private static long changed(String status) {
+        return Long.parseLong(status.split(" ")[2]);
+    }
+
+    private static String status(PayaraDomain server, long id) throws Exception {
+        return http(
+                server,
+                java.net.http.HttpRequest.newBuilder(probe(server, "id=" + id))
+                        .GET()
+                        .build());
+    }
+
+    private static String post(PayaraDomain server, String query) throws Exception {
+        return http(
+                server,
+                java.net.http.HttpRequest.newBuilder(probe(server, query))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                        .build());
+    }
+
+    private static java.net.URI probe(PayaraDomain server, String query) {
+        return java.net.URI.create(server.baseUrl() + "/recurring-cluster-it/bulk?" + query);
+    }
+
+    private static String http(PayaraDomain server, java.net.http.HttpRequest request) throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(() -> request.method() + " " + request.uri() + " on " + server.name() + ": " + response.body())
+                .isEqualTo(200);
+        return response.body();
     }
 
     @Test
@@ -173,6 +253,7 @@ class RecurringClusterIT {
     private static Path exportWar() throws IOException {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "recurring-cluster-it.war")
                 .addClass(RecurringClusterJobs.class)
+                .addClass(org.queuejob.it.cluster.BulkProbe.class)
                 .addAsWebResource(new StringAsset("recurring-cluster-it"), "index.html")
                 .addAsResource(
                         new StringAsset("queue-job.channels=root:2\n"), "META-INF/microprofile-config.properties")
