@@ -1,5 +1,10 @@
 package org.queuejob.dev;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -79,7 +84,36 @@ public interface AppServer {
     void undeploy(String name);
 
     /** Waits until {@code path} answers (applications may load after the server is up). */
-    void awaitHttp(String path, Duration timeout);
+    default void awaitHttp(String path, Duration timeout) {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (answers(client, baseUrl() + path)) {
+                    return;
+                }
+                Thread.sleep(250);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        throw new IllegalStateException(baseUrl() + path + " did not answer within " + timeout);
+    }
+
+    /** Whether {@code url} gives an answer an application gives (not a 404 or 5xx of a server still loading it). */
+    private static boolean answers(HttpClient client, String url) throws InterruptedException {
+        try {
+            int status = client.send(
+                            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+            return status < 500 && status != 404;
+        } catch (IOException e) {
+            return false; // not up yet
+        }
+    }
 
     /** Kills the server's process with SIGKILL (a crash) and returns once it is gone. */
     Instant killProcess();

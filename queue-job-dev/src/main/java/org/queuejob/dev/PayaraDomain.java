@@ -2,10 +2,6 @@ package org.queuejob.dev;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,33 +257,6 @@ public final class PayaraDomain implements AppServer {
     @Override
     public void undeploy(String name) {
         asadminQuietly("undeploy", name);
-    }
-
-    /** Waits until {@code path} answers (applications load after {@code start-domain} returns). */
-    @Override
-    public void awaitHttp(String path, Duration timeout) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() < 500 && response.statusCode() != 404) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException(baseUrl() + path + " did not answer within " + timeout);
     }
 
     public void asadmin(String... arguments) {

@@ -434,32 +434,6 @@ public final class WildFlyServer implements AppServer {
         }
     }
 
-    @Override
-    public void awaitHttp(String path, Duration timeout) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<Void> response = client.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() < 500 && response.statusCode() != 404) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not up yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            pause(Duration.ofMillis(250));
-        }
-        throw new IllegalStateException(baseUrl() + path + " did not answer within " + timeout);
-    }
-
     /** Runs management commands in one {@code jboss-cli.sh} call, failing on the first that fails. */
     public void cli(String... commands) {
         Result result = tryCli(commands);

@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 import org.queuejob.domain.model.bulk.BulkActionRuns;
 import org.queuejob.infrastructure.config.QueueJobSettings;
@@ -26,8 +25,6 @@ public class BulkActionPacer implements CheckpointAlgorithm {
 
     /** Transaction timeout of one chunk: far above what a chunk takes, even waiting for row locks. */
     static final int CHUNK_TIMEOUT_SECONDS = 600;
-
-    private static final long SLICE_NANOS = Duration.ofMillis(100).toNanos();
 
     @Inject
     @BatchProperty
@@ -106,20 +103,11 @@ public class BulkActionPacer implements CheckpointAlgorithm {
     }
 
     private void pause(Duration pause) {
-        long now = System.nanoTime();
-        long end = now + pause.toNanos();
-        long beat = settings.heartbeat().toNanos();
-        long nextBeat = now + beat;
-        while (now < end && job.getBatchStatus() != BatchStatus.STOPPING) {
-            LockSupport.parkNanos(Math.min(SLICE_NANOS, Math.min(end, nextBeat) - now));
-            now = System.nanoTime();
-            if (now >= nextBeat) {
-                if (stopAsked(runs.beat(id(), currentEpoch()))) {
-                    return;
-                }
-                nextBeat = now + beat;
-            }
-        }
+        AutovacuumPace.pause(
+                pause,
+                settings.heartbeat(),
+                () -> job.getBatchStatus() == BatchStatus.STOPPING,
+                () -> !stopAsked(runs.beat(id(), currentEpoch())));
     }
 
     private long id() {

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
-import java.util.concurrent.locks.LockSupport;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
 import org.queuejob.infrastructure.config.QueueJobSettings;
@@ -26,8 +25,6 @@ public class AutovacuumThrottle implements CheckpointAlgorithm {
 
     /** Transaction timeout of one chunk: far above what deleting a chunk takes, even waiting for locks. */
     static final int CHUNK_TIMEOUT_SECONDS = 600;
-
-    private static final long SLICE_NANOS = Duration.ofMillis(100).toNanos();
 
     @Inject
     @BatchProperty
@@ -88,20 +85,12 @@ public class AutovacuumThrottle implements CheckpointAlgorithm {
     }
 
     private void pause(long run, Duration pause) {
-        long now = System.nanoTime();
-        long end = now + pause.toNanos();
-        long beat = settings.heartbeat().toNanos();
-        long nextBeat = now + beat;
-        while (now < end && job.getBatchStatus() != BatchStatus.STOPPING) {
-            LockSupport.parkNanos(Math.min(SLICE_NANOS, Math.min(end, nextBeat) - now));
-            now = System.nanoTime();
-            if (now >= nextBeat) {
-                if (!runs.beat(run)) {
-                    throw new IllegalStateException(String.format(AutovacuumWriter.NOT_RUNNING, run));
-                }
-                nextBeat = now + beat;
+        AutovacuumPace.pause(pause, settings.heartbeat(), () -> job.getBatchStatus() == BatchStatus.STOPPING, () -> {
+            if (!runs.beat(run)) {
+                throw new IllegalStateException(String.format(AutovacuumWriter.NOT_RUNNING, run));
             }
-        }
+            return true;
+        });
     }
 
     private AutovacuumPace pace() {
