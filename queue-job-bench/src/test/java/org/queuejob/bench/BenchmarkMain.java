@@ -68,6 +68,7 @@ public final class BenchmarkMain {
                 new EnqueueCost(api, server, jobTable).run(report);
                 return null;
             });
+            new BulkActionPhase(settings, queue, api, meter, jobTable, timeline).run(report);
             new AgePhases(settings, queue, api, meter, jobTable, timeline).run(report, comparison.queueBurnDown());
 
             domain.undeploy(WAR_NAME);

@@ -53,6 +53,15 @@ final class JobTable {
                            now() - make_interval(secs => (1 - n::float8 / ?) * ? * 86400) AS created
                       FROM generate_series(?::bigint, ?::bigint) AS n) AS history""";
 
+    /** Failed no-op jobs in one channel, as a run of failures leaves them (for a bulk requeue). */
+    private static final String FAILED = """
+            INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, max_retries,
+                                   retry, channel, date_created, date_started, exc_name, exc_message, exc_info)
+            SELECT nextval('queue_job_seq'), gen_random_uuid(), 'Failed', ?, '[0]', 'failed', 10, 5, 5, ?,
+                   now() + make_interval(secs => n / 1000000.0), now(), 'java.lang.IllegalStateException',
+                   'Benchmark failure', 'java.lang.IllegalStateException: Benchmark failure'
+              FROM generate_series(1, ?) AS n""";
+
     private static final String DELETE_WAITING =
             "DELETE FROM queue_job WHERE state = 'pending' AND channel = 'root' AND job_function = ?";
 
@@ -70,6 +79,17 @@ final class JobTable {
                 PreparedStatement insert = connection.prepareStatement(WAITING)) {
             insert.setString(1, NOOP_FUNCTION);
             insert.setInt(2, jobs);
+            insert.executeUpdate();
+        }
+    }
+
+    /** {@code jobs} failed no-op jobs in {@code channel}, in one transaction. */
+    void addFailed(String channel, int jobs) throws SQLException {
+        try (Connection connection = connect();
+                PreparedStatement insert = connection.prepareStatement(FAILED)) {
+            insert.setString(1, NOOP_FUNCTION);
+            insert.setString(2, channel);
+            insert.setInt(3, jobs);
             insert.executeUpdate();
         }
     }

@@ -17,6 +17,7 @@ final class PhaseMeter {
     private final PostgresServer server;
     private final OptionalLong postmaster;
     private final int settleSeconds;
+    private final FlightRecording recording = FlightRecording.fromSystemProperties();
 
     PhaseMeter(PostgresServer server, int settleSeconds) throws Exception {
         this.server = server;
@@ -44,11 +45,28 @@ final class PhaseMeter {
         long commitsBefore = server.commits(database);
         server.resetStatements();
         double appBefore = ProcessCpu.processMillis(pid.getAsLong());
+        if (recording != null) {
+            recording.start(pid.getAsLong());
+        }
         double postgresBefore = postgresMillis();
         Outcome outcome = run.run();
+        if (recording != null) {
+            recording.stop(pid.getAsLong(), name + "-" + phase.name().toLowerCase(java.util.Locale.ROOT));
+        }
         double appCpu = ProcessCpu.processMillis(pid.getAsLong()) - appBefore;
         double postgresCpu = postgresMillis() - postgresBefore;
         long statements = server.statements(database);
+        // Where the statements go, in the log only: what a change to the hot path must look at first.
+        for (String line : server.topStatements(database, 6)) {
+            String[] callsAndQuery = line.split(" ", 2);
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "[bench]   %s %s: %.3f per job  %s%n",
+                    name,
+                    phase,
+                    Long.parseLong(callsAndQuery[0]) / (double) outcome.jobs(),
+                    callsAndQuery[1]);
+        }
         finish.run();
         settle();
         long commits = server.commits(database) - commitsBefore;

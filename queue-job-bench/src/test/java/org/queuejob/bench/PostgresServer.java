@@ -104,6 +104,25 @@ final class PostgresServer implements AutoCloseable {
         return queryLong(STATEMENTS, database);
     }
 
+    /** The {@code limit} most called statements of {@code database} since the last reset: calls and text, one line each. */
+    List<String> topStatements(String database, int limit) throws SQLException {
+        List<String> lines = new java.util.ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT s.calls, regexp_replace(s.query, '\\s+', ' ', 'g')
+                  FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                 WHERE d.datname = ? ORDER BY s.calls DESC LIMIT ?""")) {
+            statement.setString(1, database);
+            statement.setInt(2, limit);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    String query = rows.getString(2);
+                    lines.add(rows.getLong(1) + " " + query.substring(0, Math.min(140, query.length())));
+                }
+            }
+        }
+        return lines;
+    }
+
     /** Committed transactions of {@code database} (read-only ones included), as flushed so far. */
     long commits(String database) throws SQLException {
         return queryLong("SELECT xact_commit FROM pg_stat_database WHERE datname = ?", database);

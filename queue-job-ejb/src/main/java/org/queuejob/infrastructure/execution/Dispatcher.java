@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
@@ -106,6 +107,17 @@ public class Dispatcher {
 
     private int batchSize;
 
+    /**
+     * Signals that jobs may have become pending since the last read: a commit that stored or requeued jobs, a message
+     * from another server, an eta come due, the poll, new channel settings or servers. A channel whose last read
+     * found fewer jobs than it asked for, all of them handed out, is drained as of the count then: it is not read
+     * again before the next signal. A pass asked for only because this server's buffer runs low (when jobs trickle
+     * in, about one per job) then costs no statement, where it used to read an empty head and the next eta.
+     */
+    private final AtomicLong signals = new AtomicLong();
+
+    private final Map<String, Long> drainedAt = new ConcurrentHashMap<>();
+
     /** Starts with the configured channels; nothing is dispatched before {@link #reconcile} ran. */
     void init(ChannelTree tree, int batchSize) {
         this.channels = new ChannelScheduler(tree);
@@ -127,6 +139,7 @@ public class Dispatcher {
                 .forEach(member -> handedOut.computeIfAbsent(member.name(), name ->
                         (long) Math.ceil(least * Math.max(1, member.heldLimit()))));
         members = Map.copyOf(byName);
+        mayHavePending(); // a server with other job functions makes other jobs startable
     }
 
     private static double perSlot(Member member, Map<String, Long> handed) {
@@ -143,6 +156,7 @@ public class Dispatcher {
      */
     void reconfigure(ChannelTree tree) {
         cursorsStale = true;
+        mayHavePending();
         if (!tree.equals(channels.tree())) {
             channels.reconfigure(tree);
             LOG.info(() -> "Queue job channels changed: " + channels);
@@ -181,8 +195,8 @@ public class Dispatcher {
 
     /**
      * Dispatches until every channel's room, or every server's, is used, or no startable job is left. Returns true
-     * in the first case; false when the queue ran out of startable jobs, and then the next eta or throttle end
-     * decides the next pass. The leader's own jobs go straight to its workers; {@code othersGotJobs} hears whether
+     * in the first case, and when no channel with room can have a job it did not have at its last read; false when
+     * a read found the queue out of startable jobs, and then the next eta or throttle end decides the next pass. The leader's own jobs go straight to its workers; {@code othersGotJobs} hears whether
      * other servers must be told.
      */
     boolean dispatch(Runnable othersGotJobs) {
@@ -197,8 +211,12 @@ public class Dispatcher {
             if (totalRoom == 0) {
                 return true;
             }
-            List<Demand> demands = channels.demand(now);
+            long signal = signals.get();
+            List<Demand> demands = channels.demand(now).stream()
+                    .filter(demand -> !drained(demand.channel(), signal))
+                    .toList();
             if (demands.isEmpty()) {
+                // No room, or nothing new since every channel with room was drained: nothing to read or learn.
                 return true;
             }
             Set<String> functions = functions(room.keySet());
@@ -213,6 +231,7 @@ public class Dispatcher {
                 if (rejected) {
                     continue; // the heads read were jobs no server can run: read the next ones
                 }
+                noteDrained(read.get(), Set.of(), signal);
                 return false;
             }
             Assignment assignment = assign(selected, read.get().functions, room);
@@ -223,6 +242,7 @@ public class Dispatcher {
                 Dispatched done = dispatched.orElse(new Dispatched(Set.of(), List.of()));
                 settle(assignment, done, othersGotJobs);
                 advanceCursors(read.get().candidates, done.ids());
+                noteDrained(read.get(), done.ids(), signal);
             }
             if (!rejected && (selected.size() < read.get().wanted || !assignment.unassigned.isEmpty())) {
                 return false;
@@ -236,7 +256,11 @@ public class Dispatcher {
      * functions not recorded (no deployment registered them as the records stood at their last load).
      */
     private record Round(
-            Map<String, List<CandidateJob>> candidates, Map<Long, String> functions, int wanted, List<Head> unknown) {}
+            Map<String, List<CandidateJob>> candidates,
+            Map<Long, String> functions,
+            int wanted,
+            List<Head> unknown,
+            Set<String> readShort) {}
 
     private Round readHeads(
             Connection session,
@@ -249,13 +273,14 @@ public class Dispatcher {
         Map<String, List<CandidateJob>> candidates = new HashMap<>();
         Map<Long, String> functionOf = new HashMap<>();
         List<Head> unknown = new ArrayList<>();
+        Set<String> readShort = new HashSet<>();
         int wanted = 0;
         for (Demand demand : demands) {
             int limit = Math.min(Math.min(demand.limit(), batchSize), totalRoom);
             wanted += limit;
             List<CandidateJob> heads = new ArrayList<>(limit);
             HeadKey after = cursors.get(demand.channel());
-            for (Head head : store.pendingHeads(
+            List<Head> read = store.pendingHeads(
                     session,
                     demand.channel(),
                     channels.tree().children(demand.channel()),
@@ -264,7 +289,11 @@ public class Dispatcher {
                     functions,
                     recorded,
                     now,
-                    after == null ? null : after.asCandidate())) {
+                    after == null ? null : after.asCandidate());
+            if (read.size() < limit) {
+                readShort.add(demand.channel());
+            }
+            for (Head head : read) {
                 if (functions.contains(head.function())) {
                     heads.add(head.job());
                     functionOf.put(head.job().id(), head.function());
@@ -274,7 +303,7 @@ public class Dispatcher {
             }
             candidates.put(demand.channel(), heads);
         }
-        return new Round(candidates, functionOf, wanted, unknown);
+        return new Round(candidates, functionOf, wanted, unknown, readShort);
     }
 
     /**
@@ -349,6 +378,32 @@ public class Dispatcher {
     /** Jobs became pending whose place in dispatch order is not known (released, rescued, told by another server). */
     void pendingAnywhere() {
         cursorsStale = true;
+        mayHavePending();
+    }
+
+    /** Jobs may have become pending (committed): every channel is read again at the next pass. */
+    void mayHavePending() {
+        signals.incrementAndGet();
+    }
+
+    private boolean drained(String channel, long signal) {
+        Long drained = drainedAt.get(channel);
+        return drained != null && drained == signal;
+    }
+
+    /**
+     * A channel is drained when its read found fewer jobs than asked for and every one of them was handed out: no job
+     * of it is pending now that was not already there at the read. One with a job read but held back (a sequential
+     * channel's next, a job changed in between) is not: the job it holds back is read again.
+     */
+    private void noteDrained(Round round, Set<Long> handed, long signal) {
+        round.candidates.forEach((channel, heads) -> {
+            if (round.readShort.contains(channel) && heads.stream().allMatch(head -> handed.contains(head.id()))) {
+                drainedAt.put(channel, signal);
+            } else {
+                drainedAt.remove(channel);
+            }
+        });
     }
 
     /** A head's place in dispatch order: priority, creation date, id, as the dispatch index sorts them. */

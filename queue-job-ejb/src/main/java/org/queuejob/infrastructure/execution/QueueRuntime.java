@@ -300,6 +300,7 @@ public class QueueRuntime {
 
     private void jobsEnqueued() {
         if (leader.isLeader()) {
+            dispatcher.mayHavePending();
             wake();
         } else {
             tellOthers(Notifications.ENQUEUED);
@@ -316,6 +317,7 @@ public class QueueRuntime {
         } else if (leader.isLeader()) {
             if (Notifications.FREED.equals(message)) {
                 reconcileRequested.set(true);
+                dispatcher.mayHavePending(); // a job that ended there may be pending again for a retry
             } else {
                 dispatcher.pendingAnywhere();
             }
@@ -327,6 +329,9 @@ public class QueueRuntime {
     private void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
         if (leader.isLeader()) {
             dispatcher.jobEnded(job, outcome);
+            if (outcome == JobRunner.Outcome.NOT_DONE) {
+                dispatcher.mayHavePending(); // back to pending for a retry, perhaps
+            }
             if (outcome == JobRunner.Outcome.DONE_RELEASING_CHILDREN) {
                 dispatcher.pendingAnywhere();
                 wake();
