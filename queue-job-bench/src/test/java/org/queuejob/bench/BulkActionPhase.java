@@ -5,7 +5,7 @@ import org.queuejob.bench.phase.Phase;
 
 /**
  * The hot path while a bulk action works: the burn-down timed twice in a row on the same table, first alone, then
- * while a bulk requeue (as the Jobs screen starts it, default chunk size and duty) goes through failed jobs of the
+ * while a bulk requeue (as the Jobs screen starts it, default chunk size and duty: 200 jobs, half the time) goes through failed jobs of the
  * paused channel, where the requeued jobs stay waiting so that they never run among the timed ones.
  */
 final class BulkActionPhase {
@@ -75,10 +75,10 @@ final class BulkActionPhase {
                 String.format(Locale.ROOT, "≥ %.1f: %s", TARGET, Report.verdict(ratio >= TARGET)));
         report.line("");
         report.line(
-                "The bulk action requeued %s of %,d failed jobs (channel %s, paused: they stay waiting) from its"
+                "The bulk action requeued %,d of %,d failed jobs (channel %s, paused: they stay waiting) from its"
                         + " first chunk to its stop after the second burn-down, %s jobs/s over its whole run"
                         + " (statistics' settling time included, while only it worked).",
-                figures[0], settings.bulk(), QueueJobSystem.PAUSED_CHANNEL, figures[1]);
+                Long.parseLong(figures[0]), settings.bulk(), QueueJobSystem.PAUSED_CHANNEL, figures[1]);
         report.line("");
     }
 

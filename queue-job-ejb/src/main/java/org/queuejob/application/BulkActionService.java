@@ -39,7 +39,11 @@ import org.queuejob.infrastructure.config.QueueJobSettings;
 public class BulkActionService {
 
     static final String DEFAULT_CHUNK_SIZE = "200";
-    static final String DEFAULT_MAX_DUTY = "1";
+    /**
+     * Half of the wall time: a bulk action over a million jobs yields the other half to the hot path (measured by the
+     * benchmark: unpaced on two cores it took a quarter of the hot path's throughput).
+     */
+    static final String DEFAULT_MAX_DUTY = "0.5";
 
     static final String NOT_STARTED = "The bulk action could not start: %s";
     static final String NO_SUCH = "There is no bulk action %d.";

@@ -7,10 +7,17 @@ import static org.awaitility.Awaitility.await;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.io.ByteArrayInputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,6 +29,7 @@ import org.queuejob.api.JobsTrap;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
@@ -58,6 +66,10 @@ class EnqueueIT {
     @Inject
     Customers customers;
 
+    @Inject
+    @QueueJobDataSource
+    DataSource dataSource;
+
     @Test
     void jobIsStoredWhenTheCallerCommits() throws Exception {
         transaction.begin();
@@ -76,6 +88,69 @@ class EnqueueIT {
         transaction.rollback();
 
         assertThat(query.find(uuid)).isEmpty();
+    }
+
+    @Test
+    void jobsOfOneTransaction_areWrittenTogetherWhenItCommits() throws Exception {
+        String tag = "together-" + UUID.randomUUID();
+        List<UUID> stored = new ArrayList<>();
+        transaction.begin();
+        try {
+            for (int i = 0; i < 50; i++) {
+                jobs.store(tag + "-" + i);
+                stored.add(enqueued.last());
+            }
+            // Read on the transaction's own connection, which sees its uncommitted rows: none yet, not one
+            // statement per call; the commit writes them, all in one statement.
+            assertThat(rowsOf(stored)).isZero();
+            transaction.commit();
+        } catch (Exception | AssertionError e) {
+            transaction.rollback();
+            throw e;
+        }
+
+        assertThat(rowsOf(stored)).isEqualTo(50);
+        assertThat(stored).allSatisfy(uuid -> assertThat(query.find(uuid)).isPresent());
+    }
+
+    /** Jobs among {@code uuids} in the table, as the current transaction (if any) sees it. */
+    private long rowsOf(List<UUID> uuids) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement count =
+                        connection.prepareStatement("SELECT count(*) FROM queue_job WHERE uuid = ANY(?)")) {
+            count.setArray(1, connection.createArrayOf("uuid", uuids.toArray()));
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    @Test
+    void sameIdentityKeyTwiceInOneTransaction_storesOneJob() throws Exception {
+        String key = "twice-" + UUID.randomUUID();
+        int before = enqueued.count();
+        transaction.begin();
+        UUID first;
+        UUID second;
+        try {
+            first = queue.options()
+                    .identityKey(key)
+                    .eta(Instant.now().plus(Duration.ofHours(1)))
+                    .enqueue(() -> jobs.store("one"));
+            second = queue.options()
+                    .identityKey(key)
+                    .eta(Instant.now().plus(Duration.ofHours(1)))
+                    .enqueue(() -> jobs.store("two"));
+            transaction.commit();
+        } catch (Exception | AssertionError e) {
+            transaction.rollback();
+            throw e;
+        }
+
+        assertThat(second).isEqualTo(first);
+        assertThat(query.find(first)).isPresent();
+        assertThat(enqueued.count()).isEqualTo(before + 1); // the second call stored nothing
     }
 
     @Test

@@ -47,18 +47,24 @@ public class JpaJobRepository implements JobRepository {
     @Inject
     QueueStore store;
 
+    @Inject
+    DeferredJobInserts inserts;
+
+    /** Inserted with the transaction's other new jobs just before it commits (one statement for all of them). */
     @Override
     public void store(QueueJob job) {
-        store.insert(job);
+        inserts.add(job);
     }
 
     @Override
     public void flush() {
+        inserts.flush();
         em.flush();
     }
 
     @Override
     public UUID storeUnlessWaiting(QueueJob job) {
+        inserts.flush(); // a job with the same key stored earlier in this transaction holds it
         Optional<UUID> holder = store.lockAndFindWaiting(job.identityKey());
         if (holder.isPresent()) {
             return holder.get();
@@ -69,6 +75,7 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
+        inserts.flush();
         // Keys first, each locked until the transaction ends: a conflict is known before anything is written.
         Map<Integer, UUID> holders = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
@@ -99,12 +106,14 @@ public class JpaJobRepository implements JobRepository {
     /** Call {@link #flush()} first: the statement reads the parents' states from the database. */
     @Override
     public int releaseChildrenOf(long parentId) {
+        inserts.flush();
         // The container gives this transaction's connection again, the one the persistence unit flushed to.
         return store.releaseChildrenOf(parentId);
     }
 
     @Override
     public boolean parentsAllDone(long id) {
+        inserts.flush();
         return ((Number) em.createNativeQuery(PARENTS_NOT_DONE)
                                 .setParameter(1, id)
                                 .getSingleResult())
@@ -114,6 +123,7 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public int cancelDescendantsOf(long id, String result, Instant now) {
+        inserts.flush();
         return em.createNativeQuery(CANCEL_DESCENDANTS)
                 .setParameter(1, id)
                 .setParameter(2, now.atOffset(ZoneOffset.UTC))
@@ -123,6 +133,7 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Optional<QueueJob> find(UUID uuid) {
+        inserts.flush();
         return em.createQuery("SELECT j FROM QueueJob j WHERE j.uuid = :uuid", QueueJob.class)
                 .setParameter("uuid", uuid)
                 .getResultStream()
@@ -131,6 +142,7 @@ public class JpaJobRepository implements JobRepository {
 
     @Override
     public Optional<QueueJob> lockById(long id) {
+        inserts.flush();
         return Optional.ofNullable(em.find(QueueJob.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 }

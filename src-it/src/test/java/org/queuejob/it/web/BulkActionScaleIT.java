@@ -14,8 +14,8 @@ import org.queuejob.it.support.DeployedDemoEar;
 
 /**
  * The bulk machinery at scale, on demand only ({@code -Dqueuejob.bulk.scale=1000000}): that many failed jobs requeued
- * by one bulk action started through the REST API of the demo EAR, at the default pace (200 jobs per chunk, full
- * duty). Prints the time and the rate from the action's record; asserts that every job was requeued once.
+ * by one bulk action started through the REST API of the demo EAR, at the default pace (200 jobs per chunk, half
+ * the time; the README's figure was taken at full duty, `queue-job.bulk.max-duty=1`). Prints the time and the rate from the action's record; asserts that every job was requeued once.
  */
 @ExtendWith(DeployedDemoEar.class)
 @EnabledIfSystemProperty(named = "queuejob.bulk.scale", matches = "\\d+")

@@ -10,6 +10,16 @@ import java.util.Objects;
 public record JobOptions(
         int priority, Instant eta, int maxRetries, String description, String channel, String identityKey) {
 
+    /** The {@code varchar(1000)} of {@code queue_job.description}. */
+    public static final int MAX_DESCRIPTION = 1000;
+
+    /** The {@code varchar(255)} of {@code queue_job.identity_key}. */
+    public static final int MAX_IDENTITY_KEY = 255;
+
+    /**
+     * Too long for their columns: refused here, at the call, with a sentence, rather than by the database when the
+     * caller's transaction commits (new jobs are written then).
+     */
     public JobOptions {
         Objects.requireNonNull(description, "A job description is required.");
         Objects.requireNonNull(channel, "A job channel is required.");
@@ -18,6 +28,14 @@ public record JobOptions(
         }
         if (description.isBlank()) {
             throw new IllegalArgumentException("A job description cannot be blank.");
+        }
+        if (description.length() > MAX_DESCRIPTION) {
+            throw new IllegalArgumentException("A job description is at most " + MAX_DESCRIPTION
+                    + " characters long; this one has " + description.length() + ".");
+        }
+        if (identityKey != null && identityKey.length() > MAX_IDENTITY_KEY) {
+            throw new IllegalArgumentException("An identity key is at most " + MAX_IDENTITY_KEY
+                    + " characters long; this one has " + identityKey.length() + ".");
         }
         channel = ChannelName.normalize(channel);
     }

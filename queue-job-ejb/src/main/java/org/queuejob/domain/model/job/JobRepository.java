@@ -12,7 +12,11 @@ import java.util.UUID;
  */
 public interface JobRepository {
 
-    /** Stores a new job (giving it its id). */
+    /**
+     * Stores a new job in the caller's transaction. The row may be written only when the transaction commits, with
+     * the transaction's other new jobs in one statement (the id is given then); this repository's own reads and
+     * writes see it before.
+     */
     void store(QueueJob job);
 
     /** Writes pending changes of loaded jobs now, before statements that read them in SQL. */
