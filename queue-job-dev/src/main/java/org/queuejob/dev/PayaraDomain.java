@@ -214,6 +214,9 @@ public final class PayaraDomain implements AppServer {
                 "--validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
                 "--validateatmostonceperiod=5",
                 "--failconnection=true",
+                // Payara names a do-nothing SQL trace listener by default, and any listener wraps every JDBC call in a
+                // reflective proxy: about a sixth of a job's CPU in the server. "null" is the value that turns it off.
+                "--sqltracelisteners=null",
                 "--property",
                 properties,
                 POOL);

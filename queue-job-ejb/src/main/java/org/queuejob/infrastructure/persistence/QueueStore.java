@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -85,11 +86,11 @@ public class QueueStore {
             insert.setString(6, job.arguments());
             insert.setString(7, job.state().dbValue());
             insert.setInt(8, job.priority());
-            insert.setObject(9, utc(job.eta()), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setObject(9, micros(job.eta()), Types.BIGINT);
             insert.setInt(10, job.maxRetries());
             insert.setString(11, job.channel());
             insert.setString(12, job.identityKey());
-            insert.setObject(13, utc(job.dateCreated()), Types.TIMESTAMP_WITH_TIMEZONE);
+            insert.setLong(13, micros(job.dateCreated()));
             insert.setString(14, job.context());
             try (ResultSet id = insert.executeQuery()) {
                 id.next();
@@ -198,8 +199,8 @@ public class QueueStore {
     public boolean complete(long id, String worker, Instant startedAt, Instant doneAt, String result) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement done = connection.prepareStatement(COMPLETE_HELD)) {
-            done.setObject(1, utc(startedAt), Types.TIMESTAMP_WITH_TIMEZONE);
-            done.setObject(2, utc(doneAt), Types.TIMESTAMP_WITH_TIMEZONE);
+            done.setLong(1, micros(startedAt));
+            done.setLong(2, micros(doneAt));
             done.setLong(3, Duration.between(startedAt, doneAt).toMillis());
             done.setString(4, result);
             done.setLong(5, id);
@@ -456,6 +457,11 @@ public class QueueStore {
 
     private static Array bigints(Connection connection, Collection<Long> values) throws SQLException {
         return connection.createArrayOf("int8", values.toArray(Long[]::new));
+    }
+
+    /** For {@link JobStatements#INSTANT}: microseconds since the epoch (the database keeps no finer). */
+    private static Long micros(Instant instant) {
+        return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private static OffsetDateTime utc(Instant instant) {
