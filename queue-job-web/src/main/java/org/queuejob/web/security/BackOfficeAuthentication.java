@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -93,6 +94,9 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
         if (refusal == null) {
             context.setRegisterSession(user.strip(), Set.of());
             return context.notifyContainerAboutLogin(user.strip(), Set.of());
+        }
+        if (request.getUserPrincipal() != null) {
+            request.getSession().invalidate(); // a failed login of another user ends the one signed in here
         }
         return backToLogin(
                 request,
@@ -198,9 +202,7 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
         }
         try {
             String decoded = new String(
-                    java.util.Base64.getDecoder()
-                            .decode(authorization.substring(6).trim()),
-                    StandardCharsets.UTF_8);
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon <= 0
                     ? Optional.empty()

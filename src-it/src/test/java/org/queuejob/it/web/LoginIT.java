@@ -64,6 +64,25 @@ class LoginIT extends BrowserTest {
     }
 
     @Test
+    void loggingInAgain_asAnotherUser_changesTheUser_andAWrongPasswordSignsOut() {
+        browser.loginAsViewer();
+        assertThat(browser.waitFor(By.id("currentUser")).getText())
+                .isEqualTo(System.getProperty("queuejob.viewer.user"));
+
+        browser.open("/login.xhtml");
+        submit(System.getProperty("queuejob.manager.user"), System.getProperty("queuejob.manager.password"));
+        assertThat(browser.waitFor(By.id("currentUser")).getText())
+                .isEqualTo(System.getProperty("queuejob.manager.user"));
+
+        browser.open("/login.xhtml");
+        submit(System.getProperty("queuejob.manager.user"), "wrong-" + UUID.randomUUID());
+        assertThat(browser.waitFor(By.id("loginError")).isDisplayed()).isTrue();
+        browser.open("/dashboard.xhtml");
+        assertThat(browser.waitFor(By.id("username")).isDisplayed()).isTrue();
+        assertThat(browser.driver().findElements(By.id("currentUser"))).isEmpty();
+    }
+
+    @Test
     void anAccountWithoutBackOfficeGroup_isSignedIn_butRefusedEveryPage() {
         String user = "outsider-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "pw-" + UUID.randomUUID();
