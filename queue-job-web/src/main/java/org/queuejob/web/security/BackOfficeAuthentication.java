@@ -10,6 +10,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +96,9 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
             context.setRegisterSession(user.strip(), Set.of());
             return context.notifyContainerAboutLogin(user.strip(), Set.of());
         }
-        if (request.getUserPrincipal() != null) {
-            request.getSession().invalidate(); // a failed login of another user ends the one signed in here
+        HttpSession session = request.getSession(false);
+        if (session != null && request.getUserPrincipal() != null) {
+            session.invalidate(); // a failed login ends the login this browser had
         }
         return backToLogin(
                 request,
