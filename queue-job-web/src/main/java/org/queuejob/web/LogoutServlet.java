@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 
 /**
- * Logout: ends the container login and the session, then sends the browser to the job list, which the container
- * answers with the login page. A servlet rather than a Faces action so that every page can offer it, the error pages
+ * Logout: ends the login and the session, then sends the browser to the job list, which is answered with the login
+ * page. A servlet rather than a Faces action so that every page can offer it, the error pages
  * under {@code /WEB-INF/} included; POST only, so that a link or an image elsewhere cannot log anybody out.
  */
 @WebServlet(name = "logout", urlPatterns = "/logout")

@@ -64,7 +64,7 @@ final class Api {
             String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
             client.send(
-                    HttpRequest.newBuilder(URI.create(base() + "/j_security_check"))
+                    HttpRequest.newBuilder(URI.create(base() + "/login"))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),

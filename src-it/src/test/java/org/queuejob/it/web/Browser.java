@@ -124,8 +124,8 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Logs in through the container's form: asks for the job list, which the container answers with its login page
-     * (remembering where to return), fills it in and submits. Returns once the next page has loaded, whether the
+     * Logs in through the back office's form: asks for the job list, which is answered with the login page (which
+     * remembers where to return), fills it in and submits. Returns once the next page has loaded, whether the
      * login was accepted or refused.
      */
     public void login(String user, String password) {

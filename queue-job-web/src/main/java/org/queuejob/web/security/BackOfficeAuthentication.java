@@ -1,0 +1,219 @@
+package org.queuejob.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.auth.message.callback.CallerPrincipalCallback;
+import jakarta.security.auth.message.callback.PasswordValidationCallback;
+import jakarta.security.enterprise.AuthenticationException;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import javax.security.auth.callback.Callback;
+import javax.security.auth.callback.UnsupportedCallbackException;
+
+/**
+ * How anybody gets into the back office and its API: the one place where a password is checked, so that
+ * {@link LoginThrottle} guards every way of trying one. A Jakarta Security authentication mechanism in place of the
+ * container's FORM login, whose {@code j_security_check} would check passwords against the realm without asking the
+ * throttle; with this mechanism the container has no {@code j_security_check} (a request for it is just a protected
+ * address: the login page).
+ *
+ * <ul>
+ *   <li>A page asked for without a session: the login page, in place of the page (a forward, so the page's address
+ *       stays in the browser and the login form can return to it).
+ *   <li>The login form's POST to {@code /login}: unless the throttle refuses the user name, the password is checked
+ *       against the server's realm (a Jakarta Authentication {@link PasswordValidationCallback}, which Payara and
+ *       WildFly answer from the application's default realm / security domain), the caller and the realm's groups are
+ *       handed to the container and the login is kept in the session; {@code LoginServlet} then sends the browser on.
+ *       A refusal goes back to the login page with the reason.
+ *   <li>The REST API ({@code /api/}) with an {@code Authorization: Basic} header: that user, for that request only
+ *       (no session); a refusal is left to {@code ApiAuthenticationFilter} to answer, with the reason in {@link
+ *       #API_REFUSAL}.
+ *   <li>Any other request of a signed-in session: the same caller again.
+ * </ul>
+ */
+@ApplicationScoped
+public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(BackOfficeAuthentication.class.getName());
+
+    public static final String LOGIN_PAGE = "/login.xhtml";
+    public static final String LOGIN_ACTION = "/login";
+    public static final String USER_PARAMETER = "j_username";
+    public static final String PASSWORD_PARAMETER = "j_password";
+
+    /** Request attribute set when an API request's Basic credentials were not accepted: a {@link Refusal}. */
+    public static final String API_REFUSAL = BackOfficeAuthentication.class.getName() + ".apiRefusal";
+
+    @Inject
+    LoginThrottle throttle;
+
+    @Override
+    public AuthenticationStatus validateRequest(
+            HttpServletRequest request, HttpServletResponse response, HttpMessageContext context)
+            throws AuthenticationException {
+        String path = path(request);
+        if (path.equals(LOGIN_ACTION) && "POST".equals(request.getMethod())) {
+            return formLogin(request, context);
+        }
+        String authorization = request.getHeader("Authorization");
+        if (path.startsWith("/api/") && authorization != null) {
+            return apiLogin(request, context, authorization);
+        }
+        Principal signedIn = request.getUserPrincipal();
+        if (signedIn != null) {
+            return again(context, signedIn);
+        }
+        if (context.isProtected()) {
+            return context.forward(LOGIN_PAGE);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context)
+            throws AuthenticationException {
+        String user = request.getParameter(USER_PARAMETER);
+        String password = request.getParameter(PASSWORD_PARAMETER);
+        String from = returnAddress(request.getContextPath(), request.getParameter("from"));
+        if (user == null || user.isBlank() || password == null || password.isEmpty()) {
+            return backToLogin(request, context, "error=true", from);
+        }
+        Refusal refusal = check(request, context, user.strip(), password, "login form");
+        if (refusal == null) {
+            context.setRegisterSession(user.strip(), Set.of());
+            return context.notifyContainerAboutLogin(user.strip(), Set.of());
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && request.getUserPrincipal() != null) {
+            session.invalidate(); // a failed login ends the login this browser had
+        }
+        return backToLogin(
+                request,
+                context,
+                refusal.throttled() ? "error=throttled&seconds=" + refusal.retryAfterSeconds() : "error=true",
+                from);
+    }
+
+    private AuthenticationStatus apiLogin(HttpServletRequest request, HttpMessageContext context, String authorization)
+            throws AuthenticationException {
+        Optional<String[]> credentials = basicCredentials(authorization);
+        if (credentials.isEmpty()) {
+            return context.doNothing(); // not Basic, or not valid Basic: the API's filter says which
+        }
+        String user = credentials.get()[0];
+        Refusal refusal = check(request, context, user, credentials.get()[1], "API");
+        if (refusal == null) {
+            return context.notifyContainerAboutLogin(user, Set.of()); // for this request only
+        }
+        request.setAttribute(API_REFUSAL, refusal);
+        return context.doNothing();
+    }
+
+    /** The session's caller again, with the groups it was registered with (as Jakarta Security's auto-apply). */
+    private static AuthenticationStatus again(HttpMessageContext context, Principal signedIn)
+            throws AuthenticationException {
+        try {
+            context.getHandler()
+                    .handle(new Callback[] {new CallerPrincipalCallback(context.getClientSubject(), signedIn)});
+            return AuthenticationStatus.SUCCESS;
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException("The server could not restore the signed-in user", e);
+        }
+    }
+
+    /** Null when the password is right and the throttle let it be checked; else why not. */
+    private Refusal check(
+            HttpServletRequest request, HttpMessageContext context, String user, String password, String way)
+            throws AuthenticationException {
+        Optional<Duration> wait = throttle.waitFor(user);
+        if (wait.isPresent()) {
+            LOG.warning(() -> "Login (" + way + ") refused without checking for user " + user + " from "
+                    + request.getRemoteAddr() + ": too many failed attempts");
+            return new Refusal(true, Math.max(1, wait.get().toSeconds()));
+        }
+        if (passwordMatches(context, user, password)) {
+            throttle.succeeded(user);
+            return null;
+        }
+        throttle.failed(user);
+        LOG.info(() -> "Failed login (" + way + ") for user " + user + " from " + request.getRemoteAddr());
+        return new Refusal(false, 0);
+    }
+
+    /** Asks the container to check the password against the application's realm. */
+    private static boolean passwordMatches(HttpMessageContext context, String user, String password)
+            throws AuthenticationException {
+        char[] characters = password.toCharArray();
+        PasswordValidationCallback validation =
+                new PasswordValidationCallback(context.getClientSubject(), user, characters);
+        try {
+            context.getHandler().handle(new Callback[] {validation});
+            return validation.getResult();
+        } catch (IOException | UnsupportedCallbackException e) {
+            throw new AuthenticationException("The server could not check the password", e);
+        } finally {
+            validation.clearPassword();
+            Arrays.fill(characters, '\0');
+        }
+    }
+
+    private static AuthenticationStatus backToLogin(
+            HttpServletRequest request, HttpMessageContext context, String reason, String from) {
+        return context.redirect(request.getContextPath() + LOGIN_PAGE + "?" + reason + "&from="
+                + URLEncoder.encode(from, StandardCharsets.UTF_8));
+    }
+
+    /** The address inside the application, as the container mapped it (decoded, without path parameters). */
+    private static String path(HttpServletRequest request) {
+        String servletPath = request.getServletPath();
+        String pathInfo = request.getPathInfo();
+        return (servletPath == null ? "" : servletPath) + (pathInfo == null ? "" : pathInfo);
+    }
+
+    /** The page to go to after login: one of the back office's own addresses, else its start page. */
+    public static String returnAddress(String contextPath, String from) {
+        String home = contextPath + "/";
+        if (from == null || from.isBlank()) {
+            return home;
+        }
+        boolean ownPage = from.startsWith(home)
+                && !from.contains("//")
+                && !from.contains("\\")
+                && !from.contains("/login")
+                && from.chars().noneMatch(c -> c < 0x21 || c == 0x7f);
+        return ownPage ? from : home;
+    }
+
+    /** User name and password of an {@code Authorization: Basic} header; empty when it is not valid Basic. */
+    public static Optional<String[]> basicCredentials(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return Optional.empty();
+        }
+        try {
+            String decoded = new String(
+                    Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon <= 0
+                    ? Optional.empty()
+                    : Optional.of(new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)});
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Why credentials were not accepted: a wrong password, or too many of them lately (retry after so long). */
+    public record Refusal(boolean throttled, long retryAfterSeconds) {}
+}

@@ -1,0 +1,201 @@
+package org.queuejob.it.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.it.support.DeployedDemoEar;
+import org.queuejob.it.support.ItEnvironment;
+
+/**
+ * Password guessing gets no way around the throttle: after 5 wrong passwords in a row for a user name, every way of
+ * trying a password for it (the login form's {@code /login}, the container's {@code j_security_check}, the REST API's
+ * HTTP Basic) is refused without the password being checked, even the right one, while other user names are not
+ * slowed down. Real HTTP against the demo EAR, as a script would guess.
+ */
+@ExtendWith(DeployedDemoEar.class)
+class PasswordGuessingIT {
+
+    private static final String DASHBOARD = "/dashboard.xhtml";
+    /** Only the dashboard itself has this table; the login page has the password field. */
+    private static final String DASHBOARD_MARK = "id=\"stateChannelCounts\"";
+
+    private static final String LOGIN_FIELD = "name=\"j_password\"";
+
+    @Test
+    void jSecurityCheck_afterWrongPasswords_doesNotLetTheRightOneIn() throws Exception {
+        String user = newViewer();
+        Client client = new Client();
+        for (int attempt = 1; attempt <= 6; attempt++) {
+            client.get(DASHBOARD);
+            client.postForm("/j_security_check", user, "wrong-" + attempt);
+        }
+
+        client.get(DASHBOARD);
+        client.postForm("/j_security_check", user, password(user));
+
+        HttpResponse<String> dashboard = client.get(DASHBOARD);
+        assertThat(dashboard.body()).doesNotContain(DASHBOARD_MARK).contains(LOGIN_FIELD);
+    }
+
+    @Test
+    void jSecurityCheck_isNoLoginThatBypassesTheForm() throws Exception {
+        // The one form that checks passwords is the back office's own (/login): the container's j_security_check
+        // lets nobody in, not even with the right password at the first attempt.
+        String user = newViewer();
+        Client client = new Client();
+        client.get(DASHBOARD);
+        client.postForm("/j_security_check", user, password(user));
+
+        HttpResponse<String> dashboard = client.get(DASHBOARD);
+        assertThat(dashboard.body()).doesNotContain(DASHBOARD_MARK).contains(LOGIN_FIELD);
+    }
+
+    @Test
+    void loginForm_afterWrongPasswords_refusesTheRightOne_andOtherUsersStillLogIn() throws Exception {
+        String user = newViewer();
+        Client guesser = new Client();
+        guesser.get(DASHBOARD); // as a browser: the login page comes with a session
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            HttpResponse<String> refused = guesser.postForm("/login", user, "wrong-" + attempt);
+            assertThat(refused.headers().firstValue("Location"))
+                    .as("attempt %d", attempt)
+                    .hasValueSatisfying(location -> assertThat(location).contains("error=true"));
+        }
+
+        HttpResponse<String> throttled = guesser.postForm("/login", user, password(user));
+        assertThat(throttled.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("error=throttled&seconds="));
+        assertThat(guesser.get(DASHBOARD).body()).doesNotContain(DASHBOARD_MARK);
+
+        String other = newViewer();
+        Client colleague = new Client();
+        colleague.get(DASHBOARD);
+        colleague.postForm("/login", other, password(other));
+        assertThat(colleague.get(DASHBOARD).body()).contains(DASHBOARD_MARK);
+    }
+
+    @Test
+    void apiBasic_afterWrongPasswords_refusesTheRightOne_andCountsForTheLoginFormToo() throws Exception {
+        String user = newViewer();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            HttpResponse<String> refused = apiGet(user, "wrong-" + attempt);
+            assertThat(refused.statusCode()).as("attempt %d", attempt).isEqualTo(401);
+        }
+
+        HttpResponse<String> throttled = apiGet(user, password(user));
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.headers().firstValue("Retry-After"))
+                .hasValueSatisfying(
+                        seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 30L));
+        assertThat(throttled.body()).contains("Too many failed logins for this user name");
+
+        // The same user name through the login form: refused as well, without its password being looked at.
+        Client browser = new Client();
+        HttpResponse<String> form = browser.postForm("/login", user, password(user));
+        assertThat(form.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("error=throttled"));
+
+        String other = newViewer();
+        assertThat(apiGet(other, password(other)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void loginForm_wrongPasswords_countForTheApiToo() throws Exception {
+        String user = newViewer();
+        Client guesser = new Client();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            guesser.postForm("/login", user, "wrong-" + attempt);
+        }
+
+        assertThat(apiGet(user, password(user)).statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aRightPassword_beforeTheLimit_clearsTheCount() throws Exception {
+        String user = newViewer();
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(apiGet(user, "wrong-" + attempt).statusCode()).isEqualTo(401);
+        }
+        Client client = new Client();
+        client.get(DASHBOARD);
+        client.postForm("/login", user, password(user));
+        assertThat(client.get(DASHBOARD).body()).contains(DASHBOARD_MARK);
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(apiGet(user, "wrong-again-" + attempt).statusCode()).isEqualTo(401);
+        }
+        assertThat(apiGet(user, password(user)).statusCode()).isEqualTo(200);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+
+    private static String newViewer() {
+        String user = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
+        ItEnvironment.domain().createUser(user, password(user), "queue-job-viewer");
+        return user;
+    }
+
+    private static String password(String user) {
+        return "right-" + user;
+    }
+
+    private static String base() {
+        return System.getProperty("queuejob.baseUrl");
+    }
+
+    private static HttpResponse<String> apiGet(String user, String password) throws IOException, InterruptedException {
+        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(base() + "/api/v1/channels"))
+                                .header("Authorization", "Basic " + basic)
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A browser-like client with its own cookies, following no redirect (the tests look at where they point). */
+    private static final class Client {
+
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+
+        HttpResponse<String> get(String path) throws IOException, InterruptedException {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<String> postForm(String path, String user, String password)
+                throws IOException, InterruptedException {
+            String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
+                    + URLEncoder.encode(password, StandardCharsets.UTF_8);
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base() + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .timeout(Duration.ofSeconds(30))
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
