@@ -43,12 +43,12 @@ import org.queuejob.it.support.TestDeployments;
 
 /**
  * Two servers (Payara domains, or WildFly standalone servers with {@code -Pwildfly}; see {@link ClusterServers}) with
- * the queue's default settings (each runs as many workers as root's capacity) on one
- * PostgreSQL database run jobs over three channels as one queue: every job runs exactly once (counted by executions
- * committed in the job's own transaction, not by states), no channel ever holds more jobs than its capacity, and the
- * same holds when a server is killed with SIGKILL, when the leader dies holding the whole capacity, when PostgreSQL
- * restarts, and when one server's connections are all terminated. Times are counted from the event itself (the
- * process's death, the database accepting connections again), not from the command that caused it.
+ * the queue's default settings (each runs as many workers as root's capacity) on one PostgreSQL database run jobs over
+ * three channels as one queue: every job runs exactly once (counted by executions committed in the job's own
+ * transaction, not by states), no channel ever holds more jobs than its capacity, and the same holds when a server is
+ * killed with SIGKILL, when the leader dies holding the whole capacity, when PostgreSQL restarts, and when one server's
+ * connections are all terminated. Times are counted from the event itself (the process's death, the database accepting
+ * connections again), not from the command that caused it.
  *
  * <p>Each scenario prints its figures and appends them to {@code target/cluster-report.txt}.
  */

@@ -36,11 +36,13 @@ import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /**
- * Two servers on one database (Payara domains, or WildFly standalone servers with {@code -Pwildfly}), both looking for due recurring jobs every second, with a job every two seconds:
- * each tick enqueues exactly one job (no tick twice, none missing), and when one server stops the other goes on tick
- * after tick. The ticks are read from the jobs themselves (their description names the tick), so a tick enqueued
- * twice, or skipped, shows. The same two servers show that a bulk action's progress is the same on every server:
- * started on one, it is followed, stopped and resumed from the other.
+ * Two servers on one database (Payara domains, or WildFly standalone servers with {@code -Pwildfly}), both looking for
+ * due recurring jobs every second, with a job every two seconds: each tick enqueues exactly one job (no tick twice,
+ * none missing), and when one server stops the other goes on tick after tick. The ticks are read from the jobs
+ * themselves (their description names the tick), so a tick enqueued twice, or skipped, shows. The same two servers show
+ * that a bulk action's progress is the same on every server: started on the leader, it is followed, stopped and resumed
+ * from the follower, whose chunks then commit at full pace (each tells the leader of the jobs it requeued, after its
+ * commit).
  *
  * <p>The servers are the ones ClusterIT uses ({@link ClusterServers}: port bases or offsets 2,000 and 2,100 above this
  * run's).
@@ -113,8 +115,15 @@ class RecurringClusterIT {
                            'root.bulk-probe', now(), 'java.io.IOException', 'Disk full'
                       FROM generate_series(1, %d) AS n""".formatted(jobs));
         }
-        AppServer starter = servers.get(0);
-        AppServer other = servers.get(1);
+        // Stopped and resumed from the follower, so that the resumed chunks commit on a server that tells the leader
+        // of the jobs they requeue: that message is sent after each chunk's commit.
+        String leader = await().atMost(Duration.ofSeconds(30))
+                .until(() -> stringOf("SELECT holder FROM queue_job_leader"), holder -> holder != null);
+        AppServer starter = servers.stream()
+                .filter(server -> leader.endsWith("/" + server.name()))
+                .findFirst()
+                .orElseThrow();
+        AppServer other = servers.get(1 - servers.indexOf(starter));
 
         long id = Long.parseLong(post(starter, "do=start&channel=" + channel));
 
@@ -227,6 +236,14 @@ class RecurringClusterIT {
             }
         }
         return ticks;
+    }
+
+    private static String stringOf(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
+        }
     }
 
     private static long count(String sql) throws SQLException {
