@@ -36,19 +36,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DatabaseSettings;
-import org.queuejob.dev.PayaraDomain;
-import org.queuejob.dev.WildFlyServer;
 import org.queuejob.it.cluster.ClusterJobs;
+import org.queuejob.it.support.ClusterServers;
 import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /**
- * Two Payara servers with the queue's default settings (each runs as many workers as root's capacity) on one
- * PostgreSQL database run jobs over three channels as one queue: every job runs exactly once (counted by executions
- * committed in the job's own transaction, not by states), no channel ever holds more jobs than its capacity, and the
- * same holds when a server is killed with SIGKILL, when the leader dies holding the whole capacity, when PostgreSQL
- * restarts, and when one server's connections are all terminated. Times are counted from the event itself (the
- * process's death, the database accepting connections again), not from the command that caused it.
+ * Two servers (Payara domains, or WildFly standalone servers with {@code -Pwildfly}; see {@link ClusterServers}) with
+ * the queue's default settings (each runs as many workers as root's capacity) on one PostgreSQL database run jobs over
+ * three channels as one queue: every job runs exactly once (counted by executions committed in the job's own
+ * transaction, not by states), no channel ever holds more jobs than its capacity, and the same holds when a server is
+ * killed with SIGKILL, when the leader dies holding the whole capacity, when PostgreSQL restarts, and when one server's
+ * connections are all terminated. Times are counted from the event itself (the process's death, the database accepting
+ * connections again), not from the command that caused it.
  *
  * <p>Each scenario prints its figures and appends them to {@code target/cluster-report.txt}.
  */
@@ -94,15 +94,9 @@ class ClusterIT {
         }
         database = new DatabaseSettings(shared.host(), shared.port(), DATABASE, shared.user(), shared.password());
         Path war = exportClusterWar();
-        Path home = ItEnvironment.domain().home();
-        // Port bases 2,000 above this run's own, so that two checkouts' cluster tests do not meet, and clear of the
-        // well-known ports domain1 keeps (4848, 8686, 9009, ...) when the run uses the default base.
-        servers = List.of(clusterServer(home, 2000), clusterServer(home, 2100));
+        servers = ClusterServers.two();
         for (AppServer server : servers) {
-            server.start();
-            if (server instanceof WildFlyServer) {
-                server.prepare(); // its subsystems and JDBC driver, once per base directory
-            }
+            ClusterServers.start(server);
             server.createDataSource(database, 32);
         }
         servers.get(0).deploy(war, "cluster-it");
@@ -492,17 +486,6 @@ class ClusterIT {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    /**
-     * Another server of the run's kind, its ports {@code shift} above the run's own: a Payara domain on its own port
-     * base, or a WildFly with its own port offset and base directory, from the same installation.
-     */
-    private static AppServer clusterServer(Path home, int shift) {
-        if (AppServer.isWildFly()) {
-            return WildFlyServer.withPortOffset(home, Integer.getInteger("queuejob.wildfly.portoffset", 0) + shift);
-        }
-        return PayaraDomain.withPortBase(home, Integer.getInteger("queuejob.payara.portbase", 8000) + shift);
-    }
 
     private static AppServer server(String workerName, boolean leader) {
         return servers.stream()

@@ -28,21 +28,24 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DatabaseSettings;
-import org.queuejob.dev.PayaraDomain;
 import org.queuejob.it.cluster.RecurringClusterJobs;
+import org.queuejob.it.support.ClusterServers;
 import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /**
- * Two Payara servers on one database, both looking for due recurring jobs every second, with a job every two seconds:
- * each tick enqueues exactly one job (no tick twice, none missing), and when one server stops the other goes on tick
- * after tick. The ticks are read from the jobs themselves (their description names the tick), so a tick enqueued
- * twice, or skipped, shows. The same two servers show that a bulk action's progress is the same on every server:
- * started on one, it is followed, stopped and resumed from the other.
+ * Two servers on one database (Payara domains, or WildFly standalone servers with {@code -Pwildfly}), both looking for
+ * due recurring jobs every second, with a job every two seconds: each tick enqueues exactly one job (no tick twice,
+ * none missing), and when one server stops the other goes on tick after tick. The ticks are read from the jobs
+ * themselves (their description names the tick), so a tick enqueued twice, or skipped, shows. The same two servers show
+ * that a bulk action's progress is the same on every server: started on the leader, it is followed, stopped and resumed
+ * from the follower, whose chunks then commit at full pace (each tells the leader of the jobs it requeued, after its
+ * commit).
  *
- * <p>The servers are the domains ClusterIT uses, at port bases 2,000 and 2,100 above this run's
- * ({@code queuejob.recurring-cluster.portbases} overrides them, e.g. {@code 18000,18100}).
+ * <p>The servers are the ones ClusterIT uses ({@link ClusterServers}: port bases or offsets 2,000 and 2,100 above this
+ * run's).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecurringClusterIT {
@@ -53,13 +56,10 @@ class RecurringClusterIT {
     private static final int TICKS = 10;
 
     private static DatabaseSettings database;
-    private static List<PayaraDomain> servers;
+    private static List<AppServer> servers;
 
     @BeforeAll
     static void startTwoServers() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
-                org.queuejob.dev.AppServer.isWildFly(),
-                "Payara only for now: the two extra servers are Payara domains (ClusterIT's on WildFly does not pass yet)");
         DatabaseSettings shared = ItEnvironment.database();
         try (Connection admin = DriverManager.getConnection(shared.jdbcUrl(), shared.user(), shared.password());
                 Statement statement = admin.createStatement()) {
@@ -67,30 +67,24 @@ class RecurringClusterIT {
             statement.execute("CREATE DATABASE " + DATABASE);
         }
         database = new DatabaseSettings(shared.host(), shared.port(), DATABASE, shared.user(), shared.password());
-        Path home = ItEnvironment.domain().home();
-        int base = Integer.getInteger("queuejob.payara.portbase", 8000);
-        String[] bases = System.getProperty("queuejob.recurring-cluster.portbases", (base + 2000) + "," + (base + 2100))
-                .split(",");
-        servers = List.of(
-                PayaraDomain.withPortBase(home, Integer.parseInt(bases[0].strip())),
-                PayaraDomain.withPortBase(home, Integer.parseInt(bases[1].strip())));
+        servers = ClusterServers.two();
         Path war = exportWar();
         servers.parallelStream().forEach(server -> {
-            server.start();
-            // The domains are ClusterIT's too: an application left on them (ClusterIT's, or this test's from an
+            ClusterServers.start(server);
+            // The servers are ClusterIT's too: an application left on them (ClusterIT's, or this test's from an
             // interrupted run) would join this database as a second queue under the same server name. Undeployed
             // before the data source is replaced under it.
             server.undeploy("cluster-it");
             server.undeploy("recurring-cluster-it");
             server.createDataSource(database, 16);
         });
-        for (PayaraDomain server : servers) {
+        for (AppServer server : servers) {
             server.deploy(war, "recurring-cluster-it");
         }
     }
 
     /**
-     * Undeploys before stopping: the domains are ClusterIT's too, and an application left deployed there would tick
+     * Undeploys before stopping: the servers are ClusterIT's too, and an application left deployed there would tick
      * into that test's database when its servers start.
      */
     @AfterAll
@@ -121,8 +115,15 @@ class RecurringClusterIT {
                            'root.bulk-probe', now(), 'java.io.IOException', 'Disk full'
                       FROM generate_series(1, %d) AS n""".formatted(jobs));
         }
-        PayaraDomain starter = servers.get(0);
-        PayaraDomain other = servers.get(1);
+        // Stopped and resumed from the follower, so that the resumed chunks commit on a server that tells the leader
+        // of the jobs they requeue: that message is sent after each chunk's commit.
+        String leader = await().atMost(Duration.ofSeconds(30))
+                .until(() -> stringOf("SELECT holder FROM queue_job_leader"), holder -> holder != null);
+        AppServer starter = servers.stream()
+                .filter(server -> leader.endsWith("/" + server.name()))
+                .findFirst()
+                .orElseThrow();
+        AppServer other = servers.get(1 - servers.indexOf(starter));
 
         long id = Long.parseLong(post(starter, "do=start&channel=" + channel));
 
@@ -156,7 +157,7 @@ class RecurringClusterIT {
         return Long.parseLong(status.split(" ")[2]);
     }
 
-    private static String status(PayaraDomain server, long id) throws Exception {
+    private static String status(AppServer server, long id) throws Exception {
         return http(
                 server,
                 java.net.http.HttpRequest.newBuilder(probe(server, "id=" + id))
@@ -164,7 +165,7 @@ class RecurringClusterIT {
                         .build());
     }
 
-    private static String post(PayaraDomain server, String query) throws Exception {
+    private static String post(AppServer server, String query) throws Exception {
         return http(
                 server,
                 java.net.http.HttpRequest.newBuilder(probe(server, query))
@@ -172,11 +173,11 @@ class RecurringClusterIT {
                         .build());
     }
 
-    private static java.net.URI probe(PayaraDomain server, String query) {
+    private static java.net.URI probe(AppServer server, String query) {
         return java.net.URI.create(server.baseUrl() + "/recurring-cluster-it/bulk?" + query);
     }
 
-    private static String http(PayaraDomain server, java.net.http.HttpRequest request) throws Exception {
+    private static String http(AppServer server, java.net.http.HttpRequest request) throws Exception {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
                 .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode())
@@ -235,6 +236,14 @@ class RecurringClusterIT {
             }
         }
         return ticks;
+    }
+
+    private static String stringOf(String sql) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
+        }
     }
 
     private static long count(String sql) throws SQLException {

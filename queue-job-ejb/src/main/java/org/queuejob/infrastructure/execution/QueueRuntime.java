@@ -184,6 +184,12 @@ public class QueueRuntime {
     /**
      * Jobs became runnable in the current transaction: dispatch once it commits (one wake-up per transaction,
      * however many jobs it stored), or now without a transaction.
+     *
+     * <p>What runs after the commit ({@code afterCompletion}) touches memory and hands work to the queue's executor,
+     * never a transactional resource: there the transaction has ended but may still be the thread's, and an EJB
+     * called from there (the follower's {@code NOTIFY} through {@link ClusterMembership}) failed on Payara with
+     * "Invalid transaction passed to resume()", each time, and slowed the committing thread's next transaction (a
+     * bulk action's chunks on a follower took 3–30 s each).
      */
     void onJobEnqueued(@Observes JobEnqueued event) {
         if (!active) {
@@ -263,15 +269,18 @@ public class QueueRuntime {
         if (leader.isLeader()) {
             runQuietly(this::applyChannels);
         } else {
-            tellOthers(Notifications.CHANNELS);
+            runQuietly(() -> tellOthers(Notifications.CHANNELS));
         }
     }
 
-    /** Applies channel settings read by the caller, now, between two dispatch passes. */
+    /**
+     * Applies channel settings read by the caller, now, between two dispatch passes. Memory only (it may run after
+     * a commit): a leadership that began since is started by the next pass or poll, which applies them too.
+     */
     private void applyChannels(ChannelTree tree) {
         try {
             synchronized (passLock) {
-                if (active && leadsNow()) {
+                if (active && leader.isLeader()) {
                     dispatcher.reconfigure(tree);
                 }
             }
@@ -298,12 +307,13 @@ public class QueueRuntime {
         return new ChannelTree(channelRecords.all().stream().map(Channel::spec).toList());
     }
 
+    /** After the commit (see {@link #onJobEnqueued}): the message to the leader goes from the queue's executor. */
     private void jobsEnqueued() {
         if (leader.isLeader()) {
             dispatcher.mayHavePending();
             wake();
         } else {
-            tellOthers(Notifications.ENQUEUED);
+            runQuietly(() -> tellOthers(Notifications.ENQUEUED));
         }
     }
 

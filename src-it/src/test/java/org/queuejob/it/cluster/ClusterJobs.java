@@ -33,7 +33,7 @@ public class ClusterJobs {
     }
 
     /**
-     * Holds its worker for ten minutes on the domain named {@code holder} (which the test then kills), and is an
+     * Holds its worker for ten minutes on the server named {@code holder} (which the test then kills), and is an
      * ordinary job anywhere else: that is how a test makes one server hold a channel's whole capacity.
      */
     @Job
@@ -53,7 +53,12 @@ public class ClusterJobs {
         }
     }
 
-    private static String serverName() {
-        return System.getProperty("com.sun.aas.instanceRoot");
+    /**
+     * The server's own directory, which ends with its name in the test ({@code AppServer.name()}): a Payara domain's
+     * ({@code com.sun.aas.instanceRoot}) or a WildFly base directory ({@code jboss.server.base.dir}).
+     */
+    static String serverName() {
+        String payara = System.getProperty("com.sun.aas.instanceRoot");
+        return payara != null ? payara : System.getProperty("jboss.server.base.dir");
     }
 }
