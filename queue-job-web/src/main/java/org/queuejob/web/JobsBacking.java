@@ -191,12 +191,13 @@ public class JobsBacking implements Serializable {
         return groups;
     }
 
-    /** The poll: the table reloads by itself; the groups are read again. */
+    /**
+     * The poll: the table reloads by itself; the groups are read again. A finished bulk action is left alone: its
+     * result stays in the dialog until the user closes it ({@link #bulkFinished}); ending it here raced the dialog's
+     * own poll and blanked the result before it could be read.
+     */
     public void refresh() {
         groups = null;
-        if (getBulkProgress() != null && getBulkProgress().isFinished() && bulkAction != null) {
-            bulkFinished();
-        }
     }
 
     public String groupLabel(JobGroup group) {
