@@ -87,8 +87,13 @@ public final class BenchmarkMain {
         domain.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
     }
 
-    /** As the peers warm up in their JVMs: the JIT, the connection pool, EclipseLink's metadata. */
+    /**
+     * As the peers warm up in their JVMs: the JIT, the connection pool, EclipseLink's metadata. Both shapes of work,
+     * since a burn-down's paths (large dispatch batches) were still being compiled during a first timed one.
+     */
     private static Void warmUp(QueueUnderTest queue) throws Exception {
+        queue.prepare(Phase.BURN_DOWN, PeerMain.WARM_UP_JOBS);
+        queue.run(Phase.BURN_DOWN, PeerMain.WARM_UP_JOBS);
         queue.prepare(Phase.CONTINUOUS, PeerMain.WARM_UP_JOBS);
         queue.run(Phase.CONTINUOUS, PeerMain.WARM_UP_JOBS);
         queue.prepare(Phase.LATENCY, 20);
@@ -130,7 +135,8 @@ public final class BenchmarkMain {
                         + " CPU from /proc (application JVM: Payara's or the peer's own; PostgreSQL: postmaster and"
                         + " children, living and exited); statements from pg_stat_statements without BEGIN/COMMIT;"
                         + " commits from pg_stat_database.xact_commit (read-only transactions included). Every"
-                        + " system's JVM runs the same warm-up (%,d jobs, 20 probes) before its phase.",
+                        + " system's JVM runs the same warm-up (a burn-down and a continuous run of %,d jobs each, 20 probes) before"
+                        + " its phase.",
                 settings.statsSettleSeconds(), PeerMain.WARM_UP_JOBS);
     }
 

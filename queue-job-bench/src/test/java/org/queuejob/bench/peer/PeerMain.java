@@ -42,6 +42,8 @@ public final class PeerMain {
         RunLog log = new RunLog();
         try (PeerSystem system = kind.create(database, threads, log)) {
             PhaseRunner runner = new PhaseRunner(system, log);
+            runner.prepare(Phase.BURN_DOWN, WARM_UP_JOBS);
+            runner.run(Phase.BURN_DOWN, WARM_UP_JOBS);
             runner.prepare(Phase.CONTINUOUS, WARM_UP_JOBS);
             runner.run(Phase.CONTINUOUS, WARM_UP_JOBS);
             runner.prepare(Phase.LATENCY, WARM_UP_PROBES);
