@@ -85,6 +85,12 @@ public final class BenchmarkMain {
         domain.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
         domain.setSystemProperty("queue-job.prefetch", Integer.toString(settings.queuePrefetch()));
         domain.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
+        // Pool attributes to try, e.g. -Dbench.payara.pool=associate-with-thread=true (comma-separated).
+        for (String attribute : System.getProperty("bench.payara.pool", "").split(",")) {
+            if (!attribute.isBlank()) {
+                domain.asadmin("set", "resources.jdbc-connection-pool." + PayaraDomain.POOL + "." + attribute.strip());
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.queuejob.bench;
 
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -49,18 +50,22 @@ final class PhaseMeter {
             recording.start(pid.getAsLong());
         }
         double postgresBefore = postgresMillis();
+        CpuSplit split = postmaster.isPresent() ? CpuSplit.start(pid.getAsLong(), postmaster.getAsLong()) : null;
         Outcome outcome = run.run();
         if (recording != null) {
-            recording.stop(pid.getAsLong(), name + "-" + phase.name().toLowerCase(java.util.Locale.ROOT));
+            recording.stop(pid.getAsLong(), name + "-" + phase.name().toLowerCase(Locale.ROOT));
         }
         double appCpu = ProcessCpu.processMillis(pid.getAsLong()) - appBefore;
         double postgresCpu = postgresMillis() - postgresBefore;
         long statements = server.statements(database);
+        if (split != null && outcome.jobs() > 0) {
+            System.out.printf("[bench]   %s %s CPU: %s%n", name, phase, split.perJob(appCpu, outcome.jobs()));
+        }
         // Where the statements go, in the log only: what a change to the hot path must look at first.
         for (String line : server.topStatements(database, 6)) {
             String[] callsAndQuery = line.split(" ", 2);
             System.out.printf(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "[bench]   %s %s: %.3f per job  %s%n",
                     name,
                     phase,

@@ -49,6 +49,10 @@ final class ProcessCpu {
         return toMillis(ticks);
     }
 
+    static long ticksPerSecond() {
+        return TICKS_PER_SECOND;
+    }
+
     private static double toMillis(long ticks) {
         return ticks * 1000.0 / TICKS_PER_SECOND;
     }

@@ -145,8 +145,8 @@ public final class PayaraDomain implements AppServer {
             settings.add(http + "xpowered-by=false");
             settings.add(http + "server-header=false");
         }
-        String current = run(Stream.concat(Stream.of("get"), settings.stream().map(s -> s.substring(0, s.indexOf('='))))
-                        .toArray(String[]::new))
+        // asadmin get takes one name, with wildcards.
+        String current = run("get", "configs.config.server-config.network-config.protocols.protocol.*.http.*")
                 .output();
         if (settings.stream().allMatch(current::contains)) {
             return;

@@ -29,8 +29,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -280,11 +278,11 @@ public class QueueStore {
             query.setArray(5, text(session, functions.toArray(String[]::new)));
             query.setArray(6, recorded == null ? null : text(session, recorded.toArray(String[]::new)));
             query.setBoolean(7, includeFutureEta);
-            query.setObject(8, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            query.setLong(8, micros(now));
             int next = 9;
             if (after != null) {
                 query.setInt(next++, after.priority());
-                query.setObject(next++, utc(after.dateCreated()), Types.TIMESTAMP_WITH_TIMEZONE);
+                query.setLong(next++, micros(after.dateCreated()));
                 query.setLong(next++, after.id());
             }
             query.setInt(next, limit);
@@ -296,8 +294,8 @@ public class QueueStore {
                                     rows.getLong(1),
                                     rows.getString(2),
                                     rows.getInt(3),
-                                    rows.getObject(4, OffsetDateTime.class).toInstant(),
-                                    instant(rows.getObject(5, OffsetDateTime.class))),
+                                    instant(rows, 4),
+                                    instant(rows, 5)),
                             rows.getString(6)));
                 }
             }
@@ -342,7 +340,7 @@ public class QueueStore {
             Array idArray = bigints(session, ids);
             update.setArray(1, text(session, workers));
             update.setArray(2, idArray);
-            update.setObject(3, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            update.setLong(3, micros(now));
             update.setArray(4, idArray);
             update.setString(5, me);
             update.setString(6, me);
@@ -396,11 +394,9 @@ public class QueueStore {
     /** The earliest eta still in the future among pending jobs: when the dispatcher must look again. */
     public Optional<Instant> nextEta(Connection session, Instant now) throws SQLException {
         try (PreparedStatement query = session.prepareStatement(NEXT_ETA)) {
-            query.setObject(1, utc(now), Types.TIMESTAMP_WITH_TIMEZONE);
+            query.setLong(1, micros(now));
             try (ResultSet row = query.executeQuery()) {
-                return row.next()
-                        ? Optional.ofNullable(instant(row.getObject(1, OffsetDateTime.class)))
-                        : Optional.empty();
+                return row.next() ? Optional.ofNullable(instant(row, 1)) : Optional.empty();
             }
         }
     }
@@ -427,7 +423,7 @@ public class QueueStore {
     private static ClaimedJob claimed(ResultSet row) throws SQLException {
         return new ClaimedJob(
                 row.getLong(1),
-                row.getObject(2, UUID.class),
+                UUID.fromString(row.getString(2)),
                 row.getString(3),
                 row.getString(4),
                 row.getString(5),
@@ -435,7 +431,7 @@ public class QueueStore {
                 row.getInt(7),
                 row.getString(8),
                 row.getString(9),
-                instant(row.getObject(10, OffsetDateTime.class)));
+                instant(row, 10));
     }
 
     /** The LIKE pattern of the channels below {@code channel}, with LIKE's own characters escaped. */
@@ -464,11 +460,9 @@ public class QueueStore {
         return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime value) {
-        return value == null ? null : value.toInstant();
+    /** A column read as {@link JobStatements#micros}: microseconds since the epoch, or null. */
+    private static Instant instant(ResultSet row, int column) throws SQLException {
+        long micros = row.getLong(column);
+        return row.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
     }
 }
