@@ -92,6 +92,8 @@ public class ArgumentCodecTest {
 
         void primitive(long id) {}
 
+        void plain(String name, Integer count, int small, Long id, boolean flag, Boolean maybe) {}
+
         void anything(Object value) {}
 
         void list(List<Object> values) {}
@@ -309,5 +311,36 @@ public class ArgumentCodecTest {
         assertThatThrownBy(() -> codec.decode(method("primitive"), "[1,2]"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("have 2 values but the method now takes 1");
+    }
+
+    @Test
+    void stringsIntegersAndBooleansComeBackAsTheDeclaredTypes() {
+        Object[] args = {"name \"quoted\" é", Integer.MIN_VALUE, 7, Long.MAX_VALUE, true, null};
+
+        Object[] back = codec.decode(method("plain"), codec.encode(method("plain"), args));
+
+        assertThat(back).containsExactly(args);
+        assertThat(back[1]).isInstanceOf(Integer.class);
+        assertThat(back[3]).isInstanceOf(Long.class);
+    }
+
+    @Test
+    void storedIntegerTooLargeForItsParameterIsRefusedNotCutDown() {
+        assertThatThrownBy(() -> codec.decode(method("primitive"), "[9223372036854775808]"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Stored argument 1 of")
+                .hasMessageContaining("is 9223372036854775808, which a parameter of type long cannot hold");
+        assertThatThrownBy(() -> codec.decode(method("plain"), "[\"a\",3000000000,1,1,true,null]"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("Stored argument 2 of")
+                .hasMessageContaining("type Integer cannot hold");
+    }
+
+    @Test
+    void storedValueOfAnotherJsonTypeIsLeftToJsonB() {
+        Object[] back = codec.decode(method("plain"), "[\"a\",2,3,4,false,null]");
+        assertThat(back).containsExactly("a", 2, 3, 4L, false, null);
+        assertThatThrownBy(() -> codec.decode(method("plain"), "[\"a\",\"two\",3,4,false,null]"))
+                .isInstanceOf(RuntimeException.class);
     }
 }
