@@ -12,10 +12,12 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -138,8 +140,25 @@ public final class Browser implements AutoCloseable {
         passwordField.sendKeys(password);
         WebElement submit = driver.findElement(By.id("login"));
         submit.click();
-        new WebDriverWait(driver, TIMEOUT).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(driver, TIMEOUT).until(gone(submit));
         waitForPrimeFacesAjax();
+    }
+
+    /**
+     * Whether {@code element} has left the page (the page was replaced, or the element re-rendered). Selenium's
+     * {@code stalenessOf} takes only a {@code StaleElementReferenceException} as gone, but while Chromium navigates
+     * away its driver may answer "Node with given id does not belong to the document" instead, which failed a CI run's
+     * login: any refusal to look at the element means it is gone.
+     */
+    public static ExpectedCondition<Boolean> gone(WebElement element) {
+        return driver -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (WebDriverException noLongerThere) {
+                return true;
+            }
+        };
     }
 
     /** Logs in as the demo's manager (system properties set by {@code DeployedDemoEar}). */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The Jobs screen in a real browser: default filter, state / date / channel / function / text filters, group-by,
@@ -210,7 +209,7 @@ class JobsScreenIT extends BrowserTest {
 
         // The poll replaces the table every 5 s: wait for a replacement, then look again.
         WebElement before = browser.driver().findElement(TABLE);
-        browser.waitUntil(ExpectedConditions.stalenessOf(before), Duration.ofSeconds(20));
+        browser.waitUntil(Browser.gone(before), Duration.ofSeconds(20));
         browser.waitForPrimeFacesAjax();
 
         WebElement row = browser.driver().findElement(By.cssSelector("tr[data-rk='" + first.uuid() + "']"));

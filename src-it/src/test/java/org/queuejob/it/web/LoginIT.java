@@ -6,7 +6,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.queuejob.it.support.ItEnvironment;
 
@@ -40,7 +39,7 @@ class LoginIT extends BrowserTest {
 
         WebElement logout = browser.waitFor(By.id("logout"));
         logout.click();
-        new WebDriverWait(browser.driver(), Browser.TIMEOUT).until(ExpectedConditions.stalenessOf(logout));
+        new WebDriverWait(browser.driver(), Browser.TIMEOUT).until(Browser.gone(logout));
 
         assertThat(browser.waitFor(By.id("username")).isDisplayed()).isTrue();
         browser.open("/dashboard.xhtml");
@@ -102,7 +101,7 @@ class LoginIT extends BrowserTest {
         browser.driver().findElement(By.id("password")).sendKeys(password);
         WebElement submit = browser.driver().findElement(By.id("login"));
         submit.click();
-        new WebDriverWait(browser.driver(), Browser.TIMEOUT).until(ExpectedConditions.stalenessOf(submit));
+        new WebDriverWait(browser.driver(), Browser.TIMEOUT).until(Browser.gone(submit));
         browser.waitForPrimeFacesAjax();
     }
 }
