@@ -49,8 +49,9 @@ public final class WildFlyServer implements AppServer {
         this.offset = offset;
         this.base = home.resolve(offset == 0 ? "standalone" : "standalone-" + offset);
         if (!Files.isRegularFile(home.resolve("bin/jboss-cli.sh"))) {
-            throw new IllegalStateException("No WildFly at " + home + ": build the queue-job-dev module with -Pwildfly "
-                    + "first (it unpacks WildFly from Maven Central).");
+            throw new IllegalStateException(
+                    "No WildFly at " + home + ": build the queue-job-dev module with -Pwildfly, or src-it-wildfly "
+                            + "first (it unpacks WildFly from Maven Central).");
         }
     }
 
@@ -535,7 +536,7 @@ public final class WildFlyServer implements AppServer {
             Path postgres = home.resolve("modules/org/postgresql/main");
             if (!Files.isRegularFile(postgres.resolve("postgresql.jar"))) {
                 throw new IllegalStateException(
-                        "No PostgreSQL driver at " + postgres + ": build queue-job-dev -Pwildfly");
+                        "No PostgreSQL driver at " + postgres + ": build queue-job-dev -Pwildfly, or src-it-wildfly");
             }
             Files.writeString(postgres.resolve("module.xml"), """
                     <?xml version="1.0" encoding="UTF-8"?>

@@ -42,7 +42,7 @@ import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /**
- * Two servers (Payara domains, or WildFly standalone servers with {@code -Pwildfly}; see {@link ClusterServers}) with
+ * Two servers (Payara domains, or WildFly standalone servers in src-it-wildfly; see {@link ClusterServers}) with
  * the queue's default settings (each runs as many workers as root's capacity) on one PostgreSQL database run jobs over
  * three channels as one queue: every job runs exactly once (counted by executions committed in the job's own
  * transaction, not by states), no channel ever holds more jobs than its capacity, and the same holds when a server is

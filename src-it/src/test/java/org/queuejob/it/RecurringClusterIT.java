@@ -36,7 +36,7 @@ import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /**
- * Two servers on one database (Payara domains, or WildFly standalone servers with {@code -Pwildfly}), both looking for
+ * Two servers on one database (Payara domains, or WildFly standalone servers in src-it-wildfly), both looking for
  * due recurring jobs every second, with a job every two seconds: each tick enqueues exactly one job (no tick twice,
  * none missing), and when one server stops the other goes on tick after tick. The ticks are read from the jobs
  * themselves (their description names the tick), so a tick enqueued twice, or skipped, shows. The same two servers show

@@ -7,7 +7,7 @@ import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
 
 /**
- * Starts PostgreSQL and the server (Payara, or WildFly with {@code -Pwildfly}) once for the whole test run, before any test class, and stops them after
+ * Starts PostgreSQL and the server (Payara in src-it, WildFly in src-it-wildfly) once for the whole test run, before any test class, and stops them after
  * the last: every Arquillian deployment and browser test shares them (a Payara start costs ~10 s).
  */
 public class ItEnvironment implements LauncherSessionListener {
