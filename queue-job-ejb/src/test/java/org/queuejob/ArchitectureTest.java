@@ -1,5 +1,6 @@
 package org.queuejob;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The library's layering, as the README states it: the application uses the domain and the infrastructure; the
  * infrastructure implements what the domain declares and never calls the application; the domain depends on neither;
- * and no two packages depend on each other.
+ * no two packages depend on each other; and the application reaches data through the domain's repositories, never
+ * through an {@code EntityManager} of its own. (The back office, another module, is not on this test's class path.)
  */
 class ArchitectureTest {
 
@@ -49,5 +51,21 @@ class ArchitectureTest {
     @Test
     void packagesHaveNoCycles() {
         slices().matching("org.queuejob.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void applicationReachesDataThroughRepositories() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.queuejob.application..")
+                .should()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("jakarta.persistence.EntityManager")
+                .orShould()
+                .dependOnClassesThat()
+                .resideInAPackage("jakarta.persistence.criteria..")
+                .because("services reach data through the ports the domain declares, which the infrastructure"
+                        + " implements")
+                .check(classes);
     }
 }

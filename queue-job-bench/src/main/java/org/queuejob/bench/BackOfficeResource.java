@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.queuejob.application.DashboardService;
-import org.queuejob.application.JobFilter;
 import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobState;
 
 /**

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.queuejob.application.BulkAction;
 import org.queuejob.application.BulkActionService;
 import org.queuejob.application.BulkRequest;
-import org.queuejob.application.JobFilter;
 import org.queuejob.domain.model.bulk.BulkActionRun;
+import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobState;
 
 /**

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.bulk.BulkActionRuns;
+import org.queuejob.domain.model.job.JobFilter;
 
 /**
  * Hands out the ids of the jobs a bulk action goes through, ascending, read by keyset a page (one chunk's worth) at a

@@ -20,6 +20,7 @@ import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.domain.model.bulk.BulkActionLauncher;
 import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.bulk.BulkActionRuns;
+import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;

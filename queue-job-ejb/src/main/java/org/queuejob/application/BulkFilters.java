@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobState;
 
 /**

@@ -3,8 +3,6 @@ package org.queuejob.application;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +14,8 @@ import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
 import org.queuejob.domain.model.channel.ChannelsChanged;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.statistics.JobCounts;
+import org.queuejob.domain.model.statistics.StateCount;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelSpec;
 
@@ -28,19 +28,14 @@ import org.queuejob.domain.scheduling.ChannelSpec;
 @Stateless
 public class ChannelService {
 
-    /** Jobs that have not ended, per channel and state: index-only on (state, channel, ...). */
-    private static final String LIVE_COUNTS = "SELECT channel, state, count(*) FROM queue_job"
-            + " WHERE state IN ('wait_dependencies', 'pending', 'enqueued', 'started', 'failed')"
-            + " GROUP BY channel, state";
-
     @Inject
     ChannelRepository channels;
 
     @Inject
     Event<ChannelsChanged> changed;
 
-    @PersistenceContext(unitName = "queue-job")
-    EntityManager em;
+    @Inject
+    JobCounts jobCounts;
 
     /** Creates or updates the records of the channels {@code config} names; others are left as they are. */
     public void apply(ChannelConfig config) {
@@ -56,18 +51,16 @@ public class ChannelService {
      * Every channel, configured or only named by jobs (with the channels above them), in name order, with its live
      * job counts from one {@code GROUP BY} over the jobs that have not ended.
      */
-    @SuppressWarnings("unchecked")
     public List<ChannelView> overview() {
         Map<String, long[]> counts = new HashMap<>();
-        List<Object[]> rows = em.createNativeQuery(LIVE_COUNTS).getResultList();
-        for (Object[] row : rows) {
-            long[] channelCounts = counts.computeIfAbsent((String) row[0], name -> new long[3]);
-            int slot = switch ((String) row[1]) {
+        for (StateCount count : jobCounts.unended()) {
+            long[] channelCounts = counts.computeIfAbsent(count.channel(), name -> new long[3]);
+            int slot = switch (count.state()) {
                 case "wait_dependencies", "pending" -> 0;
                 case "enqueued", "started" -> 1;
                 default -> 2;
             };
-            channelCounts[slot] += ((Number) row[2]).longValue();
+            channelCounts[slot] += count.jobs();
         }
         Map<String, Channel> records = new HashMap<>();
         channels.all().forEach(channel -> records.put(channel.completeName(), channel));

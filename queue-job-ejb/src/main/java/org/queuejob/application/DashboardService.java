@@ -5,10 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.Serializable;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.queuejob.domain.model.statistics.EndedJobCount;
+import org.queuejob.domain.model.statistics.JobCounts;
+import org.queuejob.domain.model.statistics.StateCount;
+import org.queuejob.domain.model.statistics.WaitingJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
-import org.queuejob.infrastructure.persistence.PostgresArrays;
 
 /**
  * The back office's landing page: how many jobs are where, how many ran and failed lately, which job functions are
@@ -40,32 +40,8 @@ public class DashboardService {
 
     static final int SLOWEST = 10;
 
-    /** Jobs that have not ended: the partial list and in-flight indexes cover them. */
-    private static final String LIVE_COUNTS = """
-            SELECT channel, state, count(*) FROM queue_job
-             WHERE state IN ('wait_dependencies', 'pending', 'enqueued', 'started', 'failed')
-             GROUP BY channel, state""";
-
-    /** Failed per hour by the start of their last try (no failure date is stored); failed jobs are few. */
-    private static final String FAILED_PER_HOUR = """
-            SELECT date_trunc('hour', coalesce(date_started, date_created)), count(*) FROM queue_job
-             WHERE state = 'failed' AND coalesce(date_started, date_created) >= ?1 GROUP BY 1""";
-
-    /**
-     * Per channel and waiting state, the oldest job: one backward step on the list index per pair, rather than a
-     * sort of every waiting job.
-     */
-    private static final String OLDEST_WAITING = """
-            SELECT c.channel, j.uuid, j.description, j.date_created
-              FROM unnest(CAST(?1 AS text[])) AS c(channel)
-             CROSS JOIN (VALUES ('wait_dependencies'), ('pending')) AS s(state)
-             CROSS JOIN LATERAL (SELECT uuid, description, date_created, id FROM queue_job
-                                  WHERE state = s.state AND channel = c.channel
-                                  ORDER BY date_created, id LIMIT 1) AS j
-             ORDER BY c.channel, j.date_created, j.id""";
-
-    @PersistenceContext(unitName = "queue-job")
-    EntityManager em;
+    @Inject
+    JobCounts jobCounts;
 
     @Inject
     @QueueJobClock
@@ -78,14 +54,12 @@ public class DashboardService {
      * Job counts per channel (rows, in name order) and state (dbValue → count): every job that has not ended, and
      * the jobs that ended (done, cancelled) in the last {@link #HOURS} hours.
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Map<String, Long>> countsByChannelAndState() {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(LIVE_COUNTS).getResultList()) {
-            counts.computeIfAbsent((String) row[0], channel -> new TreeMap<>())
-                    .put((String) row[1], ((Number) row[2]).longValue());
+        for (StateCount count : jobCounts.unended()) {
+            counts.computeIfAbsent(count.channel(), channel -> new TreeMap<>()).put(count.state(), count.jobs());
         }
-        for (EndedJobCounts.Count count : endedWindow()) {
+        for (EndedJobCount count : endedWindow()) {
             counts.computeIfAbsent(count.channel(), channel -> new TreeMap<>())
                     .merge(count.state(), count.jobs(), Long::sum);
         }
@@ -111,33 +85,29 @@ public class DashboardService {
         return currentHour().minus(Duration.ofHours(HOURS - 1L));
     }
 
-    private List<EndedJobCounts.Count> endedWindow() {
+    private List<EndedJobCount> endedWindow() {
         return ended.since(since());
     }
 
     /** Jobs done and failed in each of the last {@link #HOURS} hours, oldest hour first (empty hours included). */
-    @SuppressWarnings("unchecked")
     public List<HourCount> throughput() {
         Instant since = since();
         Map<Instant, long[]> hours = new TreeMap<>();
         for (int i = 0; i < HOURS; i++) {
             hours.put(since.plus(Duration.ofHours(i)), new long[2]);
         }
-        for (EndedJobCounts.Count count : endedWindow()) {
+        for (EndedJobCount count : endedWindow()) {
             long[] counts = hours.get(count.period().truncatedTo(ChronoUnit.HOURS));
             if (counts != null && "done".equals(count.state())) {
                 counts[0] += count.jobs();
             }
         }
-        List<Object[]> failed = em.createNativeQuery(FAILED_PER_HOUR)
-                .setParameter(1, Timestamp.from(since))
-                .getResultList();
-        for (Object[] row : failed) {
-            long[] counts = hours.get(instant(row[0]));
+        jobCounts.failedPerHour(since).forEach((hour, failed) -> {
+            long[] counts = hours.get(hour);
             if (counts != null) {
-                counts[1] += ((Number) row[1]).longValue();
+                counts[1] += failed;
             }
-        }
+        });
         List<HourCount> result = new ArrayList<>();
         hours.forEach((hour, counts) -> result.add(new HourCount(hour, counts[0], counts[1])));
         return result;
@@ -146,7 +116,7 @@ public class DashboardService {
     /** The job functions with the longest average execution time over the last {@link #HOURS} hours. */
     public List<FunctionTime> slowestFunctions() {
         Map<String, long[]> byFunction = new TreeMap<>(); // jobs, sum, max
-        for (EndedJobCounts.Count count : endedWindow()) {
+        for (EndedJobCount count : endedWindow()) {
             if ("done".equals(count.state())) {
                 long[] times = byFunction.computeIfAbsent(count.jobFunction(), function -> new long[3]);
                 times[0] += count.jobs();
@@ -170,36 +140,17 @@ public class DashboardService {
      * Per channel of {@code channels} (those with jobs waiting, as {@link #countsByChannelAndState} tells), its oldest
      * job still waiting to run (pending or waiting for dependencies).
      */
-    @SuppressWarnings("unchecked")
     public List<OldestWaiting> oldestWaiting(Collection<String> channels) {
         if (channels.isEmpty()) {
             return List.of();
         }
-        List<Object[]> rows = em.createNativeQuery(OLDEST_WAITING)
-                .setParameter(1, PostgresArrays.literal(channels))
-                .getResultList();
         Map<String, OldestWaiting> oldest = new LinkedHashMap<>();
-        for (Object[] row : rows) {
+        for (WaitingJob job : jobCounts.oldestWaiting(channels)) {
             // Rows come oldest first per channel: the first one of each channel is its oldest.
             oldest.putIfAbsent(
-                    (String) row[0],
-                    new OldestWaiting(
-                            (String) row[0], UUID.fromString(row[1].toString()), (String) row[2], instant(row[3])));
+                    job.channel(), new OldestWaiting(job.channel(), job.uuid(), job.description(), job.dateCreated()));
         }
         return List.copyOf(oldest.values());
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        throw new IllegalStateException("Not a time: " + value);
     }
 
     /** Jobs done and failed in one hour. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Objects;
+import org.queuejob.domain.model.job.JobSort;
 
 /**
  * Where a keyset page of jobs ends: the sort column's value and the id of its last job, for the next page to start

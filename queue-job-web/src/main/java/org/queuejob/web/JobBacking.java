@@ -26,6 +26,7 @@ import org.queuejob.application.JobAdminService;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.job.JobDependency;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.web.format.GraphDrawing;
@@ -76,7 +77,7 @@ public class JobBacking implements Serializable {
 
     private transient List<QueueJob> graph;
 
-    private transient List<JobQueryService.Dependency> dependencies;
+    private transient List<JobDependency> dependencies;
 
     /** The state the page was drawn with: a poll of a running job reloads the page once it has changed. */
     private JobState shownState;

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
-import org.queuejob.application.JobSort;
+import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
 
 class JobsBackingTest {

@@ -30,8 +30,8 @@ import org.queuejob.application.BulkAction;
 import org.queuejob.application.BulkActionService;
 import org.queuejob.application.BulkRequest;
 import org.queuejob.application.InvalidSettingException;
-import org.queuejob.application.JobFilter;
 import org.queuejob.domain.model.bulk.BulkActionRun;
+import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.web.BulkActionView;
 import org.queuejob.web.security.Roles;
 

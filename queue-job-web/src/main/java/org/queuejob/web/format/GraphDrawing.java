@@ -20,7 +20,7 @@ import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
-import org.queuejob.application.JobQueryService.Dependency;
+import org.queuejob.domain.model.job.JobDependency;
 import org.queuejob.domain.model.job.QueueJob;
 
 /**
@@ -51,7 +51,7 @@ public final class GraphDrawing {
 
     private GraphDrawing() {}
 
-    public static String svg(List<QueueJob> jobs, List<Dependency> dependencies, UUID current, String contextPath) {
+    public static String svg(List<QueueJob> jobs, List<JobDependency> dependencies, UUID current, String contextPath) {
         ElkNode graph = ElkGraphUtil.createGraph();
         graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -69,7 +69,7 @@ public final class GraphDrawing {
             node.setDimensions(NODE_WIDTH, NODE_HEIGHT);
             nodes.put(job.uuid(), node);
         }
-        for (Dependency dependency : dependencies) {
+        for (JobDependency dependency : dependencies) {
             ElkNode parent = nodes.get(dependency.parent());
             ElkNode child = nodes.get(dependency.child());
             if (parent != null && child != null) {

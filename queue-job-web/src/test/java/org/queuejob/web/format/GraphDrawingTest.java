@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.queuejob.application.JobQueryService.Dependency;
+import org.queuejob.domain.model.job.JobDependency;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.QueueJob;
 
@@ -37,11 +37,11 @@ class GraphDrawingTest {
         QueueJob b = job("B");
         QueueJob c = job("C");
         QueueJob d = job("D");
-        List<Dependency> edges = List.of(
-                new Dependency(a.uuid(), b.uuid()),
-                new Dependency(b.uuid(), c.uuid()),
-                new Dependency(c.uuid(), d.uuid()),
-                new Dependency(b.uuid(), d.uuid()));
+        List<JobDependency> edges = List.of(
+                new JobDependency(a.uuid(), b.uuid()),
+                new JobDependency(b.uuid(), c.uuid()),
+                new JobDependency(c.uuid(), d.uuid()),
+                new JobDependency(b.uuid(), d.uuid()));
 
         String svg = GraphDrawing.svg(List.of(a, b, c, d), edges, b.uuid(), "/queue-job");
 
@@ -66,11 +66,11 @@ class GraphDrawingTest {
     @Test
     void aChainOfAThousandJobs_isWrappedIntoABlock_notALineOfHundredsOfThousandsOfPixels() {
         List<QueueJob> jobs = new ArrayList<>();
-        List<Dependency> edges = new ArrayList<>();
+        List<JobDependency> edges = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             jobs.add(job("Step " + i));
             if (i > 0) {
-                edges.add(new Dependency(jobs.get(i - 1).uuid(), jobs.get(i).uuid()));
+                edges.add(new JobDependency(jobs.get(i - 1).uuid(), jobs.get(i).uuid()));
             }
         }
 

@@ -10,9 +10,9 @@ import java.util.Set;
 import org.queuejob.application.BulkAction;
 import org.queuejob.application.BulkActionService;
 import org.queuejob.application.BulkRequest;
-import org.queuejob.application.JobFilter;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 import org.queuejob.domain.model.bulk.BulkActionRun;
+import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobState;
 
 /**

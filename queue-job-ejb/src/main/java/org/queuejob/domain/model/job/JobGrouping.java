@@ -1,4 +1,4 @@
-package org.queuejob.application;
+package org.queuejob.domain.model.job;
 
 /** What the job list can be grouped by, as the original's "Group By" menu (§4.6). */
 public enum JobGrouping {
@@ -15,7 +15,8 @@ public enum JobGrouping {
         this.label = label;
     }
 
-    String attribute() {
+    /** The {@link QueueJob} attribute the list is grouped by. */
+    public String attribute() {
         return attribute;
     }
 

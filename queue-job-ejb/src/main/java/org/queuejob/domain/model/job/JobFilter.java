@@ -1,9 +1,8 @@
-package org.queuejob.application;
+package org.queuejob.domain.model.job;
 
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Set;
-import org.queuejob.domain.model.job.JobState;
 
 /**
  * What the back office asks for: jobs in some states (empty = all), optionally of one channel and one job function,

@@ -1,4 +1,4 @@
-package org.queuejob.application;
+package org.queuejob.domain.model.job;
 
 import java.io.Serializable;
 

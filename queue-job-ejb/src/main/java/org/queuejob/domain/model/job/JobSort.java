@@ -1,4 +1,4 @@
-package org.queuejob.application;
+package org.queuejob.domain.model.job;
 
 /** Sortable columns of the job list; anything else sorts by creation, newest first. */
 public enum JobSort {
@@ -20,7 +20,8 @@ public enum JobSort {
         this.attribute = attribute;
     }
 
-    String attribute() {
+    /** The {@link QueueJob} attribute the list is sorted by. */
+    public String attribute() {
         return attribute;
     }
 }
