@@ -55,7 +55,7 @@ import org.queuejob.it.support.TestDeployments;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
 
-    private static final int JOBS = 6_000;
+    private static final int JOBS = 4_000;
     private static final String DATABASE = "cluster_it";
     private static final Map<String, Integer> CAPACITY = Map.of("root", 8, "root.alpha", 3, "root.beta", 2);
     /** Only the channels: workers, prefetch, heartbeat and dead-after are the defaults a new user gets. */
@@ -94,11 +94,7 @@ class ClusterIT {
         }
         database = new DatabaseSettings(shared.host(), shared.port(), DATABASE, shared.user(), shared.password());
         Path war = exportClusterWar();
-        servers = ClusterServers.two();
-        for (AppServer server : servers) {
-            ClusterServers.start(server);
-            server.createDataSource(database, 32);
-        }
+        servers = ClusterServers.readyFor(database, 32);
         servers.get(0).deploy(war, "cluster-it");
         execute("CREATE TABLE cluster_execution (n bigint NOT NULL, server text NOT NULL,"
                 + " at timestamptz NOT NULL DEFAULT clock_timestamp())");
@@ -116,11 +112,10 @@ class ClusterIT {
         }
     }
 
+    /** The servers stay up for RecurringClusterIT; the run's end stops them. */
     @AfterAll
-    static void stopServers() {
-        if (servers != null) {
-            servers.parallelStream().forEach(AppServer::stop);
-        }
+    static void undeploy() {
+        ClusterServers.release("cluster-it");
     }
 
     @Test

@@ -67,37 +67,17 @@ class RecurringClusterIT {
             statement.execute("CREATE DATABASE " + DATABASE);
         }
         database = new DatabaseSettings(shared.host(), shared.port(), DATABASE, shared.user(), shared.password());
-        servers = ClusterServers.two();
         Path war = exportWar();
-        servers.parallelStream().forEach(server -> {
-            ClusterServers.start(server);
-            // The servers are ClusterIT's too: an application left on them (ClusterIT's, or this test's from an
-            // interrupted run) would join this database as a second queue under the same server name. Undeployed
-            // before the data source is replaced under it.
-            server.undeploy("cluster-it");
-            server.undeploy("recurring-cluster-it");
-            server.createDataSource(database, 16);
-        });
+        servers = ClusterServers.readyFor(database, 16);
         for (AppServer server : servers) {
             server.deploy(war, "recurring-cluster-it");
         }
     }
 
-    /**
-     * Undeploys before stopping: the servers are ClusterIT's too, and an application left deployed there would tick
-     * into that test's database when its servers start.
-     */
+    /** Undeployed: an application left there would tick into this test's database when ClusterIT runs next. */
     @AfterAll
-    static void undeployAndStopServers() {
-        if (servers != null) {
-            servers.parallelStream().forEach(server -> {
-                if (!server.isRunning()) {
-                    server.start();
-                }
-                server.undeploy("recurring-cluster-it");
-                server.stop();
-            });
-        }
+    static void undeploy() {
+        ClusterServers.release("recurring-cluster-it");
     }
 
     @Test

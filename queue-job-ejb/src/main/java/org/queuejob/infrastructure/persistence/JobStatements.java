@@ -27,14 +27,14 @@ final class JobStatements {
      * them: Payara's JDBC wrapper answers {@code getObject(i, OffsetDateTime.class)} by reflection, looking the
      * method up on every call, which was a third of the dispatcher's time reading the heads of its channels.
      */
-    static String micros(String timestamp) {
+    static String epochMicrosOf(String timestamp) {
         return "CAST(extract(epoch FROM " + timestamp + ") * 1000000 AS bigint)";
     }
 
     /** What a worker needs to run a job without reading it again. */
     static final String PAYLOAD = "id, CAST(uuid AS text), channel, job_function, CAST(arguments AS text),"
             + " graph_uuid IS NOT NULL, retry, user_name, CAST(context AS text), "
-            + micros("GREATEST(date_created, eta)");
+            + epochMicrosOf("GREATEST(date_created, eta)");
 
     static final String INSERT = """
             INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
@@ -90,12 +90,12 @@ final class JobStatements {
              LIMIT ?""";
 
     static final String PENDING_HEADS =
-            HEADS.formatted(micros("date_created"), micros("eta"), DISPATCH.sqlCondition(), INSTANT, "");
+            HEADS.formatted(epochMicrosOf("date_created"), epochMicrosOf("eta"), DISPATCH.sqlCondition(), INSTANT, "");
 
     /** {@link #PENDING_HEADS} resuming after a position in dispatch order: a row comparison the index serves. */
     static final String PENDING_HEADS_AFTER = HEADS.formatted(
-            micros("date_created"),
-            micros("eta"),
+            epochMicrosOf("date_created"),
+            epochMicrosOf("eta"),
             DISPATCH.sqlCondition(),
             INSTANT,
             "AND (priority, date_created, id) > (?, " + INSTANT + ", ?)");
@@ -114,7 +114,7 @@ final class JobStatements {
             RETURNING id, CAST(uuid AS text), channel, job_function,
                       CASE WHEN worker = ? THEN CAST(arguments AS text) END, graph_uuid IS NOT NULL, retry, user_name,
                       CASE WHEN worker = ? THEN CAST(context AS text) END, %s""".formatted(
-                    DISPATCH.to().dbValue(), INSTANT, DISPATCH.rowCondition(), micros("GREATEST(date_created, eta)"));
+            DISPATCH.to().dbValue(), INSTANT, DISPATCH.rowCondition(), epochMicrosOf("GREATEST(date_created, eta)"));
 
     /** A server's jobs the leader handed to it that it does not hold yet. */
     static final String ASSIGNED = """
@@ -174,8 +174,8 @@ final class JobStatements {
     static final String FAILED_UNDER =
             "SELECT id, channel FROM queue_job WHERE state = 'failed' AND (channel = ? OR channel LIKE ?)";
 
-    static final String NEXT_ETA = "SELECT " + micros("min(eta)") + " FROM queue_job WHERE " + DISPATCH.sqlCondition()
-            + " AND eta > " + INSTANT;
+    static final String NEXT_ETA = "SELECT " + epochMicrosOf("min(eta)") + " FROM queue_job WHERE "
+            + DISPATCH.sqlCondition() + " AND eta > " + INSTANT;
 
     static final String WAITING_OUTSIDE_FUNCTIONS = """
             SELECT job_function, count(*) FROM queue_job

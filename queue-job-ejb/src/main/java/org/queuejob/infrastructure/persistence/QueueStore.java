@@ -460,7 +460,7 @@ public class QueueStore {
         return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
-    /** A column read as {@link JobStatements#micros}: microseconds since the epoch, or null. */
+    /** A column read as {@link JobStatements#epochMicrosOf}: microseconds since the epoch, or null. */
     private static Instant instant(ResultSet row, int column) throws SQLException {
         long micros = row.getLong(column);
         return row.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);

@@ -157,17 +157,15 @@ public class ArgumentCodec {
         if (type == String.class && kind == JsonValue.ValueType.STRING) {
             return ((JsonString) value).getString();
         }
+        boolean isLong = type == Long.class || type == long.class;
+        boolean isInt = type == Integer.class || type == int.class;
         // Written by JSON-B, an integer is plain digits (scale 0); any other form ("1e3", "1.0") is left to it.
-        if (kind == JsonValue.ValueType.NUMBER
+        if ((isLong || isInt)
+                && kind == JsonValue.ValueType.NUMBER
                 && ((JsonNumber) value).bigDecimalValue().scale() == 0) {
             JsonNumber number = (JsonNumber) value;
             try {
-                if (type == Long.class || type == long.class) {
-                    return number.longValueExact();
-                }
-                if (type == Integer.class || type == int.class) {
-                    return number.intValueExact();
-                }
+                return isLong ? (Object) number.longValueExact() : (Object) number.intValueExact();
             } catch (ArithmeticException outOfRange) {
                 // JSON-B would wrap it around into another number: the job must not run with that.
                 throw new IllegalStateException(String.format(
