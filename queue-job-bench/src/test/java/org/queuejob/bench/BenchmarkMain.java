@@ -6,20 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.queuejob.bench.peer.PeerKind;
 import org.queuejob.bench.peer.PeerMain;
 import org.queuejob.bench.phase.Phase;
+import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
 import org.queuejob.dev.PayaraDomain;
 
 /**
  * The benchmark command ({@code mvn -Pbench verify}): one PostgreSQL with durable commits, a database per system,
- * the queue in Payara and its peers (db-scheduler, a raw JDBC loop) each in a JVM of its own, measured phase by
- * phase side by side; then the queue alone: the cost of an enqueue, and its rates on an aged table. Prints a
- * Markdown report and writes it to {@code target/bench-report.md}.
+ * the queue in Payara (or WildFly, {@code -Pbench,wildfly}) and its peers (db-scheduler, a raw JDBC loop) each in a
+ * JVM of its own, measured phase by phase side by side; then the queue alone: the cost of an enqueue, and its rates
+ * on an aged table. Prints a Markdown report and writes it to {@code target/bench-report.md}.
  */
 public final class BenchmarkMain {
 
@@ -29,26 +31,28 @@ public final class BenchmarkMain {
 
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
+        List<String> poolAttributes = payaraPoolAttributes();
         Timeline timeline = new Timeline();
         Report report = new Report();
         DevEnvironment.Builder builder = DevEnvironment.builder().database(QueueUnderTest.DATABASE);
         PostgresServer.SERVER_CONFIG.forEach(builder::serverConfig);
-        try (DevEnvironment environment = timeline.time("start PostgreSQL and Payara", builder::start);
+        // DevEnvironment makes the server queuejob.server names (-Pbench,wildfly); the timeline names it before.
+        String product = AppServer.isWildFly() ? "WildFly" : "Payara";
+        try (DevEnvironment environment = timeline.time("start PostgreSQL and " + product, builder::start);
                 PostgresServer server = new PostgresServer(environment.database())) {
-            // The benchmark measures Payara (QueueUnderTest reads its process from the domain).
-            PayaraDomain domain = (PayaraDomain) environment.domain();
+            AppServer appServer = environment.domain();
             server.enableStatements(QueueUnderTest.DATABASE);
             DatabaseSettings dbScheduler = server.createDatabase(PeerKind.DB_SCHEDULER.database());
             DatabaseSettings raw = server.createDatabase(PeerKind.RAW_JDBC.database());
-            configureQueue(domain, settings);
+            configureQueue(appServer, settings, poolAttributes);
             timeline.time("deploy", () -> {
-                domain.deploy(Path.of(System.getProperty("queuejob.benchWar")), WAR_NAME);
+                appServer.deploy(Path.of(System.getProperty("queuejob.benchWar")), WAR_NAME);
                 return null;
             });
-            BenchApi api = new BenchApi(domain.baseUrl() + "/" + WAR_NAME + "/api/");
-            QueueUnderTest queue = new QueueUnderTest(api, domain);
+            BenchApi api = new BenchApi(appServer.baseUrl() + "/" + WAR_NAME + "/api/");
+            QueueUnderTest queue = new QueueUnderTest(api, appServer);
             timeline.time("warm-up of the queue", () -> warmUp(queue));
-            header(report, settings, server.settings());
+            header(report, settings, appServer, server.settings());
 
             PhaseMeter meter = new PhaseMeter(server, settings.statsSettleSeconds());
             Path logs = Path.of(System.getProperty("bench.logDirectory", "target/bench-logs"));
@@ -71,7 +75,7 @@ public final class BenchmarkMain {
             new BulkActionPhase(settings, queue, api, meter, jobTable, timeline).run(report);
             new AgePhases(settings, queue, api, meter, jobTable, timeline).run(report, comparison.queueBurnDown());
 
-            domain.undeploy(WAR_NAME);
+            appServer.undeploy(WAR_NAME);
             // Nothing after needs the aged table: its gigabytes go now, not when the server stops.
             server.dropDatabase(QueueUnderTest.DATABASE);
         }
@@ -79,18 +83,35 @@ public final class BenchmarkMain {
         publish(report);
     }
 
-    /** The queue's settings for this run, as system properties of the domain (they win over the WAR's file). */
-    private static void configureQueue(PayaraDomain domain, BenchSettings settings) {
-        domain.setSystemProperty("queue-job.channels", settings.queueChannels());
-        domain.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
-        domain.setSystemProperty("queue-job.prefetch", Integer.toString(settings.queuePrefetch()));
-        domain.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
-        // Pool attributes to try, e.g. -Dbench.payara.pool=associate-with-thread=true (comma-separated).
-        for (String attribute : System.getProperty("bench.payara.pool", "").split(",")) {
-            if (!attribute.isBlank()) {
-                domain.asadmin("set", "resources.jdbc-connection-pool." + PayaraDomain.POOL + "." + attribute.strip());
+    /** The queue's settings for this run, as system properties of the server (they win over the WAR's file). */
+    private static void configureQueue(AppServer appServer, BenchSettings settings, List<String> poolAttributes) {
+        appServer.setSystemProperty("queue-job.channels", settings.queueChannels());
+        appServer.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
+        appServer.setSystemProperty("queue-job.prefetch", Integer.toString(settings.queuePrefetch()));
+        appServer.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
+        if (appServer instanceof PayaraDomain payara) {
+            for (String attribute : poolAttributes) {
+                payara.asadmin("set", "resources.jdbc-connection-pool." + PayaraDomain.POOL + "." + attribute);
             }
         }
+    }
+
+    /**
+     * Pool attributes to try on Payara, e.g. {@code -Dbench.payara.pool=associate-with-thread=true} (comma-separated,
+     * set with asadmin). WildFly's pool has other attributes and another tool: there the run stops before it starts,
+     * rather than measure without the trial it was asked for.
+     */
+    private static List<String> payaraPoolAttributes() {
+        String given = System.getProperty("bench.payara.pool", "");
+        List<String> attributes = Arrays.stream(given.split(","))
+                .map(String::strip)
+                .filter(attribute -> !attribute.isEmpty())
+                .toList();
+        if (!attributes.isEmpty() && AppServer.isWildFly()) {
+            throw new IllegalArgumentException("-Dbench.payara.pool=" + given + " sets attributes of Payara's pool;"
+                    + " this run is on WildFly, where they would not apply. Run without it, or on Payara.");
+        }
+        return attributes;
     }
 
     /**
@@ -107,7 +128,8 @@ public final class BenchmarkMain {
         return null;
     }
 
-    private static void header(Report report, BenchSettings settings, Map<String, String> postgres) {
+    private static void header(
+            Report report, BenchSettings settings, AppServer appServer, Map<String, String> postgres) {
         report.line("# Queue Job benchmark, %s", Instant.now().truncatedTo(ChronoUnit.SECONDS));
         report.line("");
         report.line(
@@ -126,9 +148,10 @@ public final class BenchmarkMain {
                                 .map(e -> e.getKey() + "=" + e.getValue())
                                 .toList()));
         report.line(
-                "- queue: Payara %s, `queue-job.channels=%s`, `queue-job.workers=%d`, `queue-job.prefetch=%d`,"
+                "- queue: %s %s, `queue-job.channels=%s`, `queue-job.workers=%d`, `queue-job.prefetch=%d`,"
                         + " `queue-job.claim-batch-size=%d`, poll interval 1 s (default), data source pool of 64",
-                System.getProperty("bench.payaraVersion", "?"),
+                appServer.product(),
+                serverVersion(),
                 settings.queueChannels(),
                 settings.queueWorkers(),
                 settings.queuePrefetch(),
@@ -138,12 +161,23 @@ public final class BenchmarkMain {
         report.line("- %s", settings.describe());
         report.line(
                 "- Each system's phase: prepared, then %d s for PostgreSQL's statistics to settle, then measured;"
-                        + " CPU from /proc (application JVM: Payara's or the peer's own; PostgreSQL: postmaster and"
+                        + " CPU from /proc (application JVM: %s's or the peer's own; PostgreSQL: postmaster and"
                         + " children, living and exited); statements from pg_stat_statements without BEGIN/COMMIT;"
                         + " commits from pg_stat_database.xact_commit (read-only transactions included). Every"
                         + " system's JVM runs the same warm-up (a burn-down and a continuous run of %,d jobs each, 20 probes) before"
                         + " its phase.",
-                settings.statsSettleSeconds(), PeerMain.WARM_UP_JOBS);
+                settings.statsSettleSeconds(), appServer.product(), PeerMain.WARM_UP_JOBS);
+    }
+
+    /**
+     * The version the build unpacked (the root pom's), passed by the bench profile. On WildFly the JPA provider is
+     * named too: EclipseLink is a module the build adds there, where Payara bundles its own.
+     */
+    private static String serverVersion() {
+        return AppServer.isWildFly()
+                ? System.getProperty("bench.wildflyVersion", "?") + " with EclipseLink "
+                        + System.getProperty("bench.wildflyEclipseLinkVersion", "?")
+                : System.getProperty("bench.payaraVersion", "?");
     }
 
     /** The test class path the peers' JVMs run with: this module's classes and its test-scope dependencies. */

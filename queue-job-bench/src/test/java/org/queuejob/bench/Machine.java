@@ -9,7 +9,7 @@ final class Machine {
 
     private Machine() {}
 
-    /** The first line of {@code java -version} of the JDK running the benchmark (and Payara, and the peers). */
+    /** The first line of {@code java -version} of the JDK running the benchmark (and the server, and the peers). */
     static String javaVersion() {
         try {
             Process java = new ProcessBuilder(

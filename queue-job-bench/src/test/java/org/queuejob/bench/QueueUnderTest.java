@@ -1,27 +1,23 @@
 package org.queuejob.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.queuejob.bench.phase.Outcome;
 import org.queuejob.bench.phase.Phase;
-import org.queuejob.dev.PayaraDomain;
+import org.queuejob.dev.AppServer;
 
-/** The queue in its Payara domain: the phases run in the server, through the benchmark WAR's endpoints. */
+/**
+ * The queue in its application server (Payara or WildFly): the phases run in the server, through the benchmark WAR's
+ * endpoints.
+ */
 final class QueueUnderTest implements ComparedSystem {
 
     static final String DATABASE = "bench_queue";
 
     private final BenchApi api;
-    private final Path pidFile;
+    private final AppServer server;
 
-    QueueUnderTest(BenchApi api, PayaraDomain domain) {
+    QueueUnderTest(BenchApi api, AppServer server) {
         this.api = api;
-        this.pidFile = domain.home()
-                .resolve("glassfish/domains")
-                .resolve(domain.name())
-                .resolve("config/pid");
+        this.server = server;
     }
 
     @Override
@@ -34,14 +30,10 @@ final class QueueUnderTest implements ComparedSystem {
         return DATABASE;
     }
 
-    /** The domain's JVM, from the pid file Payara writes at start. */
+    /** The server's JVM, from the pid file it writes at start. */
     @Override
     public long pid() {
-        try {
-            return Long.parseLong(Files.readString(pidFile).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("No Payara pid file at " + pidFile, e);
-        }
+        return server.pid();
     }
 
     @Override

@@ -115,6 +115,12 @@ public interface AppServer {
         }
     }
 
+    /**
+     * The process id of the server's JVM, read from the pid file the server writes at each start (so a restarted
+     * server gives its new process): the benchmark counts this process's CPU.
+     */
+    long pid();
+
     /** Kills the server's process with SIGKILL (a crash) and returns once it is gone. */
     Instant killProcess();
 

@@ -177,18 +177,26 @@ public final class PayaraDomain implements AppServer {
      */
     @Override
     public java.time.Instant killProcess() {
-        Path pidFile = home.resolve("glassfish/domains").resolve(domain).resolve("config/pid");
+        long pid = pid();
+        ProcessHandle process = ProcessHandle.of(pid)
+                .orElseThrow(() -> new IllegalStateException("Domain " + domain + " has no process " + pid));
         try {
-            long pid = Long.parseLong(Files.readString(pidFile).trim());
-            ProcessHandle process = ProcessHandle.of(pid)
-                    .orElseThrow(() -> new IllegalStateException("Domain " + domain + " has no process " + pid));
             process.destroyForcibly();
             process.onExit().get(30, TimeUnit.SECONDS);
             return java.time.Instant.now();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not kill domain " + domain, e);
+        }
+    }
+
+    /** The domain's JVM, from the pid file Payara writes at each start ({@code config/pid} in the domain). */
+    @Override
+    public long pid() {
+        Path pidFile = home.resolve("glassfish/domains").resolve(domain).resolve("config/pid");
+        try {
+            return Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException("No Payara pid file at " + pidFile, e);
         }
     }
 

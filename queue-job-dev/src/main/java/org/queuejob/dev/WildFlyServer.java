@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
@@ -235,14 +236,32 @@ public final class WildFlyServer implements AppServer {
         });
     }
 
+    /**
+     * The server's JVM itself, not the {@code standalone.sh} that launched it: with {@code
+     * LAUNCH_JBOSS_IN_BACKGROUND} the script starts the JVM as a background job and writes that job's pid to {@code
+     * JBOSS_PIDFILE}.
+     */
+    @Override
+    public long pid() {
+        return readPid()
+                .orElseThrow(() -> new IllegalStateException(
+                        "WildFly " + name() + " has no pid file at " + pidFile() + " (not started?)"));
+    }
+
     private java.util.Optional<ProcessHandle> process() {
+        OptionalLong pid = readPid();
+        return pid.isPresent() ? ProcessHandle.of(pid.getAsLong()) : java.util.Optional.empty();
+    }
+
+    /** Empty while there is no pid file, or while the script is still writing it. */
+    private OptionalLong readPid() {
         try {
             if (!Files.isRegularFile(pidFile())) {
-                return java.util.Optional.empty();
+                return OptionalLong.empty();
             }
-            return ProcessHandle.of(Long.parseLong(Files.readString(pidFile()).trim()));
+            return OptionalLong.of(Long.parseLong(Files.readString(pidFile()).trim()));
         } catch (IOException | NumberFormatException e) {
-            return java.util.Optional.empty();
+            return OptionalLong.empty();
         }
     }
 

@@ -1,7 +1,7 @@
 package org.queuejob.bench.phase;
 
 /**
- * The three things the phases need from a job system, whatever it is (the queue in Payara, db-scheduler, the raw
+ * The three things the phases need from a job system, whatever it is (the queue in its server, db-scheduler, the raw
  * JDBC loop): store jobs, start running them, stop running them. Its no-op job calls {@link RunLog#started()}.
  */
 public interface JobSystem {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * The phases, written once for every system: the queue runs them inside Payara, the peers in their own JVMs, each
+ * The phases, written once for every system: the queue runs them inside its server, the peers in their own JVMs, each
  * through its {@link JobSystem}. A phase has a {@link #prepare} (not measured) and a {@link #run} (measured by the
  * caller from outside, CPU and statements, while it times itself from inside).
  */
