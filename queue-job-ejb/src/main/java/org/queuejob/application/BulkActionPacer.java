@@ -1,16 +1,13 @@
 package org.queuejob.application;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Optional;
-import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 import org.queuejob.domain.model.bulk.BulkActionRuns;
 import org.queuejob.infrastructure.batch.PacedCheckpoints;
-import org.queuejob.infrastructure.config.QueueJobSettings;
 
 /**
  * A bulk action's chunks, paced as the autovacuum's ({@link PacedCheckpoints}): after each chunk has committed, the
@@ -30,36 +27,7 @@ public class BulkActionPacer extends PacedCheckpoints {
     String epoch;
 
     @Inject
-    @BatchProperty
-    String chunkSize;
-
-    @Inject
-    @BatchProperty
-    String maxDuty;
-
-    @Inject
-    JobContext job;
-
-    @Inject
     BulkActionRuns runs;
-
-    @Inject
-    QueueJobSettings settings;
-
-    @Override
-    protected AutovacuumPace readPace() {
-        return new AutovacuumPace(Integer.parseInt(chunkSize), Double.parseDouble(maxDuty));
-    }
-
-    @Override
-    protected JobContext job() {
-        return job;
-    }
-
-    @Override
-    protected Duration heartbeat() {
-        return settings.heartbeat();
-    }
 
     @Override
     protected boolean chunkDone(int items, Duration work) {

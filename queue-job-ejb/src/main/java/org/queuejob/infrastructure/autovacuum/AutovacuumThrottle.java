@@ -1,15 +1,12 @@
 package org.queuejob.infrastructure.autovacuum;
 
 import jakarta.batch.api.BatchProperty;
-import jakarta.batch.runtime.context.JobContext;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
-import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
 import org.queuejob.infrastructure.batch.PacedCheckpoints;
-import org.queuejob.infrastructure.config.QueueJobSettings;
 
 /**
  * The autovacuum's chunks, paced ({@link PacedCheckpoints}): each committed chunk is counted on the run's record, and
@@ -24,36 +21,7 @@ public class AutovacuumThrottle extends PacedCheckpoints {
     String runId;
 
     @Inject
-    @BatchProperty
-    String chunkSize;
-
-    @Inject
-    @BatchProperty
-    String maxDuty;
-
-    @Inject
-    JobContext job;
-
-    @Inject
     AutovacuumRuns runs;
-
-    @Inject
-    QueueJobSettings settings;
-
-    @Override
-    protected AutovacuumPace readPace() {
-        return new AutovacuumPace(Integer.parseInt(chunkSize), Double.parseDouble(maxDuty));
-    }
-
-    @Override
-    protected JobContext job() {
-        return job;
-    }
-
-    @Override
-    protected Duration heartbeat() {
-        return settings.heartbeat();
-    }
 
     @Override
     protected boolean chunkDone(int items, Duration work) {

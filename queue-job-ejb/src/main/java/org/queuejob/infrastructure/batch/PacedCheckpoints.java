@@ -1,11 +1,14 @@
 package org.queuejob.infrastructure.batch;
 
+import jakarta.batch.api.BatchProperty;
 import jakarta.batch.api.chunk.CheckpointAlgorithm;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.infrastructure.config.QueueJobSettings;
 
 /**
  * Chunk boundaries and the pause between chunks, as a custom checkpoint algorithm because that is the one hook the
@@ -14,31 +17,37 @@ import org.queuejob.domain.model.autovacuum.AutovacuumPace;
  * after a chunk that took {@code t}, the job pauses {@code t × (1 − maxDuty) / maxDuty}, beating meanwhile so that
  * no other server takes it over, and ending the pause early when the job is stopping.
  *
- * <p>Subclasses say what a committed chunk and a beat record, and what a failure does to their execution.
+ * <p>The job's {@code chunkSize} and {@code maxDuty} properties set the pace. Subclasses say what a committed chunk
+ * and a beat record, and what a failure does to their execution.
  */
 public abstract class PacedCheckpoints implements CheckpointAlgorithm {
 
     /** Transaction timeout of one chunk: far above what a chunk takes, even waiting for row locks. */
     public static final int CHUNK_TIMEOUT_SECONDS = 600;
 
+    @Inject
+    @BatchProperty
+    String chunkSize;
+
+    @Inject
+    @BatchProperty
+    String maxDuty;
+
+    @Inject
+    protected JobContext job;
+
+    @Inject
+    QueueJobSettings settings;
+
     private AutovacuumPace pace;
     private int items;
     private long chunkStarted;
-
-    /** The job's {@code chunkSize} and {@code maxDuty} batch properties, as given. */
-    protected abstract AutovacuumPace readPace();
-
-    /** The running job's context (for its status while pausing). */
-    protected abstract JobContext job();
 
     /**
      * Records a committed chunk of {@code items} that took {@code work} (none: the empty chunk that ends the step);
      * false when the job goes no further, and then no pause follows.
      */
     protected abstract boolean chunkDone(int items, Duration work);
-
-    /** How often to beat during a pause. */
-    protected abstract Duration heartbeat();
 
     /** Beats during a pause; false ends the pause early. */
     protected abstract boolean beat();
@@ -76,13 +85,13 @@ public abstract class PacedCheckpoints implements CheckpointAlgorithm {
     }
 
     private void pause(Duration pause) {
-        BooleanSupplier stopping = () -> job().getBatchStatus() == BatchStatus.STOPPING;
-        AutovacuumPace.pause(pause, heartbeat(), stopping, this::beat);
+        BooleanSupplier stopping = () -> job.getBatchStatus() == BatchStatus.STOPPING;
+        AutovacuumPace.pause(pause, settings.heartbeat(), stopping, this::beat);
     }
 
     private AutovacuumPace pace() {
         if (pace == null) {
-            pace = readPace();
+            pace = new AutovacuumPace(Integer.parseInt(chunkSize), Double.parseDouble(maxDuty));
         }
         return pace;
     }

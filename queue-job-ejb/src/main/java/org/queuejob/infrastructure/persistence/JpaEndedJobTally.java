@@ -99,16 +99,7 @@ public class JpaEndedJobTally implements EndedJobTally {
                 .setParameter(1, Timestamp.from(from))
                 .setParameter(2, Timestamp.from(to))
                 .getResultList();
-        return rows.stream()
-                .map(row -> new EndedJobCount(
-                        instant(row[0]),
-                        (String) row[1],
-                        (String) row[2],
-                        (String) row[3],
-                        number(row[4]),
-                        number(row[5]),
-                        number(row[6])))
-                .toList();
+        return rows.stream().map(row -> ofRow(instant(row[0]), row, 1)).toList();
     }
 
     @Override
@@ -116,15 +107,18 @@ public class JpaEndedJobTally implements EndedJobTally {
     public List<EndedJobCount> countSince(Instant period) {
         List<Object[]> rows = em.createNativeQuery(CURRENT.formatted(DateTimeFormatter.ISO_INSTANT.format(period)))
                 .getResultList();
-        return rows.stream()
-                .map(row -> new EndedJobCount(
-                        period,
-                        (String) row[0],
-                        (String) row[1],
-                        (String) row[2],
-                        number(row[3]),
-                        number(row[4]),
-                        number(row[5])))
-                .toList();
+        return rows.stream().map(row -> ofRow(period, row, 0)).toList();
+    }
+
+    /** A row of {@link #COUNTS} or {@link #CURRENT}, whose six count columns start at {@code at}. */
+    private static EndedJobCount ofRow(Instant period, Object[] row, int at) {
+        return new EndedJobCount(
+                period,
+                (String) row[at],
+                (String) row[at + 1],
+                (String) row[at + 2],
+                number(row[at + 3]),
+                number(row[at + 4]),
+                number(row[at + 5]));
     }
 }
