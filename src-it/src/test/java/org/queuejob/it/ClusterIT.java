@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -79,6 +80,7 @@ class ClusterIT {
     private static final Duration RESTART_TO_WORK = Duration.ofSeconds(2);
 
     private static final Path REPORT = Path.of("target", "cluster-report.txt");
+    private static final Duration SAMPLE_EVERY = Duration.ofMillis(2);
 
     private static DatabaseSettings database;
     private static List<AppServer> servers;
@@ -286,6 +288,7 @@ class ClusterIT {
         long done;
         long failed;
         double jobsPerSecond;
+        String timings = "";
         String event = "";
 
         void assertExactlyOnceWithinCapacities(int jobs) {
@@ -373,31 +376,96 @@ class ClusterIT {
                 run.byServer.put(rows.getString(1), rows.getLong(2));
             }
         }
+        run.timings = timings();
         return run;
     }
 
     /**
-     * Samples how many jobs each channel holds (dispatched or running) until told to stop; reconnects when the
-     * database restarts under it.
+     * Where a slot's time goes, from the jobs' own dates: per server, from the dispatch to the start and from the
+     * start to the done mark (ms, mean); then, for each limited leaf channel over its capacity and its jobs' span, the
+     * mean time a slot stood free between one job's done mark and the next dispatch (the reuse gap that a follower's
+     * messages to and from the leader add to).
+     */
+    private static String timings() throws SQLException {
+        StringBuilder timings = new StringBuilder();
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement()) {
+            try (ResultSet rows = statement.executeQuery("""
+                    SELECT worker, count(*),
+                           avg(extract(epoch FROM date_started - date_enqueued)) * 1000,
+                           avg(extract(epoch FROM date_done - date_started)) * 1000
+                      FROM queue_job WHERE state = 'done' GROUP BY worker ORDER BY worker""")) {
+                while (rows.next()) {
+                    timings.append(String.format(
+                            "%s: dispatch→start %.1f ms, start→done %.1f ms; ",
+                            rows.getString(1).substring(rows.getString(1).lastIndexOf('/') + 1),
+                            rows.getDouble(3),
+                            rows.getDouble(4)));
+                }
+            }
+            // Per limited leaf channel: the jobs of each are a third of the run, so its own capacity stays filled
+            // (root's 8 slots are not all usable once only these remain, which would count as free time).
+            try (ResultSet gaps = statement.executeQuery("""
+                    SELECT j.channel,
+                           (c.capacity * extract(epoch FROM max(date_done) - min(date_enqueued))
+                            - sum(extract(epoch FROM date_done - date_enqueued))) * 1000 / count(*)
+                      FROM queue_job j JOIN (VALUES ('root.alpha', 3), ('root.beta', 2)) AS c (channel, capacity)
+                           ON c.channel = j.channel
+                     WHERE state = 'done' GROUP BY j.channel, c.capacity ORDER BY j.channel""")) {
+                timings.append("slot free between a job's done mark and the next dispatch:");
+                while (gaps.next()) {
+                    timings.append(String.format(" %s %.1f ms", gaps.getString(1), gaps.getDouble(2)));
+                }
+            }
+        }
+        return timings.toString();
+    }
+
+    /**
+     * Samples how many jobs each channel holds (dispatched or running) every {@link #SAMPLE_EVERY} until told to stop,
+     * reconnecting when the database restarts under it. Paced rather than back to back: a sampler that queries
+     * without pause keeps one of PostgreSQL's backends, a whole core of this 2-core machine, busy, and slows the very
+     * servers whose rates the test compares (two servers need more CPU than one for the same jobs). A capacity
+     * exceeded would last for a job's run (20 ms), several samples.
      */
     private static void sample(Run run, AtomicBoolean sampling) {
+        Connection connection = null;
         while (sampling.get()) {
-            try (Connection connection = connect(database);
-                    Statement statement = connection.createStatement()) {
-                while (sampling.get()) {
-                    int total = 0;
-                    try (ResultSet rows = statement.executeQuery("SELECT channel, count(*) FROM queue_job"
-                            + " WHERE state IN ('enqueued', 'started') GROUP BY channel")) {
-                        while (rows.next()) {
-                            run.mostOccupying.merge(rows.getString(1), rows.getInt(2), Math::max);
-                            total += rows.getInt(2);
-                        }
-                    }
-                    run.mostOccupying.merge("root", total, Math::max);
+            long next = System.nanoTime() + SAMPLE_EVERY.toNanos();
+            try {
+                if (connection == null) {
+                    connection = connect(database);
                 }
+                sampleOnce(run, connection);
             } catch (SQLException e) {
-                await().pollDelay(Duration.ofMillis(100)).until(() -> true);
+                closeQuietly(connection);
+                connection = null;
             }
+            LockSupport.parkNanos(next - System.nanoTime());
+        }
+        closeQuietly(connection);
+    }
+
+    private static void sampleOnce(Run run, Connection connection) throws SQLException {
+        int total = 0;
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT channel, count(*) FROM queue_job"
+                        + " WHERE state IN ('enqueued', 'started') GROUP BY channel")) {
+            while (rows.next()) {
+                run.mostOccupying.merge(rows.getString(1), rows.getInt(2), Math::max);
+                total += rows.getInt(2);
+            }
+        }
+        run.mostOccupying.merge("root", total, Math::max);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // the database went away under it: nothing to close
         }
     }
 
@@ -541,7 +609,7 @@ class ClusterIT {
 
     private static void report(String scenario, Run run, String event) {
         String line = String.format(
-                "%s: %d jobs, %.0f jobs/s, executions %d (distinct %d), per server %s, most at once %s%s%n",
+                "%s: %d jobs, %.0f jobs/s, executions %d (distinct %d), per server %s, most at once %s%s; %s%n",
                 scenario,
                 run.done,
                 run.jobsPerSecond,
@@ -549,7 +617,8 @@ class ClusterIT {
                 run.distinctJobs,
                 run.byServer.values(),
                 new java.util.TreeMap<>(run.mostOccupying),
-                event.isEmpty() ? "" : "; " + event);
+                event.isEmpty() ? "" : "; " + event,
+                run.timings);
         System.out.print(line);
         try {
             Files.writeString(

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
@@ -43,6 +42,9 @@ public class ClusterMembership {
     @Inject
     QueueJobSettings settings;
 
+    @Inject
+    Notifications notifications;
+
     private final int sessionKey = new SecureRandom().nextInt(Integer.MAX_VALUE);
 
     /** When each server was first seen without its liveness lock, while it stays so (the leader's view). */
@@ -71,7 +73,7 @@ public class ClusterMembership {
         this.workers = workers;
         this.heldLimit = heldLimit;
         beat();
-        tell(Notifications.JOINED);
+        notifications.tell(Notifications.JOINED);
     }
 
     /** Beats when the heartbeat interval has passed. */
@@ -133,15 +135,6 @@ public class ClusterMembership {
     /** Whether another server was alive at the last look: messages to others are skipped when none is. */
     public boolean othersAlive() {
         return othersAlive;
-    }
-
-    /** Wakes the other servers; a lost message only costs a poll interval, so failures are quiet. */
-    public void tell(String message) {
-        try {
-            statements.notifyServers(message);
-        } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "Could not notify other servers; their poll will find the work", e);
-        }
     }
 
     /** Leaves on purpose: others need not wait for this server's heartbeat to age. */

@@ -130,13 +130,6 @@ public class ClusterStatements {
         return ((Number) em.createNativeQuery(ELECTED).setParameter(1, server).getSingleResult()).longValue();
     }
 
-    /** Wakes the other servers (delivered when this transaction commits, right away here). */
-    public void notifyServers(String message) {
-        em.createNativeQuery("SELECT pg_notify('" + Notifications.CHANNEL + "', ?1)")
-                .setParameter(1, message)
-                .getSingleResult();
-    }
-
     /** The functions column as JSON ({@code array_to_json}): parsed by JSON-P rather than by hand. */
     static List<String> parseJsonArray(String json) {
         try (JsonReader reader = JSON.createReader(new StringReader(json))) {

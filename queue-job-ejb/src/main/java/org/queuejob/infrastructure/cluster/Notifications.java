@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.cluster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -63,6 +64,24 @@ public class Notifications {
         thread = threads.newThread(() -> listen(onMessage));
         thread.setName("queue-job-listener");
         thread.start();
+    }
+
+    /**
+     * Wakes the other servers with {@code message}, in a statement of its own on a pooled connection outside any
+     * transaction (the caller is the queue's executor), so it is sent at once. Plain JDBC rather than an EJB and the
+     * entity manager: a follower's "a slot is free" is on the way from its job's end to its next job's start, and the
+     * container's transaction around one statement cost milliseconds there. Failures are quiet: a lost message costs
+     * a poll interval.
+     */
+    public void tell(String message) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, message);
+            notify.execute();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Could not notify other servers; their poll will find the work", e);
+        }
     }
 
     /** Whether the listener holds a live connection: listening, with this server's liveness lock. */

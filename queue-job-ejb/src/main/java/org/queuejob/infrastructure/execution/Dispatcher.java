@@ -31,6 +31,7 @@ import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.domain.scheduling.Demand;
 import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
 import org.queuejob.infrastructure.cluster.LeaderLock;
+import org.queuejob.infrastructure.cluster.Notifications;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.WorkerIdentity;
 import org.queuejob.infrastructure.interception.JobFunctionCatalog;
@@ -58,6 +59,10 @@ public class Dispatcher {
 
     /** Bounds one pass, so a flood of jobs cannot keep the dispatcher from its other duties. */
     static final int MAX_ROUNDS_PER_PASS = 20;
+
+    /** What a dispatch statement says to the servers it handed jobs to (not to the leader itself). */
+    private static final QueueStore.Notice DISPATCHED =
+            new QueueStore.Notice(Notifications.CHANNEL, Notifications.DISPATCHED);
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
@@ -196,10 +201,10 @@ public class Dispatcher {
     /**
      * Dispatches until every channel's room, or every server's, is used, or no startable job is left. Returns true
      * in the first case, and when no channel with room can have a job it did not have at its last read; false when
-     * a read found the queue out of startable jobs, and then the next eta or throttle end decides the next pass. The leader's own jobs go straight to its workers; {@code othersGotJobs} hears whether
-     * other servers must be told.
+     * a read found the queue out of startable jobs, and then the next eta or throttle end decides the next pass. The leader's own jobs go straight to its workers;
+     * servers that got jobs hear it from the dispatch statement itself, when it commits.
      */
-    boolean dispatch(Runnable othersGotJobs) {
+    boolean dispatch() {
         if (cursorsStale) {
             cursorsStale = false;
             cursors.clear();
@@ -238,9 +243,9 @@ public class Dispatcher {
             assignment.unassigned.forEach(channels::jobFinished);
             if (!assignment.isEmpty()) {
                 Optional<Dispatched> dispatched = leader.onSession(
-                        s -> store.dispatch(s, assignment.ids(), assignment.workers(), me.name(), now));
+                        s -> store.dispatch(s, assignment.ids(), assignment.workers(), me.name(), now, DISPATCHED));
                 Dispatched done = dispatched.orElse(new Dispatched(Set.of(), List.of()));
-                settle(assignment, done, othersGotJobs);
+                settle(assignment, done);
                 advanceCursors(read.get().candidates, done.ids());
                 noteDrained(read.get(), done.ids(), signal);
             }
@@ -488,8 +493,7 @@ public class Dispatcher {
     }
 
     /** Jobs changed in between (cancelled, edited) free their slots again; the rest go to their servers. */
-    private void settle(Assignment assignment, Dispatched dispatched, Runnable othersGotJobs) {
-        Set<String> others = new HashSet<>();
+    private void settle(Assignment assignment, Dispatched dispatched) {
         assignment.byId.forEach((id, server) -> {
             if (!dispatched.ids().contains(id)) {
                 channels.jobFinished(id);
@@ -498,13 +502,9 @@ public class Dispatcher {
             handedOut.merge(server, 1L, Long::sum);
             if (!server.equals(me.name())) {
                 heldElsewhere.merge(server, 1, Integer::sum);
-                others.add(server);
             }
         });
         workers.offer(dispatched.mine());
-        if (!others.isEmpty()) {
-            othersGotJobs.run();
-        }
     }
 
     /**

@@ -384,7 +384,7 @@ public class QueueRuntime {
                 if (reconcileRequested.getAndSet(false)) {
                     dispatcher.reconcile();
                 }
-                if (!dispatcher.dispatch(() -> tellOthers(Notifications.DISPATCHED))) {
+                if (!dispatcher.dispatch()) {
                     // Only when nothing more is startable now does the next eta matter.
                     dispatcher.nextWakeUp().ifPresent(this::scheduleWakeUpAt);
                 }
@@ -479,7 +479,7 @@ public class QueueRuntime {
 
     private void tellOthers(String message) {
         if (membership.othersAlive()) {
-            membership.tell(message);
+            notifications.tell(message);
         }
     }
 

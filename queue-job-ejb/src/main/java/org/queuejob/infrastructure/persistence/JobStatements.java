@@ -105,7 +105,9 @@ final class JobStatements {
      * the leader's own session, the one holding the leader lock, so a deposed leader cannot run it at all. Rows are
      * found by primary key ({@code id = ANY}, not a join with the arrays, which the planner may turn into a scan of
      * every pending row) and locked in id order, so this never deadlocks with other writers. The payload is returned
-     * only for the leader's own jobs: they go straight to its workers.
+     * only for the leader's own jobs: they go straight to its workers. A job handed to another server makes the
+     * statement NOTIFY (channel and payload the last two parameters); PostgreSQL delivers one message per transaction
+     * however many rows call it, at the commit, when the rows are there to be read.
      */
     static final String DISPATCH_TO = """
             UPDATE queue_job SET state = '%s', worker = (CAST(? AS text[]))[array_position(CAST(? AS bigint[]), id)],
@@ -113,7 +115,8 @@ final class JobStatements {
              WHERE id = ANY (CAST(? AS bigint[])) AND %s
             RETURNING id, CAST(uuid AS text), channel, job_function,
                       CASE WHEN worker = ? THEN CAST(arguments AS text) END, graph_uuid IS NOT NULL, retry, user_name,
-                      CASE WHEN worker = ? THEN CAST(context AS text) END, %s""".formatted(
+                      CASE WHEN worker = ? THEN CAST(context AS text) END, %s,
+                      CASE WHEN worker <> ? THEN CAST(pg_notify(?, ?) AS text) END""".formatted(
             DISPATCH.to().dbValue(), INSTANT, DISPATCH.rowCondition(), epochMicrosOf("GREATEST(date_created, eta)"));
 
     /** A server's jobs the leader handed to it that it does not hold yet. */

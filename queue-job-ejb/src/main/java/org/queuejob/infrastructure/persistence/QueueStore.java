@@ -330,11 +330,17 @@ public class QueueStore {
     /** What a dispatch did: every job it handed out, and the leader's own ones ready to run. */
     public record Dispatched(Set<Long> ids, List<ClaimedJob> mine) {}
 
+    /** A LISTEN/NOTIFY message: its channel and payload. */
+    public record Notice(String channel, String message) {}
+
     /**
      * Hands jobs to servers: {@code ids[i]} to {@code workers[i]}, ids sorted ascending. Jobs no longer pending
-     * (changed meanwhile) are left alone and missing from the result.
+     * (changed meanwhile) are left alone and missing from the result. When any job went to a server other than
+     * {@code me}, the same statement sends {@code othersHear}, delivered when it commits: one round trip and one
+     * commit, where a message of its own took a transaction more on the way to the follower's workers.
      */
-    public Dispatched dispatch(Connection session, long[] ids, String[] workers, String me, Instant now)
+    public Dispatched dispatch(
+            Connection session, long[] ids, String[] workers, String me, Instant now, Notice othersHear)
             throws SQLException {
         try (PreparedStatement update = session.prepareStatement(DISPATCH_TO)) {
             Array idArray = bigints(session, ids);
@@ -344,6 +350,9 @@ public class QueueStore {
             update.setArray(4, idArray);
             update.setString(5, me);
             update.setString(6, me);
+            update.setString(7, me);
+            update.setString(8, othersHear.channel());
+            update.setString(9, othersHear.message());
             Set<Long> dispatched = new HashSet<>();
             List<ClaimedJob> mine = new ArrayList<>();
             try (ResultSet rows = update.executeQuery()) {
