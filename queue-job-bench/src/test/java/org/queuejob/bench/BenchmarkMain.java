@@ -49,10 +49,18 @@ public final class BenchmarkMain {
                 appServer.deploy(Path.of(System.getProperty("queuejob.benchWar")), WAR_NAME);
                 return null;
             });
+            String trial = System.getProperty("bench.queue.sql", "").strip();
+            if (!trial.isEmpty()) {
+                new JobTable(environment.database()).runTrial(trial);
+            }
             BenchApi api = new BenchApi(appServer.baseUrl() + "/" + WAR_NAME + "/api/");
             QueueUnderTest queue = new QueueUnderTest(api, appServer);
             timeline.time("warm-up of the queue", () -> warmUp(queue));
             header(report, settings, appServer, server.settings());
+            if (!trial.isEmpty()) {
+                report.line(
+                        "- **Trial, not the product**: `%s` ran on the queue's database after its migrations", trial);
+            }
 
             PhaseMeter meter = new PhaseMeter(server, settings.statsSettleSeconds());
             Path logs = Path.of(System.getProperty("bench.logDirectory", "target/bench-logs"));

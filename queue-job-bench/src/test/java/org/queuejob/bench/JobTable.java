@@ -130,6 +130,14 @@ final class JobTable {
         }
     }
 
+    /** A trial's statements (see {@code -Dbench.queue.sql}), run as given, one transaction. */
+    void runTrial(String statements) throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(statements);
+        }
+    }
+
     /** What an operator runs after a mass load: dead tuples gone, statistics fresh, visibility map set. */
     void vacuumAnalyze() throws SQLException {
         try (Connection connection = connect();

@@ -51,7 +51,18 @@ final class PhaseMeter {
         }
         double postgresBefore = postgresMillis();
         CpuSplit split = postmaster.isPresent() ? CpuSplit.start(pid.getAsLong(), postmaster.getAsLong()) : null;
-        Outcome outcome = run.run();
+        WaitSampler waits = server.waitSampler(database);
+        Outcome outcome;
+        try {
+            outcome = run.run();
+        } finally {
+            if (waits != null) {
+                waits.close();
+            }
+        }
+        if (waits != null) {
+            System.out.printf("[bench]   %s %s busy backends: %s%n", name, phase, waits.summary());
+        }
         if (recording != null) {
             recording.stop(pid.getAsLong(), name + "-" + phase.name().toLowerCase(Locale.ROOT));
         }
@@ -62,16 +73,26 @@ final class PhaseMeter {
             System.out.printf("[bench]   %s %s CPU: %s%n", name, phase, split.perJob(appCpu, outcome.jobs()));
         }
         // Where the statements go, in the log only: what a change to the hot path must look at first.
-        for (String line : server.topStatements(database, 6)) {
-            String[] callsAndQuery = line.split(" ", 2);
+        for (PostgresServer.StatementTime top : server.topStatements(database, 6)) {
             System.out.printf(
                     Locale.ROOT,
-                    "[bench]   %s %s: %.3f per job  %s%n",
+                    "[bench]   %s %s: %.3f per job, %.4f ms, %.0f WAL bytes, %.3f full pages per job  %s%n",
                     name,
                     phase,
-                    Long.parseLong(callsAndQuery[0]) / (double) outcome.jobs(),
-                    callsAndQuery[1]);
+                    top.calls() / (double) outcome.jobs(),
+                    top.millis() / outcome.jobs(),
+                    top.walBytes() / (double) outcome.jobs(),
+                    top.walFullPages() / (double) outcome.jobs(),
+                    top.query());
         }
+        double[] executing = server.executionMillis(database);
+        System.out.printf(
+                Locale.ROOT,
+                "[bench]   %s %s: PostgreSQL executing statements %.4f ms per job, transaction control %.4f%n",
+                name,
+                phase,
+                executing[0] / outcome.jobs(),
+                executing[1] / outcome.jobs());
         finish.run();
         settle();
         long commits = server.commits(database) - commitsBefore;

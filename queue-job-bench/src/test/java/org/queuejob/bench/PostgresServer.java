@@ -95,6 +95,11 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** A sampler of what {@code database}'s backends wait for, when asked ({@code -Dbench.waits=true}); else null. */
+    WaitSampler waitSampler(String database) throws SQLException {
+        return WaitSampler.startIfAsked(admin, database);
+    }
+
     void resetStatements() throws SQLException {
         execute("SELECT pg_stat_statements_reset()");
     }
@@ -104,23 +109,51 @@ final class PostgresServer implements AutoCloseable {
         return queryLong(STATEMENTS, database);
     }
 
-    /** The {@code limit} most called statements of {@code database} since the last reset: calls and text, one line each. */
-    List<String> topStatements(String database, int limit) throws SQLException {
-        List<String> lines = new java.util.ArrayList<>();
+    /**
+     * A statement as pg_stat_statements counts it: calls, time spent executing it (waits included), the WAL it wrote
+     * (bytes, full-page images), its text.
+     */
+    record StatementTime(long calls, double millis, long walBytes, long walFullPages, String query) {}
+
+    /** The {@code limit} most called statements of {@code database} since the last reset, transaction control too. */
+    List<StatementTime> topStatements(String database, int limit) throws SQLException {
+        List<StatementTime> lines = new java.util.ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT s.calls, regexp_replace(s.query, '\\s+', ' ', 'g')
+                SELECT s.calls, s.total_exec_time, s.wal_bytes, s.wal_fpi, regexp_replace(s.query, '\\s+', ' ', 'g')
                   FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                  WHERE d.datname = ? ORDER BY s.calls DESC LIMIT ?""")) {
             statement.setString(1, database);
             statement.setInt(2, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String query = rows.getString(2);
-                    lines.add(rows.getLong(1) + " " + query.substring(0, Math.min(140, query.length())));
+                    String query = rows.getString(5);
+                    lines.add(new StatementTime(
+                            rows.getLong(1),
+                            rows.getDouble(2),
+                            rows.getLong(3),
+                            rows.getLong(4),
+                            query.substring(0, Math.min(140, query.length()))));
                 }
             }
         }
         return lines;
+    }
+
+    /**
+     * Time PostgreSQL spent executing {@code database}'s statements since the last reset (ms): the statements the
+     * system asked for, and transaction control apart (a COMMIT's time is mostly its wait for the WAL flush).
+     */
+    double[] executionMillis(String database) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("""
+                SELECT coalesce(sum(s.total_exec_time) FILTER (WHERE s.query !~* '^\\s*(begin|commit|rollback|start transaction|end)\\M'), 0),
+                       coalesce(sum(s.total_exec_time) FILTER (WHERE s.query ~* '^\\s*(begin|commit|rollback|start transaction|end)\\M'), 0)
+                  FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = ?""")) {
+            statement.setString(1, database);
+            try (ResultSet row = statement.executeQuery()) {
+                row.next();
+                return new double[] {row.getDouble(1), row.getDouble(2)};
+            }
+        }
     }
 
     /** Committed transactions of {@code database} (read-only ones included), as flushed so far. */
