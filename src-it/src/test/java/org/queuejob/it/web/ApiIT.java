@@ -14,8 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuejob.it.support.DeployedDemoEar;
@@ -289,45 +287,32 @@ class ApiIT {
     void paging_through10000Jobs_whileTheyChangeState_givesEachJobExactlyOnce() throws Exception {
         String channel = JobRows.uniqueChannel("api-paging");
         JobRows.insertMany(10_000, channel, "pending");
-        AtomicBoolean paging = new AtomicBoolean(true);
-        AtomicInteger flips = new AtomicInteger();
-        Thread changer = new Thread(() -> {
-            int round = 0;
-            while (paging.get()) {
-                JobRows.execute(
-                        "UPDATE queue_job SET state = CASE state WHEN 'pending' THEN 'failed'"
-                                + " WHEN 'failed' THEN 'cancelled' ELSE 'pending' END, priority = priority + 1"
-                                + " WHERE channel = ? AND id % 13 = ?",
-                        channel, (long) (round++ % 13));
-                flips.incrementAndGet();
-            }
-        });
-        changer.start();
         List<String> seen = new ArrayList<>();
         int pages = 0;
-        try {
-            String next = "/jobs?channel=" + URLEncoder.encode(channel, StandardCharsets.UTF_8) + "&limit=500";
-            Api viewer = Api.asViewer();
-            while (next != null) {
-                Api.Reply page = viewer.get(next);
-                assertThat(page.status()).as(page.toString()).isEqualTo(200);
-                JsonObject json = page.json();
-                json.getJsonArray("items")
-                        .forEach(item -> seen.add(item.asJsonObject().getString("uuid")));
-                next = json.containsKey("nextUrl") && json.get("nextUrl") != JsonValue.NULL
-                        ? json.getString("nextUrl")
-                        : null;
-                pages++;
-            }
-        } finally {
-            paging.set(false);
-            changer.join();
+        String next = "/jobs?channel=" + URLEncoder.encode(channel, StandardCharsets.UTF_8) + "&limit=500";
+        Api viewer = Api.asViewer();
+        while (next != null) {
+            Api.Reply page = viewer.get(next);
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            JsonObject json = page.json();
+            json.getJsonArray("items")
+                    .forEach(item -> seen.add(item.asJsonObject().getString("uuid")));
+            next = json.containsKey("nextUrl") && json.get("nextUrl") != JsonValue.NULL
+                    ? json.getString("nextUrl")
+                    : null;
+            // Between every two pages a thirteenth of the jobs change state and priority, jobs on pages already
+            // read and on pages still to come alike (a thread racing the reads did not always get a change in).
+            JobRows.execute(
+                    "UPDATE queue_job SET state = CASE state WHEN 'pending' THEN 'failed'"
+                            + " WHEN 'failed' THEN 'cancelled' ELSE 'pending' END, priority = priority + 1"
+                            + " WHERE channel = ? AND id % 13 = ?",
+                    channel, (long) (pages % 13));
+            pages++;
         }
         Set<String> distinct = new HashSet<>(seen);
         assertThat(seen).hasSize(10_000);
         assertThat(distinct).hasSize(10_000);
         assertThat(pages).isEqualTo(20);
-        assertThat(flips.get()).as("state changes made while paging").isGreaterThan(pages);
         assertThat(JobRows.count(
                         "SELECT count(*) FROM queue_job WHERE channel = ? AND uuid::text = ANY (?)",
                         channel,
