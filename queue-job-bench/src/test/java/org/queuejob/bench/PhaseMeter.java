@@ -19,6 +19,7 @@ final class PhaseMeter {
     private final OptionalLong postmaster;
     private final int settleSeconds;
     private final FlightRecording recording = FlightRecording.fromSystemProperties();
+    private final SystemProfile profile = SystemProfile.fromSystemProperties();
 
     PhaseMeter(PostgresServer server, int settleSeconds) throws Exception {
         this.server = server;
@@ -51,6 +52,10 @@ final class PhaseMeter {
         }
         double postgresBefore = postgresMillis();
         CpuSplit split = postmaster.isPresent() ? CpuSplit.start(pid.getAsLong(), postmaster.getAsLong()) : null;
+        String file = name + "-" + phase.name().toLowerCase(Locale.ROOT);
+        if (profile != null) {
+            profile.start(file);
+        }
         WaitSampler waits = server.waitSampler(database);
         Outcome outcome;
         try {
@@ -59,12 +64,15 @@ final class PhaseMeter {
             if (waits != null) {
                 waits.close();
             }
+            if (profile != null) {
+                profile.stop();
+            }
         }
         if (waits != null) {
             System.out.printf("[bench]   %s %s busy backends: %s%n", name, phase, waits.summary());
         }
         if (recording != null) {
-            recording.stop(pid.getAsLong(), name + "-" + phase.name().toLowerCase(Locale.ROOT));
+            recording.stop(pid.getAsLong(), file);
         }
         double appCpu = ProcessCpu.processMillis(pid.getAsLong()) - appBefore;
         double postgresCpu = postgresMillis() - postgresBefore;
