@@ -201,8 +201,9 @@ public class Dispatcher {
     /**
      * Dispatches until every channel's room, or every server's, is used, or no startable job is left. Returns true
      * in the first case, and when no channel with room can have a job it did not have at its last read; false when
-     * a read found the queue out of startable jobs, and then the next eta or throttle end decides the next pass. The leader's own jobs go straight to its workers;
-     * servers that got jobs hear it from the dispatch statement itself, when it commits.
+     * a read found the queue out of startable jobs, and then the next eta or throttle end decides the next pass.
+     * The leader's own jobs go straight to its workers; servers that got jobs hear it from the dispatch statement
+     * itself, when it commits.
      */
     boolean dispatch() {
         if (cursorsStale) {
