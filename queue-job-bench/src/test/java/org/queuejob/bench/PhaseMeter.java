@@ -84,11 +84,14 @@ final class PhaseMeter {
         for (PostgresServer.StatementTime top : server.topStatements(database, 6)) {
             System.out.printf(
                     Locale.ROOT,
-                    "[bench]   %s %s: %.3f per job, %.4f ms, %.0f WAL bytes, %.3f full pages per job  %s%n",
+                    "[bench]   %s %s: %.3f per job, %.4f ms, planned %.3f per job in %.4f ms, %.0f WAL bytes,"
+                            + " %.3f full pages per job  %s%n",
                     name,
                     phase,
                     top.calls() / (double) outcome.jobs(),
                     top.millis() / outcome.jobs(),
+                    top.plans() / (double) outcome.jobs(),
+                    top.planMillis() / outcome.jobs(),
                     top.walBytes() / (double) outcome.jobs(),
                     top.walFullPages() / (double) outcome.jobs(),
                     top.query());

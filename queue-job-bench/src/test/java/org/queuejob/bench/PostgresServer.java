@@ -26,7 +26,9 @@ final class PostgresServer implements AutoCloseable {
             "fsync", "on",
             "synchronous_commit", "on",
             "shared_preload_libraries", "pg_stat_statements",
-            "pg_stat_statements.max", "10000");
+            "pg_stat_statements.max", "10000",
+            // Planning counted apart from execution: a statement planned on every call shows plans = calls.
+            "pg_stat_statements.track_planning", "on");
 
     static final List<String> SHOWN = List.of(
             "server_version", "fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size");
@@ -113,25 +115,29 @@ final class PostgresServer implements AutoCloseable {
      * A statement as pg_stat_statements counts it: calls, time spent executing it (waits included), the WAL it wrote
      * (bytes, full-page images), its text.
      */
-    record StatementTime(long calls, double millis, long walBytes, long walFullPages, String query) {}
+    record StatementTime(
+            long calls, double millis, long plans, double planMillis, long walBytes, long walFullPages, String query) {}
 
     /** The {@code limit} most called statements of {@code database} since the last reset, transaction control too. */
     List<StatementTime> topStatements(String database, int limit) throws SQLException {
         List<StatementTime> lines = new java.util.ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
-                SELECT s.calls, s.total_exec_time, s.wal_bytes, s.wal_fpi, regexp_replace(s.query, '\\s+', ' ', 'g')
+                SELECT s.calls, s.total_exec_time, s.plans, s.total_plan_time, s.wal_bytes, s.wal_fpi,
+                       regexp_replace(s.query, '\\s+', ' ', 'g')
                   FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                  WHERE d.datname = ? ORDER BY s.calls DESC LIMIT ?""")) {
             statement.setString(1, database);
             statement.setInt(2, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String query = rows.getString(5);
+                    String query = rows.getString(7);
                     lines.add(new StatementTime(
                             rows.getLong(1),
                             rows.getDouble(2),
                             rows.getLong(3),
-                            rows.getLong(4),
+                            rows.getDouble(4),
+                            rows.getLong(5),
+                            rows.getLong(6),
                             query.substring(0, Math.min(140, query.length()))));
                 }
             }
