@@ -112,8 +112,8 @@ final class PostgresServer implements AutoCloseable {
     }
 
     /**
-     * A statement as pg_stat_statements counts it: calls, time spent executing it (waits included), the WAL it wrote
-     * (bytes, full-page images), its text.
+     * A statement as pg_stat_statements counts it: calls, time spent executing it (waits included), how often and how
+     * long it was planned, the WAL it wrote (bytes, full-page images), its text.
      */
     record StatementTime(
             long calls, double millis, long plans, double planMillis, long walBytes, long walFullPages, String query) {}
