@@ -263,7 +263,7 @@ class ClusterIT {
             return terminated + " connections of one server terminated";
         });
 
-        assertThat(run.failed).as("jobs failed").isZero();
+        assertThat(run.failed).as(() -> "jobs failed: " + failures()).isZero();
         assertThat(run.done).as("jobs done").isEqualTo(JOBS);
         assertThat(run.distinctJobs).as("jobs executed").isEqualTo(JOBS);
         assertThat(run.byServer).as("servers that ran jobs").hasSize(2);
@@ -292,7 +292,7 @@ class ClusterIT {
         String event = "";
 
         void assertExactlyOnceWithinCapacities(int jobs) {
-            assertThat(failed).as("jobs failed").isZero();
+            assertThat(failed).as(() -> "jobs failed: " + failures()).isZero();
             assertThat(done).as("jobs done").isEqualTo(jobs);
             assertThat(executions)
                     .as(() -> "executions committed; jobs run more than once: " + doubles())
@@ -304,6 +304,30 @@ class ClusterIT {
     }
 
     /** The jobs that ran more than once: every execution with the job's row as it ended, for the failure message. */
+    /** What failed the failed jobs, with its cause chain, so that a failure in CI says which exception it was. */
+    private static String failures() {
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("""
+                        SELECT id, retry, worker, exc_name, exc_message, left(exc_info, 8000)
+                          FROM queue_job WHERE state = 'failed' ORDER BY id LIMIT 5""")) {
+            StringBuilder failures = new StringBuilder();
+            while (rows.next()) {
+                failures.append(String.format(
+                        "%n  job %d, retry %d, worker %s: %s %s%n%s",
+                        rows.getLong(1),
+                        rows.getInt(2),
+                        rows.getString(3),
+                        rows.getString(4),
+                        rows.getString(5),
+                        rows.getString(6)));
+            }
+            return failures.toString();
+        } catch (SQLException e) {
+            return "(could not read them: " + e.getMessage() + ")";
+        }
+    }
+
     private static String doubles() {
         try (Connection connection = connect(database);
                 Statement statement = connection.createStatement();

@@ -1,13 +1,25 @@
 package org.queuejob.infrastructure.execution;
 
+import jakarta.resource.ResourceException;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 
 /**
  * Which failures of a try say nothing about the job: the database was busy or away. Such a try is retried after a
  * short delay and counts towards max retries (unlike the original, whose Q9 lets a deadlocking job retry forever),
  * instead of failing the job for good because a connection dropped.
+ *
+ * <p>A failure is read as a whole: its causes and its suppressed exceptions. A transaction manager that could not
+ * commit reports why among the suppressed exceptions of its {@code RollbackException} (Narayana, in WildFly, does),
+ * and its cause may only say who marked the transaction rollback-only; reading the causes alone failed jobs whose
+ * connection was terminated between their last statement and their commit.
  */
 final class TransientFailures {
 
@@ -17,42 +29,67 @@ final class TransientFailures {
     /** SQLSTATE class 08: connection exceptions (the connection was lost, or could not be made). */
     static final String CONNECTION_CLASS = "08";
 
+    /** A bound on the exceptions read, against a failure that nests without end. */
+    private static final int MAX_READ = 200;
+
     private TransientFailures() {}
 
+    /**
+     * Transient when any part of the failure says the database was away or busy. Otherwise, when the database
+     * itself refused a statement (an SQLSTATE of another kind: a constraint, a syntax error), the job failed. Only
+     * then does a failure of the layer in between count as transient: the container's pool could not hand out or
+     * enlist a connection (Jakarta Connectors' {@link ResourceException}, or an {@link SQLException} without a
+     * state, which PostgreSQL's driver never throws for an error of the database).
+     */
     static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (cause instanceof SQLException sql && isTransient(sql)) {
-                return true;
-            }
-            // The container could not hand out or enlist a connection (its pool found them dead): Jakarta
-            // Connectors' own exception, below the SQLException that the data source wraps it in.
-            if (cause instanceof jakarta.resource.ResourceException) {
-                return true;
+        boolean refusedByDatabase = false;
+        boolean connectionLayer = false;
+        for (Throwable part : parts(failure)) {
+            if (part instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (SQL_STATES.contains(state) || state.startsWith(CONNECTION_CLASS))) {
+                    return true;
+                }
+                if (causedByIo(sql)) {
+                    // The driver's own I/O failure (a socket closed under it), whatever state it reported.
+                    return true;
+                }
+                connectionLayer |= state == null;
+                refusedByDatabase |= state != null;
+            } else if (part instanceof ResourceException) {
+                connectionLayer = true;
             }
         }
-        return false;
+        return connectionLayer && !refusedByDatabase;
     }
 
-    private static boolean isTransient(SQLException sql) {
-        String state = sql.getSQLState();
-        if (state == null) {
-            // PostgreSQL's driver gives every error of the database a SQLSTATE; one without comes from the layer in
-            // between (the container's pool could not allocate or enlist a connection): about the connection.
-            return true;
+    /** The failure, its causes and suppressed exceptions, theirs in turn, each once, nearest first. */
+    private static List<Throwable> parts(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Throwable> parts = new ArrayList<>();
+        Deque<Throwable> toRead = new ArrayDeque<>();
+        toRead.add(failure);
+        while (!toRead.isEmpty() && parts.size() < MAX_READ) {
+            Throwable part = toRead.poll();
+            if (!seen.add(part)) {
+                continue;
+            }
+            parts.add(part);
+            if (part.getCause() != null) {
+                toRead.add(part.getCause());
+            }
+            Collections.addAll(toRead, part.getSuppressed());
         }
-        if (SQL_STATES.contains(state) || state.startsWith(CONNECTION_CLASS)) {
-            return true;
-        }
-        // The driver's own I/O failures (a socket closed under it), whatever state it reports.
-        for (Throwable cause = sql.getCause(); cause != null; cause = next(cause)) {
+        return parts;
+    }
+
+    private static boolean causedByIo(SQLException sql) {
+        int depth = 0;
+        for (Throwable cause = sql.getCause(); cause != null && depth < MAX_READ; cause = cause.getCause(), depth++) {
             if (cause instanceof IOException) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static Throwable next(Throwable cause) {
-        return cause.getCause() == cause ? null : cause.getCause();
     }
 }

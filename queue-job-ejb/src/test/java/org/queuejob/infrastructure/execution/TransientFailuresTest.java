@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.EOFException;
 import java.net.SocketException;
 import java.sql.SQLException;
+import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
 class TransientFailuresTest {
@@ -53,5 +54,62 @@ class TransientFailuresTest {
         // An I/O failure of the job's own (a file, a web service) is the job's business, not the database's.
         assertThat(TransientFailures.isTransient(new EOFException("truncated file")))
                 .isFalse();
+    }
+
+    @Test
+    void aCommitThatFailedBecauseTheConnectionWasLostIsTransient_whyBeingAmongTheSuppressed() {
+        // As Narayana (WildFly) reports a one-phase commit whose connection was terminated: the rollback's cause
+        // names only who marked the transaction rollback-only; why the commit failed is a suppressed exception.
+        jakarta.transaction.RollbackException commit = rollbackMarkedBy("a transaction synchronisation");
+        commit.addSuppressed(xaFailure(new jakarta.resource.ResourceException(
+                "could not commit", new SQLException("An I/O error occurred while sending to the backend.", "08006"))));
+
+        assertThat(TransientFailures.isTransient(commit)).isTrue();
+    }
+
+    @Test
+    void aCommitThatThePoolCouldNotCarryOutIsTransient_withoutAnyDatabaseError() {
+        jakarta.transaction.RollbackException commit = rollbackMarkedBy("the pool");
+        commit.addSuppressed(xaFailure(new jakarta.resource.ResourceException("connection is closed")));
+
+        assertThat(TransientFailures.isTransient(commit)).isTrue();
+    }
+
+    @Test
+    void aCommitRefusedByTheDatabaseFailsTheJob_evenThroughTheContainersConnectionLayer() {
+        // A deferred foreign key of the job's own work, checked at commit: the connector wraps the database's
+        // refusal in its own exception, which alone would read as a connection failure.
+        jakarta.transaction.RollbackException commit = rollbackMarkedBy("the commit");
+        commit.addSuppressed(xaFailure(new jakarta.resource.ResourceException(
+                "could not commit", new SQLException("violates foreign key constraint", "23503"))));
+
+        assertThat(TransientFailures.isTransient(commit)).isFalse();
+        assertThat(TransientFailures.isTransient(rollbackMarkedBy("the job itself")))
+                .isFalse();
+    }
+
+    @Test
+    void aFailureWhoseCausesAndSuppressedExceptionsLoopIsReadToItsEnd() {
+        RuntimeException first = new RuntimeException("first");
+        RuntimeException second = new RuntimeException("second", first);
+        first.addSuppressed(second);
+        first.addSuppressed(new SQLException("terminating connection", "57P01"));
+
+        assertThat(TransientFailures.isTransient(second)).isTrue();
+        assertThat(TransientFailures.isTransient(new RuntimeException("job", new IllegalStateException())))
+                .isFalse();
+    }
+
+    private static jakarta.transaction.RollbackException rollbackMarkedBy(String who) {
+        jakarta.transaction.RollbackException rollback =
+                new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
+        rollback.initCause(new Throwable("setRollbackOnly called from " + who));
+        return rollback;
+    }
+
+    private static XAException xaFailure(Throwable cause) {
+        XAException xa = new XAException(XAException.XAER_RMFAIL);
+        xa.initCause(cause);
+        return xa;
     }
 }
