@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# PostgreSQL's CPU per job for ways of marking a job done, each in its own transaction as a worker does, measured
+# with pgbench on a local PostgreSQL whose processes this script can read in /proc. What it answers: how much of the
+# done mark's cost is the commit itself, the job table's indexes, the wide row, and what a done log with a batched
+# apply would cost instead. See README "Performance" for the figures and what they decided.
+#
+#   PGHOST=/tmp/pgx PGPORT=55432 PGUSER=postgres PGDATA=/tmp/pg17/data queue-job-bench/pgbench/done-mark.sh [database]
+#
+# The database must have the queue's migrations applied (queue-job-ejb/src/main/resources/org/queuejob/db/migration,
+# in version order); the script empties queue_job. Each variant: 220,000 enqueued jobs, then 8 clients x 25,000
+# transactions. Every variant reads one sequence for its job id, which costs ~0.03 ms per transaction itself: the
+# "harness" line measures exactly that.
+set -euo pipefail
+DB=${1:-q}
+CLIENTS=8
+PER_CLIENT=25000
+JOBS=$((CLIENTS * PER_CLIENT))
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+psql_q() { psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+# CPU seconds of the whole PostgreSQL: the postmaster with its reaped children (pgbench's backends exit) and the
+# children still running (checkpointer, WAL writer).
+pg_cpu() {
+    local pm tck t c
+    pm=$(head -1 "$PGDATA/postmaster.pid")
+    # A client's backend still exiting would be counted neither as a live child nor as a reaped one: wait until only
+    # the server's own processes are left (at most 10 s).
+    for _ in $(seq 1 100); do
+        [ "$(pgrep -P "$pm" | wc -l)" -le "$AUX" ] && break
+        sleep 0.1
+    done
+    tck=$(getconf CLK_TCK)
+    t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
+    for c in $(pgrep -P "$pm"); do
+        t=$((t + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0)))
+    done
+    echo "scale=4; $t / $tck" | bc
+}
+
+AUX=$(pgrep -P "$(head -1 "$PGDATA/postmaster.pid")" | wc -l) # the server's own processes, no client connected
+
+setup() { # $1: the table to fill with enqueued jobs
+    psql_q >/dev/null 2>&1 <<SQL
+TRUNCATE queue_job CASCADE;
+DROP TABLE IF EXISTS done_log, job_pkey_only;
+DROP SEQUENCE IF EXISTS harness_ids;
+CREATE UNLOGGED SEQUENCE harness_ids;
+CREATE TABLE done_log (id bigint NOT NULL, worker text NOT NULL, date_started timestamptz,
+                       date_done timestamptz NOT NULL, exec_time_ms bigint, result text);
+CREATE TABLE job_pkey_only (LIKE queue_job INCLUDING DEFAULTS) WITH (fillfactor = 70);
+ALTER TABLE job_pkey_only ADD PRIMARY KEY (id);
+INSERT INTO $1 (id, uuid, description, job_function, arguments, state, priority, max_retries, channel,
+                date_created, worker, date_enqueued)
+SELECT n, gen_random_uuid(), 'bench ' || n, 'org.queuejob.bench.NoOpJobs.noop', jsonb_build_array(n), 'enqueued',
+       10, 5, 'root', now(), 'server-a/worker', now()
+  FROM generate_series(1, $JOBS + 20000) n;
+VACUUM ANALYZE $1;
+CHECKPOINT;
+SQL
+}
+
+measure() { # $1: label, $2: table to fill, $3: pgbench script
+    setup "$2"
+    printf '%s\n' "$3" > "$WORK/script.sql"
+    local before after tps
+    before=$(pg_cpu)
+    tps=$(pgbench -n -M prepared -c $CLIENTS -j 2 -t $PER_CLIENT -f "$WORK/script.sql" "$DB" 2>&1 \
+        | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+    after=$(pg_cpu)
+    printf '%-52s %6.3f ms PostgreSQL CPU per transaction, %6.0f tps\n' "$1" \
+        "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)" "$tps"
+}
+
+NEXT="SELECT nextval('harness_ids') AS id \\gset"
+DONE_SET="SET state = 'done', date_started = now(), date_done = now(), exec_time_ms = 1, result = NULL,
+    retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1"
+HELD="id = :id AND (worker || '') = 'server-a/worker' AND state IN ('enqueued', 'started')"
+
+measure "harness (the id sequence alone)" queue_job "$NEXT"
+measure "commit floor (one row into a table without index)" queue_job \
+    "$NEXT
+INSERT INTO done_log (id, worker, date_done) VALUES (:id, 'x', now());"
+measure "the done mark (UPDATE of the job's row)" queue_job \
+    "$NEXT
+UPDATE queue_job $DONE_SET WHERE $HELD;"
+measure "the same row with its primary key only (HOT)" job_pkey_only \
+    "$NEXT
+UPDATE job_pkey_only $DONE_SET WHERE $HELD;"
+measure "a done log row, the job's row locked FOR SHARE" queue_job \
+    "$NEXT
+INSERT INTO done_log (id, worker, date_started, date_done, exec_time_ms, result)
+SELECT id, worker, now(), now(), 1, NULL FROM queue_job WHERE $HELD FOR SHARE;"
+
+# The log applied to the job table afterwards, 200 rows per statement, by one session.
+before=$(pg_cpu)
+for _ in $(seq 1 $((JOBS / 200))); do
+    echo "WITH d AS (DELETE FROM done_log WHERE ctid = ANY (ARRAY(SELECT ctid FROM done_log LIMIT 200)) RETURNING *)
+          UPDATE queue_job j SET state = 'done', date_started = d.date_started, date_done = d.date_done,
+                 exec_time_ms = d.exec_time_ms, result = d.result, retry = j.retry + 1, exc_name = NULL,
+                 exc_info = NULL, version = j.version + 1
+            FROM d WHERE j.id = d.id AND j.worker = d.worker AND j.state IN ('enqueued', 'started');"
+done | psql_q >/dev/null
+after=$(pg_cpu)
+printf '%-52s %6.3f ms PostgreSQL CPU per job\n' "  + that log applied in batches of 200" \
+    "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)"
+test "$(psql_q -tA -c "SELECT count(*) FROM queue_job WHERE state = 'done'")" -eq $JOBS
