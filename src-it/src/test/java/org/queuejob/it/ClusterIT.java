@@ -110,10 +110,14 @@ class ClusterIT {
      * to a minute here.
      */
     private static void bothServersRunning() {
-        servers.parallelStream().filter(server -> !server.isRunning()).forEach(server -> {
+        servers.parallelStream().forEach(ClusterIT::startIfStopped);
+    }
+
+    private static void startIfStopped(AppServer server) {
+        if (!server.isRunning()) {
             server.start();
             server.awaitHttp("/cluster-it/", Duration.ofMinutes(2));
-        });
+        }
     }
 
     /** The servers stay up for RecurringClusterIT; the run's end stops them. */
@@ -217,10 +221,7 @@ class ClusterIT {
     void whenTheLeaderDiesHoldingTheWholeCapacityTheSurvivorDispatchesWithinSeconds() throws Exception {
         AppServer leader = servers.get(0);
         AppServer survivor = servers.get(1);
-        if (!leader.isRunning()) {
-            leader.start();
-            leader.awaitHttp("/cluster-it/", Duration.ofMinutes(2));
-        }
+        startIfStopped(leader);
         if (survivor.isRunning()) { // left stopped by the scenario before
             survivor.stop();
         }
