@@ -6,6 +6,8 @@
 #
 #   PGHOST=/tmp/pgx PGPORT=55432 PGUSER=postgres PGDATA=/tmp/pg17/data queue-job-bench/pgbench/done-mark.sh [database]
 #
+# ONLY=<text> runs only the variants whose label contains it (the harness line always runs).
+#
 # The database must have the queue's migrations applied (queue-job-ejb/src/main/resources/org/queuejob/db/migration,
 # in version order); the script empties queue_job. Each variant: 220,000 enqueued jobs, then 8 clients x 25,000
 # transactions. Every variant reads one sequence for its job id, which costs ~0.03 ms per transaction itself: the
@@ -61,7 +63,15 @@ SQL
 }
 
 measure() { # $1: label, $2: table to fill, $3: pgbench script
-    setup "$2"
+    if [ -n "${ONLY:-}" ] && [[ "$1" != *"$ONLY"* ]] && [[ "$1" != harness* ]]; then
+        return
+    fi
+    if [ "$2" = job_active ]; then
+        setup queue_job # the wide rows are there too, untouched by the done mark
+        narrow_setup "${4:-}"
+    else
+        setup "$2"
+    fi
     printf '%s\n' "$3" > "$WORK/script.sql"
     local before after tps
     before=$(pg_cpu)
@@ -70,6 +80,28 @@ measure() { # $1: label, $2: table to fill, $3: pgbench script
     after=$(pg_cpu)
     printf '%-52s %6.3f ms PostgreSQL CPU per transaction, %6.0f tps\n' "$1" \
         "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)" "$tps"
+}
+
+# The narrow shape: the wide row stays as enqueued, immutable; what changes lives in a narrow row of the jobs still to
+# run (with the dispatch's and the rescue's indexes), and the done mark moves it to a narrow row of the jobs that
+# ended. $1: extra DDL for the ended table (the back office's indexes, to price them).
+narrow_setup() {
+    psql_q >/dev/null 2>&1 <<SQL
+DROP TABLE IF EXISTS job_active, job_ended;
+CREATE TABLE job_active (id bigint PRIMARY KEY, state text NOT NULL, worker text, channel text NOT NULL,
+                         priority int NOT NULL, eta timestamptz, date_created timestamptz NOT NULL,
+                         retry int NOT NULL DEFAULT 0) WITH (fillfactor = 70);
+CREATE INDEX ON job_active (priority, date_created, id) WHERE state = 'pending';
+CREATE INDEX ON job_active (worker) WHERE state IN ('enqueued', 'started');
+CREATE TABLE job_ended (id bigint PRIMARY KEY, state text NOT NULL, worker text, date_created timestamptz NOT NULL,
+                        date_started timestamptz, date_done timestamptz NOT NULL, exec_time_ms bigint,
+                        result text, retry int NOT NULL);
+$1
+INSERT INTO job_active (id, state, worker, channel, priority, date_created)
+SELECT n, 'enqueued', 'server-a/worker', 'root', 10, now() FROM generate_series(1, $JOBS + 20000) n;
+VACUUM ANALYZE job_active;
+CHECKPOINT;
+SQL
 }
 
 NEXT="SELECT nextval('harness_ids') AS id \\gset"
@@ -91,6 +123,19 @@ measure "a done log row, the job's row locked FOR SHARE" queue_job \
     "$NEXT
 INSERT INTO done_log (id, worker, date_started, date_done, exec_time_ms, result)
 SELECT id, worker, now(), now(), 1, NULL FROM queue_job WHERE $HELD FOR SHARE;"
+
+NARROW_DONE="$NEXT
+WITH a AS (DELETE FROM job_active WHERE id = :id AND worker = 'server-a/worker' AND state IN ('enqueued', 'started')
+           RETURNING id, worker, date_created, retry)
+INSERT INTO job_ended (id, state, worker, date_created, date_started, date_done, exec_time_ms, result, retry)
+SELECT id, 'done', worker, date_created, now(), now(), 1, NULL, retry + 1 FROM a;"
+measure "narrow: active row deleted, ended row inserted" job_active "$NARROW_DONE"
+measure "narrow, ended with the back office's 2 indexes" job_active "$NARROW_DONE" \
+    "CREATE INDEX ON job_ended (date_created DESC, id DESC); CREATE INDEX ON job_ended (date_done);"
+
+if [ -n "${ONLY:-}" ] && [[ "log applied" != *"$ONLY"* ]]; then
+    exit 0
+fi
 
 # The log applied to the job table afterwards, 200 rows per statement, by one session.
 before=$(pg_cpu)

@@ -106,7 +106,7 @@ class ClusterIT {
      * Starts whichever of the two is not running, both at once. Called by the scenarios that need both rather than
      * after every scenario: the scenarios are ordered so that a stop or a kill leaves what the next one needs (the
      * graceful stop leaves the survivor of the leader scenario stopped; the server the last scenario kills is started
-     * again only if a later class needs it), two or three server starts per run instead of four, each half a minute
+     * again only if a later class needs it), two server starts per run after the two initial ones, each half a minute
      * to a minute here.
      */
     private static void bothServersRunning() {
@@ -120,10 +120,14 @@ class ClusterIT {
         }
     }
 
-    /** The servers stay up for RecurringClusterIT; the run's end stops them. */
+    /**
+     * The last of the two-server classes ({@link org.queuejob.it.support.SuiteOrder}): both servers are stopped so
+     * that the rest of the suite has the machine to itself.
+     */
     @AfterAll
-    static void undeploy() {
+    static void stopTheServers() {
         ClusterServers.release("cluster-it");
+        ClusterServers.stopAll();
     }
 
     @Test

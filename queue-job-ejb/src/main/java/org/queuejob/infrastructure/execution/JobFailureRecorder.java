@@ -69,7 +69,7 @@ public class JobFailureRecorder {
                     now);
         } else if (TransientFailures.isTransient(failure)) {
             job.postponeAttempt(
-                    String.valueOf(failure.getMessage()),
+                    TransientFailures.message(failure),
                     now.plus(TRANSIENT_RETRY_DELAY),
                     true,
                     failure.getClass().getName(),

@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
+import javax.transaction.xa.XAException;
 
 /**
  * Which failures of a try say nothing about the job: the database was busy or away. Such a try is retried after a
@@ -19,7 +20,8 @@ import java.util.Set;
  * <p>A failure is read as a whole: its causes and its suppressed exceptions. A transaction manager that could not
  * commit reports why among the suppressed exceptions of its {@code RollbackException} (Narayana, in WildFly, does),
  * and its cause may only say who marked the transaction rollback-only; reading the causes alone failed jobs whose
- * connection was terminated between their last statement and their commit.
+ * connection was terminated between their last statement and their commit. Payara reports the same commit as a
+ * {@code SystemException} caused by an {@link XAException} that carries only the connector's message.
  */
 final class TransientFailures {
 
@@ -39,7 +41,8 @@ final class TransientFailures {
      * itself refused a statement (an SQLSTATE of another kind: a constraint, a syntax error), the job failed. Only
      * then does a failure of the layer in between count as transient: the container's pool could not hand out or
      * enlist a connection (Jakarta Connectors' {@link ResourceException}, or an {@link SQLException} without a
-     * state, which PostgreSQL's driver never throws for an error of the database).
+     * state, which PostgreSQL's driver never throws for an error of the database), or the transaction manager
+     * could not commit on it ({@link XAException}).
      */
     static boolean isTransient(Throwable failure) {
         boolean refusedByDatabase = false;
@@ -58,9 +61,28 @@ final class TransientFailures {
                 refusedByDatabase |= state != null;
             } else if (part instanceof ResourceException) {
                 connectionLayer = true;
+            } else if (part instanceof XAException xa) {
+                // The transaction manager could not carry out the commit on the connection. Payara keeps only the
+                // message of the connector's exception there (no SQLSTATE to read), so a refusal of the database
+                // at commit reads as transient too unless the resource said so: such a job is retried 5 s apart
+                // until its max retries fail it, rather than failing at its first lost connection.
+                connectionLayer |= xa.errorCode != XAException.XA_RBINTEGRITY;
+                refusedByDatabase |= xa.errorCode == XAException.XA_RBINTEGRITY;
             }
         }
         return connectionLayer && !refusedByDatabase;
+    }
+
+    /**
+     * What to tell the user of a transient try: the first message in the failure, since a transaction manager's
+     * own exception often has none (Payara's {@code SystemException}) and its cause says what happened.
+     */
+    static String message(Throwable failure) {
+        return parts(failure).stream()
+                .map(Throwable::getMessage)
+                .filter(message -> message != null && !message.isBlank())
+                .findFirst()
+                .orElse(failure.getClass().getName());
     }
 
     /** The failure, its causes and suppressed exceptions, theirs in turn, each once, nearest first. */

@@ -13,9 +13,9 @@ import org.queuejob.dev.WildFlyServer;
  * port offsets 2,000 and 2,100 above the run's, each with a base directory of its own. So two checkouts' cluster tests
  * do not meet, and the default base stays clear of the well-known ports domain1 keeps (4848, 8686, 9009, ...).
  *
- * <p>Both test classes share one start of them: a class leaves them running with its application undeployed, the next
- * points their data source at its own database, and {@link ItEnvironment} stops them after the last test (two server
- * starts and stops fewer per run, about a minute on this machine).
+ * <p>Both test classes share one start of them: RecurringClusterIT runs first ({@link SuiteOrder}) and leaves them
+ * running with its application undeployed, ClusterIT points their data source at its own database and stops them at
+ * its end ({@link ItEnvironment} stops whatever is left after the last test).
  */
 public final class ClusterServers {
 
@@ -56,8 +56,8 @@ public final class ClusterServers {
         }
     }
 
-    /** After the last test: stops whichever of the two is running. */
-    static synchronized void stopAll() {
+    /** After the last two-server class, and at the end of the run: stops whichever of the two is running. */
+    public static synchronized void stopAll() {
         if (servers != null) {
             servers.parallelStream().filter(AppServer::isRunning).forEach(AppServer::stop);
             servers = null;
