@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * The application server the demo, the integration tests and the benchmark run: Payara ({@link PayaraDomain}) or
@@ -67,6 +69,16 @@ public interface AppServer {
     void setSystemProperty(String name, String value);
 
     void removeSystemProperty(String name);
+
+    /** Several at once, in one management call where the server takes them so (each call may start a JVM). */
+    default void setSystemProperties(Map<String, String> properties) {
+        properties.forEach(this::setSystemProperty);
+    }
+
+    /** Several at once, as {@link #setSystemProperties}; a property that is not there is no error. */
+    default void removeSystemProperties(Collection<String> names) {
+        names.forEach(this::removeSystemProperty);
+    }
 
     /**
      * A Jakarta Mail session bound where {@code InitialContext.lookup(name)} finds it (e.g. {@code mail/queue-job}),

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -260,6 +261,20 @@ public final class PayaraDomain implements AppServer {
     @Override
     public void setSystemProperty(String name, String value) {
         asadmin("create-system-properties", name + "=" + escape(value));
+    }
+
+    /** One asadmin call for all of them (each call starts a JVM). */
+    @Override
+    public void setSystemProperties(Map<String, String> properties) {
+        if (!properties.isEmpty()) {
+            asadmin(
+                    "create-system-properties",
+                    String.join(
+                            ":",
+                            properties.entrySet().stream()
+                                    .map(property -> property.getKey() + "=" + escape(property.getValue()))
+                                    .toList()));
+        }
     }
 
     @Override

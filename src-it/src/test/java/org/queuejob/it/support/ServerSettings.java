@@ -41,7 +41,7 @@ public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
     public void beforeAll(ExtensionContext context) {
         // The demo EAR, still deployed for the class before, reads its settings at deployment.
         DeployedDemoEar.undeploy();
-        properties.forEach((name, value) -> ItEnvironment.domain().setSystemProperty(name, value));
+        ItEnvironment.domain().setSystemProperties(properties);
         setUp.accept(ItEnvironment.domain());
         appliedAt = Instant.now();
     }
@@ -51,9 +51,7 @@ public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
         // Undeployed with these settings, so that the next class deploys it with its own, and before what it uses
         // (a mail session) goes away.
         DeployedDemoEar.undeploy();
-        for (String name : properties.keySet()) {
-            ItEnvironment.domain().removeSystemProperty(name);
-        }
+        ItEnvironment.domain().removeSystemProperties(properties.keySet());
         tearDown.accept(ItEnvironment.domain());
     }
 }
