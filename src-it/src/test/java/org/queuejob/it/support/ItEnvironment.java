@@ -32,7 +32,6 @@ public class ItEnvironment implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
-        DeployedDemoEar.undeploy();
         ClusterServers.stopAll();
         if (environment != null) {
             environment.close();
