@@ -6,7 +6,8 @@
 #
 #   PGHOST=/tmp/pgx PGPORT=55432 PGUSER=postgres PGDATA=/tmp/pg17/data queue-job-bench/pgbench/done-mark.sh [database]
 #
-# ONLY=<text> runs only the variants whose label contains it (the harness line always runs).
+# ONLY=<regex> runs only the variants whose label matches it (the harness line always runs), e.g.
+# ONLY='narrow|done mark'.
 #
 # The database must have the queue's migrations applied (queue-job-ejb/src/main/resources/org/queuejob/db/migration,
 # in version order); the script empties queue_job. Each variant: 220,000 enqueued jobs, then 8 clients x 25,000
@@ -63,7 +64,7 @@ SQL
 }
 
 measure() { # $1: label, $2: table to fill, $3: pgbench script
-    if [ -n "${ONLY:-}" ] && [[ "$1" != *"$ONLY"* ]] && [[ "$1" != harness* ]]; then
+    if [ -n "${ONLY:-}" ] && ! [[ "$1" =~ $ONLY ]] && [[ "$1" != harness* ]]; then
         return
     fi
     if [ "$2" = job_active ]; then
@@ -133,7 +134,7 @@ measure "narrow: active row deleted, ended row inserted" job_active "$NARROW_DON
 measure "narrow, ended with the back office's 2 indexes" job_active "$NARROW_DONE" \
     "CREATE INDEX ON job_ended (date_created DESC, id DESC); CREATE INDEX ON job_ended (date_done);"
 
-if [ -n "${ONLY:-}" ] && [[ "log applied" != *"$ONLY"* ]]; then
+if [ -n "${ONLY:-}" ] && ! [[ "log applied" =~ $ONLY ]]; then
     exit 0
 fi
 
