@@ -260,7 +260,7 @@ public final class PayaraDomain implements AppServer {
 
     @Override
     public void setSystemProperty(String name, String value) {
-        asadmin("create-system-properties", name + "=" + escape(value));
+        setSystemProperties(Map.of(name, value));
     }
 
     /** One asadmin call for all of them (each call starts a JVM). */

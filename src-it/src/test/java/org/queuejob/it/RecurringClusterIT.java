@@ -38,10 +38,10 @@ import org.queuejob.it.support.TestDeployments;
 /**
  * Two servers on one database (Payara domains, or WildFly standalone servers in src-it-wildfly), both looking for
  * due recurring jobs every second, with a job every two seconds: each tick enqueues exactly one job (no tick twice,
- * none missing), and when one server stops the other goes on tick after tick. The ticks are read from the jobs
- * themselves (their description names the tick), so a tick enqueued twice, or skipped, shows. (One server's application
- * leaves rather than the server stopping, so that ClusterIT, which runs next, finds both up; ClusterIT stops a
- * server gracefully itself.) The same two servers show
+ * none missing), and when one server's application leaves the other goes on tick after tick. The ticks are read from the jobs
+ * themselves (their description names the tick), so a tick enqueued twice, or skipped, shows. (The application leaves
+ * rather than the server stopping, so that ClusterIT, which runs next, finds both up; ClusterIT stops a server
+ * gracefully itself.) The same two servers show
  * that a bulk action's progress is the same on every server: started on the leader, it is followed, stopped and resumed
  * from the follower, whose chunks then commit at full pace (each tells the leader of the jobs it requeued, after its
  * commit).

@@ -41,7 +41,7 @@ class DemoEarIT {
             assertThat(count("failed")).isPositive();
         });
         // Named, so that such a failure says what it was.
-        assertThat(unexpectedFailures())
+        assertThat(JobRows.queryStrings(UNEXPECTED_FAILURES))
                 .as("sample jobs failed for reasons the demo does not stage")
                 .isEmpty();
     }
@@ -64,19 +64,6 @@ class DemoEarIT {
                         SELECT count(*) FROM queue_job_channel
                          WHERE (complete_name, capacity) IN (('root.mail', 2), ('root.inventory', 1),
                                                              ('root.billing', 2), ('root.shipping', 1))""", null)).isEqualTo(4);
-    }
-
-    private static java.util.List<String> unexpectedFailures() throws SQLException {
-        DatabaseSettings db = ItEnvironment.database();
-        java.util.List<String> failures = new java.util.ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                PreparedStatement query = connection.prepareStatement(UNEXPECTED_FAILURES);
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                failures.add(rows.getString(1));
-            }
-        }
-        return failures;
     }
 
     private static long count(String state) throws SQLException {
