@@ -45,7 +45,7 @@ public class BackOfficeResource {
                 Arrays.stream(states.split(",")).map(JobState::fromDbValue).collect(Collectors.toSet());
         JobFilter filter = new JobFilter(filterStates, channel, null);
         return time(() -> {
-            jobQueries.count(filter);
+            jobQueries.countAtMost(filter, JobQueryService.LIST_COUNTED_UP_TO);
             jobQueries.page(filter, 0, PAGE_SIZE, null, false).size();
         });
     }

@@ -30,6 +30,12 @@ public class JobQueryService {
     /** Largest page the back office may ask for. */
     public static final int MAX_PAGE_SIZE = 500;
 
+    /**
+     * How far the back office's job list counts: beyond it, it says "more than". An exact count of a busy channel's
+     * done jobs reads every one of them (0.4 s for 900,000 on the benchmark's machine), on every refresh of the page.
+     */
+    public static final long LIST_COUNTED_UP_TO = 10_000;
+
     /** Most groups one grouping returns; beyond that a filter is more useful than a longer list. */
     public static final int MAX_GROUPS = 200;
 
@@ -50,6 +56,14 @@ public class JobQueryService {
 
     public long count(JobFilter filter) {
         return jobs.count(filter);
+    }
+
+    /** How many jobs match {@code filter}, up to {@code limit}; a result above {@code limit} means more. */
+    public long countAtMost(JobFilter filter, long limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("Invalid count limit: " + limit);
+        }
+        return jobs.countAtMost(filter, limit);
     }
 
     public Optional<QueueJob> find(UUID uuid) {

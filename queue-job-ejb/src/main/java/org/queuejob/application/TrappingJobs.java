@@ -130,8 +130,9 @@ final class TrappingJobs implements JobsTrap {
                 0,
                 job.userName(),
                 job.context(),
-                // Not a queue's start: no latency to measure.
-                null);
+                // Not a queue's start: no latency to measure, no hand-over to name.
+                null,
+                0L);
         try {
             runner.run(asStored);
         } catch (RuntimeException e) {

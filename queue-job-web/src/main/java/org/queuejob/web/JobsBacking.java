@@ -50,6 +50,7 @@ import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.web.format.JobCsv;
 import org.queuejob.web.format.JobTexts;
+import org.queuejob.web.format.RunTexts;
 import org.queuejob.web.security.ManagerOnly;
 import org.queuejob.web.security.Roles;
 
@@ -70,6 +71,13 @@ public class JobsBacking implements Serializable {
 
     /** Client id of the table, sent back to its first page when a filter changes. */
     static final String TABLE = "jobsForm:jobs";
+
+    /** The table counts the matching jobs no further: beyond it the page says "more than", and pages reach that far. */
+    static final long COUNTED_UP_TO = JobQueryService.LIST_COUNTED_UP_TO;
+
+    static final String PAGE_REPORT = "{startRecord}–{endRecord} of {totalRecords}";
+    static final String PAGE_REPORT_COUNTED_UP_TO =
+            "{startRecord}–{endRecord} of more than " + RunTexts.count(COUNTED_UP_TO);
 
     /** Most rows one CSV export writes. */
     static final int EXPORT_LIMIT = 100_000;
@@ -131,8 +139,20 @@ public class JobsBacking implements Serializable {
     private JobSort lastSort;
     private boolean lastAscending;
 
+    /** Whether the last count stopped at {@link #COUNTED_UP_TO}. */
+    private boolean countCapped;
+
     /** Holds the current page's entities, which are not serializable: rebuilt, empty, after deserialisation. */
     private transient LazyDataModel<QueueJob> jobs;
+
+    /** The paginator's report: "of more than 10,000" when the count stopped there. */
+    public String getPageReport() {
+        return countCapped ? PAGE_REPORT_COUNTED_UP_TO : PAGE_REPORT;
+    }
+
+    public boolean isCountCapped() {
+        return countCapped;
+    }
 
     public LazyDataModel<QueueJob> getJobs() {
         if (jobs == null) {
@@ -542,7 +562,9 @@ public class JobsBacking implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(jobQueries.count(filter()), Integer.MAX_VALUE);
+            long counted = jobQueries.countAtMost(filter(), COUNTED_UP_TO);
+            countCapped = counted > COUNTED_UP_TO;
+            return (int) Math.min(counted, COUNTED_UP_TO);
         }
 
         @Override

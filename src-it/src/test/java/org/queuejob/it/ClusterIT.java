@@ -58,8 +58,14 @@ class ClusterIT {
     private static final int JOBS = 2_000;
     private static final String DATABASE = "cluster_it";
     private static final Map<String, Integer> CAPACITY = Map.of("root", 8, "root.alpha", 3, "root.beta", 2);
+    /** Sequential channels, one failing job and one more in each, whichever server runs them. */
+    private static final int SEQUENTIAL_CHANNELS = 10;
     /** Only the channels: workers, prefetch, heartbeat and dead-after are the defaults a new user gets. */
-    private static final String CONFIG = "queue-job.channels=root:8,root.alpha:3,root.beta:2\n";
+    private static final String CONFIG = "queue-job.channels=root:8,root.alpha:3,root.beta:2"
+            + java.util.stream.IntStream.range(0, SEQUENTIAL_CHANNELS)
+                    .mapToObj(k -> ",root.seq" + k + ":1:sequential")
+                    .collect(java.util.stream.Collectors.joining())
+            + "\n";
 
     private static final String ENQUEUE = """
             INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, max_retries,
@@ -73,6 +79,14 @@ class ClusterIT {
             SELECT nextval('queue_job_seq'), gen_random_uuid(), 'hold ' || n, '%s', jsonb_build_array(n, '%s'),
                    'pending', 10, 5, 'root', now()
               FROM generate_series(%d, %d) AS n""";
+    /** Per sequential channel: a job that fails (priority 10), then one that must not start after it (priority 20). */
+    private static final String ENQUEUE_SEQUENTIAL = """
+            INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, max_retries,
+                                   channel, date_created)
+            SELECT nextval('queue_job_seq'), gen_random_uuid(), 'sequential ' || k || ' step ' || step,
+                   CASE step WHEN 1 THEN '%s' ELSE '%s' END, jsonb_build_array(100000 + 10 * k + step),
+                   'pending', 10 * step, 5, 'root.seq' || k, now()
+              FROM generate_series(0, %d) AS k, generate_series(1, 2) AS step""";
     /** Most a dead server's capacity may stay unusable: ~2 s to see the death, a poll, a dispatch. */
     private static final Duration DEATH_TO_DISPATCH = Duration.ofSeconds(5);
     /** Most time from PostgreSQL accepting connections again to each server running jobs again. */
@@ -134,6 +148,10 @@ class ClusterIT {
     @Order(1)
     void twoServersShareTheJobsEvenlyAndRunEachOnceWithinTheChannelsCapacities() throws Exception {
         bothServersRunning();
+        // A warm-up first: the one-server rate this one is compared with is taken after three scenarios, and a just
+        // deployed application runs its first thousands of jobs while the JIT compiler works beside it (two JVMs
+        // compiling on this 2-core machine). Measured cold, two servers showed 4-5 ms more per job's run.
+        runJobs(null).assertExactlyOnceWithinCapacities(JOBS);
         Run run = runJobs(null);
 
         run.assertExactlyOnceWithinCapacities(JOBS);
@@ -144,8 +162,40 @@ class ClusterIT {
         report("two servers, no failure", run, "");
     }
 
+    /**
+     * A job that fails for good blocks its sequential channel before anything else of that channel is handed out,
+     * on whichever server it ran: a follower says which of its jobs failed, and the leader blocks the channel as it
+     * frees the slot (it used to free it first and block it at its next poll, up to a second later, in time for the
+     * channel's next job to start).
+     */
     @Test
     @Order(2)
+    void aJobFailingOnEitherServerBlocksItsSequentialChannelAtOnce() throws Exception {
+        bothServersRunning();
+        execute("TRUNCATE cluster_execution");
+        execute("DELETE FROM queue_job");
+        execute(String.format(
+                ENQUEUE_SEQUENTIAL,
+                ClusterJobs.class.getName() + ".fail",
+                ClusterJobs.class.getName() + ".work",
+                SEQUENTIAL_CHANNELS - 1));
+        execute("NOTIFY queue_job, 'enqueued'");
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> count("SELECT count(*) FROM queue_job WHERE state = 'failed'") == SEQUENTIAL_CHANNELS);
+        assertThat(count("SELECT count(DISTINCT worker) FROM queue_job WHERE state = 'failed'"))
+                .as("servers the failing jobs ran on (both, or the follower's way is not tested)")
+                .isEqualTo(2);
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM cluster_execution") == 0);
+        assertThat(count("SELECT count(*) FROM queue_job WHERE state = 'pending' AND priority = 20"))
+                .as("jobs still waiting behind a failed job of their sequential channel")
+                .isEqualTo(SEQUENTIAL_CHANNELS);
+    }
+
+    @Test
+    @Order(3)
     void aDatabaseRestartFailsNoJobAndBothServersRunJobsAgainWithinTwoSeconds() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -169,13 +219,14 @@ class ClusterIT {
     }
 
     /**
-     * Every job ends done, none failed, none lost. Exactly-once is NOT asserted here: with all of a server's
+     * Every job ends done, none failed, none lost, and no channel holds more than its capacity. Exactly-once is NOT
+     * asserted here: with all of a server's
      * connections killed at once, Payara has been seen to let a job's own statement commit without the job's
      * transaction (1–3 of 6,000 jobs ran twice: their work committed, their done mark did not, and the retry ran
      * them again). The report line counts them; README "Several servers" states it as a known limit.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void terminatingEveryConnectionOfOneServerFailsNoJobAndLosesNone() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -190,6 +241,8 @@ class ClusterIT {
         assertThat(run.done).as("jobs done").isEqualTo(JOBS);
         assertThat(run.distinctJobs).as("jobs executed").isEqualTo(JOBS);
         assertThat(run.byServer).as("servers that ran jobs").hasSize(2);
+        // A job whose end could not be recorded is still held by its server, which runs it again: its slot stays taken.
+        run.assertWithinCapacities();
         report(
                 "one server's connections terminated mid-run",
                 run,
@@ -199,11 +252,11 @@ class ClusterIT {
     /**
      * Reports two servers' rate against one's without asserting it: with a channel capacity shared by both, a slot
      * freed on a follower goes back to work only after a message to the leader and one back, where the leader
-     * reuses its own at once, so two servers run capacity-bound jobs slower than one (measured: 0.4–0.7×). Making
-     * them no slower needs capacity leased to each server, not yet built.
+     * reuses its own at once, so two servers run capacity-bound jobs slower than one (measured: 0.83× on a quiet
+     * machine, both warm). Making them no slower needs capacity leased to each server, not yet built.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void oneServerLeftAloneRunsEverythingAfterTheOtherLeavesGracefully() throws Exception {
         bothServersRunning();
         servers.get(1).stop();
@@ -221,7 +274,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void whenTheLeaderDiesHoldingTheWholeCapacityTheSurvivorDispatchesWithinSeconds() throws Exception {
         AppServer leader = servers.get(0);
         AppServer survivor = servers.get(1);
@@ -268,7 +321,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void aKilledServersJobsGoBackToPendingWithinSeconds() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -316,6 +369,10 @@ class ClusterIT {
                     .as(() -> "executions committed; jobs run more than once: " + doubles())
                     .isEqualTo(jobs);
             assertThat(distinctJobs).as("jobs executed").isEqualTo(jobs);
+            assertWithinCapacities();
+        }
+
+        void assertWithinCapacities() {
             mostOccupying.forEach((channel, most) ->
                     assertThat(most).as("most jobs at once in " + channel).isLessThanOrEqualTo(CAPACITY.get(channel)));
         }

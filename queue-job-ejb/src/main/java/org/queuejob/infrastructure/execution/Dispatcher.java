@@ -30,6 +30,7 @@ import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.domain.scheduling.Demand;
 import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
+import org.queuejob.infrastructure.cluster.EndedJob;
 import org.queuejob.infrastructure.cluster.LeaderLock;
 import org.queuejob.infrastructure.cluster.Notifications;
 import org.queuejob.infrastructure.config.QueueJobClock;
@@ -48,8 +49,8 @@ import org.queuejob.infrastructure.persistence.QueueStore.Rejected;
  * spreads evenly. The leader's own jobs come back from that statement with what its workers need to run them.
  *
  * <p>What occupies channel slots and servers is kept in memory: a dispatch adds, a job ending on this server
- * removes, and the database is read again ({@link #reconcile}) at the poll, when another server says a job ended
- * there, and when leadership begins. All statements run on the leader's session ({@link LeaderLock#onSession}).
+ * removes, and so does another server's message that its jobs ended ({@link #endedElsewhere}); the database is read
+ * again ({@link #reconcile}) at the poll and when leadership begins. All statements run on the leader's session ({@link LeaderLock#onSession}).
  *
  * <p>Not thread-safe by itself: {@link QueueRuntime} calls the dispatching methods under one lock; only {@link
  * #jobEnded} comes from worker threads, and touches thread-safe state only.
@@ -88,8 +89,8 @@ public class Dispatcher {
     /** Jobs that ended on this server since the last read of the database (see {@link #reconcile}). */
     private final Set<Long> endedSinceRead = ConcurrentHashMap.newKeySet();
 
-    /** Jobs each other server holds, as this leader counts them; this server's own count is its workers'. */
-    private final Map<String, Integer> heldElsewhere = new HashMap<>();
+    /** Jobs the other servers hold, as this leader counts them; this server's own count is its workers'. */
+    private final HeldElsewhere heldElsewhere = new HeldElsewhere();
 
     /**
      * Per channel, the dispatch-order position up to which every pending job read has been handed out: the next read
@@ -180,7 +181,7 @@ public class Dispatcher {
             for (Occupant occupant : occupants) {
                 running.put(occupant.id(), occupant.channel());
                 if (!me.name().equals(occupant.worker())) {
-                    heldElsewhere.merge(occupant.worker(), 1, Integer::sum);
+                    heldElsewhere.handedOver(occupant.id(), occupant.worker(), occupant.channel(), occupant.version());
                 }
             }
             channels.clearRunning();
@@ -189,12 +190,37 @@ public class Dispatcher {
         });
     }
 
-    /** A job ended on this server: its slot is free. */
+    /**
+     * A job ended on this server: its slot is free, unless its end could not be recorded (it is still held here in
+     * the database, and runs again).
+     */
     void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
+        if (outcome == JobRunner.Outcome.UNRECORDED) {
+            return;
+        }
         endedSinceRead.add(job.id());
         channels.jobFinished(job.id());
         if (outcome == JobRunner.Outcome.FAILED) {
             channels.jobFailed(job.id(), job.channel());
+        }
+    }
+
+    /**
+     * Jobs ended on other servers, as they told: their slots are free now, a failed one blocks its sequential channel,
+     * and one not done may be waiting again. An end whose hand-over is no longer counted here changes nothing.
+     */
+    void endedElsewhere(List<EndedJob> ended) {
+        for (EndedJob job : ended) {
+            heldElsewhere.ended(job.id(), job.version()).ifPresent(held -> {
+                if (job.how() == EndedJob.How.FAILED) {
+                    channels.jobFailed(job.id(), held.channel());
+                } else {
+                    channels.jobFinished(job.id());
+                }
+            });
+            if (job.how() == EndedJob.How.NOT_DONE) {
+                pendingAnywhere(); // back to pending for a retry, perhaps, before where reads resume
+            }
         }
     }
 
@@ -245,8 +271,8 @@ public class Dispatcher {
             if (!assignment.isEmpty()) {
                 Optional<Dispatched> dispatched = leader.onSession(
                         s -> store.dispatch(s, assignment.ids(), assignment.workers(), me.name(), now, DISPATCHED));
-                Dispatched done = dispatched.orElse(new Dispatched(Set.of(), List.of()));
-                settle(assignment, done);
+                Dispatched done = dispatched.orElse(new Dispatched(Map.of(), List.of()));
+                settle(assignment, selected, done);
                 advanceCursors(read.get().candidates, done.ids());
                 noteDrained(read.get(), done.ids(), signal);
             }
@@ -436,9 +462,7 @@ public class Dispatcher {
     private Map<String, Integer> room() {
         Map<String, Integer> room = new LinkedHashMap<>();
         for (Member member : members.values()) {
-            int held = member.name().equals(me.name())
-                    ? workers.heldCount()
-                    : heldElsewhere.getOrDefault(member.name(), 0);
+            int held = member.name().equals(me.name()) ? workers.heldCount() : heldElsewhere.heldBy(member.name());
             room.put(member.name(), Math.max(0, member.heldLimit() - held));
         }
         return room;
@@ -494,15 +518,18 @@ public class Dispatcher {
     }
 
     /** Jobs changed in between (cancelled, edited) free their slots again; the rest go to their servers. */
-    private void settle(Assignment assignment, Dispatched dispatched) {
+    private void settle(Assignment assignment, List<CandidateJob> selected, Dispatched dispatched) {
+        Map<Long, String> channelOf = new HashMap<>();
+        selected.forEach(job -> channelOf.put(job.id(), job.channel()));
         assignment.byId.forEach((id, server) -> {
-            if (!dispatched.ids().contains(id)) {
+            Long version = dispatched.versions().get(id);
+            if (version == null) {
                 channels.jobFinished(id);
                 return;
             }
             handedOut.merge(server, 1L, Long::sum);
             if (!server.equals(me.name())) {
-                heldElsewhere.merge(server, 1, Integer::sum);
+                heldElsewhere.handedOver(id, server, channelOf.get(id), version);
             }
         });
         workers.offer(dispatched.mine());

@@ -38,7 +38,7 @@ public class JobRunner {
     private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
 
     /** At most one warning a minute while the database is away, however many jobs cannot record their end. */
-    private static final QuietLog UNRECORDED = new QuietLog(LOG, Duration.ofMinutes(1));
+    private static final QuietLog UNRECORDED_LOG = new QuietLog(LOG, Duration.ofMinutes(1));
 
     @Resource
     UserTransaction transaction;
@@ -65,8 +65,13 @@ public class JobRunner {
         /** Done, and children waiting for it became pending. */
         DONE_RELEASING_CHILDREN,
         FAILED,
-        /** Back to pending for a retry, changed by someone else while it ran, or not recorded (released later). */
-        NOT_DONE
+        /** Back to pending for a retry, or changed by someone else while it ran: no longer held by this server. */
+        NOT_DONE,
+        /**
+         * Its end could not be recorded (the database away): still held by this server in the database, which runs
+         * it again once the database is back, so its channel slots stay taken.
+         */
+        UNRECORDED
     }
 
     /**
@@ -75,7 +80,7 @@ public class JobRunner {
      */
     public void runWhileReady(Supplier<ClaimedJob> next, String worker, BiConsumer<ClaimedJob, Outcome> ended) {
         for (ClaimedJob job = next.get(); job != null; job = next.get()) {
-            Outcome outcome = Outcome.NOT_DONE;
+            Outcome outcome = Outcome.UNRECORDED;
             try {
                 outcome = run(job, worker);
             } finally {
@@ -130,13 +135,13 @@ public class JobRunner {
             // Still held by this server in the database: its next look at its jobs runs it again.
             if (TransientFailures.isTransient(e)) {
                 // The database is away: every job running now says the same, once is enough.
-                UNRECORDED.warn(() -> "The database is not reachable (" + e.getMessage() + "): jobs that ran meanwhile"
-                        + " are run again once it is back, e.g. job " + id);
+                UNRECORDED_LOG.warn(() -> "The database is not reachable (" + e.getMessage()
+                        + "): jobs that ran meanwhile" + " are run again once it is back, e.g. job " + id);
             } else {
                 LOG.log(Level.SEVERE, "Could not record the failure of job " + id + "; it will be run again", e);
                 LOG.log(Level.SEVERE, "The job's own failure was", failure);
             }
-            return Outcome.NOT_DONE;
+            return Outcome.UNRECORDED;
         }
     }
 

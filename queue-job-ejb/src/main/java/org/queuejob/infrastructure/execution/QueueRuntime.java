@@ -10,9 +10,12 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +34,7 @@ import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
+import org.queuejob.infrastructure.cluster.EndedJob;
 import org.queuejob.infrastructure.cluster.LeaderLock;
 import org.queuejob.infrastructure.cluster.Notifications;
 import org.queuejob.infrastructure.config.QueueJobClock;
@@ -109,6 +113,11 @@ public class QueueRuntime {
     private final AtomicBoolean assignedRequested = new AtomicBoolean();
     private final AtomicBoolean reconcileRequested = new AtomicBoolean();
     private final AtomicBoolean freedToTell = new AtomicBoolean();
+    /** Jobs that ended here, not yet told to the leader (when another server leads). */
+    private final Queue<EndedJob> endedToTell = new ConcurrentLinkedQueue<>();
+    /** Jobs other servers told this leader have ended, for the next pass. */
+    private final Queue<EndedJob> endedElsewhere = new ConcurrentLinkedQueue<>();
+
     private final Object passLock = new Object();
     private volatile boolean active;
     private volatile Instant lastPoll;
@@ -325,7 +334,11 @@ public class QueueRuntime {
         } else if (Notifications.CHANNELS.equals(message) && leader.isLeader()) {
             runQuietly(this::applyChannels);
         } else if (leader.isLeader()) {
-            if (Notifications.FREED.equals(message)) {
+            Optional<List<EndedJob>> ended = EndedJob.parse(message);
+            if (ended.isPresent()) {
+                endedElsewhere.addAll(ended.get());
+            } else if (Notifications.FREED.equals(message)) {
+                // From a server of an earlier version, which does not say which jobs ended.
                 reconcileRequested.set(true);
                 dispatcher.mayHavePending(); // a job that ended there may be pending again for a retry
             } else {
@@ -355,14 +368,34 @@ public class QueueRuntime {
             if (outcome == JobRunner.Outcome.DONE_RELEASING_CHILDREN) {
                 runQuietly(() -> tellOthers(Notifications.ENQUEUED));
             }
+            if (outcome == JobRunner.Outcome.UNRECORDED) {
+                return; // still held here in the database, and counted so by the leader: nothing to tell
+            }
+            endedToTell.add(new EndedJob(job.id(), job.version(), how(outcome)));
             if (freedToTell.compareAndSet(false, true)) {
                 // Many jobs ending at once make one message.
                 runQuietly(() -> {
                     freedToTell.set(false);
-                    tellOthers(Notifications.FREED);
+                    EndedJob.messages(drain(endedToTell)).forEach(this::tellOthers);
                 });
             }
         }
+    }
+
+    private static EndedJob.How how(JobRunner.Outcome outcome) {
+        return switch (outcome) {
+            case DONE, DONE_RELEASING_CHILDREN -> EndedJob.How.DONE;
+            case FAILED -> EndedJob.How.FAILED;
+            case NOT_DONE, UNRECORDED -> EndedJob.How.NOT_DONE;
+        };
+    }
+
+    private static <T> List<T> drain(Queue<T> queue) {
+        List<T> drained = new ArrayList<>();
+        for (T item = queue.poll(); item != null; item = queue.poll()) {
+            drained.add(item);
+        }
+        return drained;
     }
 
     /** Asks for a dispatch pass soon, when leader; many calls before the pass starts make one pass. */
@@ -383,6 +416,10 @@ public class QueueRuntime {
                 lastPass = clock.instant();
                 if (reconcileRequested.getAndSet(false)) {
                     dispatcher.reconcile();
+                }
+                List<EndedJob> ended = drain(endedElsewhere);
+                if (!ended.isEmpty()) {
+                    dispatcher.endedElsewhere(ended);
                 }
                 if (!dispatcher.dispatch()) {
                     // Only when nothing more is startable now does the next eta matter.

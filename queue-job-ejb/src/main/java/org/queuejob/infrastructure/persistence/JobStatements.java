@@ -31,10 +31,10 @@ final class JobStatements {
         return "CAST(extract(epoch FROM " + timestamp + ") * 1000000 AS bigint)";
     }
 
-    /** What a worker needs to run a job without reading it again. */
+    /** What a worker needs to run a job without reading it again, and the version that names its hand-over. */
     static final String PAYLOAD = "id, CAST(uuid AS text), channel, job_function, CAST(arguments AS text),"
             + " graph_uuid IS NOT NULL, retry, user_name, CAST(context AS text), "
-            + epochMicrosOf("GREATEST(date_created, eta)");
+            + epochMicrosOf("GREATEST(date_created, eta)") + ", version";
 
     static final String INSERT = """
             INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
@@ -115,7 +115,7 @@ final class JobStatements {
              WHERE id = ANY (CAST(? AS bigint[])) AND %s
             RETURNING id, CAST(uuid AS text), channel, job_function,
                       CASE WHEN worker = ? THEN CAST(arguments AS text) END, graph_uuid IS NOT NULL, retry, user_name,
-                      CASE WHEN worker = ? THEN CAST(context AS text) END, %s,
+                      CASE WHEN worker = ? THEN CAST(context AS text) END, %s, version,
                       CASE WHEN worker <> ? THEN CAST(pg_notify(?, ?) AS text) END""".formatted(
             DISPATCH.to().dbValue(), INSTANT, DISPATCH.rowCondition(), epochMicrosOf("GREATEST(date_created, eta)"));
 
@@ -126,7 +126,8 @@ final class JobStatements {
              ORDER BY priority, date_created, id""".formatted(PAYLOAD, DISPATCH.to().dbValue());
 
     /** What occupies channel slots, on every server: jobs handed to a server that have not ended. */
-    static final String OCCUPYING = "SELECT id, channel, worker FROM queue_job WHERE " + COMPLETE.sqlCondition();
+    static final String OCCUPYING =
+            "SELECT id, channel, worker, version FROM queue_job WHERE " + COMPLETE.sqlCondition();
 
     /**
      * The worker's done mark (T9 + T10), in the job's own transaction: applies only if the job is still held by this

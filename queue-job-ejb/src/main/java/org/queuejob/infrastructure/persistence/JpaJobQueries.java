@@ -82,6 +82,23 @@ public class JpaJobQueries implements JobQueries {
         return em.createQuery(query).getSingleResult();
     }
 
+    /**
+     * The matching ids, at most {@code limit} + 1 of them, unordered: PostgreSQL walks the filter's index and stops
+     * there. Their number is the count.
+     */
+    @Override
+    public long countAtMost(JobFilter filter, long limit) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> query = cb.createQuery(Long.class);
+        Root<QueueJob> job = query.from(QueueJob.class);
+        query.select(job.<Long>get("id"))
+                .where(JobPredicates.of(cb, job, filter).toArray(Predicate[]::new));
+        return em.createQuery(query)
+                .setMaxResults((int) Math.min(limit + 1, Integer.MAX_VALUE))
+                .getResultList()
+                .size();
+    }
+
     @Override
     public long countUpTo(JobFilter filter, long maxId) {
         CriteriaBuilder cb = em.getCriteriaBuilder();

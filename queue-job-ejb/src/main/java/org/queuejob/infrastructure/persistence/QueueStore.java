@@ -33,7 +33,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +63,8 @@ public class QueueStore {
     @QueueJobDataSource
     DataSource dataSource;
 
-    /** A job held by some server: the leader counts these against channel capacities. */
-    public record Occupant(long id, String channel, String worker) {}
+    /** A job held by some server, with its row version: the leader counts these against channel capacities. */
+    public record Occupant(long id, String channel, String worker, long version) {}
 
     /** A pending job at the head of its channel, with its function: only a server that has it may run it. */
     public record Head(CandidateJob job, String function) {}
@@ -327,8 +326,16 @@ public class QueueStore {
         }
     }
 
-    /** What a dispatch did: every job it handed out, and the leader's own ones ready to run. */
-    public record Dispatched(Set<Long> ids, List<ClaimedJob> mine) {}
+    /**
+     * What a dispatch did: every job it handed out, with the version that names this hand-over, and the leader's own
+     * ones ready to run.
+     */
+    public record Dispatched(Map<Long, Long> versions, List<ClaimedJob> mine) {
+
+        public Set<Long> ids() {
+            return versions.keySet();
+        }
+    }
 
     /** A LISTEN/NOTIFY message: its channel and payload. */
     public record Notice(String channel, String message) {}
@@ -353,11 +360,11 @@ public class QueueStore {
             update.setString(7, me);
             update.setString(8, othersHear.channel());
             update.setString(9, othersHear.message());
-            Set<Long> dispatched = new HashSet<>();
+            Map<Long, Long> dispatched = new HashMap<>();
             List<ClaimedJob> mine = new ArrayList<>();
             try (ResultSet rows = update.executeQuery()) {
                 while (rows.next()) {
-                    dispatched.add(rows.getLong(1));
+                    dispatched.put(rows.getLong(1), rows.getLong(11));
                     if (rows.getString(5) != null) {
                         mine.add(claimed(rows));
                     }
@@ -373,7 +380,7 @@ public class QueueStore {
                 ResultSet rows = query.executeQuery()) {
             List<Occupant> occupants = new ArrayList<>();
             while (rows.next()) {
-                occupants.add(new Occupant(rows.getLong(1), rows.getString(2), rows.getString(3)));
+                occupants.add(new Occupant(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
             }
             return occupants;
         }
@@ -440,7 +447,8 @@ public class QueueStore {
                 row.getInt(7),
                 row.getString(8),
                 row.getString(9),
-                instant(row, 10));
+                instant(row, 10),
+                row.getLong(11));
     }
 
     /** The LIKE pattern of the channels below {@code channel}, with LIKE's own characters escaped. */

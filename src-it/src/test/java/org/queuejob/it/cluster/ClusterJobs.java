@@ -32,6 +32,12 @@ public class ClusterJobs {
         TimeUnit.MILLISECONDS.sleep(WORK_MILLIS);
     }
 
+    /** Fails at once, without retry: a plain exception. */
+    @Job
+    public void fail(long n) {
+        throw new IllegalStateException("Staged failure of job " + n + " on " + serverName());
+    }
+
     /**
      * Holds its worker for ten minutes on the server named {@code holder} (which the test then kills), and is an
      * ordinary job anywhere else: that is how a test makes one server hold a channel's whole capacity.

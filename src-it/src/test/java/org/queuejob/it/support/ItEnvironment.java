@@ -32,6 +32,7 @@ public class ItEnvironment implements LauncherSessionListener {
 
     @Override
     public void launcherSessionClosed(LauncherSession session) {
+        DeployedDemoEar.undeploy();
         ClusterServers.stopAll();
         if (environment != null) {
             environment.close();

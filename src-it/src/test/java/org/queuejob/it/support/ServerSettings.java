@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.queuejob.dev.AppServer;
 
 /**
- * Server settings for one test class, made before its deployment and removed after it: system properties (which
+ * Server settings for one test class, made before its deployment and removed after it (the shared demo EAR is
+ * deployed again with them, and again without them for the next class): system properties (which
  * MicroProfile Config reads) and anything else done to the server, e.g. a mail session, on either server. Register it before {@link
  * DeployedDemoEar} (with {@code @Order}).
  */
@@ -38,6 +39,8 @@ public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        // The demo EAR, still deployed for the class before, reads its settings at deployment.
+        DeployedDemoEar.undeploy();
         ItEnvironment.domain().setSystemProperties(properties);
         setUp.accept(ItEnvironment.domain());
         appliedAt = Instant.now();
@@ -45,6 +48,9 @@ public class ServerSettings implements BeforeAllCallback, AfterAllCallback {
 
     @Override
     public void afterAll(ExtensionContext context) {
+        // Undeployed with these settings, so that the next class deploys it with its own, and before what it uses
+        // (a mail session) goes away.
+        DeployedDemoEar.undeploy();
         ItEnvironment.domain().removeSystemProperties(properties.keySet());
         tearDown.accept(ItEnvironment.domain());
     }

@@ -1,17 +1,28 @@
 package org.queuejob.it.support;
 
+import java.lang.reflect.Field;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The order of the integration test classes (set in {@code junit-platform.properties}): the two-server classes
- * first, RecurringClusterIT before ClusterIT, then the rest in the order the build found them. RecurringClusterIT
- * needs both extra servers up and leaves them so; ClusterIT ends by killing one and then stops both. The other way
- * round, the killed server had to be started again for RecurringClusterIT (about a minute per run on each kind of
- * server), and both stayed up, idle, for the rest of the suite.
+ * The order of the integration test classes (set in {@code junit-platform.properties}); the classes within a group
+ * keep the order the build found them in.
+ *
+ * <ol>
+ *   <li>The two-server classes, RecurringClusterIT before ClusterIT. RecurringClusterIT needs both extra servers up
+ *       and leaves them so; ClusterIT ends by killing one and then stops both. The other way round, the killed server
+ *       had to be started again for RecurringClusterIT (about a minute per run on each kind of server), and both
+ *       stayed up, idle, for the rest of the suite.
+ *   <li>The classes with deployments of their own (Arquillian's).
+ *   <li>The classes that use the demo EAR, which stays deployed from the first of them to the end of the run
+ *       ({@link DeployedDemoEar}): no other deployment's queue runs beside it.
+ * </ol>
  */
 public class SuiteOrder implements ClassOrderer {
 
@@ -19,12 +30,29 @@ public class SuiteOrder implements ClassOrderer {
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
-        // List.sort is stable: the classes not named keep their order, after the named ones.
-        context.getClassDescriptors().sort(Comparator.comparingInt(SuiteOrder::rank));
+        // List.sort is stable.
+        context.getClassDescriptors().sort(Comparator.comparingInt(SuiteOrder::group));
     }
 
-    private static int rank(ClassDescriptor test) {
-        int index = FIRST.indexOf(test.getTestClass().getName());
-        return index < 0 ? FIRST.size() : index;
+    private static int group(ClassDescriptor test) {
+        Class<?> type = test.getTestClass();
+        int first = FIRST.indexOf(type.getName());
+        if (first >= 0) {
+            return first;
+        }
+        return FIRST.size() + (usesTheDemoEar(type) ? 1 : 0);
+    }
+
+    /** {@code @ExtendWith(DeployedDemoEar.class)} on it or a superclass, or a field of that type registered. */
+    static boolean usesTheDemoEar(Class<?> type) {
+        boolean extended = AnnotationSupport.findRepeatableAnnotations(type, ExtendWith.class).stream()
+                .flatMap(extension -> Arrays.stream(extension.value()))
+                .anyMatch(DeployedDemoEar.class::isAssignableFrom);
+        for (Class<?> level = type; !extended && level != null; level = level.getSuperclass()) {
+            extended = Arrays.stream(level.getDeclaredFields())
+                    .map(Field::getType)
+                    .anyMatch(DeployedDemoEar.class::isAssignableFrom);
+        }
+        return extended;
     }
 }

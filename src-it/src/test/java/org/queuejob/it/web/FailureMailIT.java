@@ -40,8 +40,9 @@ class FailureMailIT {
 
     static GreenMail smtp;
 
+    /** After the settings (whose start undeploys the demo EAR of the class before): no sample traffic meanwhile. */
     @RegisterExtension
-    @Order(1)
+    @Order(2)
     static final BeforeAllCallback SMTP_AND_NO_LEFTOVERS = context -> {
         smtp = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
@@ -58,7 +59,7 @@ class FailureMailIT {
     };
 
     @RegisterExtension
-    @Order(2)
+    @Order(1)
     static final ServerSettings MAIL = new ServerSettings(
             Map.of(
                     "queue-job.sample.traffic",

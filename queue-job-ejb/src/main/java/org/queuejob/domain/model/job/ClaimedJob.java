@@ -6,7 +6,9 @@ import java.util.UUID;
 
 /**
  * A job this server claimed (enqueued for it), with what its worker needs to run it without reading it again;
- * {@code readyAt} is when it could first start (its creation, or its eta if later), for the start latency metric.
+ * {@code readyAt} is when it could first start (its creation, or its eta if later), for the start latency metric;
+ * {@code version} is the job's row version when it was handed to this server, which names that hand-over when this
+ * server tells the leader the job ended (a job run again later is handed over again, with another version).
  */
 public record ClaimedJob(
         long id,
@@ -18,7 +20,8 @@ public record ClaimedJob(
         int triesBefore,
         String userName,
         String context,
-        Instant readyAt) {
+        Instant readyAt,
+        long version) {
 
     public ClaimedJob {
         Objects.requireNonNull(channel, "A channel is required.");

@@ -23,6 +23,13 @@ public interface JobQueries {
 
     long count(JobFilter filter);
 
+    /**
+     * How many jobs match {@code filter}, counted no further than {@code limit} + 1: a result above {@code limit}
+     * means "more than {@code limit}". Costs at most {@code limit} + 1 index entries however many jobs match, where an
+     * exact count of the done jobs of a busy channel reads every one of them.
+     */
+    long countAtMost(JobFilter filter, long limit);
+
     /** How many jobs match {@code filter} among those with an id up to {@code maxId}. */
     long countUpTo(JobFilter filter, long maxId);
 
