@@ -50,7 +50,8 @@ import org.queuejob.infrastructure.persistence.QueueStore.Rejected;
  *
  * <p>What occupies channel slots and servers is kept in memory: a dispatch adds, a job ending on this server
  * removes, and so does another server's message that its jobs ended ({@link #endedElsewhere}); the database is read
- * again ({@link #reconcile}) at the poll and when leadership begins. All statements run on the leader's session ({@link LeaderLock#onSession}).
+ * again ({@link #reconcile}) at the poll and when leadership begins. All statements run on the leader's session
+ * ({@link LeaderLock#onSession}).
  *
  * <p>Not thread-safe by itself: {@link QueueRuntime} calls the dispatching methods under one lock; only {@link
  * #jobEnded} comes from worker threads, and touches thread-safe state only.

@@ -136,7 +136,7 @@ public class JobRunner {
             if (TransientFailures.isTransient(e)) {
                 // The database is away: every job running now says the same, once is enough.
                 UNRECORDED_LOG.warn(() -> "The database is not reachable (" + e.getMessage()
-                        + "): jobs that ran meanwhile" + " are run again once it is back, e.g. job " + id);
+                        + "): jobs that ran meanwhile are run again once it is back, e.g. job " + id);
             } else {
                 LOG.log(Level.SEVERE, "Could not record the failure of job " + id + "; it will be run again", e);
                 LOG.log(Level.SEVERE, "The job's own failure was", failure);

@@ -84,6 +84,8 @@ class JobsScreenIT extends BrowserTest {
         List<WebElement> last = waitForRows(browser, 25);
         assertThat(last.get(0).getText()).contains("Bulk fixture 9976");
         assertThat(last.get(24).getText()).contains("Bulk fixture 10000");
+        browser.script("arguments[0].scrollIntoView()", browser.driver().findElement(PAGE_REPORT));
+        browser.screenshot("jobs-count-capped");
 
         showChannel(browser, few, 25);
         browser.waitUntil(d -> d.findElement(PAGE_REPORT).getText().equals("1–25 of 30"));
