@@ -46,6 +46,20 @@ public class JpaJobQueries implements JobQueries {
 
     @Override
     public List<QueueJob> page(JobFilter filter, int first, int limit, JobSort sort, boolean ascending) {
+        Optional<List<JobFilter>> parts = EndedSplit.of(filter, sort);
+        if (parts.isPresent() && (long) first + limit <= EndedSplit.MERGED_UP_TO) {
+            List<JobFilter> both = parts.get();
+            return EndedSplit.merge(
+                    pageOf(both.get(0), 0, first + limit, sort, ascending),
+                    pageOf(both.get(1), 0, first + limit, sort, ascending),
+                    EndedSplit.creationOrder(ascending),
+                    first,
+                    limit);
+        }
+        return pageOf(filter, first, limit, sort, ascending);
+    }
+
+    private List<QueueJob> pageOf(JobFilter filter, int first, int limit, JobSort sort, boolean ascending) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<QueueJob> query = cb.createQuery(QueueJob.class);
         Root<QueueJob> job = query.from(QueueJob.class);
@@ -57,8 +71,22 @@ public class JpaJobQueries implements JobQueries {
     }
 
     @Override
-    @SuppressWarnings("rawtypes")
     public List<QueueJob> pageAfter(JobFilter filter, JobSort sort, boolean ascending, Position after, int limit) {
+        Optional<List<JobFilter>> parts = EndedSplit.of(filter, sort);
+        if (parts.isPresent() && limit <= EndedSplit.MERGED_UP_TO) {
+            List<JobFilter> both = parts.get();
+            return EndedSplit.merge(
+                    pageAfterOf(both.get(0), sort, ascending, after, limit),
+                    pageAfterOf(both.get(1), sort, ascending, after, limit),
+                    EndedSplit.creationOrder(ascending),
+                    0,
+                    limit);
+        }
+        return pageAfterOf(filter, sort, ascending, after, limit);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private List<QueueJob> pageAfterOf(JobFilter filter, JobSort sort, boolean ascending, Position after, int limit) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<QueueJob> query = cb.createQuery(QueueJob.class);
         Root<QueueJob> job = query.from(QueueJob.class);

@@ -29,6 +29,11 @@ public record JobFilter(
         return new JobFilter(Set.of(), null, null);
     }
 
+    /** The same filter on other states. */
+    public JobFilter withStates(Set<JobState> states) {
+        return new JobFilter(states, channel, jobFunction, createdFrom, createdTo, text);
+    }
+
     /** The same filter, narrowed to one value of a grouping (the back office's click on a group). */
     public JobFilter narrowedTo(JobGrouping grouping, String value) {
         return switch (grouping) {

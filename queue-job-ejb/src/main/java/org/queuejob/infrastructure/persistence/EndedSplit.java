@@ -1,0 +1,68 @@
+package org.queuejob.infrastructure.persistence;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.queuejob.domain.model.job.JobFilter;
+import org.queuejob.domain.model.job.JobSort;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
+
+/**
+ * The job list in creation order over states both ended (done, cancelled) and not, read as two ordered index ranges
+ * and merged here. Each group has a partial index in creation order ({@code queue_job_active_created},
+ * {@code queue_job_ended_created}): a filter within one group walks its index and stops after a page, while one
+ * spanning both matches neither index's condition, and PostgreSQL read and sorted every matching row of the history
+ * first (3.5 s for the done jobs of 10 million, 5 s for every state). A full index in creation order would cost every
+ * job an entry at each of its state changes; these cost one each, at enqueue and at the end.
+ */
+final class EndedSplit {
+
+    /** Beyond this many rows, a page is read as one query: merging would hold twice as many jobs in memory. */
+    static final int MERGED_UP_TO = 20_000;
+
+    private static final Set<JobState> ENDED = EnumSet.of(JobState.DONE, JobState.CANCELLED);
+
+    private EndedSplit() {}
+
+    /** The filter as its not-ended and ended parts, when the list is in creation order and spans both. */
+    static Optional<List<JobFilter>> of(JobFilter filter, JobSort sort) {
+        if (sort != JobSort.DATE_CREATED) {
+            return Optional.empty();
+        }
+        Set<JobState> states =
+                filter.states().isEmpty() ? EnumSet.allOf(JobState.class) : EnumSet.copyOf(filter.states());
+        Set<JobState> ended = EnumSet.copyOf(states);
+        ended.retainAll(ENDED);
+        Set<JobState> notEnded = EnumSet.copyOf(states);
+        notEnded.removeAll(ENDED);
+        if (ended.isEmpty() || notEnded.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(List.of(filter.withStates(notEnded), filter.withStates(ended)));
+    }
+
+    /** The list's order: creation, then id (the same as the query's ORDER BY). */
+    static Comparator<QueueJob> creationOrder(boolean ascending) {
+        Comparator<QueueJob> order = Comparator.comparing(QueueJob::dateCreated).thenComparing(QueueJob::id);
+        return ascending ? order : order.reversed();
+    }
+
+    /** Rows {@code skip} to {@code skip + limit} of two lists each sorted by {@code order}, as one sorted list. */
+    static <T> List<T> merge(List<T> a, List<T> b, Comparator<? super T> order, int skip, int limit) {
+        List<T> merged = new ArrayList<>(Math.min(limit, a.size() + b.size()));
+        int i = 0;
+        int j = 0;
+        for (int row = 0; row < skip + limit && (i < a.size() || j < b.size()); row++) {
+            T next =
+                    j >= b.size() || (i < a.size() && order.compare(a.get(i), b.get(j)) <= 0) ? a.get(i++) : b.get(j++);
+            if (row >= skip) {
+                merged.add(next);
+            }
+        }
+        return merged;
+    }
+}
