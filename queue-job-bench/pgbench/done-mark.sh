@@ -22,26 +22,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 psql_q() { psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
-# CPU seconds of the whole PostgreSQL: the postmaster with its reaped children (pgbench's backends exit) and the
-# children still running (checkpointer, WAL writer).
-pg_cpu() {
-    local pm tck t c
-    pm=$(head -1 "$PGDATA/postmaster.pid")
-    # A client's backend still exiting would be counted neither as a live child nor as a reaped one: wait until only
-    # the server's own processes are left (at most 10 s).
-    for _ in $(seq 1 100); do
-        [ "$(pgrep -P "$pm" | wc -l)" -le "$AUX" ] && break
-        sleep 0.1
-    done
-    tck=$(getconf CLK_TCK)
-    t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
-    for c in $(pgrep -P "$pm"); do
-        t=$((t + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0)))
-    done
-    echo "scale=4; $t / $tck" | bc
-}
-
-AUX=$(pgrep -P "$(head -1 "$PGDATA/postmaster.pid")" | wc -l) # the server's own processes, no client connected
+. "$(dirname "$0")/pg-cpu.sh"
 
 setup() { # $1: the table to fill with enqueued jobs
     psql_q >/dev/null 2>&1 <<SQL

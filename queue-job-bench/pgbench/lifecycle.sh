@@ -20,24 +20,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 psql_q() { PGOPTIONS='-c client_min_messages=warning' psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
-# CPU seconds of the whole PostgreSQL: the postmaster with its reaped children (pgbench's backends exit) and the
-# children still running (checkpointer, WAL writer). Waits until no client backend is left (at most 10 s).
-pg_cpu() {
-    local pm tck t c
-    pm=$(head -1 "$PGDATA/postmaster.pid")
-    for _ in $(seq 1 100); do
-        [ "$(pgrep -P "$pm" | wc -l)" -le "$AUX" ] && break
-        sleep 0.1
-    done
-    tck=$(getconf CLK_TCK)
-    t=$(awk '{print $14 + $15 + $16 + $17}' "/proc/$pm/stat")
-    for c in $(pgrep -P "$pm"); do
-        t=$((t + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0)))
-    done
-    echo "scale=4; $t / $tck" | bc
-}
-
-AUX=$(pgrep -P "$(head -1 "$PGDATA/postmaster.pid")" | wc -l)
+. "$(dirname "$0")/pg-cpu.sh"
 
 # $1: label, $2: clients, $3: transactions per client, $4: script; prints ms of PostgreSQL CPU per job.
 phase() {

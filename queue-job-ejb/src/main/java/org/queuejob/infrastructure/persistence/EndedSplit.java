@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
@@ -17,7 +18,7 @@ import org.queuejob.domain.model.job.QueueJob;
  * {@code queue_job_ended_created}): a filter within one group walks its index and stops after a page, while one
  * spanning both matches neither index's condition, and PostgreSQL read and sorted every matching row of the history
  * first (3.5 s for the done jobs of 10 million, 5 s for every state). A full index in creation order would cost every
- * job an entry at each of its state changes; these cost one each, at enqueue and at the end.
+ * job an entry at each of its three row versions; the ended jobs' index costs one, at the done mark.
  */
 final class EndedSplit {
 
@@ -45,8 +46,17 @@ final class EndedSplit {
         return Optional.of(List.of(filter.withStates(notEnded), filter.withStates(ended)));
     }
 
+    /**
+     * Rows {@code skip} to {@code skip + limit} of the list over {@code parts} (from {@link #of}), each part read by
+     * {@code read} in creation order with at least that many rows.
+     */
+    static List<QueueJob> read(
+            List<JobFilter> parts, Function<JobFilter, List<QueueJob>> read, boolean ascending, int skip, int limit) {
+        return merge(read.apply(parts.get(0)), read.apply(parts.get(1)), creationOrder(ascending), skip, limit);
+    }
+
     /** The list's order: creation, then id (the same as the query's ORDER BY). */
-    static Comparator<QueueJob> creationOrder(boolean ascending) {
+    private static Comparator<QueueJob> creationOrder(boolean ascending) {
         Comparator<QueueJob> order = Comparator.comparing(QueueJob::dateCreated).thenComparing(QueueJob::id);
         return ascending ? order : order.reversed();
     }

@@ -48,13 +48,8 @@ public class JpaJobQueries implements JobQueries {
     public List<QueueJob> page(JobFilter filter, int first, int limit, JobSort sort, boolean ascending) {
         Optional<List<JobFilter>> parts = EndedSplit.of(filter, sort);
         if (parts.isPresent() && (long) first + limit <= EndedSplit.MERGED_UP_TO) {
-            List<JobFilter> both = parts.get();
-            return EndedSplit.merge(
-                    pageOf(both.get(0), 0, first + limit, sort, ascending),
-                    pageOf(both.get(1), 0, first + limit, sort, ascending),
-                    EndedSplit.creationOrder(ascending),
-                    first,
-                    limit);
+            return EndedSplit.read(
+                    parts.get(), part -> pageOf(part, 0, first + limit, sort, ascending), ascending, first, limit);
         }
         return pageOf(filter, first, limit, sort, ascending);
     }
@@ -74,13 +69,8 @@ public class JpaJobQueries implements JobQueries {
     public List<QueueJob> pageAfter(JobFilter filter, JobSort sort, boolean ascending, Position after, int limit) {
         Optional<List<JobFilter>> parts = EndedSplit.of(filter, sort);
         if (parts.isPresent() && limit <= EndedSplit.MERGED_UP_TO) {
-            List<JobFilter> both = parts.get();
-            return EndedSplit.merge(
-                    pageAfterOf(both.get(0), sort, ascending, after, limit),
-                    pageAfterOf(both.get(1), sort, ascending, after, limit),
-                    EndedSplit.creationOrder(ascending),
-                    0,
-                    limit);
+            return EndedSplit.read(
+                    parts.get(), part -> pageAfterOf(part, sort, ascending, after, limit), ascending, 0, limit);
         }
         return pageAfterOf(filter, sort, ascending, after, limit);
     }
