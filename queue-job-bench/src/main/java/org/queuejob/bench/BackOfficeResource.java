@@ -2,6 +2,7 @@ package org.queuejob.bench;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -37,16 +38,22 @@ public class BackOfficeResource {
     @Inject
     DashboardService dashboard;
 
-    /** {@code states}: comma-separated stored names (e.g. {@code pending,failed}). */
+    /**
+     * {@code states}: comma-separated stored names (e.g. {@code pending,failed}); {@code first}: the page's first row
+     * (0 unless a deeper page is timed).
+     */
     @POST
     @Path("jobs")
-    public String jobsPage(@QueryParam("states") String states, @QueryParam("channel") String channel) {
+    public String jobsPage(
+            @QueryParam("states") String states,
+            @QueryParam("channel") String channel,
+            @QueryParam("first") @DefaultValue("0") int first) {
         Set<JobState> filterStates =
                 Arrays.stream(states.split(",")).map(JobState::fromDbValue).collect(Collectors.toSet());
         JobFilter filter = new JobFilter(filterStates, channel, null);
         return time(() -> {
             jobQueries.countAtMost(filter, JobQueryService.LIST_COUNTED_UP_TO);
-            jobQueries.page(filter, 0, PAGE_SIZE, null, false).size();
+            jobQueries.page(filter, first, PAGE_SIZE, null, false).size();
         });
     }
 

@@ -1,7 +1,11 @@
 package org.queuejob.bench;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Locale;
+import java.util.Optional;
 import org.queuejob.bench.phase.Phase;
+import org.queuejob.infrastructure.config.AutovacuumConfig;
 
 /**
  * The queue against its own young self: the burn-down rate with a million jobs waiting, then with ten million ended
@@ -99,7 +103,9 @@ final class AgePhases {
         if (duringVacuum != null) {
             row(
                     report,
-                    "the same, while the autovacuum runs (default duty) — ratio to the row above",
+                    "the same, while the autovacuum runs ("
+                            + autovacuumDuty().map(duty -> "duty " + duty).orElse("default duty")
+                            + ") — ratio to the row above",
                     duringVacuum,
                     withHistory.outcome().jobsPerSecond(),
                     AUTOVACUUM_TARGET,
@@ -110,8 +116,15 @@ final class AgePhases {
             String[] figures = vacuumed.split(" ");
             report.line(
                     "The autovacuum deleted %s jobs from the start of that burn-down to its stop: %s jobs/s over its"
-                            + " whole run, %s jobs/s while it worked (it pauses 9× each chunk's time).",
-                    figures[0], figures[1], figures[2]);
+                            + " whole run, %s jobs/s while it worked (at a duty of %s it pauses %s× each chunk's time).",
+                    figures[0],
+                    figures[1],
+                    figures[2],
+                    duty(),
+                    new BigDecimal(String.valueOf((1 - duty()) / duty()))
+                            .round(new MathContext(3))
+                            .stripTrailingZeros()
+                            .toPlainString());
             report.line("");
         }
         report.line(
@@ -190,6 +203,13 @@ final class AgePhases {
                 "Jobs page: every state, every channel",
                 "backoffice/jobs?states=wait_dependencies,pending,enqueued,started,done,cancelled,failed",
                 PAGE_TARGET_MS);
+        // The deepest page the Jobs screen reaches (its count stops at 10,000): the two parts' places are merged,
+        // then only the page's 25 jobs are read.
+        timed(
+                report,
+                "Jobs page 400 (rows 9,976-10,000): every state, every channel",
+                "backoffice/jobs?first=9975&states=wait_dependencies,pending,enqueued,started,done,cancelled,failed",
+                PAGE_TARGET_MS);
         timed(
                 report,
                 "dashboard (counts by channel and state, throughput, slowest functions, oldest waiting)",
@@ -228,5 +248,20 @@ final class AgePhases {
 
     private static String perSecond(double jobsPerSecond) {
         return String.format(Locale.ROOT, "%,.0f jobs/s", jobsPerSecond);
+    }
+
+    /**
+     * The autovacuum's share of the time for a trial ({@code -Dbench.queue.autovacuumDuty=0.05}), or empty for the
+     * product's default.
+     */
+    static Optional<String> autovacuumDuty() {
+        return Optional.ofNullable(System.getProperty("bench.queue.autovacuumDuty"))
+                .map(String::strip)
+                .filter(duty -> !duty.isEmpty());
+    }
+
+    /** The duty the autovacuum phase runs at: the trial's, or the product's default. */
+    private static double duty() {
+        return Double.parseDouble(autovacuumDuty().orElse(AutovacuumConfig.DEFAULT_MAX_DUTY));
     }
 }

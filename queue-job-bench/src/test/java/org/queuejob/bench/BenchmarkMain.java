@@ -97,6 +97,8 @@ public final class BenchmarkMain {
         appServer.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
         appServer.setSystemProperty("queue-job.prefetch", Integer.toString(settings.queuePrefetch()));
         appServer.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
+        AgePhases.autovacuumDuty()
+                .ifPresent(duty -> appServer.setSystemProperty("queue-job.autovacuum.max-duty", duty));
         if (appServer instanceof PayaraDomain payara) {
             for (String attribute : poolAttributes) {
                 payara.asadmin("set", "resources.jdbc-connection-pool." + PayaraDomain.POOL + "." + attribute);

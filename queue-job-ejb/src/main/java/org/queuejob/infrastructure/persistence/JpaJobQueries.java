@@ -12,10 +12,15 @@ import jakarta.persistence.criteria.Expression;
 import jakarta.persistence.criteria.Path;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.queuejob.domain.model.job.JobDependency;
 import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobGroup;
@@ -47,11 +52,45 @@ public class JpaJobQueries implements JobQueries {
     @Override
     public List<QueueJob> page(JobFilter filter, int first, int limit, JobSort sort, boolean ascending) {
         Optional<List<JobFilter>> parts = EndedSplit.of(filter, sort);
+        if (parts.isPresent() && first == 0) {
+            // The first page, the one mostly looked at: 25 jobs of each part, one query each.
+            return EndedSplit.read(parts.get(), part -> pageOf(part, 0, limit, sort, ascending), ascending, 0, limit);
+        }
         if (parts.isPresent() && (long) first + limit <= EndedSplit.MERGED_UP_TO) {
-            return EndedSplit.read(
-                    parts.get(), part -> pageOf(part, 0, first + limit, sort, ascending), ascending, first, limit);
+            return inOrder(EndedSplit.pageIds(
+                    parts.get(), part -> placesOf(part, first + limit, ascending), ascending, first, limit));
         }
         return pageOf(filter, first, limit, sort, ascending);
+    }
+
+    /** The first {@code limit} places of the list in creation order: two columns, from the filter's index. */
+    private List<EndedSplit.Place> placesOf(JobFilter filter, int limit, boolean ascending) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Tuple> query = cb.createTupleQuery();
+        Root<QueueJob> job = query.from(QueueJob.class);
+        Path<Instant> created = job.get(JobSort.DATE_CREATED.attribute());
+        Path<Long> id = job.get("id");
+        query.multiselect(created, id)
+                .where(JobPredicates.of(cb, job, filter).toArray(Predicate[]::new))
+                .orderBy(ascending ? cb.asc(created) : cb.desc(created), ascending ? cb.asc(id) : cb.desc(id));
+        return em.createQuery(query).setMaxResults(limit).getResultList().stream()
+                .map(row -> new EndedSplit.Place(row.get(0, Instant.class), row.get(1, Long.class)))
+                .toList();
+    }
+
+    /**
+     * The jobs of {@code ids}, in that order; one deleted meanwhile (the autovacuum, a purge) is left out, so the page
+     * is one shorter until the next refresh.
+     */
+    private List<QueueJob> inOrder(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of(); // "IN ()" is no SQL
+        }
+        Map<Long, QueueJob> byId = em.createQuery("SELECT j FROM QueueJob j WHERE j.id IN :ids", QueueJob.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(QueueJob::id, Function.identity()));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private List<QueueJob> pageOf(JobFilter filter, int first, int limit, JobSort sort, boolean ascending) {

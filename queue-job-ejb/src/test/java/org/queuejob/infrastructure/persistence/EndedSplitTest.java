@@ -2,6 +2,9 @@ package org.queuejob.infrastructure.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,5 +71,30 @@ class EndedSplitTest {
                 .containsExactly(2, 1);
         assertThat(EndedSplit.merge(List.of(3, 2, 1), List.of(), Comparator.<Integer>reverseOrder(), 0, 2))
                 .containsExactly(3, 2);
+    }
+
+    @Test
+    void pageIds_mergeThePartsPlacesByCreationThenId_inEitherDirection() {
+        Instant t = Instant.parse("2026-12-01T10:00:00Z");
+        // Waiting jobs 1 and 4, ended jobs 2, 3 and 5; 3 and 4 were created in the same microsecond.
+        List<EndedSplit.Place> waiting = List.of(new EndedSplit.Place(t, 1), new EndedSplit.Place(t.plusMillis(2), 4));
+        List<EndedSplit.Place> ended = List.of(
+                new EndedSplit.Place(t.plusMillis(1), 2),
+                new EndedSplit.Place(t.plusMillis(2), 3),
+                new EndedSplit.Place(t.plusMillis(3), 5));
+        List<JobFilter> parts =
+                EndedSplit.of(JobFilter.all(), JobSort.DATE_CREATED).orElseThrow();
+
+        assertThat(EndedSplit.pageIds(parts, part -> part == parts.get(0) ? waiting : ended, true, 1, 3))
+                .containsExactly(2L, 3L, 4L);
+        assertThat(EndedSplit.pageIds(
+                        parts, part -> part == parts.get(0) ? backwards(waiting) : backwards(ended), false, 0, 3))
+                .containsExactly(5L, 4L, 3L);
+    }
+
+    private static <T> List<T> backwards(List<T> list) {
+        List<T> copy = new ArrayList<>(list);
+        Collections.reverse(copy);
+        return copy;
     }
 }
