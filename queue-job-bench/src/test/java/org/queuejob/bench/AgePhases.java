@@ -1,7 +1,5 @@
 package org.queuejob.bench;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Locale;
 import java.util.Optional;
 import org.queuejob.bench.phase.Phase;
@@ -114,17 +112,11 @@ final class AgePhases {
         report.line("");
         if (!vacuumed.isEmpty()) {
             String[] figures = vacuumed.split(" ");
+            double duty = duty();
             report.line(
                     "The autovacuum deleted %s jobs from the start of that burn-down to its stop: %s jobs/s over its"
                             + " whole run, %s jobs/s while it worked (at a duty of %s it pauses %s× each chunk's time).",
-                    figures[0],
-                    figures[1],
-                    figures[2],
-                    duty(),
-                    new BigDecimal(String.valueOf((1 - duty()) / duty()))
-                            .round(new MathContext(3))
-                            .stripTrailingZeros()
-                            .toPlainString());
+                    figures[0], figures[1], figures[2], duty, String.format(Locale.ROOT, "%.1f", (1 - duty) / duty));
             report.line("");
         }
         report.line(
