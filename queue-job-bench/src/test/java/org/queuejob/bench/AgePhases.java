@@ -102,7 +102,11 @@ final class AgePhases {
             row(
                     report,
                     "the same, while the autovacuum runs ("
-                            + autovacuumDuty().map(duty -> "duty " + duty).orElse("default duty")
+                            + (autovacuumDuty().isPresent()
+                                            || autovacuumBusyDuty().isPresent()
+                                    ? "duty " + vacuumConfig().pace().maxDuty() + ", "
+                                            + vacuumConfig().yielding().busyDuty() + " while busy"
+                                    : "default duties")
                             + ") — ratio to the row above",
                     duringVacuum,
                     withHistory.outcome().jobsPerSecond(),
@@ -112,11 +116,20 @@ final class AgePhases {
         report.line("");
         if (!vacuumed.isEmpty()) {
             String[] figures = vacuumed.split(" ");
-            double duty = duty();
+            AutovacuumConfig config = vacuumConfig();
+            double idle = config.pace().maxDuty();
+            double busy = config.yielding().dutyAt(config.pace(), 1);
             report.line(
                     "The autovacuum deleted %s jobs from the start of that burn-down to its stop: %s jobs/s over its"
-                            + " whole run, %s jobs/s while it worked (at a duty of %s it pauses %s× each chunk's time).",
-                    figures[0], figures[1], figures[2], duty, String.format(Locale.ROOT, "%.1f", (1 - duty) / duty));
+                            + " whole run, %s jobs/s while it worked (it pauses %s× each chunk's time at a duty of %s,"
+                            + " while the workers are idle, and %s× at %s, while they are all busy).",
+                    figures[0],
+                    figures[1],
+                    figures[2],
+                    String.format(Locale.ROOT, "%.1f", (1 - idle) / idle),
+                    idle,
+                    String.format(Locale.ROOT, "%.1f", (1 - busy) / busy),
+                    busy);
             report.line("");
         }
         report.line(
@@ -247,13 +260,30 @@ final class AgePhases {
      * product's default.
      */
     static Optional<String> autovacuumDuty() {
-        return Optional.ofNullable(System.getProperty("bench.queue.autovacuumDuty"))
-                .map(String::strip)
-                .filter(duty -> !duty.isEmpty());
+        return trial("bench.queue.autovacuumDuty");
     }
 
-    /** The duty the autovacuum phase runs at: the trial's, or the product's default. */
-    private static double duty() {
-        return Double.parseDouble(autovacuumDuty().orElse(AutovacuumConfig.DEFAULT_MAX_DUTY));
+    /**
+     * The autovacuum's share of the time while the workers are busy, for a trial ({@code
+     * -Dbench.queue.autovacuumBusyDuty=0.05}), or empty for the product's default.
+     */
+    static Optional<String> autovacuumBusyDuty() {
+        return trial("bench.queue.autovacuumBusyDuty");
+    }
+
+    private static Optional<String> trial(String property) {
+        return Optional.ofNullable(System.getProperty(property))
+                .map(String::strip)
+                .filter(value -> !value.isEmpty());
+    }
+
+    /** The autovacuum's configuration in the phase: the trial's duties, or the product's defaults. */
+    private static AutovacuumConfig vacuumConfig() {
+        return AutovacuumConfig.parse(
+                "true",
+                AutovacuumConfig.DEFAULT_TIME,
+                AutovacuumConfig.DEFAULT_CHUNK_SIZE,
+                autovacuumDuty().orElse(AutovacuumConfig.DEFAULT_MAX_DUTY),
+                autovacuumBusyDuty().orElse(AutovacuumConfig.DEFAULT_BUSY_DUTY));
     }
 }

@@ -16,6 +16,7 @@ import org.queuejob.dev.AppServer;
 import org.queuejob.dev.DatabaseSettings;
 import org.queuejob.dev.DevEnvironment;
 import org.queuejob.dev.PayaraDomain;
+import org.queuejob.infrastructure.config.AutovacuumConfig;
 
 /**
  * The benchmark command ({@code mvn -Pbench verify}): one PostgreSQL with durable commits, a database per system,
@@ -97,8 +98,8 @@ public final class BenchmarkMain {
         appServer.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
         appServer.setSystemProperty("queue-job.prefetch", Integer.toString(settings.queuePrefetch()));
         appServer.setSystemProperty("queue-job.claim-batch-size", Integer.toString(settings.queueClaimBatch()));
-        AgePhases.autovacuumDuty()
-                .ifPresent(duty -> appServer.setSystemProperty("queue-job.autovacuum.max-duty", duty));
+        AgePhases.autovacuumDuty().ifPresent(duty -> appServer.setSystemProperty(AutovacuumConfig.MAX_DUTY, duty));
+        AgePhases.autovacuumBusyDuty().ifPresent(duty -> appServer.setSystemProperty(AutovacuumConfig.BUSY_DUTY, duty));
         if (appServer instanceof PayaraDomain payara) {
             for (String attribute : poolAttributes) {
                 payara.asadmin("set", "resources.jdbc-connection-pool." + PayaraDomain.POOL + "." + attribute);

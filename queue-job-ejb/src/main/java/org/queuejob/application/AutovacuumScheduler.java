@@ -57,7 +57,8 @@ public class AutovacuumScheduler {
         timers.createCalendarTimer(daily, new TimerConfig("queue-job autovacuum", false));
         LOG.info(() -> "Daily autovacuum at " + config.time() + " "
                 + ZoneId.systemDefault().getId() + ", " + config.pace().chunkSize() + " jobs per chunk, duty "
-                + config.pace().maxDuty());
+                + config.pace().maxDuty() + " (" + config.yielding().dutyAt(config.pace(), 1)
+                + " while this server's workers are busy)");
     }
 
     @Timeout

@@ -129,6 +129,7 @@ public class AutovacuumService {
                 config.time(),
                 ZoneId.systemDefault(),
                 config.pace(),
+                config.yielding(),
                 runs.latest(count),
                 clock.instant());
     }

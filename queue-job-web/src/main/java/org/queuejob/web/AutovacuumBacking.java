@@ -38,7 +38,7 @@ public class AutovacuumBacking {
 
     public String getSchedule() {
         AutovacuumOverview shown = overview();
-        return RunTexts.schedule(shown.scheduled(), shown.time(), shown.zone(), shown.pace());
+        return RunTexts.schedule(shown.scheduled(), shown.time(), shown.zone(), shown.pace(), shown.yielding());
     }
 
     @ManagerOnly

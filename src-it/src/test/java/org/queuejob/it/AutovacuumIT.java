@@ -39,6 +39,8 @@ import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.it.autovacuum.FinishedJobs;
 import org.queuejob.it.autovacuum.SettableClock;
+import org.queuejob.it.jobs.Gate;
+import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.TestDeployments;
 
 /**
@@ -86,6 +88,12 @@ class AutovacuumIT {
 
     @Inject
     SettableClock clock;
+
+    @Inject
+    TestJobs testJobs;
+
+    @Inject
+    Gate gate;
 
     private String prefix;
     private Instant now;
@@ -213,6 +221,39 @@ class AutovacuumIT {
                 .as("dependency rows of the deleted graph")
                 .isZero();
         assertThat(run.rowsDeleted()).isEqualTo(3);
+    }
+
+    @Test
+    void whileEveryWorkerIsBusy_aRunPausesAboutFortyNineTimesEachChunk_thoughItsPaceSaysFullDuty()
+            throws InterruptedException {
+        String shortLived = channel("short", 2);
+        jobs.manyDone(shortLived, 300, now.minus(Duration.ofDays(5)));
+        // root:4 gives this deployment 4 workers: 4 jobs held at the gate keep all of them busy.
+        gate.reset();
+        for (int i = 0; i < 4; i++) {
+            testJobs.createCustomerAtTheGate("busy-" + prefix + "-" + i);
+        }
+        try {
+            await().atMost(TIMEOUT).until(gate::isReached);
+            // At full duty a run never pauses; busy, it works at most busy-duty (0.02) of the time.
+            AutovacuumRun started = autovacuum.start("it-user", new AutovacuumPace(100, 1.0));
+            await().atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> run(started.id()).chunks() >= 1);
+            long firstSeen = System.nanoTime();
+            long firstWork = run(started.id()).workingMillis();
+            await().atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> run(started.id()).chunks() >= 2);
+            long gapMillis = Duration.ofNanos(System.nanoTime() - firstSeen).toMillis();
+
+            assertThat(firstWork).as("the first chunk's work, ms").isPositive();
+            assertThat(gapMillis)
+                    .as("from the first chunk to the second, ms (the first took %d ms)", firstWork)
+                    .isGreaterThanOrEqualTo(20 * firstWork);
+        } finally {
+            gate.open();
+        }
     }
 
     @Test

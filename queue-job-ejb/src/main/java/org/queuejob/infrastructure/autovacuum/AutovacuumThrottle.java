@@ -6,11 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
+import org.queuejob.domain.model.autovacuum.LoadYield;
 import org.queuejob.infrastructure.batch.PacedCheckpoints;
 
 /**
  * The autovacuum's chunks, paced ({@link PacedCheckpoints}): each committed chunk is counted on the run's record, and
- * a run whose record no longer says it is running (taken over, or ended by another server) fails at once.
+ * a run whose record no longer says it is running (taken over, or ended by another server) fails at once. It gives
+ * way to this server's busy workers down to {@code queue-job.autovacuum.busy-duty}.
  */
 @Named("queueJobAutovacuumThrottle")
 @Dependent
@@ -26,6 +28,11 @@ public class AutovacuumThrottle extends PacedCheckpoints {
     @Override
     protected boolean chunkDone(int items, Duration work) {
         return stillRunning(runs.chunkDone(run(), work));
+    }
+
+    @Override
+    protected LoadYield yielding() {
+        return settings.autovacuum().yielding();
     }
 
     @Override

@@ -6,8 +6,10 @@ import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.context.JobContext;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.autovacuum.ChunkPause;
+import org.queuejob.domain.model.autovacuum.LoadYield;
+import org.queuejob.domain.model.autovacuum.WorkerLoad;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 
 /**
@@ -17,8 +19,9 @@ import org.queuejob.infrastructure.config.QueueJobSettings;
  * after a chunk that took {@code t}, the job pauses {@code t × (1 − maxDuty) / maxDuty}, beating meanwhile so that
  * no other server takes it over, and ending the pause early when the job is stopping.
  *
- * <p>The job's {@code chunkSize} and {@code maxDuty} properties set the pace. Subclasses say what a committed chunk
- * and a beat record, and what a failure does to their execution.
+ * <p>The job's {@code chunkSize} and {@code maxDuty} properties set the pace; a subclass may give way to this
+ * server's workers ({@link #yielding()}), working less of the time while they are busy. Subclasses say what a
+ * committed chunk and a beat record, and what a failure does to their execution.
  */
 public abstract class PacedCheckpoints implements CheckpointAlgorithm {
 
@@ -37,7 +40,10 @@ public abstract class PacedCheckpoints implements CheckpointAlgorithm {
     protected JobContext job;
 
     @Inject
-    QueueJobSettings settings;
+    protected QueueJobSettings settings;
+
+    @Inject
+    WorkerLoad load;
 
     private AutovacuumPace pace;
     private int items;
@@ -54,6 +60,11 @@ public abstract class PacedCheckpoints implements CheckpointAlgorithm {
 
     /** Notes on the execution that it failed with {@code e}, before the batch runtime hears of it. */
     protected abstract void failed(RuntimeException e);
+
+    /** How the run gives way to this server's busy workers; none unless a subclass says so. */
+    protected LoadYield yielding() {
+        return LoadYield.NONE;
+    }
 
     @Override
     public int checkpointTimeout() {
@@ -76,7 +87,7 @@ public abstract class PacedCheckpoints implements CheckpointAlgorithm {
         try {
             Duration work = Duration.ofNanos(System.nanoTime() - chunkStarted);
             if (chunkDone(items, work) && items >= pace().chunkSize()) {
-                pause(pace().pauseAfter(work)); // a shorter chunk was the last: no pause after it
+                pause(work); // a shorter chunk was the last: no pause after it
             }
         } catch (RuntimeException e) {
             failed(e);
@@ -84,9 +95,10 @@ public abstract class PacedCheckpoints implements CheckpointAlgorithm {
         }
     }
 
-    private void pause(Duration pause) {
-        BooleanSupplier stopping = () -> job.getBatchStatus() == BatchStatus.STOPPING;
-        AutovacuumPace.pause(pause, settings.heartbeat(), stopping, this::beat);
+    private void pause(Duration work) {
+        LoadYield yielding = yielding();
+        ChunkPause.real(settings.heartbeat(), () -> job.getBatchStatus() == BatchStatus.STOPPING, this::beat)
+                .pause(busyShare -> yielding.pauseAfter(pace(), work, busyShare), load::busyShare);
     }
 
     private AutovacuumPace pace() {

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.autovacuum.LoadYield;
 
 /**
  * The autovacuum's settings, parsed strictly: a typo fails the deployment with a message naming the setting and the
@@ -12,18 +13,22 @@ import org.queuejob.domain.model.autovacuum.AutovacuumPace;
  * false).
  *
  * @param time when the daily run starts, in the server's time zone
+ * @param yielding how far the run gives way while this server's workers are busy (a busy duty above the maximum
+ *     one means it does not: the maximum holds whatever the load)
  */
-public record AutovacuumConfig(boolean enabled, LocalTime time, AutovacuumPace pace) {
+public record AutovacuumConfig(boolean enabled, LocalTime time, AutovacuumPace pace, LoadYield yielding) {
 
     public static final String ENABLED = "queue-job.autovacuum.enabled";
     public static final String TIME = "queue-job.autovacuum.time";
     public static final String CHUNK_SIZE = "queue-job.autovacuum.chunk-size";
     public static final String MAX_DUTY = "queue-job.autovacuum.max-duty";
+    public static final String BUSY_DUTY = "queue-job.autovacuum.busy-duty";
 
     public static final String DEFAULT_ENABLED = "true";
     public static final String DEFAULT_TIME = "03:00";
     public static final String DEFAULT_CHUNK_SIZE = "1000";
     public static final String DEFAULT_MAX_DUTY = "0.1";
+    public static final String DEFAULT_BUSY_DUTY = "0.02";
 
     static final String NOT_A_BOOLEAN = "%s: \"%s\" is neither true nor false.";
     static final String NOT_A_TIME =
@@ -38,16 +43,18 @@ public record AutovacuumConfig(boolean enabled, LocalTime time, AutovacuumPace p
     /**
      * @throws IllegalArgumentException naming the first bad setting and its value
      */
-    public static AutovacuumConfig parse(String enabled, String time, String chunkSize, String maxDuty) {
+    public static AutovacuumConfig parse(
+            String enabled, String time, String chunkSize, String maxDuty, String busyDuty) {
         return new AutovacuumConfig(
                 parseEnabled(enabled),
                 parseTime(time),
-                new AutovacuumPace(parseChunkSize(chunkSize), parseDuty(maxDuty)));
+                new AutovacuumPace(parseChunkSize(chunkSize), parseDuty(MAX_DUTY, maxDuty)),
+                new LoadYield(parseDuty(BUSY_DUTY, busyDuty)));
     }
 
-    /** The defaults: daily at 03:00, 1,000 jobs per chunk, a tenth of the time. */
+    /** The defaults: daily at 03:00, 1,000 jobs per chunk, a tenth of the time, a fiftieth while busy. */
     public static AutovacuumConfig defaults() {
-        return parse(DEFAULT_ENABLED, DEFAULT_TIME, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_DUTY);
+        return parse(DEFAULT_ENABLED, DEFAULT_TIME, DEFAULT_CHUNK_SIZE, DEFAULT_MAX_DUTY, DEFAULT_BUSY_DUTY);
     }
 
     private static boolean parseEnabled(String value) {
@@ -82,7 +89,7 @@ public record AutovacuumConfig(boolean enabled, LocalTime time, AutovacuumPace p
                 String.format(NOT_A_CHUNK_SIZE, CHUNK_SIZE, value, AutovacuumPace.MAX_CHUNK_SIZE));
     }
 
-    private static double parseDuty(String value) {
+    private static double parseDuty(String setting, String value) {
         try {
             double duty = Double.parseDouble(value == null ? "" : value.strip());
             if (duty > 0 && duty <= 1) {
@@ -91,6 +98,6 @@ public record AutovacuumConfig(boolean enabled, LocalTime time, AutovacuumPace p
         } catch (NumberFormatException e) {
             // the same message as out of range
         }
-        throw new IllegalArgumentException(String.format(NOT_A_DUTY, MAX_DUTY, value));
+        throw new IllegalArgumentException(String.format(NOT_A_DUTY, setting, value));
     }
 }

@@ -20,7 +20,8 @@ public class AutovacuumConfigCheck implements Extension {
                     value(config, AutovacuumConfig.ENABLED, AutovacuumConfig.DEFAULT_ENABLED),
                     value(config, AutovacuumConfig.TIME, AutovacuumConfig.DEFAULT_TIME),
                     value(config, AutovacuumConfig.CHUNK_SIZE, AutovacuumConfig.DEFAULT_CHUNK_SIZE),
-                    value(config, AutovacuumConfig.MAX_DUTY, AutovacuumConfig.DEFAULT_MAX_DUTY));
+                    value(config, AutovacuumConfig.MAX_DUTY, AutovacuumConfig.DEFAULT_MAX_DUTY),
+                    value(config, AutovacuumConfig.BUSY_DUTY, AutovacuumConfig.DEFAULT_BUSY_DUTY));
         } catch (IllegalArgumentException e) {
             event.addDeploymentProblem(new DeploymentException(e.getMessage(), e));
         }

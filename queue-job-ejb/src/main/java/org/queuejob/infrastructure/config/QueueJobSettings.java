@@ -89,6 +89,11 @@ public class QueueJobSettings {
     @ConfigProperty(name = AutovacuumConfig.MAX_DUTY, defaultValue = AutovacuumConfig.DEFAULT_MAX_DUTY)
     String autovacuumMaxDuty;
 
+    /** The least of the wall time the autovacuum spends working, when all of this server's workers are busy. */
+    @Inject
+    @ConfigProperty(name = AutovacuumConfig.BUSY_DUTY, defaultValue = AutovacuumConfig.DEFAULT_BUSY_DUTY)
+    String autovacuumBusyDuty;
+
     public String channels() {
         return channels;
     }
@@ -131,6 +136,7 @@ public class QueueJobSettings {
 
     /** The autovacuum's schedule and pace; checked at deployment by {@link AutovacuumConfigCheck}. */
     public AutovacuumConfig autovacuum() {
-        return AutovacuumConfig.parse(autovacuumEnabled, autovacuumTime, autovacuumChunkSize, autovacuumMaxDuty);
+        return AutovacuumConfig.parse(
+                autovacuumEnabled, autovacuumTime, autovacuumChunkSize, autovacuumMaxDuty, autovacuumBusyDuty);
     }
 }

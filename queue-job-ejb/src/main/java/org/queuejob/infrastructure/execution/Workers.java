@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuejob.domain.model.autovacuum.WorkerLoad;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.infrastructure.config.WorkerIdentity;
 
@@ -27,7 +28,7 @@ import org.queuejob.infrastructure.config.WorkerIdentity;
  * held here, and no job is ever run twice by the same server.
  */
 @ApplicationScoped
-public class Workers {
+public class Workers implements WorkerLoad {
 
     /** How long an idle loop waits for the next job before it ends. */
     static final Duration LINGER = Duration.ofMillis(500);
@@ -49,7 +50,7 @@ public class Workers {
     /** When a job last ended here (System.nanoTime), for the liveness check: buffered jobs must not wait forever. */
     private volatile long lastEndNanos = System.nanoTime();
 
-    private int size;
+    private volatile int size;
     private Executor executor;
     private BiConsumer<ClaimedJob, JobRunner.Outcome> onEnded;
 
@@ -73,6 +74,16 @@ public class Workers {
     /** How long ago a job last ended on this server. */
     Duration sinceLastEnd() {
         return Duration.ofNanos(System.nanoTime() - lastEndNanos);
+    }
+
+    /**
+     * Held jobs over workers, at most 1: what a paced batch run gives way to. A job handed to this server and still
+     * buffered counts as busy too, since a worker takes it as soon as one is free.
+     */
+    @Override
+    public double busyShare() {
+        int workers = size;
+        return workers == 0 ? 0 : Math.min(1.0, (double) held.size() / workers);
     }
 
     /** How many jobs wait here for a free worker. */

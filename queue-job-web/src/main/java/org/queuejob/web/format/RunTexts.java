@@ -6,6 +6,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.autovacuum.LoadYield;
 
 /** Short forms of an autovacuum run's figures: durations, counts, rates and the schedule. */
 public final class RunTexts {
@@ -51,12 +52,17 @@ public final class RunTexts {
     }
 
     /** What the daily run does, in one sentence. */
-    public static String schedule(boolean enabled, LocalTime time, ZoneId zone, AutovacuumPace pace) {
+    public static String schedule(
+            boolean enabled, LocalTime time, ZoneId zone, AutovacuumPace pace, LoadYield yielding) {
+        double busy = yielding.dutyAt(pace, 1);
         String how = String.format(
                 Locale.ROOT,
-                "%s jobs per transaction, working at most %s%% of the time.",
+                "%s jobs per transaction, working at most %s%% of the time%s.",
                 count(pace.chunkSize()),
-                percent(pace.maxDuty()));
+                percent(pace.maxDuty()),
+                busy < pace.maxDuty()
+                        ? ", down to " + percent(busy) + "% while the workers of the server running it are busy"
+                        : "");
         if (!enabled) {
             return "The daily run is off (queue-job.autovacuum.enabled=false): runs start by hand only, " + how;
         }

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.autovacuum.LoadYield;
 
 class RunTextsTest {
 
@@ -25,13 +26,20 @@ class RunTextsTest {
     @Test
     void scheduleSaysWhenInTheServersZoneAndHowHard() {
         assertThat(RunTexts.schedule(
-                        true, LocalTime.of(3, 0), ZoneId.of("Europe/Paris"), new AutovacuumPace(1000, 0.1)))
+                        true,
+                        LocalTime.of(3, 0),
+                        ZoneId.of("Europe/Paris"),
+                        new AutovacuumPace(1000, 0.1),
+                        new LoadYield(0.02)))
                 .startsWith("Daily at 03:00 (Europe/Paris)")
-                .endsWith("1,000 jobs per transaction, working at most 10% of the time.");
-        assertThat(RunTexts.schedule(false, LocalTime.of(3, 0), ZoneId.of("UTC"), new AutovacuumPace(500, 1)))
+                .endsWith("1,000 jobs per transaction, working at most 10% of the time, down to 2% while the workers"
+                        + " of the server running it are busy.");
+        assertThat(RunTexts.schedule(
+                        false, LocalTime.of(3, 0), ZoneId.of("UTC"), new AutovacuumPace(500, 1), LoadYield.NONE))
                 .startsWith("The daily run is off")
                 .endsWith("500 jobs per transaction, working at most 100% of the time.");
-        assertThat(RunTexts.schedule(true, LocalTime.of(3, 0), ZoneId.of("UTC"), new AutovacuumPace(500, 0.07)))
+        assertThat(RunTexts.schedule(
+                        true, LocalTime.of(3, 0), ZoneId.of("UTC"), new AutovacuumPace(500, 0.07), new LoadYield(0.5)))
                 .endsWith("working at most 7% of the time.");
     }
 }
