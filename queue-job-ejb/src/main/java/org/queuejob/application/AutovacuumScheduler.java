@@ -25,6 +25,10 @@ import org.queuejob.infrastructure.config.QueueJobSettings;
  * has this timer; the first to fire runs, the others are refused by the database guard (or skip, if the run already
  * ended) and say so in their log. A non-persistent EJB timer: a day missed while the server was down is simply
  * caught up the next day, and a persistent timer would need the timer database on every server.
+ *
+ * <p>A server that only enqueues ({@code queue-job.dispatch-enabled=false}) has no timer: a run gives way to the
+ * workers of the server it runs on, and such a server has none to see, so it would delete at full duty while the
+ * others are busy. It can still start a run by hand.
  */
 @Startup
 @Singleton
@@ -48,6 +52,10 @@ public class AutovacuumScheduler {
         AutovacuumConfig config = settings.autovacuum();
         if (!config.enabled()) {
             LOG.info(() -> "Daily autovacuum off (" + AutovacuumConfig.ENABLED + "=false)");
+            return;
+        }
+        if (!settings.dispatchEnabled()) {
+            LOG.info("Daily autovacuum left to the servers that run jobs (queue-job.dispatch-enabled=false here)");
             return;
         }
         ScheduleExpression daily = new ScheduleExpression()
