@@ -146,6 +146,14 @@ final class JobTable {
         }
     }
 
+    /** Writes every dirty buffer now, so that the phases after a fill do not pay for the fill's writes. */
+    void checkpoint() throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT");
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
     }
