@@ -123,6 +123,7 @@ final class AgePhases {
                     String.format(Locale.ROOT, "%.2f", afterVacuum.commitsPerJob()));
         }
         if (duringVacuum != null) {
+            AutovacuumConfig config = vacuumConfig();
             double around = (withHistory.outcome().jobsPerSecond()
                             + afterVacuum.outcome().jobsPerSecond())
                     / 2;
@@ -131,8 +132,8 @@ final class AgePhases {
                     "between them, while the autovacuum runs ("
                             + (autovacuumDuty().isPresent()
                                             || autovacuumBusyDuty().isPresent()
-                                    ? "duty " + vacuumConfig().pace().maxDuty() + ", "
-                                            + vacuumConfig().yielding().busyDuty() + " while busy"
+                                    ? "duty " + config.pace().maxDuty() + ", "
+                                            + config.yielding().dutyAt(config.pace(), 1) + " while busy"
                                     : "default duties")
                             + ") — ratio to the mean of the two rows above",
                     duringVacuum,

@@ -25,14 +25,9 @@ public record AutovacuumPace(int chunkSize, double maxDuty) implements Serializa
 
     /** The pause after a chunk that took {@code work}, so that working stays within {@link #maxDuty()}. */
     public Duration pauseAfter(Duration work) {
-        return pauseAt(maxDuty, work);
-    }
-
-    /** The pause after a chunk that took {@code work}, so that working stays within {@code duty} of the time. */
-    static Duration pauseAt(double duty, Duration work) {
-        if (duty >= 1 || work.isNegative() || work.isZero()) {
+        if (maxDuty >= 1 || work.isNegative() || work.isZero()) {
             return Duration.ZERO;
         }
-        return Duration.ofNanos(Math.round(work.toNanos() * (1 - duty) / duty));
+        return Duration.ofNanos(Math.round(work.toNanos() * (1 - maxDuty) / maxDuty));
     }
 }

@@ -32,6 +32,6 @@ public record LoadYield(double busyDuty) implements Serializable {
 
     /** The pause owed after a chunk that took {@code work}, at the duty in force for {@code busyShare}. */
     public Duration pauseAfter(AutovacuumPace pace, Duration work, double busyShare) {
-        return AutovacuumPace.pauseAt(dutyAt(pace, busyShare), work);
+        return new AutovacuumPace(pace.chunkSize(), dutyAt(pace, busyShare)).pauseAfter(work);
     }
 }
