@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
@@ -47,8 +47,8 @@ public class ClusterMembership {
 
     private final int sessionKey = new SecureRandom().nextInt(Integer.MAX_VALUE);
 
-    /** When each server was first seen without its liveness lock, while it stays so (the leader's view). */
-    private final Map<String, Long> lockMissingSince = new HashMap<>();
+    /** The servers seen without their liveness lock, while they stay so (the leader's view). */
+    private final MissingLivenessLocks missingLocks = new MissingLivenessLocks(SESSION_GRACE);
 
     private List<String> functions = List.of();
     private int workers;
@@ -106,19 +106,21 @@ public class ClusterMembership {
         long now = System.nanoTime();
         List<Member> beating = statements.members((int) settings.deadAfter().toSeconds());
         Set<String> names = beating.stream().map(Member::name).collect(Collectors.toSet());
-        lockMissingSince.keySet().retainAll(names);
+        missingLocks.retainOnly(names);
         List<Member> alive = beating.stream()
-                .filter(member -> {
-                    if (member.sessionAlive() || member.name().equals(me.name())) {
-                        lockMissingSince.remove(member.name());
-                        return true;
-                    }
-                    long since = lockMissingSince.computeIfAbsent(member.name(), name -> now);
-                    return now - since < SESSION_GRACE.toNanos();
-                })
+                .filter(member -> missingLocks.alive(
+                        member.name(), member.sessionAlive() || member.name().equals(me.name()), now))
                 .toList();
         othersAlive = alive.size() > 1;
         return alive;
+    }
+
+    /**
+     * How long until a server whose liveness lock is missing counts as dead, when one is missing: the leader looks
+     * again then, so a dead server's jobs wait for the grace, not for the grace and the rest of a poll interval.
+     */
+    public synchronized Optional<Duration> untilGraceEnds() {
+        return missingLocks.untilFirstGraceEnds(System.nanoTime());
     }
 
     /**

@@ -128,6 +128,7 @@ public class QueueRuntime {
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> poll;
     private ScheduledFuture<?> etaWakeUp;
+    private ScheduledFuture<?> rescueLook;
     private Instant etaWakeUpAt;
     private TransactionSynchronizationRegistry transactions;
 
@@ -471,6 +472,7 @@ public class QueueRuntime {
             synchronized (passLock) {
                 if (leadsNow()) {
                     dispatcher.members(membership.aliveRescuingTheDead());
+                    membership.untilGraceEnds().ifPresent(this::scheduleRescueLook);
                     // Reads resume after the last job handed out; once per poll they start over, for what came
                     // pending behind them unsaid (an eta come due, SQL by hand).
                     dispatcher.pendingAnywhere();
@@ -505,6 +507,37 @@ public class QueueRuntime {
                 },
                 delayMillis,
                 TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Looks at the servers again when the grace of a missing liveness lock ends: a dead server's jobs go back to
+     * pending then and are dispatched at once (the next poll could be most of an interval later). One look is
+     * scheduled at a time; it schedules the next while another lock is missing. Called holding the pass lock.
+     */
+    private void scheduleRescueLook(Duration delay) {
+        if (rescueLook == null || rescueLook.isDone()) {
+            rescueLookIn(delay);
+        }
+    }
+
+    private void rescueLookIn(Duration delay) {
+        rescueLook = scheduler.schedule(this::rescueLook, delay.toMillis() + 1, TimeUnit.MILLISECONDS);
+    }
+
+    private void rescueLook() {
+        try {
+            synchronized (passLock) {
+                if (!active || !leadsNow()) {
+                    return;
+                }
+                dispatcher.members(membership.aliveRescuingTheDead());
+                dispatcher.pendingAnywhere();
+                membership.untilGraceEnds().ifPresent(this::rescueLookIn);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Looking for dead servers failed; the poll looks again", e);
+        }
+        wake();
     }
 
     private void runQuietly(Runnable task) {
