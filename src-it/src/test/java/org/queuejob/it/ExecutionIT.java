@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -37,6 +38,8 @@ import org.queuejob.it.support.TestDeployments;
 class ExecutionIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** As it-microprofile-config.properties sets it. */
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
 
     @Deployment
     static WebArchive deployment() {
@@ -283,6 +286,45 @@ class ExecutionIT {
         } finally {
             channels.resume(channel);
         }
+    }
+
+    @Test
+    void storingJobsInOneChannelDoesNotMakeEveryChannelWithRoomReadItsHeadAgain() throws Exception {
+        String channel = "root.pausable";
+        List<String> idle = List.of("root.idle-reader-1", "root.idle-reader-2", "root.idle-reader-3");
+        await().atMost(TIMEOUT).until(runtime::isLeader);
+        idle.forEach(name -> channels.configure(name, OptionalInt.of(1), false, 0));
+        channels.configure(channel, OptionalInt.of(2), false, 0);
+        String marker = "stored-while-paused-" + UUID.randomUUID();
+        int stored = 60;
+        try {
+            channels.pause(channel);
+            long withRoom = dispatcher.channelStatus().stream()
+                    .filter(status -> !status.paused())
+                    .count();
+            long readsBefore = runtime.channelReads();
+            long started = System.nanoTime();
+            for (int i = 0; i < stored; i++) {
+                transaction.begin();
+                jobs.pausable(marker);
+                transaction.commit();
+            }
+            long polls = 1 + Duration.ofNanos(System.nanoTime() - started).toMillis() / POLL_INTERVAL.toMillis();
+            long reads = runtime.channelReads() - readsBefore;
+
+            // Each commit stored a job in the paused channel only: no channel with room has anything new to read.
+            // The poll still reads every channel with room (it looks for what came without a signal), and a pass
+            // may be under way: two passes' worth of reads per poll at most. Signalling every channel instead
+            // read each of them after nearly every commit: 231 reads here, against a bound of 40.
+            assertThat(reads)
+                    .as(
+                            "channel reads while %d jobs were stored in a paused channel, %d channels with room, %d polls",
+                            stored, withRoom, polls)
+                    .isLessThanOrEqualTo(2 * withRoom * polls);
+        } finally {
+            channels.resume(channel);
+        }
+        await().atMost(TIMEOUT).until(() -> log.runs(marker) == stored);
     }
 
     private boolean channelIs(String channel, Predicate<ChannelStatus> condition) {

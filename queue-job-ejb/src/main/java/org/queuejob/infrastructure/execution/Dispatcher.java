@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
@@ -54,7 +54,8 @@ import org.queuejob.infrastructure.persistence.QueueStore.Rejected;
  * ({@link LeaderLock#onSession}).
  *
  * <p>Not thread-safe by itself: {@link QueueRuntime} calls the dispatching methods under one lock; only {@link
- * #jobEnded} comes from worker threads, and touches thread-safe state only.
+ * #jobEnded} and the pending signals ({@link #mayHavePending}, {@link #pendingIn}) come from other threads, and
+ * touch thread-safe state only.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -115,15 +116,16 @@ public class Dispatcher {
     private int batchSize;
 
     /**
-     * Signals that jobs may have become pending since the last read: a commit that stored or requeued jobs, a message
-     * from another server, an eta come due, the poll, new channel settings or servers. A channel whose last read
-     * found fewer jobs than it asked for, all of them handed out, is drained as of the count then: it is not read
-     * again before the next signal. A pass asked for only because this server's buffer runs low (when jobs trickle
-     * in, about one per job) then costs no statement, where it used to read an empty head and the next eta.
+     * Signals that jobs may have become pending since the last read: a commit that stored or requeued jobs (in the
+     * channels it names), a message from another server, an eta come due, the poll, new channel settings or servers.
+     * A channel whose last read found fewer jobs than it asked for, all of them handed out, is not read again before
+     * the next signal for it. A pass asked for only because this server's buffer runs low (when jobs trickle in,
+     * about one per job) then costs no statement, where it used to read an empty head and the next eta.
      */
-    private final AtomicLong signals = new AtomicLong();
+    private final PendingSignals signals = new PendingSignals();
 
-    private final Map<String, Long> drainedAt = new ConcurrentHashMap<>();
+    /** Reads of a channel's next jobs, one statement each. */
+    private final LongAdder headReads = new LongAdder();
 
     /** Starts with the configured channels; nothing is dispatched before {@link #reconcile} ran. */
     void init(ChannelTree tree, int batchSize) {
@@ -244,14 +246,15 @@ public class Dispatcher {
             if (totalRoom == 0) {
                 return true;
             }
-            long signal = signals.get();
             List<Demand> demands = channels.demand(now).stream()
-                    .filter(demand -> !drained(demand.channel(), signal))
+                    .filter(demand -> !signals.isDrained(demand.channel()))
                     .toList();
             if (demands.isEmpty()) {
                 // No room, or nothing new since every channel with room was drained: nothing to read or learn.
                 return true;
             }
+            Map<String, Long> signal = new HashMap<>();
+            demands.forEach(demand -> signal.put(demand.channel(), signals.of(demand.channel())));
             Set<String> functions = functions(room.keySet());
             Set<String> recorded = jobFunctions.recordedNames().orElse(null);
             Optional<Round> read = leader.onSession(s -> readHeads(s, demands, totalRoom, functions, recorded, now));
@@ -313,6 +316,7 @@ public class Dispatcher {
             wanted += limit;
             List<CandidateJob> heads = new ArrayList<>(limit);
             HeadKey after = cursors.get(demand.channel());
+            headReads.increment();
             List<Head> read = store.pendingHeads(
                     session,
                     demand.channel(),
@@ -414,14 +418,29 @@ public class Dispatcher {
         mayHavePending();
     }
 
-    /** Jobs may have become pending (committed): every channel is read again at the next pass. */
-    void mayHavePending() {
-        signals.incrementAndGet();
+    /** Reads of a channel's next jobs since this server started (one statement each), as leader. */
+    public long headReads() {
+        return headReads.sum();
     }
 
-    private boolean drained(String channel, long signal) {
-        Long drained = drainedAt.get(channel);
-        return drained != null && drained == signal;
+    /** Jobs may have become pending (committed): every channel is read again at the next pass. */
+    void mayHavePending() {
+        signals.anywhere();
+    }
+
+    /**
+     * Jobs were stored or requeued in {@code jobChannels} (as the jobs name them; committed): the channels that
+     * schedule them are read again at the next pass, the others only if something else was signalled for them.
+     */
+    void pendingIn(Collection<String> jobChannels) {
+        ChannelTree tree = channels.tree();
+        jobChannels.forEach(channel -> signals.in(tree.resolve(channel)));
+    }
+
+    /** {@link #pendingIn}, for jobs whose place in dispatch order is not known (another server stored them). */
+    void pendingUnplacedIn(Collection<String> jobChannels) {
+        cursorsStale = true;
+        pendingIn(jobChannels);
     }
 
     /**
@@ -429,12 +448,12 @@ public class Dispatcher {
      * of it is pending now that was not already there at the read. One with a job read but held back (a sequential
      * channel's next, a job changed in between) is not: the job it holds back is read again.
      */
-    private void noteDrained(Round round, Set<Long> handed, long signal) {
+    private void noteDrained(Round round, Set<Long> handed, Map<String, Long> signal) {
         round.candidates.forEach((channel, heads) -> {
             if (round.readShort.contains(channel) && heads.stream().allMatch(head -> handed.contains(head.id()))) {
-                drainedAt.put(channel, signal);
+                signals.drained(channel, signal.get(channel));
             } else {
-                drainedAt.remove(channel);
+                signals.notDrained(channel);
             }
         });
     }

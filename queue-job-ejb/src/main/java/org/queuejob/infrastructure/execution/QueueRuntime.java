@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -35,6 +37,7 @@ import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.cluster.EndedJob;
+import org.queuejob.infrastructure.cluster.EnqueuedIn;
 import org.queuejob.infrastructure.cluster.LeaderLock;
 import org.queuejob.infrastructure.cluster.Notifications;
 import org.queuejob.infrastructure.config.QueueJobClock;
@@ -66,8 +69,11 @@ public class QueueRuntime {
 
     private static final Logger LOG = Logger.getLogger(QueueRuntime.class.getName());
 
-    /** Marks a transaction that already wakes the dispatcher when it commits: one wake-up per transaction. */
-    private static final Object WAKE_AFTER_COMMIT = new Object();
+    /**
+     * The channels a transaction stored jobs in, for the one wake-up it gives the dispatcher when it commits: only the
+     * channels that schedule them are read again.
+     */
+    private static final Object CHANNELS_STORED_IN = new Object();
 
     /** Holds the channel settings a transaction leaves, for the leader to apply when it commits. */
     private static final Object CHANNELS_AFTER_COMMIT = new Object();
@@ -209,9 +215,15 @@ public class QueueRuntime {
             dispatcher.pendingFrom(event.priority(), event.dateCreated());
         }
         if (transactions == null || transactions.getTransactionKey() == null) {
-            jobsEnqueued();
-        } else if (transactions.getResource(WAKE_AFTER_COMMIT) == null) {
-            transactions.putResource(WAKE_AFTER_COMMIT, Boolean.TRUE);
+            jobsEnqueued(Collections.singleton(event.channel()));
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> channels = (Set<String>) transactions.getResource(CHANNELS_STORED_IN);
+        if (channels == null) {
+            Set<String> stored = new HashSet<>();
+            channels = stored;
+            transactions.putResource(CHANNELS_STORED_IN, stored);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -221,11 +233,12 @@ public class QueueRuntime {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        jobsEnqueued();
+                        jobsEnqueued(stored);
                     }
                 }
             });
         }
+        channels.add(event.channel());
     }
 
     /**
@@ -318,12 +331,12 @@ public class QueueRuntime {
     }
 
     /** After the commit (see {@link #onJobEnqueued}): the message to the leader goes from the queue's executor. */
-    private void jobsEnqueued() {
+    private void jobsEnqueued(Set<String> channels) {
         if (leader.isLeader()) {
-            dispatcher.mayHavePending();
+            dispatcher.pendingIn(channels);
             wake();
         } else {
-            runQuietly(() -> tellOthers(Notifications.ENQUEUED));
+            runQuietly(() -> tellOthers(EnqueuedIn.message(channels)));
         }
     }
 
@@ -336,8 +349,11 @@ public class QueueRuntime {
             runQuietly(this::applyChannels);
         } else if (leader.isLeader()) {
             Optional<List<EndedJob>> ended = EndedJob.parse(message);
+            Optional<Set<String>> enqueuedIn = EnqueuedIn.parse(message);
             if (ended.isPresent()) {
                 endedElsewhere.addAll(ended.get());
+            } else if (enqueuedIn.isPresent()) {
+                dispatcher.pendingUnplacedIn(enqueuedIn.get());
             } else if (Notifications.FREED.equals(message)) {
                 // From a server of an earlier version, which does not say which jobs ended.
                 reconcileRequested.set(true);
@@ -589,6 +605,11 @@ public class QueueRuntime {
     /** When this server last ran a dispatch pass as leader; empty if it never led. */
     public Optional<Instant> lastDispatch() {
         return Optional.ofNullable(lastPass);
+    }
+
+    /** Reads of a channel's next jobs this server ran as leader since it started, one statement each. */
+    public long channelReads() {
+        return dispatcher.headReads();
     }
 
     /** Dispatch passes this server ran as leader since it started. */

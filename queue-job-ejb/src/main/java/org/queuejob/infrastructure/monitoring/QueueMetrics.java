@@ -73,6 +73,11 @@ public class QueueMetrics {
                 "Dispatch passes this server ran as leader since it started (monotonic)",
                 runtime::dispatchPasses);
         gauge(
+                "queue_job.dispatch.reads",
+                "Reads of a channel's next jobs this server ran as leader since it started, one statement each"
+                        + " (monotonic)",
+                runtime::channelReads);
+        gauge(
                 "queue_job.rescued",
                 "Jobs of dead servers this server sent back to pending since it started" + " (monotonic)",
                 runtime::rescuedJobs);
