@@ -124,6 +124,9 @@ public class Dispatcher {
      */
     private final PendingSignals signals = new PendingSignals();
 
+    /** The earliest future eta among pending jobs, while known. */
+    private final NextEta nextEta = new NextEta();
+
     /** Reads of a channel's next jobs, one statement each. */
     private final LongAdder headReads = new LongAdder();
 
@@ -426,21 +429,28 @@ public class Dispatcher {
     /** Jobs may have become pending (committed): every channel is read again at the next pass. */
     void mayHavePending() {
         signals.anywhere();
+        nextEta.mayHaveChanged();
     }
 
     /**
-     * Jobs were stored or requeued in {@code jobChannels} (as the jobs name them; committed): the channels that
-     * schedule them are read again at the next pass, the others only if something else was signalled for them.
+     * Jobs were stored or requeued in {@code jobChannels} (as the jobs name them; committed), some of them with an
+     * eta if {@code withEta}: the channels that schedule them are read again at the next pass, the others only if
+     * something else was signalled for them.
      */
-    void pendingIn(Collection<String> jobChannels) {
+    void pendingIn(Collection<String> jobChannels, boolean withEta) {
         ChannelTree tree = channels.tree();
         jobChannels.forEach(channel -> signals.in(tree.resolve(channel)));
+        if (withEta) {
+            nextEta.mayHaveChanged();
+        }
     }
 
-    /** {@link #pendingIn}, for jobs whose place in dispatch order is not known (another server stored them). */
+    /**
+     * {@link #pendingIn}, for jobs whose place in dispatch order and eta are not known (another server stored them).
+     */
     void pendingUnplacedIn(Collection<String> jobChannels) {
         cursorsStale = true;
-        pendingIn(jobChannels);
+        pendingIn(jobChannels, true);
     }
 
     /**
@@ -576,10 +586,20 @@ public class Dispatcher {
     Optional<Instant> nextWakeUp() {
         Instant now = clock.instant();
         Map<String, Instant> etas = new HashMap<>();
-        leader.onSession(s -> store.nextEta(s, now))
-                .flatMap(eta -> eta)
-                .ifPresent(eta -> etas.put(ChannelSpec.ROOT, eta));
+        nextEta(now).ifPresent(eta -> etas.put(ChannelSpec.ROOT, eta));
         return channels.nextWakeUp(now, etas);
+    }
+
+    /** The earliest future eta among pending jobs: read again only when it may have changed ({@link NextEta}). */
+    private Optional<Instant> nextEta(Instant now) {
+        Optional<Optional<Instant>> known = nextEta.known(now);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long before = nextEta.beforeRead();
+        Optional<Optional<Instant>> read = leader.onSession(s -> store.nextEta(s, now));
+        read.ifPresent(eta -> nextEta.read(before, eta));
+        return read.flatMap(eta -> eta);
     }
 
     /** How the channels stand, as counted at the last pass (empty on servers that do not lead). */

@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -70,10 +69,10 @@ public class QueueRuntime {
     private static final Logger LOG = Logger.getLogger(QueueRuntime.class.getName());
 
     /**
-     * The channels a transaction stored jobs in, for the one wake-up it gives the dispatcher when it commits: only the
-     * channels that schedule them are read again.
+     * What a transaction stored ({@link StoredJobs}), for the one wake-up it gives the dispatcher when it commits: only
+     * the channels that schedule its jobs are read again, and the next eta only if one of them has an eta.
      */
-    private static final Object CHANNELS_STORED_IN = new Object();
+    private static final Object JOBS_STORED = new Object();
 
     /** Holds the channel settings a transaction leaves, for the leader to apply when it commits. */
     private static final Object CHANNELS_AFTER_COMMIT = new Object();
@@ -215,15 +214,16 @@ public class QueueRuntime {
             dispatcher.pendingFrom(event.priority(), event.dateCreated());
         }
         if (transactions == null || transactions.getTransactionKey() == null) {
-            jobsEnqueued(Collections.singleton(event.channel()));
+            StoredJobs stored = new StoredJobs();
+            stored.add(event);
+            jobsEnqueued(stored);
             return;
         }
-        @SuppressWarnings("unchecked")
-        Set<String> channels = (Set<String>) transactions.getResource(CHANNELS_STORED_IN);
-        if (channels == null) {
-            Set<String> stored = new HashSet<>();
-            channels = stored;
-            transactions.putResource(CHANNELS_STORED_IN, stored);
+        StoredJobs stored = (StoredJobs) transactions.getResource(JOBS_STORED);
+        if (stored == null) {
+            StoredJobs inThisTransaction = new StoredJobs();
+            stored = inThisTransaction;
+            transactions.putResource(JOBS_STORED, inThisTransaction);
             transactions.registerInterposedSynchronization(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
@@ -233,12 +233,23 @@ public class QueueRuntime {
                 @Override
                 public void afterCompletion(int status) {
                     if (status == Status.STATUS_COMMITTED) {
-                        jobsEnqueued(stored);
+                        jobsEnqueued(inThisTransaction);
                     }
                 }
             });
         }
-        channels.add(event.channel());
+        stored.add(event);
+    }
+
+    /** What a transaction stored, as far as the dispatcher cares: the jobs' channels, and whether any has an eta. */
+    private static final class StoredJobs {
+        private final Set<String> channels = new HashSet<>();
+        private boolean withEta;
+
+        void add(JobEnqueued job) {
+            channels.add(job.channel());
+            withEta |= job.eta() != null;
+        }
     }
 
     /**
@@ -331,12 +342,12 @@ public class QueueRuntime {
     }
 
     /** After the commit (see {@link #onJobEnqueued}): the message to the leader goes from the queue's executor. */
-    private void jobsEnqueued(Set<String> channels) {
+    private void jobsEnqueued(StoredJobs stored) {
         if (leader.isLeader()) {
-            dispatcher.pendingIn(channels);
+            dispatcher.pendingIn(stored.channels, stored.withEta);
             wake();
         } else {
-            runQuietly(() -> tellOthers(EnqueuedIn.message(channels)));
+            runQuietly(() -> tellOthers(EnqueuedIn.message(stored.channels)));
         }
     }
 

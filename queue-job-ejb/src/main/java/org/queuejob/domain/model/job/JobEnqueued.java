@@ -7,10 +7,11 @@ import java.util.UUID;
 /**
  * A job may run now: stored, requeued or rescheduled. Fired in the transaction that made it so; the dispatcher
  * observes it to dispatch once that transaction commits rather than at its next poll, and uses the job's place in
- * dispatch order (priority, creation date) to know whether it sorts before jobs it has already handed out.
- * Applications may observe it too.
+ * dispatch order (priority, creation date) to know whether it sorts before jobs it has already handed out, and its
+ * eta (null when it may run at once) to know whether the earliest eta it waits for may have changed. Applications
+ * may observe it too.
  */
-public record JobEnqueued(UUID uuid, String channel, int priority, Instant dateCreated) {
+public record JobEnqueued(UUID uuid, String channel, int priority, Instant dateCreated, Instant eta) {
 
     public JobEnqueued {
         Objects.requireNonNull(uuid, "A job uuid is required.");
@@ -18,6 +19,6 @@ public record JobEnqueued(UUID uuid, String channel, int priority, Instant dateC
     }
 
     public static JobEnqueued of(QueueJob job) {
-        return new JobEnqueued(job.uuid(), job.channel(), job.priority(), job.dateCreated());
+        return new JobEnqueued(job.uuid(), job.channel(), job.priority(), job.dateCreated(), job.eta());
     }
 }
