@@ -1,5 +1,7 @@
 package org.queuejob.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.queuejob.bench.phase.Phase;
@@ -54,40 +56,38 @@ final class AgePhases {
                     this::burnDownBehindBacklog);
         }
         Measurement withHistory = null;
+        Interleaved.Turns vacuumTurns = null;
+        List<String> vacuumStops = List.of();
         if (settings.history() > 0) {
             timeline.time(String.format(Locale.ROOT, "age: history fill of %,d rows", settings.history()), () -> {
                 fillHistory();
                 return null;
             });
-            // Before the first burn-down on the history, so that the three around the autovacuum are alike: the batch
+            // Before the first burn-down on the history, so that all those around the autovacuum are alike: the batch
             // runtime's and the autovacuum's code is loaded and compiled, as every system's hot path is before it is
             // measured. It deletes a few thousand of the ten million.
             String warmed = timeline.time(
                     "age: the autovacuum's code warmed on the idle queue", () -> api.post("autovacuum/warm?chunks=5"));
             System.out.printf(Locale.ROOT, "[bench] autovacuum warm-up deleted %s jobs%n", warmed);
-            withHistory = timeline.time(
-                    "age: burn-down with history", () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
-        }
-        Measurement duringVacuum = null;
-        String vacuumed = "";
-        if (withHistory != null) {
-            String run = api.post("autovacuum/start");
-            try {
-                duringVacuum = timeline.time(
-                        "age: burn-down while the autovacuum deletes history",
-                        () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
-            } finally {
-                vacuumed = api.post("autovacuum/stop?run=" + run);
-            }
-        }
-        // The same again once the autovacuum has stopped: its phase is compared with the mean of the two around it,
-        // since on this machine one burn-down differs from the next by up to a third as the JVM and the database
-        // settle, more than what the autovacuum is allowed to take.
-        Measurement afterVacuum = null;
-        if (duringVacuum != null) {
-            afterVacuum = timeline.time(
-                    "age: burn-down with history, after the autovacuum",
-                    () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
+            int rounds = Interleaved.rounds();
+            String[] stops = new String[rounds];
+            vacuumTurns = Interleaved.run(
+                    rounds,
+                    round -> timeline.time(
+                            "age: burn-down with history " + round,
+                            () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs())),
+                    round -> {
+                        String run = api.post("autovacuum/start");
+                        try {
+                            return timeline.time(
+                                    "age: burn-down while the autovacuum deletes history " + round,
+                                    () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
+                        } finally {
+                            stops[round - 1] = api.post("autovacuum/stop?run=" + run);
+                        }
+                    });
+            withHistory = vacuumTurns.alone().get(0);
+            vacuumStops = List.of(stops);
         }
 
         report.heading("Age (queue only; baseline: its burn-down above, " + perSecond(emptyBurnDown) + ")");
@@ -113,47 +113,45 @@ final class AgePhases {
                     HISTORY_TARGET,
                     String.format(Locale.ROOT, "%.2f", withHistory.commitsPerJob()));
         }
-        if (afterVacuum != null) {
-            row(
-                    report,
-                    "the same again, after the autovacuum's phase",
-                    afterVacuum,
-                    emptyBurnDown,
-                    HISTORY_TARGET,
-                    String.format(Locale.ROOT, "%.2f", afterVacuum.commitsPerJob()));
-        }
-        if (duringVacuum != null) {
-            AutovacuumConfig config = vacuumConfig();
-            double around = (withHistory.outcome().jobsPerSecond()
-                            + afterVacuum.outcome().jobsPerSecond())
-                    / 2;
-            row(
-                    report,
-                    "between them, while the autovacuum runs ("
-                            + (autovacuumDuty().isPresent()
-                                            || autovacuumBusyDuty().isPresent()
-                                    ? "duty " + config.pace().maxDuty() + ", "
-                                            + config.yielding().dutyAt(config.pace(), 1) + " while busy"
-                                    : "default duties")
-                            + ") — ratio to the mean of the two rows above",
-                    duringVacuum,
-                    around,
-                    AUTOVACUUM_TARGET,
-                    String.format(Locale.ROOT, "%.2f", duringVacuum.commitsPerJob()));
-        }
         report.line("");
-        if (!vacuumed.isEmpty()) {
-            String[] figures = vacuumed.split(" ");
+        if (vacuumTurns != null) {
             AutovacuumConfig config = vacuumConfig();
+            double ratio = vacuumTurns.medianRatio();
+            report.line(
+                    "| %,d kept, burn-down in the order measured (autovacuum: %s) | jobs/s | ratio to the two"
+                            + " without it around it | app CPU ms/job | PG CPU ms/job | statements/job |",
+                    settings.history(),
+                    autovacuumDuty().isPresent() || autovacuumBusyDuty().isPresent()
+                            ? "duty " + config.pace().maxDuty() + ", "
+                                    + config.yielding().dutyAt(config.pace(), 1) + " while busy"
+                            : "default duties");
+            report.line("|---|---|---|---|---|---|");
+            vacuumTurns.rows(report, "without the autovacuum", "while the autovacuum deletes");
+            report.line(
+                    "| **median ratio** | | **%.2f** (%s) — target ≥ %.1f: %s | | | |",
+                    ratio, vacuumTurns.describeRatios(), AUTOVACUUM_TARGET, Report.verdict(ratio >= AUTOVACUUM_TARGET));
+            report.line("");
             double idle = config.pace().maxDuty();
             double busy = config.yielding().dutyAt(config.pace(), 1);
+            List<String> deleted = new ArrayList<>();
+            List<String> overall = new ArrayList<>();
+            List<String> working = new ArrayList<>();
+            for (String stop : vacuumStops) {
+                String[] figures = stop.split(" ");
+                deleted.add(figures[0]);
+                overall.add(figures[1]);
+                working.add(figures[2]);
+            }
             report.line(
-                    "The autovacuum deleted %s jobs from the start of that burn-down to its stop: %s jobs/s over its"
-                            + " whole run, %s jobs/s while it worked (it pauses %s× each chunk's time at a duty of %s,"
-                            + " while the workers are idle, and %s× at %s, while they are all busy).",
-                    figures[0],
-                    figures[1],
-                    figures[2],
+                    "Each autovacuum run deleted jobs from the start of its burn-down to its stop: %s jobs, %s jobs/s"
+                            + " over each whole run, %s jobs/s while it worked (it pauses %s× each chunk's time at a"
+                            + " duty of %s, while the workers are idle, and %s× at %s, while they are all busy). One"
+                            + " burn-down on this table differs from the next by up to a third, so the phases alternate"
+                            + " and each one beside the autovacuum is compared with the mean of the two without it"
+                            + " around it (`-Dbench.interleave`, default 3).",
+                    String.join(" / ", deleted),
+                    String.join(" / ", overall),
+                    String.join(" / ", working),
                     String.format(Locale.ROOT, "%.1f", (1 - idle) / idle),
                     idle,
                     String.format(Locale.ROOT, "%.1f", (1 - busy) / busy),

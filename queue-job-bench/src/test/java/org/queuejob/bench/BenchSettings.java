@@ -27,8 +27,9 @@ record BenchSettings(
                 Integer.getInteger("bench.probes", 300),
                 Integer.getInteger("bench.backlog", 1_000_000),
                 Integer.getInteger("bench.history", 10_000_000),
-                // Failed jobs a bulk requeue goes through while the hot path is timed: more than it reaches meanwhile.
-                Integer.getInteger("bench.bulk", 300_000),
+                // Failed jobs the bulk requeues go through while the hot path is timed (one action per turn, see
+                // Interleaved): more than they reach meanwhile.
+                Integer.getInteger("bench.bulk", 1_000_000),
                 // As db-scheduler's lock-and-fetch (1.0, 4.0): twenty running and up to sixty more ready per server.
                 System.getProperty("bench.queue.channels", "root:80"),
                 Integer.getInteger("bench.queue.workers", 20),

@@ -4,8 +4,8 @@ import java.util.Locale;
 import org.queuejob.bench.phase.Phase;
 
 /**
- * The hot path while a bulk action works: the burn-down timed twice in a row on the same table, first alone, then
- * while a bulk requeue (as the Jobs screen starts it, default chunk size and duty: 200 jobs, half the time) goes through failed jobs of the
+ * The hot path while a bulk action works: the burn-down timed in turns on the same table, alone and while a bulk
+ * requeue (as the Jobs screen starts it, default chunk size and duty: 200 jobs, half the time) goes through failed jobs of the
  * paused channel, where the requeued jobs stay waiting so that they never run among the timed ones.
  */
 final class BulkActionPhase {
@@ -43,54 +43,57 @@ final class BulkActionPhase {
             jobTable.vacuumAnalyze();
             return null;
         });
-        Measurement alone =
-                timeline.time("bulk: burn-down alone", () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
-        String action = api.post("bulk/requeue?channel=" + QueueJobSystem.PAUSED_CHANNEL);
-        Measurement during;
-        String stopped;
-        try {
-            during = timeline.time(
-                    "bulk: burn-down while a bulk requeue works",
-                    () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
-        } finally {
-            stopped = api.post("bulk/stop?run=" + action);
-        }
+        int rounds = Interleaved.rounds();
+        long[] changed = new long[rounds];
+        String[] rates = new String[rounds];
+        Interleaved.Turns turns = Interleaved.run(
+                rounds,
+                round -> timeline.time(
+                        "bulk: burn-down alone " + round, () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs())),
+                round -> {
+                    String action = api.post("bulk/requeue?channel=" + QueueJobSystem.PAUSED_CHANNEL);
+                    Measurement during;
+                    String stopped;
+                    try {
+                        during = timeline.time(
+                                "bulk: burn-down while a bulk requeue works " + round,
+                                () -> meter.measure(queue, Phase.BURN_DOWN, settings.jobs()));
+                    } finally {
+                        stopped = api.post("bulk/stop?run=" + action);
+                    }
+                    String[] figures = stopped.split(" ");
+                    if (!Boolean.parseBoolean(figures[2])) {
+                        throw new IllegalStateException("The bulk action went through all the failed jobs left before"
+                                + " the timed burn-down ended: run again with a larger -Dbench.bulk than "
+                                + settings.bulk());
+                    }
+                    changed[round - 1] = Long.parseLong(figures[0]);
+                    rates[round - 1] = figures[1];
+                    return during;
+                });
         jobTable.deleteChannel(QueueJobSystem.PAUSED_CHANNEL);
 
-        String[] figures = stopped.split(" ");
-        if (!Boolean.parseBoolean(figures[2])) {
-            throw new IllegalStateException("The bulk action went through all " + settings.bulk()
-                    + " jobs before the timed burn-down ended: run again with a larger -Dbench.bulk");
-        }
-        double ratio = during.outcome().jobsPerSecond() / alone.outcome().jobsPerSecond();
+        double ratio = turns.medianRatio();
         report.heading("Bulk action (queue only)");
-        report.line("| burn-down | jobs/s | ratio | target | app CPU ms/job | PG CPU ms/job | statements/job |");
-        report.line("|---|---|---|---|---|---|---|");
-        row(report, "alone", alone, "", "");
-        row(
-                report,
-                "while a bulk requeue works",
-                during,
-                String.format(Locale.ROOT, "%.2f", ratio),
-                String.format(Locale.ROOT, "≥ %.1f: %s", TARGET, Report.verdict(ratio >= TARGET)));
+        report.line("| burn-down, in the order measured | jobs/s | ratio to the two alone around it | app CPU ms/job"
+                + " | PG CPU ms/job | statements/job |");
+        report.line("|---|---|---|---|---|---|");
+        turns.rows(report, "alone", "while a bulk requeue works");
+        report.line(
+                "| **median ratio** | | **%.2f** (%s) — target ≥ %.1f: %s | | | |",
+                ratio, turns.describeRatios(), TARGET, Report.verdict(ratio >= TARGET));
         report.line("");
         report.line(
-                "The bulk action requeued %,d of %,d failed jobs (channel %s, paused: they stay waiting) from its"
-                        + " first chunk to its stop after the second burn-down, %s jobs/s over its whole run"
-                        + " (statistics' settling time included, while only it worked).",
-                Long.parseLong(figures[0]), settings.bulk(), QueueJobSystem.PAUSED_CHANNEL, figures[1]);
+                "Each bulk action requeued failed jobs of channel %s (paused: they stay waiting) from its first chunk"
+                        + " to its stop after its burn-down: %s of %,d in all, at %s jobs/s over each whole run"
+                        + " (statistics' settling time included, while only it worked). One burn-down differs from the"
+                        + " next by up to a third on this machine, so the phases alternate and each one beside the"
+                        + " action is compared with the mean of the two alone around it (`-Dbench.interleave`, default"
+                        + " 3).",
+                QueueJobSystem.PAUSED_CHANNEL,
+                java.util.Arrays.toString(changed),
+                settings.bulk(),
+                String.join(" / ", rates));
         report.line("");
-    }
-
-    private static void row(Report report, String what, Measurement m, String ratio, String verdict) {
-        report.line(
-                "| %s | %,.0f | %s | %s | %s | %s | %.2f |",
-                what,
-                m.outcome().jobsPerSecond(),
-                ratio,
-                verdict,
-                Report.cpu(m.appCpuPerJob()),
-                Report.cpu(m.postgresCpuPerJob()),
-                m.statementsPerJob());
     }
 }
