@@ -29,6 +29,16 @@ class ChannelsScreenIT extends BrowserTest {
                 .getText();
     }
 
+    /**
+     * Clicks one of a row's actions, found again when the live counts re-render the table between finding it and
+     * clicking it (a fresh-clone check of 2026-12-02 failed on a stale row otherwise).
+     */
+    private void clickInRow(String completeName, String action) {
+        String suffix = ":" + action;
+        browser.click(By.xpath(rowXpath(completeName) + "//*[substring(@id, string-length(@id) - "
+                + (suffix.length() - 1) + ") = '" + suffix + "']"));
+    }
+
     private WebElement row(String completeName) {
         return row(browser, completeName);
     }
@@ -56,8 +66,7 @@ class ChannelsScreenIT extends BrowserTest {
         browser.waitUntil(d -> cell(channel, "waiting").equals("4"));
         browser.screenshot("channels");
 
-        row(channel).findElement(By.cssSelector("[id$=':edit']")).click();
-        browser.waitForPrimeFacesAjax();
+        clickInRow(channel, "edit");
         assertThat(browser.waitFor(By.id("channelDialogForm:editName")).getText())
                 .isEqualTo(channel);
         browser.type(By.id("channelDialogForm:editCapacity"), "3");
@@ -74,14 +83,12 @@ class ChannelsScreenIT extends BrowserTest {
                         channel))
                 .isEqualTo("3 2 7 false");
 
-        row(channel).findElement(By.cssSelector("[id$=':pause']")).click();
-        browser.waitForPrimeFacesAjax();
+        clickInRow(channel, "pause");
         browser.waitUntil(d -> cell(channel, "paused").equals("Paused"));
         assertThat(JobRows.queryString("SELECT paused FROM queue_job_channel WHERE complete_name = ?", channel))
                 .isEqualTo("true");
 
-        row(channel).findElement(By.cssSelector("[id$=':resume']")).click();
-        browser.waitForPrimeFacesAjax();
+        clickInRow(channel, "resume");
         browser.waitUntil(d -> cell(channel, "paused").equals("Running"));
         assertThat(JobRows.queryString("SELECT paused FROM queue_job_channel WHERE complete_name = ?", channel))
                 .isEqualTo("false");
@@ -93,8 +100,7 @@ class ChannelsScreenIT extends BrowserTest {
         JobRows.aJob(channel).store();
 
         browser.open("/channels.xhtml");
-        row(channel).findElement(By.cssSelector("[id$=':edit']")).click();
-        browser.waitForPrimeFacesAjax();
+        clickInRow(channel, "edit");
         browser.type(By.id("channelDialogForm:editCapacity"), "2");
         browser.click(By.id("channelDialogForm:editSequential"));
         browser.click(By.id("channelDialogForm:saveChannel"));

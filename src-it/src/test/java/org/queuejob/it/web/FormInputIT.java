@@ -233,10 +233,9 @@ class FormInputIT extends BrowserTest {
 
     private void openFunctionEditor() {
         browser.open("/job-functions.xhtml");
-        WebElement row = browser.waitUntil(d -> d.findElement(By.xpath(
-                "//tbody[@id='functionsForm:functions_data']/tr[.//span[normalize-space()='" + REPORT + "']]")));
-        row.findElement(By.cssSelector("[id$=':edit']")).click();
-        browser.waitForPrimeFacesAjax();
+        // Found again if the table re-renders between finding the row and clicking (a stale row otherwise).
+        browser.click(By.xpath("//tbody[@id='functionsForm:functions_data']/tr[.//span[normalize-space()='" + REPORT
+                + "']]//*[substring(@id, string-length(@id) - 4) = ':edit']"));
         browser.waitUntil(d ->
                 d.findElement(By.id("functionDialogForm:editName")).getText().equals(REPORT));
     }

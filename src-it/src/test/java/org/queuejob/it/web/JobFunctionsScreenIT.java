@@ -26,8 +26,9 @@ class JobFunctionsScreenIT extends BrowserTest {
     }
 
     private void openEditor(String name) {
-        row(name).findElement(By.cssSelector("[id$=':edit']")).click();
-        browser.waitForPrimeFacesAjax();
+        // Found again if the table re-renders between finding the row and clicking (a stale row otherwise).
+        browser.click(By.xpath("//tbody[@id='functionsForm:functions_data']/tr[.//span[normalize-space()='" + name
+                + "']]//*[substring(@id, string-length(@id) - 4) = ':edit']"));
         browser.waitUntil(d ->
                 d.findElement(By.id("functionDialogForm:editName")).getText().equals(name));
     }
