@@ -215,6 +215,28 @@ public final class Browser implements AutoCloseable {
                 .until(condition);
     }
 
+    /**
+     * Sets a date picker's text as a paste would (its input and change events fired), then closes its panel. Typed
+     * key by key, the text was lost for 30 s of retries once (fresh-clone check of 2026-12-02, JobDetailIT): the
+     * picker opens on focus and, on a loaded machine, its panel kept the keys.
+     */
+    public void setDate(By locator, String text) {
+        new WebDriverWait(driver, TIMEOUT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .withMessage(() -> "the date field " + locator + " does not take the text '" + text + "'")
+                .until(d -> {
+                    WebElement input = d.findElement(locator);
+                    script(
+                            "arguments[0].value = arguments[1];"
+                                    + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                                    + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
+                            input,
+                            text);
+                    input.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+                    return text.equals(input.getAttribute("value"));
+                });
+    }
+
     /** Runs a script in the page and returns its result. */
     public Object script(String script, Object... arguments) {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);

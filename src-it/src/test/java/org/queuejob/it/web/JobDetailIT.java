@@ -80,7 +80,7 @@ class JobDetailIT extends BrowserTest {
         browser.type(By.id("actionsForm:editPriority"), "2");
         browser.type(By.id("actionsForm:editChannel"), target);
         // The date last: its picker opens on focus and takes the keys while open, which lost the channel's text once.
-        browser.type(By.id("actionsForm:editEta_input"), "2031-05-04 03:02");
+        browser.setDate(By.id("actionsForm:editEta_input"), "2031-05-04 03:02");
         assertThat(browser.driver()
                         .findElement(By.id("actionsForm:editChannel"))
                         .getAttribute("value"))
