@@ -116,7 +116,6 @@ final class AgePhases {
         report.line("");
         if (vacuumTurns != null) {
             AutovacuumConfig config = vacuumConfig();
-            double ratio = vacuumTurns.medianRatio();
             report.line(
                     "| %,d kept, burn-down in the order measured (autovacuum: %s) | jobs/s | ratio to the two"
                             + " without it around it | app CPU ms/job | PG CPU ms/job | statements/job |",
@@ -127,9 +126,7 @@ final class AgePhases {
                             : "default duties");
             report.line("|---|---|---|---|---|---|");
             vacuumTurns.rows(report, "without the autovacuum", "while the autovacuum deletes");
-            report.line(
-                    "| **median ratio** | | **%.2f** (%s) — target ≥ %.1f: %s | | | |",
-                    ratio, vacuumTurns.describeRatios(), AUTOVACUUM_TARGET, Report.verdict(ratio >= AUTOVACUUM_TARGET));
+            vacuumTurns.medianRow(report, AUTOVACUUM_TARGET);
             report.line("");
             double idle = config.pace().maxDuty();
             double busy = config.yielding().dutyAt(config.pace(), 1);

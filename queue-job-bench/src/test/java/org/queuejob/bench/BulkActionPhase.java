@@ -73,15 +73,12 @@ final class BulkActionPhase {
                 });
         jobTable.deleteChannel(QueueJobSystem.PAUSED_CHANNEL);
 
-        double ratio = turns.medianRatio();
         report.heading("Bulk action (queue only)");
         report.line("| burn-down, in the order measured | jobs/s | ratio to the two alone around it | app CPU ms/job"
                 + " | PG CPU ms/job | statements/job |");
         report.line("|---|---|---|---|---|---|");
         turns.rows(report, "alone", "while a bulk requeue works");
-        report.line(
-                "| **median ratio** | | **%.2f** (%s) — target ≥ %.1f: %s | | | |",
-                ratio, turns.describeRatios(), TARGET, Report.verdict(ratio >= TARGET));
+        turns.medianRow(report, TARGET);
         report.line("");
         report.line(
                 "Each bulk action requeued failed jobs of channel %s (paused: they stay waiting) from its first chunk"

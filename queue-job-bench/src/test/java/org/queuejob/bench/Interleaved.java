@@ -54,6 +54,14 @@ final class Interleaved {
             return String.join(", ", parts);
         }
 
+        /** Writes the verdict's row: the median ratio, every turn's ratio, and whether it meets {@code target}. */
+        void medianRow(Report report, double target) {
+            double ratio = medianRatio();
+            report.line(
+                    "| **median ratio** | | **%.2f** (%s) — target ≥ %.1f: %s | | | |",
+                    ratio, describeRatios(), target, Report.verdict(ratio >= target));
+        }
+
         /** Writes one row per phase in the order they ran, the ratio on the rows beside the work. */
         void rows(Report report, String aloneLabel, String besideLabel) {
             double[] ratios = ratios();
