@@ -177,7 +177,10 @@ public class Dispatcher {
 
     /**
      * Replaces what is in memory by what the database says servers hold now. A job that ends on this server while
-     * the database is read may be read as held: it is removed again afterwards, since it was noted as ended.
+     * the database is read may be read as held: it is removed again afterwards, since it was noted as ended. The
+     * failed jobs are read after the held ones, never before: a job that failed on another server between two such
+     * reads would be freed by the second without blocking its sequential channel, and its server's message, come
+     * later, would find its hand-over no longer counted (ClusterIT saw a channel's next job start so, once).
      */
     void reconcile() {
         endedSinceRead.clear();
@@ -194,6 +197,7 @@ public class Dispatcher {
             channels.restoreRunning(running);
             endedSinceRead.forEach(channels::jobFinished);
         });
+        blockSequentialChannelsWithFailedJobs();
     }
 
     /**
@@ -205,9 +209,12 @@ public class Dispatcher {
             return;
         }
         endedSinceRead.add(job.id());
-        channels.jobFinished(job.id());
+        // One call each way: this runs on the worker's thread, beside passes, and a pass between a slot freed and
+        // its channel blocked could start the channel's next job.
         if (outcome == JobRunner.Outcome.FAILED) {
             channels.jobFailed(job.id(), job.channel());
+        } else {
+            channels.jobFinished(job.id());
         }
     }
 
@@ -568,17 +575,22 @@ public class Dispatcher {
     /**
      * Makes each sequential channel blocked by exactly the failed jobs the database has under it: a job that failed
      * before a restart still blocks, one that was requeued, set done or cancelled (from anywhere) no longer does.
+     * The blocking jobs are taken before the database is read: one of this server's jobs failing during the read
+     * blocks its channel in memory after its failure committed, and must not be taken for resolved.
      */
-    void blockSequentialChannelsWithFailedJobs() {
+    private void blockSequentialChannelsWithFailedJobs() {
+        Set<Long> blockingBefore = channels.blockingFailures().keySet();
         Map<Long, String> failedNow = new HashMap<>();
         for (ChannelSpec spec : channels.tree().specs()) {
             if (spec.sequential()) {
-                leader.onSession(s -> store.failedUnder(s, spec.fullName())).ifPresent(failedNow::putAll);
+                Optional<Map<Long, String>> read = leader.onSession(s -> store.failedUnder(s, spec.fullName()));
+                if (read.isEmpty()) {
+                    return; // the database is away: what blocks stays blocked until the next look
+                }
+                failedNow.putAll(read.get());
             }
         }
-        channels.blockingFailures().keySet().stream()
-                .filter(id -> !failedNow.containsKey(id))
-                .forEach(channels::failedJobResolved);
+        blockingBefore.stream().filter(id -> !failedNow.containsKey(id)).forEach(channels::failedJobResolved);
         failedNow.forEach(channels::jobFailed);
     }
 

@@ -504,7 +504,6 @@ public class QueueRuntime {
                     // pending behind them unsaid (an eta come due, SQL by hand).
                     dispatcher.pendingAnywhere();
                     dispatcher.reconfigure(channelTree());
-                    dispatcher.blockSequentialChannelsWithFailedJobs();
                     leader.onSession(store::releaseAllReady);
                     dispatcher.reconcile();
                 }
