@@ -183,6 +183,30 @@ public final class Browser implements AutoCloseable {
         waitForPrimeFacesAjax();
     }
 
+    /**
+     * Clicks {@code locator} until {@code effect} holds, each click given a few seconds to have it. For a click whose
+     * target may still move when it lands: the job graph's node right after a zoom (fresh-clone check of 2026-12-02,
+     * JobDetailIT: the click landed, the page stayed on the job it was on).
+     */
+    public void clickUntil(By locator, java.util.function.Function<WebDriver, ?> effect) {
+        new WebDriverWait(driver, TIMEOUT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .ignoring(org.openqa.selenium.ElementClickInterceptedException.class)
+                .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                .until(d -> {
+                    WebElement target = d.findElement(locator);
+                    ((JavascriptExecutor) d)
+                            .executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", target);
+                    target.click();
+                    try {
+                        return new WebDriverWait(d, Duration.ofSeconds(3)).until(effect) != null;
+                    } catch (org.openqa.selenium.TimeoutException notYet) {
+                        return false;
+                    }
+                });
+        waitForPrimeFacesAjax();
+    }
+
     /** Replaces an input's text (its keyup ajax fires after its delay: wait for its effect, not for the queue). */
     public void type(By locator, String text) {
         // A key press can land while a closing overlay (a date picker) still holds the focus and be lost: type again

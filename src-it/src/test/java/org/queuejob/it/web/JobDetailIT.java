@@ -366,8 +366,9 @@ class JobDetailIT extends BrowserTest {
         browser.screenshot("job-graph-chain-whole");
 
         browser.click(By.id("graphActual"));
-        browser.click(By.cssSelector("[id='node-" + steps.get(500) + "']"));
-        browser.waitUntil(ExpectedConditions.urlContains(steps.get(500).toString()));
+        browser.clickUntil(
+                By.cssSelector("[id='node-" + steps.get(500) + "']"),
+                ExpectedConditions.urlContains(steps.get(500).toString()));
         assertThat(browser.waitFor(By.id("jobDescription")).getText()).isEqualTo("Chain step 501");
     }
 
