@@ -28,8 +28,9 @@ import org.queuejob.infrastructure.config.QueueJobClock;
  * The back office's landing page: how many jobs are where, how many ran and failed lately, which job functions are
  * slow, which channels have jobs waiting for long. Every figure comes from the database, so that every server sharing
  * it shows the same. Jobs that have not ended are counted live; ended jobs over the last {@link #HOURS} hours come
- * from {@link EndedJobCounts} (periods that have passed counted once), so a look reads five minutes of jobs, not
- * the history, and the page stays fast with ten million ended jobs kept.
+ * from {@link EndedJobCounts} (minutes that have passed counted once), so a look reads a minute of jobs, not the
+ * history, and the page stays fast with ten million ended jobs kept. A look ({@link #look}) reads them once for all
+ * its figures.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -50,24 +51,31 @@ public class DashboardService {
     @EJB
     EndedJobCounts ended;
 
+    /** Everything the dashboard shows, from one read of the ended jobs. */
+    public Look look() {
+        List<EndedJobCount> ended = this.ended.since(since());
+        Map<String, Map<String, Long>> counts = countsByChannelAndState(ended);
+        return new Look(counts, throughput(ended), slowestFunctions(ended), oldestWaiting(channelsWithWaiting(counts)));
+    }
+
     /**
      * Job counts per channel (rows, in name order) and state (dbValue → count): every job that has not ended, and
      * the jobs that ended (done, cancelled) in the last {@link #HOURS} hours.
      */
-    public Map<String, Map<String, Long>> countsByChannelAndState() {
+    private Map<String, Map<String, Long>> countsByChannelAndState(List<EndedJobCount> ended) {
         Map<String, Map<String, Long>> counts = new TreeMap<>();
         for (StateCount count : jobCounts.unended()) {
             counts.computeIfAbsent(count.channel(), channel -> new TreeMap<>()).put(count.state(), count.jobs());
         }
-        for (EndedJobCount count : endedWindow()) {
+        for (EndedJobCount count : ended) {
             counts.computeIfAbsent(count.channel(), channel -> new TreeMap<>())
                     .merge(count.state(), count.jobs(), Long::sum);
         }
         return counts;
     }
 
-    /** The channels of {@code counts} (as {@link #countsByChannelAndState} gives them) that have jobs waiting. */
-    public static List<String> channelsWithWaiting(Map<String, Map<String, Long>> counts) {
+    /** The channels of {@code counts} (as {@link Look#counts} has them) that have jobs waiting. */
+    static List<String> channelsWithWaiting(Map<String, Map<String, Long>> counts) {
         return counts.entrySet().stream()
                 .filter(channel -> channel.getValue().containsKey("pending")
                         || channel.getValue().containsKey("wait_dependencies"))
@@ -85,18 +93,14 @@ public class DashboardService {
         return currentHour().minus(Duration.ofHours(HOURS - 1L));
     }
 
-    private List<EndedJobCount> endedWindow() {
-        return ended.since(since());
-    }
-
     /** Jobs done and failed in each of the last {@link #HOURS} hours, oldest hour first (empty hours included). */
-    public List<HourCount> throughput() {
+    private List<HourCount> throughput(List<EndedJobCount> ended) {
         Instant since = since();
         Map<Instant, long[]> hours = new TreeMap<>();
         for (int i = 0; i < HOURS; i++) {
             hours.put(since.plus(Duration.ofHours(i)), new long[2]);
         }
-        for (EndedJobCount count : endedWindow()) {
+        for (EndedJobCount count : ended) {
             long[] counts = hours.get(count.period().truncatedTo(ChronoUnit.HOURS));
             if (counts != null && "done".equals(count.state())) {
                 counts[0] += count.jobs();
@@ -114,9 +118,9 @@ public class DashboardService {
     }
 
     /** The job functions with the longest average execution time over the last {@link #HOURS} hours. */
-    public List<FunctionTime> slowestFunctions() {
+    private static List<FunctionTime> slowestFunctions(List<EndedJobCount> ended) {
         Map<String, long[]> byFunction = new TreeMap<>(); // jobs, sum, max
-        for (EndedJobCount count : endedWindow()) {
+        for (EndedJobCount count : ended) {
             if ("done".equals(count.state())) {
                 long[] times = byFunction.computeIfAbsent(count.jobFunction(), function -> new long[3]);
                 times[0] += count.jobs();
@@ -137,10 +141,10 @@ public class DashboardService {
     }
 
     /**
-     * Per channel of {@code channels} (those with jobs waiting, as {@link #countsByChannelAndState} tells), its oldest
-     * job still waiting to run (pending or waiting for dependencies).
+     * Per channel of {@code channels} (those with jobs waiting), its oldest job still waiting to run (pending or
+     * waiting for dependencies).
      */
-    public List<OldestWaiting> oldestWaiting(Collection<String> channels) {
+    private List<OldestWaiting> oldestWaiting(Collection<String> channels) {
         if (channels.isEmpty()) {
             return List.of();
         }
@@ -152,6 +156,17 @@ public class DashboardService {
         }
         return List.copyOf(oldest.values());
     }
+
+    /**
+     * One look at the dashboard: job counts per channel (in name order) and state (dbValue → count), jobs done and
+     * failed per hour (oldest first), the slowest job functions, and each waiting channel's oldest job.
+     */
+    public record Look(
+            Map<String, Map<String, Long>> counts,
+            List<HourCount> throughput,
+            List<FunctionTime> slowest,
+            List<OldestWaiting> oldest)
+            implements Serializable {}
 
     /** Jobs done and failed in one hour. */
     public record HourCount(Instant hour, long done, long failed) implements Serializable {}

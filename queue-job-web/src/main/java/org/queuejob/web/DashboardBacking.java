@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.queuejob.application.DashboardService;
 import org.queuejob.application.DashboardService.FunctionTime;
+import org.queuejob.application.DashboardService.Look;
 import org.queuejob.application.DashboardService.OldestWaiting;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.web.format.JobTexts;
@@ -16,8 +17,9 @@ import org.queuejob.web.format.ThroughputChart;
 
 /**
  * The landing page ({@code dashboard.xhtml}): jobs by channel and state, jobs done and failed per hour over the last
- * day, the slowest job functions, and the oldest waiting job of each channel. Read once per request; the page
- * refreshes itself every 10 seconds.
+ * day, the slowest job functions, and the oldest waiting job of each channel. One look ({@link DashboardService#look})
+ * per request, however often the page's components ask (a data table reads its value several times while it renders);
+ * the page refreshes itself every 10 seconds.
  */
 @Named
 @ViewScoped
@@ -28,10 +30,10 @@ public class DashboardBacking implements Serializable {
     @EJB
     DashboardService dashboard;
 
-    private transient Map<String, Map<String, Long>> counts;
+    private transient Look look;
 
     public void refresh() {
-        counts = null;
+        look = null;
     }
 
     public List<JobState> getStates() {
@@ -58,15 +60,15 @@ public class DashboardBacking implements Serializable {
     }
 
     public String getThroughputSvg() {
-        return ThroughputChart.svg(dashboard.throughput());
+        return ThroughputChart.svg(look().throughput());
     }
 
     public List<FunctionTime> getSlowestFunctions() {
-        return dashboard.slowestFunctions();
+        return look().slowest();
     }
 
     public List<OldestWaiting> getOldestWaiting() {
-        return dashboard.oldestWaiting(DashboardService.channelsWithWaiting(counts()));
+        return look().oldest();
     }
 
     public String averageSeconds(FunctionTime function) {
@@ -82,9 +84,13 @@ public class DashboardBacking implements Serializable {
     }
 
     private Map<String, Map<String, Long>> counts() {
-        if (counts == null) {
-            counts = dashboard.countsByChannelAndState();
+        return look().counts();
+    }
+
+    private Look look() {
+        if (look == null) {
+            look = dashboard.look();
         }
-        return counts;
+        return look;
     }
 }

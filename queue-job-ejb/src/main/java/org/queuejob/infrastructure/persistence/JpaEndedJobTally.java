@@ -7,47 +7,72 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.queuejob.domain.model.statistics.EndedJobCount;
 import org.queuejob.domain.model.statistics.EndedJobTally;
 
 /**
  * The ended-job counts ({@code queue_job_count_period}, {@code queue_job_count}) in native SQL through the queue's
  * persistence unit (a session bean for the reason given on {@link JpaJobRepository}).
+ *
+ * <p>Statements that read {@code queue_job} by when its jobs ended have their instants written into the text rather
+ * than bound: the planner then sees how recent and how narrow the range is and reads the ended-at index, where a
+ * generic plan for "any range" (which a pooled connection's prepared statement turns to after a few runs) scans the
+ * table. The instants are formatted from {@link Instant}s and the period from a number of seconds: no text of a user's
+ * reaches them.
  */
 @Stateless
 public class JpaEndedJobTally implements EndedJobTally {
 
-    static final String COUNTED =
-            "SELECT period_start FROM queue_job_count_period WHERE period_start >= ?1 AND period_start < ?2";
+    /** Parameters: from, to (instants), the period's length in seconds. */
+    static final String UNCOUNTED = """
+            SELECT period
+              FROM generate_series(TIMESTAMPTZ '%1$s', TIMESTAMPTZ '%2$s' - interval '%3$d seconds',
+                                   interval '%3$d seconds') AS period
+             WHERE NOT EXISTS (SELECT 1 FROM queue_job_count_period counted WHERE counted.period_start = period)
+             ORDER BY period""";
 
-    static final String CLAIM =
-            "INSERT INTO queue_job_count_period (period_start, counted_at) VALUES (?1, now()) ON CONFLICT DO NOTHING";
-
+    /**
+     * Claims the periods no one has claimed and counts the jobs of those it claimed, in one statement: a period another
+     * server claimed meanwhile is left to that server. A job's period is when it ended, rounded down to the period's
+     * length (periods start at multiples of it since the epoch, as {@code EndedJobCounts.periodOf} has them).
+     */
     static final String COUNT = """
+            WITH claimed AS (
+                INSERT INTO queue_job_count_period (period_start, counted_at)
+                SELECT period, now()
+                  FROM generate_series(TIMESTAMPTZ '%1$s', TIMESTAMPTZ '%2$s' - interval '%3$d seconds',
+                                       interval '%3$d seconds') AS period
+                    ON CONFLICT DO NOTHING
+                RETURNING period_start)
             INSERT INTO queue_job_count (period_start, channel, job_function, state, jobs, sum_exec_ms, max_exec_ms)
-            SELECT ?1, channel, job_function, state, count(*), coalesce(sum(exec_time_ms), 0),
+            SELECT period_start, channel, job_function, state, count(*), coalesce(sum(exec_time_ms), 0),
                    coalesce(max(exec_time_ms), 0)
-              FROM queue_job
-             WHERE state IN ('done', 'cancelled')
-               AND coalesce(date_done, date_cancelled) >= ?1 AND coalesce(date_done, date_cancelled) < ?2
-             GROUP BY channel, job_function, state""";
+              FROM (SELECT to_timestamp(floor(extract(epoch FROM coalesce(date_done, date_cancelled)) / %3$d) * %3$d)
+                               AS period_start,
+                           channel, job_function, state, exec_time_ms
+                      FROM queue_job
+                     WHERE state IN ('done', 'cancelled')
+                       AND coalesce(date_done, date_cancelled) >= TIMESTAMPTZ '%1$s'
+                       AND coalesce(date_done, date_cancelled) < TIMESTAMPTZ '%2$s') AS ended
+             WHERE period_start IN (SELECT period_start FROM claimed)
+             GROUP BY period_start, channel, job_function, state""";
 
     /** The counts go with their period (ON DELETE CASCADE). */
     static final String FORGET = "DELETE FROM queue_job_count_period WHERE period_start < ?1";
 
-    static final String COUNTS = """
-            SELECT period_start, channel, job_function, state, jobs, sum_exec_ms, max_exec_ms FROM queue_job_count
-             WHERE period_start >= ?1 AND period_start < ?2""";
+    /** Summed per hour in the database: a day of minutes is some tens of thousands of rows, its hours a few hundred. */
+    static final String COUNTED_BY_HOUR = """
+            SELECT date_trunc('hour', period_start, 'UTC'), channel, job_function, state, sum(jobs), sum(sum_exec_ms),
+                   max(max_exec_ms)
+              FROM queue_job_count
+             WHERE period_start >= ?1 AND period_start < ?2
+             GROUP BY 1, channel, job_function, state""";
 
-    /**
-     * The current period, counted live. The instant is written into the text rather than bound: the planner then
-     * sees how recent it is and reads the ended-at index, where a generic plan for "any instant" scans the table.
-     */
+    /** The current period, counted live. */
     static final String CURRENT = """
             SELECT channel, job_function, state, count(*), coalesce(sum(exec_time_ms), 0),
                    coalesce(max(exec_time_ms), 0)
@@ -61,29 +86,15 @@ public class JpaEndedJobTally implements EndedJobTally {
 
     @Override
     @SuppressWarnings("unchecked")
-    public Set<Instant> countedPeriods(Instant from, Instant to) {
-        Set<Instant> counted = new HashSet<>();
-        ((List<Object>) em.createNativeQuery(COUNTED)
-                        .setParameter(1, Timestamp.from(from))
-                        .setParameter(2, Timestamp.from(to))
+    public List<Instant> uncounted(Instant from, Instant to, Duration period) {
+        return ((List<Object>) em.createNativeQuery(UNCOUNTED.formatted(text(from), text(to), period.toSeconds()))
                         .getResultList())
-                .forEach(period -> counted.add(instant(period)));
-        return counted;
+                .stream().map(NativeResults::instant).toList();
     }
 
     @Override
-    public boolean claim(Instant period) {
-        return em.createNativeQuery(CLAIM)
-                        .setParameter(1, Timestamp.from(period))
-                        .executeUpdate()
-                == 1;
-    }
-
-    @Override
-    public void count(Instant from, Instant to) {
-        em.createNativeQuery(COUNT)
-                .setParameter(1, Timestamp.from(from))
-                .setParameter(2, Timestamp.from(to))
+    public void count(Instant from, Instant to, Duration period) {
+        em.createNativeQuery(COUNT.formatted(text(from), text(to), period.toSeconds()))
                 .executeUpdate();
     }
 
@@ -94,8 +105,8 @@ public class JpaEndedJobTally implements EndedJobTally {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<EndedJobCount> counted(Instant from, Instant to) {
-        List<Object[]> rows = em.createNativeQuery(COUNTS)
+    public List<EndedJobCount> countedByHour(Instant from, Instant to) {
+        List<Object[]> rows = em.createNativeQuery(COUNTED_BY_HOUR)
                 .setParameter(1, Timestamp.from(from))
                 .setParameter(2, Timestamp.from(to))
                 .getResultList();
@@ -105,12 +116,16 @@ public class JpaEndedJobTally implements EndedJobTally {
     @Override
     @SuppressWarnings("unchecked")
     public List<EndedJobCount> countSince(Instant period) {
-        List<Object[]> rows = em.createNativeQuery(CURRENT.formatted(DateTimeFormatter.ISO_INSTANT.format(period)))
-                .getResultList();
+        List<Object[]> rows =
+                em.createNativeQuery(CURRENT.formatted(text(period))).getResultList();
         return rows.stream().map(row -> ofRow(period, row, 0)).toList();
     }
 
-    /** A row of {@link #COUNTS} or {@link #CURRENT}, whose six count columns start at {@code at}. */
+    private static String text(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    /** A row of {@link #COUNTED_BY_HOUR} or {@link #CURRENT}, whose six count columns start at {@code at}. */
     private static EndedJobCount ofRow(Instant period, Object[] row, int at) {
         return new EndedJobCount(
                 period,

@@ -44,15 +44,26 @@ class DashboardIT {
         JobRows.aDoneJob(channel, 987_654).store();
         // A failure 20 hours ago: on a fresh run, before the demo's own traffic began, so the bar of that hour is ours.
         Instant nightFailure = Instant.now().minus(Duration.ofHours(20));
-        JobRows.aFailedJob(JobRows.uniqueChannel("dashboard-night"), "java.io.IOException", "Disk full at night")
+        String nightChannel = JobRows.uniqueChannel("dashboard-night");
+        JobRows.aFailedJob(nightChannel, "java.io.IOException", "Disk full at night")
                 .started(nightFailure, 1500)
                 .store();
-        // Ended jobs are counted once per passed five-minute period; an earlier test's look may have counted that
-        // period already, before this row (written into the past) existed: let the next look count it again.
+        // Two jobs done in that hour, a minute apart: counted from the kept per-minute counts, not live.
+        Instant nightHour = nightFailure.truncatedTo(ChronoUnit.HOURS);
+        JobRows.aDoneJob(nightChannel, 700)
+                .started(nightHour.plusSeconds(10), 700)
+                .done()
+                .store();
+        JobRows.aDoneJob(nightChannel, 900)
+                .started(nightHour.plusSeconds(75), 900)
+                .done()
+                .store();
+        // Ended jobs are counted once per minute that has passed; an earlier test's look may have counted those
+        // minutes already, before these rows (written into the past) existed: let the next look count them again.
         JobRows.execute(
-                "DELETE FROM queue_job_count_period WHERE period_start > ? AND period_start <= ?",
-                java.sql.Timestamp.from(nightFailure.minus(Duration.ofMinutes(10))),
-                java.sql.Timestamp.from(nightFailure.plus(Duration.ofMinutes(10))));
+                "DELETE FROM queue_job_count_period WHERE period_start >= ? AND period_start < ?",
+                java.sql.Timestamp.from(nightHour),
+                java.sql.Timestamp.from(nightHour.plus(Duration.ofHours(1))));
 
         browser.open("/");
         browser.driver().findElement(By.id("username")).sendKeys(Browser.property("queuejob.manager.user"));
@@ -67,23 +78,27 @@ class DashboardIT {
                 .extracting(WebElement::getText)
                 .containsExactly("", "3", "", "", "1", "", "1");
 
+        WebElement night = matrix.findElement(By.xpath(".//tbody/tr[th[normalize-space()='" + nightChannel + "']]"));
+        assertThat(night.findElements(By.tagName("td")))
+                .extracting(WebElement::getText)
+                .containsExactly("", "", "", "", "2", "", "1");
+
         WebElement chart =
                 browser.driver().findElement(By.cssSelector("#dashboardForm\\:throughputChart svg, svg.qj-chart"));
         List<WebElement> bars = chart.findElements(By.cssSelector("g.qj-bar"));
         assertThat(bars).hasSize(24);
-        String hour = DateTimeFormatter.ofPattern("HH:mm")
-                .withZone(ZoneOffset.UTC)
-                .format(nightFailure.truncatedTo(ChronoUnit.HOURS));
-        WebElement night = bars.stream()
+        String hour =
+                DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(nightHour);
+        WebElement nightBar = bars.stream()
                 .filter(bar -> bar.findElement(By.tagName("title"))
                         .getAttribute("textContent")
                         .startsWith(hour + " UTC:"))
                 .findFirst()
                 .orElseThrow();
-        assertThat(night.findElement(By.tagName("title")).getAttribute("textContent"))
-                .matches(hour + " UTC: \\d+ done, [1-9]\\d* failed");
-        assertThat(Double.parseDouble(
-                        night.findElement(By.cssSelector("rect.qj-bar-failed")).getAttribute("height")))
+        assertThat(nightBar.findElement(By.tagName("title")).getAttribute("textContent"))
+                .matches(hour + " UTC: [1-9]\\d* done, [1-9]\\d* failed");
+        assertThat(Double.parseDouble(nightBar.findElement(By.cssSelector("rect.qj-bar-failed"))
+                        .getAttribute("height")))
                 .as("height of the failed bar at " + hour)
                 .isPositive();
         assertThat(browser.driver().findElement(By.id("dashboardForm:slowest")).getText())

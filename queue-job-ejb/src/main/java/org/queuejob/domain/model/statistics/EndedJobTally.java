@@ -1,8 +1,8 @@
 package org.queuejob.domain.model.statistics;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The ended jobs (done, cancelled) counted per period and kept: a period is claimed by the first server (or look)
@@ -10,20 +10,24 @@ import java.util.Set;
  */
 public interface EndedJobTally {
 
-    /** The periods starting from {@code from} and before {@code to} that have been claimed. */
-    Set<Instant> countedPeriods(Instant from, Instant to);
+    /** The periods of length {@code period} starting from {@code from} and before {@code to} not claimed yet. */
+    List<Instant> uncounted(Instant from, Instant to, Duration period);
 
-    /** Claims the period starting at {@code period}; false if it was claimed before. */
-    boolean claim(Instant period);
-
-    /** Counts and keeps the jobs that ended from {@code from} and before {@code to}, as the period {@code from}. */
-    void count(Instant from, Instant to);
+    /**
+     * Claims the periods of length {@code period} from {@code from} to {@code to} that no one has claimed, and counts
+     * and keeps the jobs that ended in the ones it claimed (in one statement, so that a period is never claimed and
+     * left uncounted).
+     */
+    void count(Instant from, Instant to, Duration period);
 
     /** Forgets the periods that started before {@code before}, with their counts. */
     void forgetBefore(Instant before);
 
-    /** The kept counts of the periods starting from {@code from} and before {@code to}. */
-    List<EndedJobCount> counted(Instant from, Instant to);
+    /**
+     * The kept counts of the periods starting from {@code from} and before {@code to}, summed per hour (UTC): each
+     * count's period is the start of its hour.
+     */
+    List<EndedJobCount> countedByHour(Instant from, Instant to);
 
     /** The jobs that ended since {@code period} started, counted now, as that period. */
     List<EndedJobCount> countSince(Instant period);
