@@ -21,9 +21,9 @@ import org.queuejob.infrastructure.config.QueueJobClock;
 /**
  * How many jobs ended (done, cancelled) per minute, channel and job function, with their execution times: what the
  * dashboard shows of the last day. A minute that has passed is counted once, by whichever server gets there first
- * (every minute, or at a look), and kept ({@code queue_job_count}); only the current minute is counted live, through
- * the index on when jobs ended. A look therefore reads at most a minute of jobs, whatever the history kept, and the
- * kept counts summed per hour.
+ * (every minute, or at a look), and kept ({@code queue_job_count}); only the current minute (and the one before, for
+ * {@link #GRACE} after it ended) is counted live, through the index on when jobs ended. A look therefore reads about
+ * a minute of jobs, whatever the history kept, and the kept counts summed per hour.
  */
 @Stateless
 public class EndedJobCounts {
@@ -34,6 +34,12 @@ public class EndedJobCounts {
      * database.
      */
     public static final Duration PERIOD = Duration.ofMinutes(1);
+
+    /**
+     * A period is counted once it ended this long ago, not at once: a job's end is stamped a moment before its
+     * transaction commits, and a count taken in between would leave it out for good. Until then it is counted live.
+     */
+    static final Duration GRACE = Duration.ofSeconds(5);
 
     /** Counted periods are kept this long, then forgotten. */
     static final Duration KEPT = Duration.ofHours(48);
@@ -79,7 +85,7 @@ public class EndedJobCounts {
     /** Every minute, on every server: the period that just closed is counted by the first one there. */
     @Schedule(minute = "*", second = "10", hour = "*", persistent = false)
     void countTheLastPeriod() {
-        Instant last = periodOf(clock.instant()).minus(PERIOD);
+        Instant last = firstLive(clock.instant()).minus(PERIOD);
         try {
             self().count(last, last.plus(PERIOD));
         } catch (RuntimeException e) {
@@ -88,17 +94,27 @@ public class EndedJobCounts {
     }
 
     /**
-     * The counts from {@code since} (the start of an hour) up to now: the periods that have passed (counted now where
-     * missing) summed per hour, and the current period, counted live, as itself.
+     * The counts from {@code since} (the start of an hour) up to now: the periods that may be counted (counted now
+     * where missing) summed per hour, and the later ones (the current period, and the one before it for
+     * {@link #GRACE} after it ended), counted live, per period.
      */
     public List<EndedJobCount> since(Instant since) {
-        Instant current = periodOf(clock.instant());
-        for (Run run : runs(tally.uncounted(since, current, PERIOD))) {
+        Instant now = clock.instant();
+        Instant live = firstLive(now);
+        for (Run run : runs(tally.uncounted(since, live, PERIOD))) {
             self().count(run.from(), run.to());
         }
-        List<EndedJobCount> counts = new ArrayList<>(tally.countedByHour(since, current));
-        counts.addAll(tally.countSince(current));
+        List<EndedJobCount> counts = new ArrayList<>(tally.countedByHour(since, live));
+        // A job stamped ahead of this server's clock (another server's clock, a moment ahead) is shown as now.
+        Instant current = periodOf(now);
+        tally.countSince(live, PERIOD)
+                .forEach(count -> counts.add(count.period().isAfter(current) ? count.in(current) : count));
         return counts;
+    }
+
+    /** The first period that is not counted yet but live, at {@code now}: the current one, or the one before it. */
+    static Instant firstLive(Instant now) {
+        return periodOf(now.minus(GRACE));
     }
 
     /**

@@ -23,6 +23,14 @@ class EndedJobCountsTest {
     }
 
     @Test
+    void aMinuteThatJustEnded_staysLiveForTheGrace_thenMayBeCounted() {
+        assertThat(EndedJobCounts.firstLive(minute(3).plusSeconds(4))).isEqualTo(minute(2));
+        assertThat(EndedJobCounts.firstLive(minute(3).plus(EndedJobCounts.GRACE)))
+                .isEqualTo(minute(3));
+        assertThat(EndedJobCounts.firstLive(minute(3).plusSeconds(59))).isEqualTo(minute(3));
+    }
+
+    @Test
     void uncountedPeriods_areCountedAsRunsOfConsecutivePeriods() {
         List<Run> runs = EndedJobCounts.runs(List.of(minute(0), minute(1), minute(2), minute(5), minute(7), minute(8)));
 

@@ -72,14 +72,15 @@ public class JpaEndedJobTally implements EndedJobTally {
              WHERE period_start >= ?1 AND period_start < ?2
              GROUP BY 1, channel, job_function, state""";
 
-    /** The current period, counted live. */
-    static final String CURRENT = """
-            SELECT channel, job_function, state, count(*), coalesce(sum(exec_time_ms), 0),
+    /** The periods since the given one (the current one, perhaps the one before), counted live. */
+    static final String LIVE = """
+            SELECT to_timestamp(floor(extract(epoch FROM coalesce(date_done, date_cancelled)) / %2$d) * %2$d),
+                   channel, job_function, state, count(*), coalesce(sum(exec_time_ms), 0),
                    coalesce(max(exec_time_ms), 0)
               FROM queue_job
              WHERE state IN ('done', 'cancelled')
-               AND coalesce(date_done, date_cancelled) >= TIMESTAMPTZ '%s'
-             GROUP BY channel, job_function, state""";
+               AND coalesce(date_done, date_cancelled) >= TIMESTAMPTZ '%1$s'
+             GROUP BY 1, channel, job_function, state""";
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
@@ -110,30 +111,30 @@ public class JpaEndedJobTally implements EndedJobTally {
                 .setParameter(1, Timestamp.from(from))
                 .setParameter(2, Timestamp.from(to))
                 .getResultList();
-        return rows.stream().map(row -> ofRow(instant(row[0]), row, 1)).toList();
+        return rows.stream().map(JpaEndedJobTally::ofRow).toList();
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<EndedJobCount> countSince(Instant period) {
-        List<Object[]> rows =
-                em.createNativeQuery(CURRENT.formatted(text(period))).getResultList();
-        return rows.stream().map(row -> ofRow(period, row, 0)).toList();
+    public List<EndedJobCount> countSince(Instant period, Duration length) {
+        List<Object[]> rows = em.createNativeQuery(LIVE.formatted(text(period), length.toSeconds()))
+                .getResultList();
+        return rows.stream().map(JpaEndedJobTally::ofRow).toList();
     }
 
     private static String text(Instant instant) {
         return DateTimeFormatter.ISO_INSTANT.format(instant);
     }
 
-    /** A row of {@link #COUNTED_BY_HOUR} or {@link #CURRENT}, whose six count columns start at {@code at}. */
-    private static EndedJobCount ofRow(Instant period, Object[] row, int at) {
+    /** A row of {@link #COUNTED_BY_HOUR} or {@link #LIVE}: the period, then the six count columns. */
+    private static EndedJobCount ofRow(Object[] row) {
         return new EndedJobCount(
-                period,
-                (String) row[at],
-                (String) row[at + 1],
-                (String) row[at + 2],
-                number(row[at + 3]),
-                number(row[at + 4]),
-                number(row[at + 5]));
+                instant(row[0]),
+                (String) row[1],
+                (String) row[2],
+                (String) row[3],
+                number(row[4]),
+                number(row[5]),
+                number(row[6]));
     }
 }

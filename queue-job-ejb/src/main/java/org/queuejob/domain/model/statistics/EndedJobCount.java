@@ -10,4 +10,10 @@ public record EndedJobCount(
         String state,
         long jobs,
         long sumExecMillis,
-        long maxExecMillis) {}
+        long maxExecMillis) {
+
+    /** The same counts, as of another period. */
+    public EndedJobCount in(Instant other) {
+        return new EndedJobCount(other, channel, jobFunction, state, jobs, sumExecMillis, maxExecMillis);
+    }
+}

@@ -29,6 +29,6 @@ public interface EndedJobTally {
      */
     List<EndedJobCount> countedByHour(Instant from, Instant to);
 
-    /** The jobs that ended since {@code period} started, counted now, as that period. */
-    List<EndedJobCount> countSince(Instant period);
+    /** The jobs that ended since {@code period} started, counted now, per period of length {@code length}. */
+    List<EndedJobCount> countSince(Instant period, Duration length);
 }
