@@ -53,9 +53,12 @@ public class DashboardService {
 
     /** Everything the dashboard shows, from one read of the ended jobs. */
     public Look look() {
-        List<EndedJobCount> ended = this.ended.since(since());
+        // One start for every figure: read twice, the clock could fall either side of an hour between the reads.
+        Instant since = since();
+        List<EndedJobCount> ended = this.ended.since(since);
         Map<String, Map<String, Long>> counts = countsByChannelAndState(ended);
-        return new Look(counts, throughput(ended), slowestFunctions(ended), oldestWaiting(channelsWithWaiting(counts)));
+        return new Look(
+                counts, throughput(since, ended), slowestFunctions(ended), oldestWaiting(channelsWithWaiting(counts)));
     }
 
     /**
@@ -94,8 +97,7 @@ public class DashboardService {
     }
 
     /** Jobs done and failed in each of the last {@link #HOURS} hours, oldest hour first (empty hours included). */
-    private List<HourCount> throughput(List<EndedJobCount> ended) {
-        Instant since = since();
+    private List<HourCount> throughput(Instant since, List<EndedJobCount> ended) {
         Map<Instant, long[]> hours = new TreeMap<>();
         for (int i = 0; i < HOURS; i++) {
             hours.put(since.plus(Duration.ofHours(i)), new long[2]);
