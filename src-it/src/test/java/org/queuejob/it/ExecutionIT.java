@@ -178,6 +178,28 @@ class ExecutionIT {
     }
 
     @Test
+    void aPendingJobLockedByAnOpenTransactionHoldsUpNoOtherJob() {
+        String lockedMarker = "locked-" + UUID.randomUUID();
+        String freeMarker = "free-" + UUID.randomUUID();
+        // Due in a moment: the lock below is taken before the leader may choose either of them.
+        Instant due = Instant.now().plus(Duration.ofSeconds(2));
+        UUID locked = queue.options().eta(due).enqueue(() -> jobs.echo(lockedMarker));
+        UUID free = queue.options().eta(due).enqueue(() -> jobs.echo(freeMarker));
+
+        try (DatabaseRows.HeldLock lock = DatabaseRows.lock(
+                "SELECT id FROM queue_job WHERE uuid = CAST(? AS uuid) FOR UPDATE", locked.toString())) {
+            // The locked job is first in dispatch order; the leader used to wait for its lock, and dispatched
+            // nothing for any channel until the transaction holding it ended.
+            awaitState(free, JobState.DONE);
+            assertThat(query.find(locked).orElseThrow().state()).isEqualTo(JobState.PENDING);
+            assertThat(log.runs(lockedMarker)).isZero();
+        }
+
+        awaitState(locked, JobState.DONE);
+        assertThat(log.runs(lockedMarker)).isEqualTo(1);
+    }
+
+    @Test
     void retryWithoutADelayWaitsAsTheJobFunctionsRetryPatternSays() {
         String marker = "patterned-" + UUID.randomUUID();
         Instant before = Instant.now();

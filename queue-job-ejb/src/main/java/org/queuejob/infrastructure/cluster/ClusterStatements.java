@@ -53,7 +53,7 @@ public class ClusterStatements {
             WITH rescued AS (
                 SELECT id, worker FROM queue_job
                  WHERE %s AND worker IS NOT NULL AND NOT (worker = ANY (CAST(?1 AS text[])))
-                 FOR UPDATE)
+                 FOR UPDATE SKIP LOCKED)
             UPDATE queue_job j SET state = '%s', worker = NULL, date_enqueued = NULL, date_started = NULL,
                    version = j.version + 1
               FROM rescued WHERE j.id = rescued.id

@@ -289,6 +289,11 @@ public class Dispatcher {
                 settle(assignment, selected, done);
                 advanceCursors(read.get().candidates, done.ids());
                 noteDrained(read.get(), done.ids(), signal);
+                if (done.ids().isEmpty()) {
+                    // Every job chosen was locked by another transaction (or changed): reading again now would
+                    // choose the same ones. The next event or poll tries again.
+                    return true;
+                }
             }
             if (!rejected && (selected.size() < read.get().wanted || !assignment.unassigned.isEmpty())) {
                 return false;

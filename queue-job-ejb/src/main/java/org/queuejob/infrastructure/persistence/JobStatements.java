@@ -104,7 +104,10 @@ final class JobStatements {
      * The leader hands the jobs it chose to servers (T6): job {@code ids[i]} gets {@code workers[i]} as worker. Run on
      * the leader's own session, the one holding the leader lock, so a deposed leader cannot run it at all. Rows are
      * found by primary key ({@code id = ANY}, not a join with the arrays, which the planner may turn into a scan of
-     * every pending row) and locked in id order, so this never deadlocks with other writers. The payload is returned
+     * every pending row). A row another transaction has locked is skipped, not waited for: the leader dispatches for
+     * every server and channel, and a transaction left open on one pending job (an application's cancel before a long
+     * task, a person's SQL) would otherwise stop all dispatch until it ended. A skipped job is not returned, so it stays
+     * at the head of its channel and is chosen again at the next pass. The payload is returned
      * only for the leader's own jobs: they go straight to its workers. A job handed to another server makes the
      * statement NOTIFY (channel and payload the last two parameters); PostgreSQL delivers one message per transaction
      * however many rows call it, at the commit, when the rows are there to be read.
@@ -112,12 +115,18 @@ final class JobStatements {
     static final String DISPATCH_TO = """
             UPDATE queue_job SET state = '%s', worker = (CAST(? AS text[]))[array_position(CAST(? AS bigint[]), id)],
                    date_enqueued = %s, version = version + 1
-             WHERE id = ANY (CAST(? AS bigint[])) AND %s
+             WHERE id = ANY (ARRAY(SELECT id FROM queue_job WHERE id = ANY (CAST(? AS bigint[])) AND %s
+                                    ORDER BY id FOR UPDATE SKIP LOCKED))
+               AND %s
             RETURNING id, CAST(uuid AS text), channel, job_function,
                       CASE WHEN worker = ? THEN CAST(arguments AS text) END, graph_uuid IS NOT NULL, retry, user_name,
                       CASE WHEN worker = ? THEN CAST(context AS text) END, %s, version,
                       CASE WHEN worker <> ? THEN CAST(pg_notify(?, ?) AS text) END""".formatted(
-            DISPATCH.to().dbValue(), INSTANT, DISPATCH.rowCondition(), epochMicrosOf("GREATEST(date_created, eta)"));
+                    DISPATCH.to().dbValue(),
+                    INSTANT,
+                    DISPATCH.rowCondition(),
+                    DISPATCH.rowCondition(),
+                    epochMicrosOf("GREATEST(date_created, eta)"));
 
     /** A server's jobs the leader handed to it that it does not hold yet. */
     static final String ASSIGNED = """
@@ -149,12 +158,21 @@ final class JobStatements {
                AND NOT EXISTS (SELECT 1 FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
                                 WHERE d.child_id = c.id AND p.state <> 'done')""".formatted(RELEASE_CHILD.to().dbValue(), RELEASE_CHILD.sqlCondition());
 
-    /** The safety net of T3: two parents finishing at once may each have seen the other not done yet. */
-    static final String RELEASE_ALL_READY = """
+    /**
+     * The safety net of T3: two parents finishing at once may each have seen the other not done yet. Run by the leader
+     * at each poll, it skips children another transaction has locked (their parent's done mark is committing, or
+     * someone holds them): the leader must never wait on a lock, and the next poll looks again.
+     */
+    static final String RELEASE_ALL_READY =
+            """
             UPDATE queue_job c SET state = '%s', version = version + 1
-             WHERE c.%s
-               AND NOT EXISTS (SELECT 1 FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
-                                WHERE d.child_id = c.id AND p.state <> 'done')""".formatted(RELEASE_CHILD.to().dbValue(), RELEASE_CHILD.sqlCondition());
+             WHERE c.id = ANY (ARRAY(SELECT r.id FROM queue_job r
+                                      WHERE r.%s
+                                        AND NOT EXISTS (SELECT 1 FROM queue_job_dependency d
+                                                          JOIN queue_job p ON p.id = d.parent_id
+                                                         WHERE d.child_id = r.id AND p.state <> 'done')
+                                      ORDER BY r.id FOR UPDATE OF r SKIP LOCKED))
+               AND %s""".formatted(RELEASE_CHILD.to().dbValue(), RELEASE_CHILD.sqlCondition(), RELEASE_CHILD.rowCondition());
 
     /** T7/T8: jobs a server holds but is not running (outside the given ids) go back to pending. */
     static final String RELEASE_ABANDONED = """

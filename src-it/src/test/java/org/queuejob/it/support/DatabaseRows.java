@@ -48,6 +48,47 @@ public final class DatabaseRows {
         }
     }
 
+    /**
+     * Locks the rows {@code sql} (a {@code SELECT … FOR UPDATE}) selects in a transaction left open, as an
+     * application's long transaction would, until the returned lock is closed (which rolls it back).
+     */
+    public static HeldLock lock(String sql, Object... parameters) {
+        try {
+            Connection connection = connect();
+            connection.setAutoCommit(false);
+            try (PreparedStatement statement = prepare(connection, sql, parameters);
+                    ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    connection.rollback();
+                    connection.close();
+                    throw new IllegalStateException("Nothing to lock: " + sql);
+                }
+            }
+            return new HeldLock(connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not lock: " + sql, e);
+        }
+    }
+
+    /** A transaction holding row locks; closing it rolls it back. */
+    public static final class HeldLock implements AutoCloseable {
+        private final Connection connection;
+
+        private HeldLock(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() {
+            try (connection) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Could not release the lock", e);
+            }
+        }
+    }
+
     private static Connection connect() throws SQLException {
         try {
             DataSource dataSource = InitialContext.doLookup("jdbc/queue-job");
