@@ -25,6 +25,7 @@ import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.infrastructure.execution.Dispatcher;
+import org.queuejob.infrastructure.execution.JobTimedOutException;
 import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
@@ -111,6 +112,32 @@ class ExecutionIT {
         assertThat(job.excInfo()).contains("org.queuejob.it.jobs.TestJobs.explode(TestJobs.java");
         assertThat(job.retry()).isEqualTo(1);
         assertThat(log.runs(marker)).isEqualTo(1);
+    }
+
+    @Test
+    void aJobThatRunsPastItsTimeoutHasItsWorkRolledBackAndFailsSayingSo() throws InterruptedException {
+        String customer = "late-" + UUID.randomUUID();
+        jobs.createCustomerPastTheTimeout(customer);
+        UUID uuid = enqueued.last();
+
+        QueueJob job = await().atMost(TIMEOUT)
+                .until(
+                        () -> query.find(uuid).orElseThrow(),
+                        ended -> ended.state() == JobState.DONE || ended.state() == JobState.FAILED);
+
+        assertThat(job.state())
+                .as("ended with %s: %s", job.excName(), job.excMessage())
+                .isEqualTo(JobState.FAILED);
+        assertThat(job.excName()).isEqualTo(JobTimedOutException.class.getName());
+        assertThat(job.excMessage())
+                .startsWith("The job ran for ")
+                .contains(", longer than its timeout of 1 s"
+                        + " (queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.createCustomerPastTheTimeout), so its"
+                        + " work was rolled back.");
+        assertThat(customers.exists(customer))
+                .as("the customer the job stored before its timeout")
+                .isFalse();
+        assertThat(log.runs(customer)).isEqualTo(1);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.execution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,9 @@ public class JobExecutor {
     CurrentJob currentJob;
 
     @Inject
+    JobTimeouts timeouts;
+
+    @Inject
     @QueueJobClock
     Clock clock;
 
@@ -63,8 +67,10 @@ public class JobExecutor {
 
     public Result execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
         Object result = invoke(job);
-        boolean completed = store.complete(
-                job.id(), worker, startedAt, clock.instant(), result == null ? null : String.valueOf(result));
+        Instant doneAt = clock.instant();
+        timeouts.requireWithin(job.jobFunction(), Duration.between(startedAt, doneAt));
+        boolean completed =
+                store.complete(job.id(), worker, startedAt, doneAt, result == null ? null : String.valueOf(result));
         if (!completed) {
             return Result.CHANGED;
         }

@@ -94,7 +94,9 @@ public class JobRunner {
         Instant startedAt = clock.instant();
         tell(() -> outcomes.started(job, startedAt));
         try {
-            transaction.setTransactionTimeout(timeouts.secondsFor(job.jobFunction()));
+            if (timeouts.onTransaction()) {
+                transaction.setTransactionTimeout(timeouts.secondsFor(job.jobFunction()));
+            }
             transaction.begin();
             JobExecutor.Result result = executor.execute(job, worker, startedAt);
             if (result != JobExecutor.Result.CHANGED) {

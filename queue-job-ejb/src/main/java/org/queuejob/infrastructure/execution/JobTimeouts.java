@@ -2,8 +2,10 @@ package org.queuejob.infrastructure.execution;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -12,6 +14,18 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * queue-job.job-timeout-seconds} ({@value #DEFAULT_SECONDS} by default), or {@code
  * queue-job.job-timeout-seconds.<job function>} for one job function. Set explicitly on every job's transaction, so
  * that it is the same on every server (WildFly's own default is 300 s, Payara's none).
+ *
+ * <p>The queue checks the timeout itself when a run returns, before the done mark ({@link #requireWithin}), and also
+ * gives it to the transaction manager, except on Payara (and GlassFish), whose transaction manager keeps every
+ * transaction given a timeout in memory until that timeout has passed, committed or not: it schedules a task per
+ * transaction and only cancels it at the end, and the purge of cancelled tasks that its
+ * {@code purge-cancelled-transactions-after} property names is never started (Payara issue 5938; read in the
+ * bytecode of 6.2025.9). With the default hour, every job run in the last hour stayed on the heap, and adding each
+ * task to that ever larger queue was on the profile of every job. What Payara's timeout does is mark the transaction
+ * rollback-only, so the work of a job that ran too long is rolled back when it ends: the queue's own check does the
+ * same, and a timeout set server-wide ({@code transaction-service timeout-in-seconds}, none by default) still applies.
+ * WildFly's transaction manager removes a finished transaction's timeout and rolls a timed-out one back at once,
+ * so there the timeout is given to it as well (its own default, 300 s, would otherwise cut longer jobs short).
  *
  * <p>Read once at start; a job's timeout is then a map look-up in memory.
  */
@@ -26,6 +40,7 @@ public class JobTimeouts {
 
     private int defaultSeconds = DEFAULT_SECONDS;
     private Map<String, Integer> perFunction = Map.of();
+    private boolean onTransaction = givenToTransactionManager(System::getProperty);
 
     @PostConstruct
     void read() {
@@ -56,6 +71,37 @@ public class JobTimeouts {
     public int secondsFor(String jobFunction) {
         Integer seconds = perFunction.get(jobFunction);
         return seconds == null ? defaultSeconds : seconds;
+    }
+
+    /** Whether a job's transaction is given its timeout (see the class comment for the servers where it is not). */
+    public boolean onTransaction() {
+        return onTransaction;
+    }
+
+    void onTransaction(boolean given) {
+        onTransaction = given;
+    }
+
+    /**
+     * Fails a run of {@code jobFunction} that lasted longer than its timeout: called when the job's method has
+     * returned and before its done mark, so that the job's work is rolled back and the job fails with a message that
+     * says why, on every server alike.
+     */
+    public void requireWithin(String jobFunction, Duration ran) {
+        int seconds = secondsFor(jobFunction);
+        if (ran.compareTo(Duration.ofSeconds(seconds)) > 0) {
+            throw new JobTimedOutException(ran, seconds, settingFor(jobFunction));
+        }
+    }
+
+    /** The setting that gives a job function its timeout, as a message names it. */
+    String settingFor(String jobFunction) {
+        return perFunction.containsKey(jobFunction) ? PER_FUNCTION + jobFunction : DEFAULT;
+    }
+
+    /** Not on Payara or GlassFish, known by the system property their servers set (see the class comment). */
+    static boolean givenToTransactionManager(UnaryOperator<String> systemProperty) {
+        return systemProperty.apply("com.sun.aas.installRoot") == null;
     }
 
     static int seconds(String name, String value) {

@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.execution;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +37,39 @@ class JobTimeoutsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("queue-job.job-timeout-seconds.org.acme.Reports.yearly")
                 .hasMessageContaining("'an hour'");
+    }
+
+    @Test
+    void aRunLongerThanItsTimeoutFailsSayingHowLongItRanTheLimitAndTheSettingThatGivesIt() {
+        JobTimeouts timeouts = new JobTimeouts();
+        timeouts.configure("600", Map.of("Reports.yearly", "2"));
+
+        assertThatThrownBy(() -> timeouts.requireWithin("Reports.yearly", Duration.ofMillis(2_450)))
+                .isInstanceOf(JobTimedOutException.class)
+                .hasMessage("The job ran for 2.5 s, longer than its timeout of 2 s"
+                        + " (queue-job.job-timeout-seconds.Reports.yearly), so its work was rolled back."
+                        + " Raise the timeout or make the job shorter, then requeue it.");
+        assertThatThrownBy(() -> timeouts.requireWithin("Invoices.send", Duration.ofSeconds(601)))
+                .hasMessageContaining("timeout of 600 s (queue-job.job-timeout-seconds)");
+    }
+
+    @Test
+    void aRunOfExactlyItsTimeoutOrLessIsWithinIt() {
+        JobTimeouts timeouts = new JobTimeouts();
+        timeouts.configure(null, Map.of("Reports.yearly", "2"));
+
+        timeouts.requireWithin("Reports.yearly", Duration.ofSeconds(2));
+        timeouts.requireWithin("Reports.yearly", Duration.ZERO);
+        timeouts.requireWithin("Invoices.send", Duration.ofSeconds(3600));
+    }
+
+    @Test
+    void theTransactionManagerIsGivenTheTimeoutExceptOnPayaraWhichWouldKeepEveryTimedTransactionInMemory() {
+        assertThat(JobTimeouts.givenToTransactionManager(name -> null)).isTrue();
+        assertThat(JobTimeouts.givenToTransactionManager(name -> name.equals("jboss.home.dir") ? "/opt/wildfly" : null))
+                .isTrue();
+        assertThat(JobTimeouts.givenToTransactionManager(
+                        name -> name.equals("com.sun.aas.installRoot") ? "/opt/payara6/glassfish" : null))
+                .isFalse();
     }
 }

@@ -70,6 +70,17 @@ public class TestJobs {
         gate.pass();
     }
 
+    /**
+     * Stores a customer in the job's transaction, then works on past its timeout of one second
+     * (it-microprofile-config.properties): the customer must not be kept.
+     */
+    @Job
+    public void createCustomerPastTheTimeout(String name) throws InterruptedException {
+        log.record(name);
+        customers.create(name);
+        Thread.sleep(1_500);
+    }
+
     /** A step of a graph: notes when it ran. */
     /** Waits at the gate, then asks to be tried again in an hour. */
     @Job

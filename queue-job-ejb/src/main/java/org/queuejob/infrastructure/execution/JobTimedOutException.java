@@ -1,0 +1,19 @@
+package org.queuejob.infrastructure.execution;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * A job's run lasted longer than its timeout: its work was rolled back and the job failed, as a transaction timeout
+ * does. Stored as the job's exception, so the message says how long it ran, the limit and the setting that gives it.
+ */
+public class JobTimedOutException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public JobTimedOutException(Duration ran, int timeoutSeconds, String setting) {
+        super("The job ran for " + String.format(Locale.ROOT, "%.1f", ran.toMillis() / 1000.0)
+                + " s, longer than its timeout of " + timeoutSeconds + " s (" + setting + "), so its work was rolled"
+                + " back. Raise the timeout or make the job shorter, then requeue it.");
+    }
+}
