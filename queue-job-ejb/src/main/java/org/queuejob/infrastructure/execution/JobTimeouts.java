@@ -10,10 +10,9 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * How long a job's transaction may last before the server rolls it back, in seconds: {@code
+ * How long a job's run may last before its work is rolled back and the job fails, in seconds: {@code
  * queue-job.job-timeout-seconds} ({@value #DEFAULT_SECONDS} by default), or {@code
- * queue-job.job-timeout-seconds.<job function>} for one job function. Set explicitly on every job's transaction, so
- * that it is the same on every server (WildFly's own default is 300 s, Payara's none).
+ * queue-job.job-timeout-seconds.<job function>} for one job function, the same on every server.
  *
  * <p>The queue checks the timeout itself when a run returns, before the done mark ({@link #requireWithin}), and also
  * gives it to the transaction manager, except on Payara (and GlassFish), whose transaction manager keeps every
@@ -76,10 +75,6 @@ public class JobTimeouts {
     /** Whether a job's transaction is given its timeout (see the class comment for the servers where it is not). */
     public boolean onTransaction() {
         return onTransaction;
-    }
-
-    void onTransaction(boolean given) {
-        onTransaction = given;
     }
 
     /**
