@@ -115,6 +115,9 @@ public class Dispatcher {
 
     private int batchSize;
 
+    /** How much room a round after a pass's first needs. */
+    private Refill refill = new Refill(1);
+
     /**
      * Signals that jobs may have become pending since the last read: a commit that stored or requeued jobs (in the
      * channels it names), a message from another server, an eta come due, the poll, new channel settings or servers.
@@ -131,9 +134,10 @@ public class Dispatcher {
     private final LongAdder headReads = new LongAdder();
 
     /** Starts with the configured channels; nothing is dispatched before {@link #reconcile} ran. */
-    void init(ChannelTree tree, int batchSize) {
+    void init(ChannelTree tree, int batchSize, Refill refill) {
         this.channels = new ChannelScheduler(tree);
         this.batchSize = batchSize;
+        this.refill = refill;
     }
 
     /** The live servers, this one included; a server that is not among them gets nothing. */
@@ -238,7 +242,8 @@ public class Dispatcher {
     }
 
     /**
-     * Dispatches until every channel's room, or every server's, is used, or no startable job is left. Returns true
+     * Dispatches until every channel's room, or every server's, is used (or what is left of it is too small for
+     * another round: {@link Refill}), or no startable job is left. Returns true
      * in the first case, and when no channel with room can have a job it did not have at its last read; false when
      * a read found the queue out of startable jobs, and then the next eta or throttle end decides the next pass.
      * The leader's own jobs go straight to its workers; servers that got jobs hear it from the dispatch statement
@@ -253,7 +258,7 @@ public class Dispatcher {
             Instant now = clock.instant();
             Map<String, Integer> room = room();
             int totalRoom = room.values().stream().mapToInt(Integer::intValue).sum();
-            if (totalRoom == 0) {
+            if (totalRoom == 0 || (round > 0 && !refill.worthAnotherRound(totalRoom))) {
                 return true;
             }
             List<Demand> demands = channels.demand(now).stream()

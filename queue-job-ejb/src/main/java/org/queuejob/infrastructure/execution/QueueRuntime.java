@@ -115,6 +115,9 @@ public class QueueRuntime {
     Clock clock;
 
     private final AtomicBoolean passRequested = new AtomicBoolean();
+    /** A wake-up for anything but this server's buffer running low came since the last pass began. */
+    private final AtomicBoolean signalled = new AtomicBoolean();
+
     private final AtomicBoolean assignedRequested = new AtomicBoolean();
     private final AtomicBoolean reconcileRequested = new AtomicBoolean();
     private final AtomicBoolean freedToTell = new AtomicBoolean();
@@ -129,6 +132,7 @@ public class QueueRuntime {
     private volatile Instant lastPass;
     private final LongAdder passes = new LongAdder();
     private boolean leading;
+    private volatile Refill refill = new Refill(1);
     private QueueExecutors executors;
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> poll;
@@ -150,7 +154,8 @@ public class QueueRuntime {
         transactions = lookUpTransactions();
         executors = QueueExecutors.create(size);
         scheduler = executors.scheduler();
-        dispatcher.init(tree, settings.claimBatchSize());
+        refill = Refill.of(size, heldLimit);
+        dispatcher.init(tree, settings.claimBatchSize(), refill);
         active = true;
         int released = store.releaseAbandoned(me.name(), Set.of());
         // The listener holds this server's liveness lock: taken before the first beat makes the server known.
@@ -387,10 +392,8 @@ public class QueueRuntime {
                 dispatcher.pendingAnywhere();
                 wake();
             }
-            if (workers.buffered() < Math.max(1, workers.size() / 2)) {
-                // Refilled in batches: while half the workers' worth of jobs still wait here, a pass would hand
-                // out one or two jobs at a time.
-                wake();
+            if (refill.asksForMore(workers.buffered())) {
+                wakeToRefill();
             }
         } else {
             if (outcome == JobRunner.Outcome.DONE_RELEASING_CHILDREN) {
@@ -429,6 +432,20 @@ public class QueueRuntime {
 
     /** Asks for a dispatch pass soon, when leader; many calls before the pass starts make one pass. */
     public void wake() {
+        signalled.set(true);
+        requestPass();
+    }
+
+    /**
+     * This server's buffer ran low ({@link Refill}): a pass soon, unless one refilled the buffer before it starts.
+     * Under load the request comes while a pass is handing out jobs; the pass after it would find room for only the
+     * few jobs ended since, and cost its two statements for them.
+     */
+    private void wakeToRefill() {
+        requestPass();
+    }
+
+    private void requestPass() {
         if (active && leader.isLeader() && passRequested.compareAndSet(false, true)) {
             runQuietly(this::pass);
         }
@@ -436,10 +453,15 @@ public class QueueRuntime {
 
     private void pass() {
         passRequested.set(false);
+        // Read after the request is cleared: a wake-up from now on asks for another pass, which sees its signal.
+        boolean refillOnly = !signalled.getAndSet(false);
         try {
             synchronized (passLock) {
                 if (!active || !leadsNow()) {
                     return;
+                }
+                if (refillOnly && !refill.asksForMore(workers.buffered())) {
+                    return; // refilled since it was asked for
                 }
                 passes.increment();
                 lastPass = clock.instant();
