@@ -54,6 +54,11 @@ final class EnqueueCost {
         server.resetStatements();
         double graph = nanos("enqueue/graph?n=" + GRAPH);
         long graphStatements = server.statements(QueueUnderTest.DATABASE);
+        // The count takes every statement the database ran meanwhile: the log says which, so that a count above the
+        // graph's own two (its jobs, its edges) can be read (run Q counted 10, every earlier run 2).
+        for (PostgresServer.StatementTime top : server.topStatements(QueueUnderTest.DATABASE, 12)) {
+            System.out.printf("[bench]   enqueue graph: %d call(s)  %s%n", top.calls(), top.query());
+        }
         jobTable.deleteChannel(QueueJobSystem.PAUSED_CHANNEL);
 
         report.heading("Enqueue (queue only, into a paused channel)");

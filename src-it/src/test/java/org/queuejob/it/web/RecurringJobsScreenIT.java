@@ -32,8 +32,14 @@ class RecurringJobsScreenIT extends BrowserTest {
         return browser.waitUntil(d -> d.findElement(By.xpath(rowXpath(name))));
     }
 
+    /**
+     * The row is found and read in one try, tried again while the table is re-rendered under it: the fresh-clone check
+     * of 540fd06 found the row, then lost it to the table's update after "Run now" before reading its cell.
+     */
     private String cell(String name, String id) {
-        return row(name).findElement(By.cssSelector("[id$=':" + id + "']")).getText();
+        return browser.waitUntil(d -> d.findElement(By.xpath(rowXpath(name)))
+                .findElement(By.cssSelector("[id$=':" + id + "']"))
+                .getText());
     }
 
     private void clickInRow(String name, String id) {
