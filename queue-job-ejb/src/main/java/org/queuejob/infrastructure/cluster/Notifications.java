@@ -39,6 +39,7 @@ public class Notifications {
     private static final Duration WAIT = Duration.ofMillis(500);
     private static final Duration PING_AFTER = Duration.ofSeconds(5);
     private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+    private static final String TELL = "SELECT set_config('synchronous_commit', 'off', true), pg_notify(?, ?)";
 
     @Inject
     @QueueJobDataSource
@@ -49,7 +50,6 @@ public class Notifications {
     private volatile Thread thread;
     private volatile int sessionKey;
 
-    /** Starts listening on a thread from {@code threads}; each message is handed to {@code onMessage}. */
     /**
      * Starts listening on a thread from {@code threads}; each message is handed to {@code onMessage}. The listening
      * session also holds this server's liveness lock, {@code sessionKey} (see {@link ClusterMembership}): it lives as
@@ -72,10 +72,14 @@ public class Notifications {
      * entity manager: a follower's "a slot is free" is on the way from its job's end to its next job's start, and the
      * container's transaction around one statement cost milliseconds there. Failures are quiet: a lost message costs
      * a poll interval.
+     *
+     * <p>A notification gives its transaction an id, so its commit would wait for the WAL to reach the disk, as a
+     * done mark's does; its own statement turns that wait off ({@code synchronous_commit} for this transaction
+     * only). Listeners get it as soon as it commits, and a crash of PostgreSQL can lose only the hint.
      */
     public void tell(String message) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+                PreparedStatement notify = connection.prepareStatement(TELL)) {
             notify.setString(1, CHANNEL);
             notify.setString(2, message);
             notify.execute();
