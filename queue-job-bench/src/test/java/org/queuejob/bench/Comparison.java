@@ -58,10 +58,8 @@ final class Comparison {
     }
 
     /** The queue's burn-down on an almost empty table: the age phases' baseline. */
-    double queueBurnDown() {
-        return Medians.of(results.get(Phase.BURN_DOWN).get(systems.get(0).name()))
-                .outcome()
-                .jobsPerSecond();
+    Measurement queueBurnDown() {
+        return Medians.of(results.get(Phase.BURN_DOWN).get(systems.get(0).name()));
     }
 
     private List<Measurement> medians(Phase phase) {

@@ -8,7 +8,8 @@ import org.queuejob.bench.phase.Outcome;
 import org.queuejob.bench.phase.Phase;
 
 /**
- * Measures one phase of one system, the same way for all: prepare (not measured), let the statistics settle, take
+ * Measures one phase of one system, the same way for all: prepare (not measured), {@code ANALYZE} its database, let
+ * the statistics settle, take
  * the counters, run, take the CPU and statement counters at once, end the system's part, let the statistics settle
  * again, take the commits. PostgreSQL publishes an idle backend's last transactions up to 10 s late, hence the waits
  * around the commit counter; CPU and pg_stat_statements are read at once.
@@ -43,6 +44,7 @@ final class PhaseMeter {
             String name, String database, Phase phase, LongSupplier pid, Step prepare, Work run, Step finish)
             throws Exception {
         prepare.run();
+        server.analyze(database);
         settle();
         long commitsBefore = server.commits(database);
         server.resetStatements();
