@@ -173,19 +173,20 @@ final class AgePhases {
                     busy);
             report.line("");
         }
-        report.line(
-                "The waiting jobs were filled in SQL behind the root channel's pause (%,d more than the N"
-                        + " timed, so that at least %,d wait throughout), and removed with `VACUUM` after each turn;"
-                        + " the history is %,d done (90 %%) and cancelled jobs in %d channels and %d job functions"
-                        + " created over the last %d days, then `VACUUM ANALYZE`. The empty table's burn-downs are the"
-                        + " comparison's and those between the backlog's turns; the history cannot be taken away"
-                        + " between turns, so its burn-downs are compared median to median with those.",
-                settings.jobs(),
-                settings.backlog(),
-                settings.history(),
-                JobTable.HISTORY_CHANNELS,
-                JobTable.HISTORY_FUNCTIONS,
-                JobTable.HISTORY_DAYS);
+        if (backlogTurns != null) {
+            report.line(
+                    "The waiting jobs were filled in SQL behind the root channel's pause (%,d more than the N timed, so"
+                            + " that at least %,d wait throughout), and removed with `VACUUM` after each turn.",
+                    settings.jobs(), settings.backlog());
+        }
+        if (vacuumTurns != null) {
+            report.line(
+                    "The history is %,d done (90 %%) and cancelled jobs in %d channels and %d job functions created"
+                            + " over the last %d days, then `VACUUM ANALYZE`. The empty table's burn-downs are the"
+                            + " comparison's and those between the backlog's turns; the history cannot be taken away"
+                            + " between turns, so its burn-downs are compared median to median with those.",
+                    settings.history(), JobTable.HISTORY_CHANNELS, JobTable.HISTORY_FUNCTIONS, JobTable.HISTORY_DAYS);
+        }
         if (vacuumTurns != null) {
             timeline.time("back office on the history", () -> {
                 backOffice(report);

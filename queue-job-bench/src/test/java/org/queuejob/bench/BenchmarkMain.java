@@ -171,7 +171,7 @@ public final class BenchmarkMain {
         report.line("- raw JDBC: %s", PeerKind.RAW_JDBC.configuration(settings.peerThreads()));
         report.line("- %s", settings.describe());
         report.line(
-                "- Each system's phase: prepared, its database analyzed (fresh planner statistics), then %d s for"
+                "- Each system's phase: prepared, its database analyzed before a burn-down (fresh planner statistics), then %d s for"
                         + " PostgreSQL's statistics to settle, then measured;"
                         + " CPU from /proc (application JVM: %s's or the peer's own; PostgreSQL: postmaster and"
                         + " children, living and exited); statements from pg_stat_statements without BEGIN/COMMIT;"

@@ -68,7 +68,7 @@ final class PostgresServer implements AutoCloseable {
      * Fresh planner statistics for every table of {@code database}. A phase starts seconds after its jobs were
      * stored, before PostgreSQL's own autovacuum (every minute) has looked at them, and a plan made on the counts of
      * the table before may be a poor one: run U's db-scheduler burn-down ran at 154 jobs/s, its lock-and-fetch taking
-     * 6.3 ms of PostgreSQL per job (every earlier run: 3,600–6,600 jobs/s). Each system gets them before each phase.
+     * 6.3 ms of PostgreSQL per job (every earlier run: 3,600–6,600 jobs/s). Each system gets them before each burn-down.
      */
     void analyze(String database) throws SQLException {
         try (Connection other = DriverManager.getConnection(
