@@ -186,8 +186,6 @@ final class AgePhases {
                             + " comparison's and those between the backlog's turns; the history cannot be taken away"
                             + " between turns, so its burn-downs are compared median to median with those.",
                     settings.history(), JobTable.HISTORY_CHANNELS, JobTable.HISTORY_FUNCTIONS, JobTable.HISTORY_DAYS);
-        }
-        if (vacuumTurns != null) {
             timeline.time("back office on the history", () -> {
                 backOffice(report);
                 return null;
