@@ -229,12 +229,14 @@ public final class PayaraDomain implements AppServer {
                 "--restype=javax.sql.DataSource",
                 "--steadypoolsize=8",
                 "--maxpoolsize=" + maxPoolSize,
-                // A dead connection (database restarted) is found by a real round trip at most every 5 s per
-                // connection, and one found dead makes the pool drop them all: recovery in about a second.
+                // A dead connection (database restarted) is found by a real round trip at most a second after its last
+                // check, and one found dead makes the pool drop them all. A connection checked less than that period
+                // ago is handed out unchecked and fails its use; at 5 s, one ClusterIT run had a server run nothing for
+                // 4.7 s after a restart (probably that). One `SELECT 1` per connection per second at most.
                 "--isconnectvalidatereq=true",
                 "--validationmethod=custom-validation",
                 "--validationclassname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                "--validateatmostonceperiod=5",
+                "--validateatmostonceperiod=1",
                 "--failconnection=true",
                 // Payara names a do-nothing SQL trace listener by default, and any listener wraps every JDBC call in a
                 // reflective proxy: about a sixth of a job's CPU in the server. "null" is the value that turns it off.

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -38,7 +39,18 @@ public class Notifications {
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     private static final Duration WAIT = Duration.ofMillis(500);
     private static final Duration PING_AFTER = Duration.ofSeconds(5);
-    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
+    /**
+     * Tries to reconnect after a loss: the first this soon, each failed one doubling the wait up to {@link
+     * #QUICK_RECONNECT} while the loss is younger than {@link #QUICK_FOR} (a database restart takes a few seconds,
+     * and the server runs its cut-off jobs again as soon as the listener is back), then every {@link #SLOW_RECONNECT}
+     * (each failed try is a failed connection the pool logs, several lines each).
+     */
+    private static final Duration FIRST_RECONNECT = Duration.ofMillis(50);
+
+    private static final Duration QUICK_RECONNECT = Duration.ofMillis(250);
+    private static final Duration QUICK_FOR = Duration.ofSeconds(10);
+    private static final Duration SLOW_RECONNECT = Duration.ofSeconds(2);
     private static final String TELL = "SELECT set_config('synchronous_commit', 'off', true), pg_notify(?, ?)";
 
     @Inject
@@ -54,14 +66,19 @@ public class Notifications {
      * Starts listening on a thread from {@code threads}; each message is handed to {@code onMessage}. The listening
      * session also holds this server's liveness lock, {@code sessionKey} (see {@link ClusterMembership}): it lives as
      * long as the connection, so the leader sees within a second that this process died or lost its connection.
+     *
+     * <p>{@code onReconnected} runs on the listener's thread each time it has its connection back after losing it:
+     * the database answers again (restarted, reachable again), and whatever was said or left undone meanwhile can be
+     * looked at now rather than at the next poll.
      */
-    public synchronized void start(ThreadFactory threads, Consumer<String> onMessage, int sessionKey) {
+    public synchronized void start(
+            ThreadFactory threads, Consumer<String> onMessage, Runnable onReconnected, int sessionKey) {
         if (thread != null) {
             return;
         }
         this.sessionKey = sessionKey;
         listening = true;
-        thread = threads.newThread(() -> listen(onMessage));
+        thread = threads.newThread(() -> listen(onMessage, onReconnected));
         thread.setName("queue-job-listener");
         thread.start();
     }
@@ -101,11 +118,25 @@ public class Notifications {
         }
     }
 
-    private void listen(Consumer<String> onMessage) {
+    private void listen(Consumer<String> onMessage, Runnable onReconnected) {
+        long lostAt = 0; // System.nanoTime() of the loss; 0 while the connection stands
+        Duration wait = FIRST_RECONNECT;
         while (listening) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try {
+                    subscribe(connection);
+                    connected = true;
+                    if (lostAt != 0) {
+                        long lostFor = System.nanoTime() - lostAt;
+                        LOG.info(() -> String.format(
+                                Locale.ROOT,
+                                "Queue job listener has its database connection back after %.1f s",
+                                lostFor / 1e9));
+                        lostAt = 0;
+                        wait = FIRST_RECONNECT;
+                        reconnected(onReconnected);
+                    }
                     receive(connection, onMessage);
                 } finally {
                     connected = false;
@@ -114,22 +145,46 @@ public class Notifications {
             } catch (SQLException | RuntimeException e) {
                 connected = false;
                 if (listening) {
-                    LOG.log(Level.WARNING, "Queue job listener lost its database connection; reconnecting", e);
-                    pause();
-                    // Whatever was said while away is found by the poll; a wake-up now makes it sooner.
-                    onMessage.accept(ENQUEUED);
+                    if (lostAt == 0) {
+                        lostAt = System.nanoTime();
+                        LOG.log(Level.WARNING, "Queue job listener lost its database connection; reconnecting", e);
+                    } else {
+                        // Once per outage is enough: the database is still away, and its own log says why.
+                        LOG.log(Level.FINE, "Queue job listener could not reconnect yet", e);
+                    }
+                    pause(wait);
+                    wait = nextWait(wait, Duration.ofNanos(System.nanoTime() - lostAt));
                 }
             }
         }
     }
 
-    private void receive(Connection connection, Consumer<String> onMessage) throws SQLException {
+    static Duration nextWait(Duration wait, Duration lostFor) {
+        if (lostFor.compareTo(QUICK_FOR) >= 0) {
+            return SLOW_RECONNECT;
+        }
+        Duration doubled = wait.multipliedBy(2);
+        return doubled.compareTo(QUICK_RECONNECT) > 0 ? QUICK_RECONNECT : doubled;
+    }
+
+    private static void reconnected(Runnable onReconnected) {
+        try {
+            onReconnected.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not look for work after reconnecting; the poll will", e);
+        }
+    }
+
+    /** Listens, and takes this server's liveness lock on the same session. */
+    private void subscribe(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + CHANNEL);
             statement.execute("SELECT pg_advisory_lock(" + ClusterStatements.LIVENESS_LOCKS + ", " + sessionKey + ")");
         }
+    }
+
+    private void receive(Connection connection, Consumer<String> onMessage) throws SQLException {
         PGConnection postgres = connection.unwrap(PGConnection.class);
-        connected = true;
         long quietSince = System.nanoTime();
         while (listening) {
             PGNotification[] received = postgres.getNotifications((int) WAIT.toMillis());
@@ -157,9 +212,9 @@ public class Notifications {
         }
     }
 
-    private static void pause() {
+    private static void pause(Duration wait) {
         try {
-            Thread.sleep(RECONNECT_AFTER.toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -159,7 +159,8 @@ public class QueueRuntime {
         active = true;
         int released = store.releaseAbandoned(me.name(), Set.of());
         // The listener holds this server's liveness lock: taken before the first beat makes the server known.
-        notifications.start(QueueExecutors.threadFactory(), this::onMessage, membership.sessionKey());
+        notifications.start(
+                QueueExecutors.threadFactory(), this::onMessage, this::databaseBack, membership.sessionKey());
         membership.start(functionNames, size, heldLimit);
         workers.start(size, executors.workers(), this::jobEnded);
         warnAboutUnknownFunctions(functionNames);
@@ -377,6 +378,21 @@ public class QueueRuntime {
             } else {
                 dispatcher.pendingAnywhere();
             }
+            wake();
+        }
+    }
+
+    /**
+     * The listener has its connection back after losing it (a database restart, a network cut): look now rather than
+     * at the next poll. Jobs that ran here meanwhile and could not record their end are still this server's in the
+     * database, and their channels' slots stay taken until they run again; the look at this server's jobs runs them
+     * at once. As leader, messages of other servers sent while the listener was away are lost: every channel may have
+     * work.
+     */
+    private void databaseBack() {
+        fetchAssigned();
+        if (leader.isLeader()) {
+            dispatcher.pendingAnywhere();
             wake();
         }
     }
