@@ -190,10 +190,10 @@ final class AgePhases {
         if (vacuumTurns != null) {
             report.line(
                     "The history is %,d done (90 %%) and cancelled jobs in %d channels and %d job functions created"
-                            + " over the last %d days, then `VACUUM ANALYZE`, again before each of its burn-downs. The"
-                            + " empty table's burn-downs are the"
-                            + " comparison's and those between the backlog's turns; the history cannot be taken away"
-                            + " between turns, so its burn-downs are compared median to median with those.",
+                            + " over the last %d days, then `VACUUM ANALYZE`, again before each of its burn-downs."
+                            + " The empty table's burn-downs are the comparison's and those between the backlog's"
+                            + " turns; the history cannot be taken away between turns, so its burn-downs are compared"
+                            + " median to median with those.",
                     settings.history(), JobTable.HISTORY_CHANNELS, JobTable.HISTORY_FUNCTIONS, JobTable.HISTORY_DAYS);
             timeline.time("back office on the history", () -> {
                 backOffice(report);
