@@ -11,11 +11,22 @@ import java.util.Optional;
  * less between a follower's job ending and its next job starting, and a failed job blocks its sequential channel
  * before anything else of that channel is handed out.
  *
+ * <p>A job done on a follower may have passed its slot on to the next job of its channel on the same server
+ * ({@code SlotPassing}): then the leader counts that job in the slot instead of freeing it.
+ *
  * <p>Sent as {@code freed:} followed by comma-separated {@code id.version} entries, {@code !} after a failed job's
- * and {@code ~} after one that may be waiting again (a retry, a change by someone else); each message stays under
- * PostgreSQL's 8,000-byte payload limit.
+ * and {@code ~} after one that may be waiting again (a retry, a change by someone else), {@code >id.version} after a
+ * done one's that passed its slot on; each message stays under PostgreSQL's 8,000-byte payload limit. A leader of an
+ * earlier version stops reading at such an entry, and its next look at the database counts what it did not read.
  */
-public record EndedJob(long id, long version, How how) {
+public record EndedJob(long id, long version, How how, Optional<Next> next) {
+
+    /** The job that took the slot on, with the version that names its hand-over. */
+    public record Next(long id, long version) {}
+
+    public EndedJob(long id, long version, How how) {
+        this(id, version, how, Optional.empty());
+    }
 
     /** How the job ended, as far as the leader's channel accounting cares. */
     public enum How {
@@ -38,7 +49,10 @@ public record EndedJob(long id, long version, How how) {
         for (EndedJob job : ended) {
             String entry = job.id + "." + job.version
                     + switch (job.how) {
-                        case DONE -> "";
+                        case DONE ->
+                            job.next
+                                    .map(next -> ">" + next.id + "." + next.version)
+                                    .orElse("");
                         case FAILED -> "!";
                         case NOT_DONE -> "~";
                     };
@@ -69,14 +83,23 @@ public record EndedJob(long id, long version, How how) {
         for (String entry : message.substring(PREFIX.length()).split(",")) {
             How how = entry.endsWith("!") ? How.FAILED : entry.endsWith("~") ? How.NOT_DONE : How.DONE;
             String numbers = how == How.DONE ? entry : entry.substring(0, entry.length() - 1);
-            int dot = numbers.indexOf('.');
+            int passed = how == How.DONE ? numbers.indexOf('>') : -1;
             try {
-                ended.add(new EndedJob(
-                        Long.parseLong(numbers.substring(0, dot)), Long.parseLong(numbers.substring(dot + 1)), how));
+                long[] job = idAndVersion(passed < 0 ? numbers : numbers.substring(0, passed));
+                Optional<Next> next = passed < 0
+                        ? Optional.empty()
+                        : Optional.of(idAndVersion(numbers.substring(passed + 1)))
+                                .map(n -> new Next(n[0], n[1]));
+                ended.add(new EndedJob(job[0], job[1], how, next));
             } catch (NumberFormatException | IndexOutOfBoundsException e) {
                 break;
             }
         }
         return Optional.of(ended);
+    }
+
+    private static long[] idAndVersion(String text) {
+        int dot = text.indexOf('.');
+        return new long[] {Long.parseLong(text.substring(0, dot)), Long.parseLong(text.substring(dot + 1))};
     }
 }

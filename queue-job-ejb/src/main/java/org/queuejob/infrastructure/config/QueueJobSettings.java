@@ -54,6 +54,15 @@ public class QueueJobSettings {
     @ConfigProperty(name = "queue-job.dead-after-seconds", defaultValue = "30")
     int deadAfterSeconds;
 
+    /**
+     * How long a server that does not lead may pass a channel slot the leader handed it on to the next job of the
+     * same channel itself, in the done mark of the job that held it, without a message to the leader and back; 0
+     * gives every slot back to the leader.
+     */
+    @Inject
+    @ConfigProperty(name = "queue-job.slot-lease-ms", defaultValue = "1000")
+    long slotLeaseMillis;
+
     /** Largest JSON text of one job's arguments; larger calls fail at enqueue. */
     @Inject
     @ConfigProperty(name = "queue-job.max-arguments-bytes", defaultValue = "1000000")
@@ -120,6 +129,10 @@ public class QueueJobSettings {
 
     public Duration deadAfter() {
         return Duration.ofSeconds(deadAfterSeconds);
+    }
+
+    public Duration slotLease() {
+        return Duration.ofMillis(Math.max(0, slotLeaseMillis));
     }
 
     public int maxArgumentsBytes() {

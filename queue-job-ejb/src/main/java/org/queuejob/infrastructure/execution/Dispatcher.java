@@ -227,7 +227,12 @@ public class Dispatcher {
      * and one not done may be waiting again. An end whose hand-over is no longer counted here changes nothing.
      */
     void endedElsewhere(List<EndedJob> ended) {
+        boolean uncounted = false;
         for (EndedJob job : ended) {
+            if (job.next().isPresent()) {
+                uncounted |= !slotPassedOn(job, job.next().get());
+                continue;
+            }
             heldElsewhere.ended(job.id(), job.version()).ifPresent(held -> {
                 if (job.how() == EndedJob.How.FAILED) {
                     channels.jobFailed(job.id(), held.channel());
@@ -239,6 +244,27 @@ public class Dispatcher {
                 pendingAnywhere(); // back to pending for a retry, perhaps, before where reads resume
             }
         }
+        if (uncounted) {
+            reconcile();
+        }
+    }
+
+    /**
+     * The follower passed the slot of a job it held on to the next job of the same channel ({@link SlotPassing}): that
+     * job takes the slot, on the same server and channel, and counts as handed to that server for even shares.
+     * Returns false when neither the slot nor the next job is counted here: this leader read the database after the
+     * first job's hand-over was counted elsewhere, and must read it again to count the next one.
+     */
+    private boolean slotPassedOn(EndedJob job, EndedJob.Next next) {
+        Optional<HeldElsewhere.Held> slot = heldElsewhere.passedOn(job.id(), job.version(), next.id(), next.version());
+        if (slot.isEmpty()) {
+            // Read as held already when the database was read after the pass committed (it commits with the done mark).
+            return heldElsewhere.holds(next.id());
+        }
+        channels.jobFinished(job.id());
+        channels.jobStarted(next.id(), slot.get().channel());
+        handedOut.merge(slot.get().server(), 1L, Long::sum);
+        return true;
     }
 
     /**

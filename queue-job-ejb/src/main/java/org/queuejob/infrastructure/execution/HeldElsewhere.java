@@ -35,6 +35,11 @@ final class HeldElsewhere {
         count(server, +1);
     }
 
+    /** Whether job {@code id} is counted as held by another server. */
+    boolean holds(long id) {
+        return byJob.containsKey(id);
+    }
+
     /** How many jobs {@code server} holds, as counted here. */
     int heldBy(String server) {
         return perServer.getOrDefault(server, 0);
@@ -52,6 +57,17 @@ final class HeldElsewhere {
         byJob.remove(id);
         count(held.server(), -1);
         return Optional.of(held);
+    }
+
+    /**
+     * Job {@code nextId} took the slot of job {@code id}'s hand-over at {@code version} on the same server and channel,
+     * at its own {@code nextVersion}: the server holds as many jobs as before. Returns the slot, or empty when that
+     * hand-over is not counted here (then nothing changes).
+     */
+    Optional<Held> passedOn(long id, long version, long nextId, long nextVersion) {
+        Optional<Held> slot = ended(id, version);
+        slot.ifPresent(held -> handedOver(nextId, held.server(), held.channel(), nextVersion));
+        return slot;
     }
 
     private void count(String server, int delta) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.queuejob.api.JobContextValue;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.infrastructure.config.QueueJobClock;
@@ -15,6 +16,7 @@ import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 import org.queuejob.infrastructure.interception.JobInvoker;
 import org.queuejob.infrastructure.persistence.QueueStore;
+import org.queuejob.infrastructure.persistence.QueueStore.SlotPass;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
 
 /**
@@ -65,17 +67,28 @@ public class JobExecutor {
         CHANGED
     }
 
+    /** How a run ended, and the job that took its channel slot on ({@link SlotPassing}), if one did. */
+    public record Ran(Result result, Optional<ClaimedJob> next) {}
+
     public Result execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
+        return execute(job, worker, startedAt, Optional.empty()).result();
+    }
+
+    /** Runs the job and marks it done, passing its slot on as {@code pass} says, if given. */
+    public Ran execute(ClaimedJob job, String worker, Instant startedAt, Optional<SlotPass> pass) throws Exception {
         Object result = invoke(job);
         Instant doneAt = clock.instant();
         timeouts.requireWithin(job.jobFunction(), Duration.between(startedAt, doneAt));
-        boolean completed =
-                store.complete(job.id(), worker, startedAt, doneAt, result == null ? null : String.valueOf(result));
-        if (!completed) {
-            return Result.CHANGED;
+        String text = result == null ? null : String.valueOf(result);
+        QueueStore.DoneMark done = pass.isPresent()
+                ? store.completePassingSlot(job.id(), worker, startedAt, doneAt, text, pass.get())
+                : new QueueStore.DoneMark(store.complete(job.id(), worker, startedAt, doneAt, text), Optional.empty());
+        if (!done.applied()) {
+            return new Ran(Result.CHANGED, Optional.empty());
         }
         // T3, in the same transaction: children see their parent done exactly when it is.
-        return job.inGraph() && store.releaseChildrenOf(job.id()) > 0 ? Result.DONE_RELEASING_CHILDREN : Result.DONE;
+        boolean released = job.inGraph() && store.releaseChildrenOf(job.id()) > 0;
+        return new Ran(released ? Result.DONE_RELEASING_CHILDREN : Result.DONE, done.next());
     }
 
     /**

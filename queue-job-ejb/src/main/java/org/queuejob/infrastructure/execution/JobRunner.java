@@ -12,14 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.observability.JobOutcomes;
+import org.queuejob.infrastructure.persistence.QueueStore.SlotPass;
 
 /**
  * Runs one claimed job on a worker thread: its try in one transaction, and if that rolls back, the record of the
@@ -75,22 +74,58 @@ public class JobRunner {
     }
 
     /**
-     * Runs jobs one after the other while {@code next} has one, telling {@code ended} of each: one call of this bean
-     * for many jobs, since a call costs the container more than a no-op job's own transaction does.
+     * What a worker loop gives the runner: its next job, where a done job's channel slot may go, and where ends are
+     * told.
      */
-    public void runWhileReady(Supplier<ClaimedJob> next, String worker, BiConsumer<ClaimedJob, Outcome> ended) {
-        for (ClaimedJob job = next.get(); job != null; job = next.get()) {
-            Outcome outcome = Outcome.UNRECORDED;
+    public interface Loop {
+
+        /** The next job to run; null ends the call. */
+        ClaimedJob next();
+
+        /** Where {@code job}'s slot may go when it is done ({@link SlotPassing}); empty: back to the leader. */
+        Optional<SlotPass> passFor(ClaimedJob job);
+
+        /**
+         * Whether this loop runs {@code next}, which took {@code job}'s slot, right away; false when this server
+         * already holds it (a look at the database found it first) or stops.
+         */
+        boolean takeOn(ClaimedJob job, ClaimedJob next);
+
+        /** {@code job} ended so, {@code next} (or null) having taken its slot; its transaction has ended. */
+        void ended(ClaimedJob job, Outcome outcome, ClaimedJob next);
+    }
+
+    /**
+     * Runs jobs one after the other while the loop has one, telling it of each end: one call of this bean for many
+     * jobs, since a call costs the container more than a no-op job's own transaction does. A job that took a done
+     * job's slot runs next on the same thread, with no hand-over at all.
+     */
+    public void runWhileReady(Loop loop, String worker) {
+        ClaimedJob job = loop.next();
+        while (job != null) {
+            Ran ran = new Ran(Outcome.UNRECORDED, Optional.empty());
+            ClaimedJob next = null;
+            boolean takenOn = false;
             try {
-                outcome = run(job, worker);
+                ran = run(job, worker, loop.passFor(job));
             } finally {
-                ended.accept(job, outcome);
+                next = ran.next().orElse(null);
+                takenOn = next != null && loop.takeOn(job, next);
+                loop.ended(job, ran.outcome(), next);
             }
+            job = takenOn ? next : loop.next();
         }
     }
 
+    /** How a run ended, and the job that took its slot on, if one did. */
+    private record Ran(Outcome outcome, Optional<ClaimedJob> next) {}
+
     /** Never throws for a job's failure; what could not be recorded stays with this server and is run again. */
     public Outcome run(ClaimedJob job, String worker) {
+        return run(job, worker, Optional.empty()).outcome();
+    }
+
+    private Ran run(ClaimedJob job, String worker, Optional<SlotPass> pass) {
         Instant startedAt = clock.instant();
         tell(() -> outcomes.started(job, startedAt));
         try {
@@ -98,21 +133,23 @@ public class JobRunner {
                 transaction.setTransactionTimeout(timeouts.secondsFor(job.jobFunction()));
             }
             transaction.begin();
-            JobExecutor.Result result = executor.execute(job, worker, startedAt);
-            if (result != JobExecutor.Result.CHANGED) {
+            JobExecutor.Ran ran = executor.execute(job, worker, startedAt, pass);
+            if (ran.result() != JobExecutor.Result.CHANGED) {
                 transaction.commit();
                 tell(() -> outcomes.done(job, startedAt, clock.instant()));
-                return result == JobExecutor.Result.DONE_RELEASING_CHILDREN
-                        ? Outcome.DONE_RELEASING_CHILDREN
-                        : Outcome.DONE;
+                return new Ran(
+                        ran.result() == JobExecutor.Result.DONE_RELEASING_CHILDREN
+                                ? Outcome.DONE_RELEASING_CHILDREN
+                                : Outcome.DONE,
+                        ran.next());
             }
             transaction.rollback();
             LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled or set done by "
                     + "hand): its work was rolled back");
-            return Outcome.NOT_DONE;
+            return new Ran(Outcome.NOT_DONE, Optional.empty());
         } catch (Exception | LinkageError | AssertionError failure) {
             rollbackQuietly();
-            return record(job, worker, failure, startedAt);
+            return new Ran(record(job, worker, failure, startedAt), Optional.empty());
         }
     }
 

@@ -84,6 +84,9 @@ public class QueueRuntime {
     Workers workers;
 
     @Inject
+    SlotPassing slotPassing;
+
+    @Inject
     LeaderLock leader;
 
     @Inject
@@ -156,6 +159,8 @@ public class QueueRuntime {
         scheduler = executors.scheduler();
         refill = Refill.of(size, heldLimit);
         dispatcher.init(tree, settings.claimBatchSize(), refill);
+        slotPassing.configure(settings.slotLease(), functionNames);
+        slotPassing.channels(tree);
         active = true;
         int released = store.releaseAbandoned(me.name(), Set.of());
         // The listener holds this server's liveness lock: taken before the first beat makes the server known.
@@ -309,7 +314,10 @@ public class QueueRuntime {
         if (leader.isLeader()) {
             runQuietly(this::applyChannels);
         } else {
-            runQuietly(() -> tellOthers(Notifications.CHANNELS));
+            runQuietly(() -> {
+                slotPassing.channels(channelTree());
+                tellOthers(Notifications.CHANNELS);
+            });
         }
     }
 
@@ -362,8 +370,8 @@ public class QueueRuntime {
             fetchAssigned();
         } else if (Notifications.JOINED.equals(message) && leader.isLeader()) {
             runQuietly(() -> dispatcher.members(membership.members()));
-        } else if (Notifications.CHANNELS.equals(message) && leader.isLeader()) {
-            runQuietly(this::applyChannels);
+        } else if (Notifications.CHANNELS.equals(message)) {
+            runQuietly(leader.isLeader() ? this::applyChannels : () -> slotPassing.channels(channelTree()));
         } else if (leader.isLeader()) {
             Optional<List<EndedJob>> ended = EndedJob.parse(message);
             Optional<Set<String>> enqueuedIn = EnqueuedIn.parse(message);
@@ -398,7 +406,7 @@ public class QueueRuntime {
     }
 
     /** A job ended on this server: its slot is free, for this server's leader or, by message, another's. */
-    private void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
+    private void jobEnded(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next) {
         if (leader.isLeader()) {
             dispatcher.jobEnded(job, outcome);
             if (outcome == JobRunner.Outcome.NOT_DONE) {
@@ -418,7 +426,11 @@ public class QueueRuntime {
             if (outcome == JobRunner.Outcome.UNRECORDED) {
                 return; // still held here in the database, and counted so by the leader: nothing to tell
             }
-            endedToTell.add(new EndedJob(job.id(), job.version(), how(outcome)));
+            endedToTell.add(new EndedJob(
+                    job.id(),
+                    job.version(),
+                    how(outcome),
+                    Optional.ofNullable(next).map(taken -> new EndedJob.Next(taken.id(), taken.version()))));
             if (freedToTell.compareAndSet(false, true)) {
                 // Many jobs ending at once make one message.
                 runQuietly(() -> {
@@ -520,7 +532,9 @@ public class QueueRuntime {
                     synchronized (passLock) {
                         // Under the pass lock: the leader's own pass hands jobs to this server's workers directly,
                         // and a look at the database in between would hand them over twice.
-                        workers.offer(store.assignedTo(me.name(), workers.held()));
+                        List<ClaimedJob> assigned = store.assignedTo(me.name(), workers.held());
+                        slotPassing.handedOver(assigned);
+                        workers.offer(assigned);
                     }
                 } catch (RuntimeException e) {
                     LOG.log(Level.WARNING, "Could not read the jobs handed to this server; retrying at the poll", e);
@@ -534,6 +548,8 @@ public class QueueRuntime {
         try {
             membership.beatWhenDue();
             leader.holdOrTry(me.name());
+            ChannelTree channels = channelTree();
+            slotPassing.channels(channels);
             synchronized (passLock) {
                 if (leadsNow()) {
                     dispatcher.members(membership.aliveRescuingTheDead());
@@ -541,7 +557,7 @@ public class QueueRuntime {
                     // Reads resume after the last job handed out; once per poll they start over, for what came
                     // pending behind them unsaid (an eta come due, SQL by hand).
                     dispatcher.pendingAnywhere();
-                    dispatcher.reconfigure(channelTree());
+                    dispatcher.reconfigure(channels);
                     leader.onSession(store::releaseAllReady);
                     dispatcher.reconcile();
                 }
@@ -653,6 +669,11 @@ public class QueueRuntime {
     /** When this server last ran a dispatch pass as leader; empty if it never led. */
     public Optional<Instant> lastDispatch() {
         return Optional.ofNullable(lastPass);
+    }
+
+    /** Jobs started here in a slot this server passed on without the leader ({@link SlotPassing}), since start. */
+    public long slotsPassed() {
+        return slotPassing.passedCount();
     }
 
     /** Reads of a channel's next jobs this server ran as leader since it started, one statement each. */

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,12 +12,12 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiConsumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.autovacuum.WorkerLoad;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.persistence.QueueStore.SlotPass;
 
 /**
  * This server's workers: the jobs handed to this server wait in a buffer, and at most {@code size} worker loops run
@@ -41,6 +42,15 @@ public class Workers implements WorkerLoad {
     @Inject
     WorkerIdentity worker;
 
+    @Inject
+    SlotPassing slotPassing;
+
+    /** Told of each job's end, after its transaction: how it ended, and the job that took its slot (or null). */
+    @FunctionalInterface
+    interface Ended {
+        void accept(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next);
+    }
+
     private final BlockingQueue<ClaimedJob> ready = new LinkedBlockingQueue<>();
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final AtomicInteger loops = new AtomicInteger();
@@ -52,10 +62,10 @@ public class Workers implements WorkerLoad {
 
     private volatile int size;
     private Executor executor;
-    private BiConsumer<ClaimedJob, JobRunner.Outcome> onEnded;
+    private Ended onEnded;
 
     /** Starts running what is offered: at most {@code size} jobs at once on {@code executor}. */
-    void start(int size, Executor executor, BiConsumer<ClaimedJob, JobRunner.Outcome> onEnded) {
+    void start(int size, Executor executor, Ended onEnded) {
         this.size = size;
         this.executor = executor;
         this.onEnded = onEnded;
@@ -134,7 +144,7 @@ public class Workers implements WorkerLoad {
     private void workLoop() {
         do {
             try {
-                runner.runWhileReady(this::next, worker.name(), this::ended);
+                runner.runWhileReady(loop, worker.name());
             } catch (RuntimeException e) {
                 // Only the container can get here (the runner handles every failure of a job itself); the job stays
                 // with this server in the database, and the next look at its jobs runs it again.
@@ -142,6 +152,35 @@ public class Workers implements WorkerLoad {
             }
         } while (stayForMore());
     }
+
+    /** What every worker loop gives the runner. */
+    private final JobRunner.Loop loop = new JobRunner.Loop() {
+        @Override
+        public ClaimedJob next() {
+            return Workers.this.next();
+        }
+
+        /**
+         * Only while no job waits here: a waiting job was handed over earlier, in dispatch order, and its own slot
+         * counts already; the ended job's slot then goes back to the leader, to refill the buffer in order, rather
+         * than to a later job that would start first.
+         */
+        @Override
+        public Optional<SlotPass> passFor(ClaimedJob job) {
+            return ready.isEmpty() ? slotPassing.passFor(job) : Optional.empty();
+        }
+
+        @Override
+        public boolean takeOn(ClaimedJob job, ClaimedJob next) {
+            slotPassing.passed(job, next);
+            return active && held.add(next.id());
+        }
+
+        @Override
+        public void ended(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next) {
+            Workers.this.ended(job, outcome, next);
+        }
+    };
 
     private ClaimedJob next() {
         if (!active) {
@@ -172,10 +211,11 @@ public class Workers implements WorkerLoad {
         }
     }
 
-    private void ended(ClaimedJob job, JobRunner.Outcome outcome) {
+    private void ended(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next) {
         lastEndNanos = System.nanoTime();
         held.remove(job.id());
-        onEnded.accept(job, outcome);
+        slotPassing.ended(job);
+        onEnded.accept(job, outcome, next);
     }
 
     /**

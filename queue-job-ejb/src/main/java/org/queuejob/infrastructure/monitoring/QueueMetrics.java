@@ -78,6 +78,11 @@ public class QueueMetrics {
                         + " (monotonic)",
                 runtime::channelReads);
         gauge(
+                "queue_job.slots.passed",
+                "Jobs this server started in a channel slot it passed on itself, without the leader, since it started"
+                        + " (monotonic)",
+                runtime::slotsPassed);
+        gauge(
                 "queue_job.rescued",
                 "Jobs of dead servers this server sent back to pending since it started" + " (monotonic)",
                 runtime::rescuedJobs);

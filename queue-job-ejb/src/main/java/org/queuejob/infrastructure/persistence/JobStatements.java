@@ -150,6 +150,47 @@ final class JobStatements {
                    retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
              WHERE id = ? AND (worker || '') = ? AND %s""".formatted(COMPLETE.to().dbValue(), INSTANT, INSTANT, COMPLETE.rowCondition());
 
+    /**
+     * The done mark of {@link #COMPLETE_HELD} that also passes the job's channel slot on (T9 + T10, then T6 for the
+     * next job), one statement in the job's own transaction: when the done mark applies, the next pending job of the
+     * same configured channel (as the leader's heads read picks it: same channel conditions, dispatch order, due,
+     * of a job function this server has) goes to this server, unless a channel on its path is paused, sequential or
+     * throttled now (those are the leader's to decide). Both commit with the job's work or neither does. The next
+     * job's row is skipped, not waited for, when another transaction holds it (the leader's dispatch, a cancel).
+     * One row always comes back: the next job's payload (all null when none was taken) and whether the done mark
+     * applied.
+     */
+    static final String COMPLETE_HELD_PASSING_SLOT = """
+            WITH done AS (
+                UPDATE queue_job SET state = '%1$s', date_started = %2$s, date_done = %2$s, exec_time_ms = ?, result = ?,
+                       retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
+                 WHERE id = ? AND (worker || '') = ? AND %3$s
+                RETURNING id),
+            next AS (
+                UPDATE queue_job SET state = '%4$s', worker = ?, date_enqueued = %2$s, version = version + 1
+                 WHERE id = (SELECT id FROM queue_job
+                              WHERE %5$s
+                                AND (channel = ? OR channel LIKE ?)
+                                AND NOT (channel = ANY (CAST(? AS text[])) OR channel LIKE ANY (CAST(? AS text[])))
+                                AND job_function = ANY (CAST(? AS text[]))
+                                AND (eta IS NULL OR eta <= %2$s)
+                                AND EXISTS (SELECT 1 FROM done)
+                                AND NOT EXISTS (SELECT 1 FROM queue_job_channel
+                                                 WHERE complete_name = ANY (CAST(? AS text[]))
+                                                   AND (paused OR sequential OR throttle_seconds > 0))
+                              ORDER BY priority, date_created, id
+                              LIMIT 1 FOR UPDATE SKIP LOCKED)
+                   AND %6$s
+                RETURNING %7$s)
+            SELECT next.*, (SELECT count(*) FROM done) FROM (VALUES (1)) AS one (x) LEFT JOIN next ON true""".formatted(
+                    COMPLETE.to().dbValue(),
+                    INSTANT,
+                    COMPLETE.rowCondition(),
+                    DISPATCH.to().dbValue(),
+                    DISPATCH.sqlCondition(),
+                    DISPATCH.rowCondition(),
+                    PAYLOAD);
+
     /** T3 for the children of one parent: parents done in other transactions, or in this one, are all seen. */
     static final String RELEASE_CHILDREN = """
             UPDATE queue_job c SET state = '%s', version = version + 1

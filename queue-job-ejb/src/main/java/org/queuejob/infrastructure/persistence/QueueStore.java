@@ -2,6 +2,7 @@ package org.queuejob.infrastructure.persistence;
 
 import static org.queuejob.infrastructure.persistence.JobStatements.ASSIGNED;
 import static org.queuejob.infrastructure.persistence.JobStatements.COMPLETE_HELD;
+import static org.queuejob.infrastructure.persistence.JobStatements.COMPLETE_HELD_PASSING_SLOT;
 import static org.queuejob.infrastructure.persistence.JobStatements.DISPATCH_TO;
 import static org.queuejob.infrastructure.persistence.JobStatements.FAILED_UNDER;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT;
@@ -203,6 +204,57 @@ public class QueueStore {
             done.setLong(5, id);
             done.setString(6, worker);
             return done.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not mark job " + id + " done", e);
+        }
+    }
+
+    /**
+     * Where a job's channel slot may go when the job is done: to the next pending job of {@code channel} (a configured
+     * channel: its jobs and those below it, except below its configured {@code children}) of one of {@code
+     * functions}, as long as no channel of {@code path} (the channel and its ancestors) is paused, sequential or
+     * throttled in the database.
+     */
+    public record SlotPass(
+            String channel, Collection<String> children, Collection<String> path, Collection<String> functions) {}
+
+    /** What a done mark did: whether it applied, and the job that took the slot on, if one did. */
+    public record DoneMark(boolean applied, Optional<ClaimedJob> next) {}
+
+    /**
+     * {@link #complete}, passing the job's slot on as {@code pass} says in the same statement: the next job, if any,
+     * is this server's when the job's transaction commits, and nobody's if it rolls back.
+     */
+    public DoneMark completePassingSlot(
+            long id, String worker, Instant startedAt, Instant doneAt, String result, SlotPass pass) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement done = connection.prepareStatement(COMPLETE_HELD_PASSING_SLOT)) {
+            done.setLong(1, micros(startedAt));
+            done.setLong(2, micros(doneAt));
+            done.setLong(3, Duration.between(startedAt, doneAt).toMillis());
+            done.setString(4, result);
+            done.setLong(5, id);
+            done.setString(6, worker);
+            done.setString(7, worker);
+            done.setLong(8, micros(doneAt));
+            done.setString(9, pass.channel());
+            done.setString(10, below(pass.channel()));
+            done.setArray(11, text(connection, pass.children().toArray(String[]::new)));
+            done.setArray(
+                    12,
+                    text(
+                            connection,
+                            pass.children().stream().map(QueueStore::below).toArray(String[]::new)));
+            done.setArray(13, text(connection, pass.functions().toArray(String[]::new)));
+            done.setLong(14, micros(doneAt));
+            done.setArray(15, text(connection, pass.path().toArray(String[]::new)));
+            try (ResultSet row = done.executeQuery()) {
+                row.next();
+                boolean applied = row.getLong(12) == 1;
+                row.getLong(1);
+                Optional<ClaimedJob> next = row.wasNull() ? Optional.empty() : Optional.of(claimed(row));
+                return new DoneMark(applied, next);
+            }
         } catch (SQLException e) {
             throw new QueueStoreException("Could not mark job " + id + " done", e);
         }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.queuejob.infrastructure.cluster.EndedJob.How;
@@ -19,6 +20,24 @@ class EndedJobTest {
 
         assertThat(messages).containsExactly("freed:41.3,42.7!,43.2~");
         assertThat(EndedJob.parse(messages.get(0))).contains(ended);
+    }
+
+    @Test
+    void aSlotPassedOnIsReadWithTheJobThatTookIt() {
+        List<EndedJob> ended = List.of(
+                new EndedJob(41, 3, How.DONE, Optional.of(new EndedJob.Next(57, 2))),
+                new EndedJob(42, 7, How.DONE),
+                new EndedJob(57, 2, How.DONE, Optional.of(new EndedJob.Next(58, 4))));
+
+        List<String> messages = EndedJob.messages(ended);
+
+        assertThat(messages).containsExactly("freed:41.3>57.2,42.7,57.2>58.4");
+        assertThat(EndedJob.parse(messages.get(0))).contains(ended);
+    }
+
+    @Test
+    void aPassedSlotWithAMalformedNextJobEndsTheReading() {
+        assertThat(EndedJob.parse("freed:5.1,6.1>x.2,7.1")).contains(List.of(new EndedJob(5, 1, How.DONE)));
     }
 
     @Test

@@ -45,6 +45,32 @@ class HeldElsewhereTest {
     }
 
     @Test
+    void aSlotPassedOnKeepsItsServerAndChannel_theNextJobCountedInIt() {
+        held.handedOver(1, "b", "root.beta", 2);
+
+        assertThat(held.passedOn(1, 2, 5, 3)).contains(new Held("b", "root.beta", 2));
+
+        assertThat(held.heldBy("b")).isEqualTo(1);
+        assertThat(held.holds(1)).isFalse();
+        assertThat(held.ended(5, 3))
+                .as("the next job's own end frees the slot")
+                .contains(new Held("b", "root.beta", 3));
+        assertThat(held.heldBy("b")).isZero();
+    }
+
+    @Test
+    void aPassOfASlotNotCountedHereCountsNothing() {
+        held.handedOver(1, "b", "root", 2);
+
+        assertThat(held.passedOn(1, 1, 5, 3))
+                .as("an earlier hand-over of the job")
+                .isEmpty();
+
+        assertThat(held.holds(5)).isFalse();
+        assertThat(held.heldBy("b")).isEqualTo(1);
+    }
+
+    @Test
     void anEndOfAJobNotCountedHereChangesNothing() {
         held.handedOver(1, "b", "root", 2);
 
