@@ -548,9 +548,10 @@ public class QueueRuntime {
         try {
             membership.beatWhenDue();
             leader.holdOrTry(me.name());
-            ChannelTree channels = channelTree();
-            slotPassing.channels(channels);
             synchronized (passLock) {
+                // Read under the pass lock, as a change applied at its commit is: never older than what it applied.
+                ChannelTree channels = channelTree();
+                slotPassing.channels(channels);
                 if (leadsNow()) {
                     dispatcher.members(membership.aliveRescuingTheDead());
                     membership.untilGraceEnds().ifPresent(this::scheduleRescueLook);
