@@ -70,10 +70,6 @@ public class JobExecutor {
     /** How a run ended, and the job that took its channel slot on ({@link SlotPassing}), if one did. */
     public record Ran(Result result, Optional<ClaimedJob> next) {}
 
-    public Result execute(ClaimedJob job, String worker, Instant startedAt) throws Exception {
-        return execute(job, worker, startedAt, Optional.empty()).result();
-    }
-
     /** Runs the job and marks it done, passing its slot on as {@code pass} says, if given. */
     public Ran execute(ClaimedJob job, String worker, Instant startedAt, Optional<SlotPass> pass) throws Exception {
         Object result = invoke(job);

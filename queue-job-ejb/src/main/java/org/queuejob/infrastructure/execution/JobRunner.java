@@ -121,10 +121,6 @@ public class JobRunner {
     private record Ran(Outcome outcome, Optional<ClaimedJob> next) {}
 
     /** Never throws for a job's failure; what could not be recorded stays with this server and is run again. */
-    public Outcome run(ClaimedJob job, String worker) {
-        return run(job, worker, Optional.empty()).outcome();
-    }
-
     private Ran run(ClaimedJob job, String worker, Optional<SlotPass> pass) {
         Instant startedAt = clock.instant();
         tell(() -> outcomes.started(job, startedAt));

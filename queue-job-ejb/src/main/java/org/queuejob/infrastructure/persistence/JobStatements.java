@@ -162,14 +162,12 @@ final class JobStatements {
      */
     static final String COMPLETE_HELD_PASSING_SLOT = """
             WITH done AS (
-                UPDATE queue_job SET state = '%1$s', date_started = %2$s, date_done = %2$s, exec_time_ms = ?, result = ?,
-                       retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
-                 WHERE id = ? AND (worker || '') = ? AND %3$s
+            %1$s
                 RETURNING id),
             next AS (
-                UPDATE queue_job SET state = '%4$s', worker = ?, date_enqueued = %2$s, version = version + 1
+                UPDATE queue_job SET state = '%3$s', worker = ?, date_enqueued = %2$s, version = version + 1
                  WHERE id = (SELECT id FROM queue_job
-                              WHERE %5$s
+                              WHERE %4$s
                                 AND (channel = ? OR channel LIKE ?)
                                 AND NOT (channel = ANY (CAST(? AS text[])) OR channel LIKE ANY (CAST(? AS text[])))
                                 AND job_function = ANY (CAST(? AS text[]))
@@ -180,16 +178,10 @@ final class JobStatements {
                                                    AND (paused OR sequential OR throttle_seconds > 0))
                               ORDER BY priority, date_created, id
                               LIMIT 1 FOR UPDATE SKIP LOCKED)
-                   AND %6$s
-                RETURNING %7$s)
+                   AND %5$s
+                RETURNING %6$s)
             SELECT next.*, (SELECT count(*) FROM done) FROM (VALUES (1)) AS one (x) LEFT JOIN next ON true""".formatted(
-                    COMPLETE.to().dbValue(),
-                    INSTANT,
-                    COMPLETE.rowCondition(),
-                    DISPATCH.to().dbValue(),
-                    DISPATCH.sqlCondition(),
-                    DISPATCH.rowCondition(),
-                    PAYLOAD);
+            COMPLETE_HELD, INSTANT, DISPATCH.to().dbValue(), DISPATCH.sqlCondition(), DISPATCH.rowCondition(), PAYLOAD);
 
     /** T3 for the children of one parent: parents done in other transactions, or in this one, are all seen. */
     static final String RELEASE_CHILDREN = """

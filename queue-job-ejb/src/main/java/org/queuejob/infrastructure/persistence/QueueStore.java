@@ -197,12 +197,7 @@ public class QueueStore {
     public boolean complete(long id, String worker, Instant startedAt, Instant doneAt, String result) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement done = connection.prepareStatement(COMPLETE_HELD)) {
-            done.setLong(1, micros(startedAt));
-            done.setLong(2, micros(doneAt));
-            done.setLong(3, Duration.between(startedAt, doneAt).toMillis());
-            done.setString(4, result);
-            done.setLong(5, id);
-            done.setString(6, worker);
+            bindDoneMark(done, id, worker, startedAt, doneAt, result);
             return done.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new QueueStoreException("Could not mark job " + id + " done", e);
@@ -229,12 +224,7 @@ public class QueueStore {
             long id, String worker, Instant startedAt, Instant doneAt, String result, SlotPass pass) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement done = connection.prepareStatement(COMPLETE_HELD_PASSING_SLOT)) {
-            done.setLong(1, micros(startedAt));
-            done.setLong(2, micros(doneAt));
-            done.setLong(3, Duration.between(startedAt, doneAt).toMillis());
-            done.setString(4, result);
-            done.setLong(5, id);
-            done.setString(6, worker);
+            bindDoneMark(done, id, worker, startedAt, doneAt, result);
             done.setString(7, worker);
             done.setLong(8, micros(doneAt));
             done.setString(9, pass.channel());
@@ -258,6 +248,18 @@ public class QueueStore {
         } catch (SQLException e) {
             throw new QueueStoreException("Could not mark job " + id + " done", e);
         }
+    }
+
+    /** The parameters of {@link JobStatements#COMPLETE_HELD}, which both done marks start with. */
+    private static void bindDoneMark(
+            PreparedStatement done, long id, String worker, Instant startedAt, Instant doneAt, String result)
+            throws SQLException {
+        done.setLong(1, micros(startedAt));
+        done.setLong(2, micros(doneAt));
+        done.setLong(3, Duration.between(startedAt, doneAt).toMillis());
+        done.setString(4, result);
+        done.setLong(5, id);
+        done.setString(6, worker);
     }
 
     /** Children of {@code parentId} whose parents are now all done go to pending, in the caller's transaction. */
