@@ -112,6 +112,20 @@ final class JobTable {
         }
     }
 
+    /**
+     * Every job gone at once, the history included, with the files behind them (the workers must be idle): the table
+     * is as young as before the history was filled, for the burn-downs that follow it in time.
+     */
+    void truncate() throws SQLException {
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            // Not to wait for ever behind a lock some server session would hold by mistake.
+            statement.execute("SET lock_timeout = '30s'");
+            statement.execute("TRUNCATE queue_job CASCADE");
+            statement.execute("VACUUM ANALYZE queue_job");
+        }
+    }
+
     /** {@code rows} ended jobs, in chunks; {@code progress} gets the rows written so far after each chunk. */
     void addHistory(int rows, IntConsumer progress) throws SQLException {
         try (Connection connection = connect();

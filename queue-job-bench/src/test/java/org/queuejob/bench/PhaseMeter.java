@@ -92,7 +92,7 @@ final class PhaseMeter {
             System.out.printf(
                     Locale.ROOT,
                     "[bench]   %s %s: %.3f per job, %.4f ms, planned %.3f per job in %.4f ms, %.0f WAL bytes,"
-                            + " %.3f full pages per job  %s%n",
+                            + " %.3f full pages, blocks read %.3f, dirtied %.3f, written %.3f per job  %s%n",
                     name,
                     phase,
                     top.calls() / (double) outcome.jobs(),
@@ -101,6 +101,9 @@ final class PhaseMeter {
                     top.planMillis() / outcome.jobs(),
                     top.walBytes() / (double) outcome.jobs(),
                     top.walFullPages() / (double) outcome.jobs(),
+                    top.blocksRead() / (double) outcome.jobs(),
+                    top.blocksDirtied() / (double) outcome.jobs(),
+                    top.blocksWritten() / (double) outcome.jobs(),
                     top.query());
         }
         double[] executing = server.executionMillis(database);

@@ -127,16 +127,27 @@ final class PostgresServer implements AutoCloseable {
 
     /**
      * A statement as pg_stat_statements counts it: calls, time spent executing it (waits included), how often and how
-     * long it was planned, the WAL it wrote (bytes, full-page images), its text.
+     * long it was planned, the WAL it wrote (bytes, full-page images), the shared buffers it had to read in (not in
+     * PostgreSQL's cache), dirtied and wrote out itself (to make room), its text.
      */
     record StatementTime(
-            long calls, double millis, long plans, double planMillis, long walBytes, long walFullPages, String query) {}
+            long calls,
+            double millis,
+            long plans,
+            double planMillis,
+            long walBytes,
+            long walFullPages,
+            long blocksRead,
+            long blocksDirtied,
+            long blocksWritten,
+            String query) {}
 
     /** The {@code limit} most called statements of {@code database} since the last reset, transaction control too. */
     List<StatementTime> topStatements(String database, int limit) throws SQLException {
         List<StatementTime> lines = new java.util.ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement("""
                 SELECT s.calls, s.total_exec_time, s.plans, s.total_plan_time, s.wal_bytes, s.wal_fpi,
+                       s.shared_blks_read, s.shared_blks_dirtied, s.shared_blks_written,
                        regexp_replace(s.query, '\\s+', ' ', 'g')
                   FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
                  WHERE d.datname = ? ORDER BY s.calls DESC LIMIT ?""")) {
@@ -144,7 +155,7 @@ final class PostgresServer implements AutoCloseable {
             statement.setInt(2, limit);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    String query = rows.getString(7);
+                    String query = rows.getString(10);
                     lines.add(new StatementTime(
                             rows.getLong(1),
                             rows.getDouble(2),
@@ -152,6 +163,9 @@ final class PostgresServer implements AutoCloseable {
                             rows.getDouble(4),
                             rows.getLong(5),
                             rows.getLong(6),
+                            rows.getLong(7),
+                            rows.getLong(8),
+                            rows.getLong(9),
                             query.substring(0, Math.min(140, query.length()))));
                 }
             }

@@ -18,6 +18,12 @@ final class Report {
         return this;
     }
 
+    /** Another report's text, built apart (measured earlier than its place in this one). */
+    Report append(Report other) {
+        text.append(other.text);
+        return this;
+    }
+
     Report heading(String title) {
         return line("").line("## %s", title).line("");
     }
