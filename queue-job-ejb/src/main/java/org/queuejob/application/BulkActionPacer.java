@@ -6,13 +6,15 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.Optional;
+import org.queuejob.domain.model.autovacuum.LoadYield;
 import org.queuejob.domain.model.bulk.BulkActionRuns;
 import org.queuejob.infrastructure.batch.PacedCheckpoints;
 
 /**
- * A bulk action's chunks, paced as the autovacuum's ({@link PacedCheckpoints}): after each chunk has committed, the
- * record counts it and beats, and says whether a manager asked the action to stop from any server (the reader then
- * ends the step); the beats during a pause ask the same.
+ * A bulk action's chunks, paced as the autovacuum's ({@link PacedCheckpoints}), giving way to this server's busy
+ * workers down to {@code queue-job.bulk.busy-duty}: after each chunk has committed, the record counts it and beats,
+ * and says whether a manager asked the action to stop from any server (the reader then ends the step); the beats
+ * during a pause ask the same.
  */
 @Named("queueJobBulkActionPacer")
 @Dependent
@@ -28,6 +30,14 @@ public class BulkActionPacer extends PacedCheckpoints {
 
     @Inject
     BulkActionRuns runs;
+
+    @Inject
+    BulkActionService bulkActions;
+
+    @Override
+    protected LoadYield yielding() {
+        return bulkActions.yielding();
+    }
 
     @Override
     protected boolean chunkDone(int items, Duration work) {

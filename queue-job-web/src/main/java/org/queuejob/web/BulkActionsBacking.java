@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import org.omnifaces.util.Messages;
 import org.queuejob.application.BulkActionService;
+import org.queuejob.application.InvalidSettingException;
+import org.queuejob.domain.model.autovacuum.LoadYield;
 import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.web.format.RunTexts;
 import org.queuejob.web.security.ManagerOnly;
@@ -41,7 +43,12 @@ public class BulkActionsBacking {
     }
 
     public String getPace() {
-        return RunTexts.pace(bulkActions.pace());
+        try {
+            return RunTexts.pace(bulkActions.pace(), bulkActions.yielding());
+        } catch (InvalidSettingException e) {
+            // The setting's own sentence, where the pace is described: an action would not start with it.
+            return RunTexts.pace(bulkActions.pace(), LoadYield.NONE) + " " + e.getMessage();
+        }
     }
 
     @ManagerOnly

@@ -89,7 +89,13 @@ public record AutovacuumConfig(boolean enabled, LocalTime time, AutovacuumPace p
                 String.format(NOT_A_CHUNK_SIZE, CHUNK_SIZE, value, AutovacuumPace.MAX_CHUNK_SIZE));
     }
 
-    private static double parseDuty(String setting, String value) {
+    /**
+     * A share of the wall time (greater than 0, at most 1) given as {@code setting}'s value, as every paced run's
+     * settings are written.
+     *
+     * @throws IllegalArgumentException naming {@code setting} and its value
+     */
+    public static double parseDuty(String setting, String value) {
         try {
             double duty = Double.parseDouble(value == null ? "" : value.strip());
             if (duty > 0 && duty <= 1) {

@@ -94,14 +94,7 @@ public class Dispatcher {
     /** Jobs the other servers hold, as this leader counts them; this server's own count is its workers'. */
     private final HeldElsewhere heldElsewhere = new HeldElsewhere();
 
-    /**
-     * Per channel, the dispatch-order position up to which every pending job read has been handed out: the next read
-     * starts after it, instead of walking again over the index entries of jobs handed out since the last vacuum (on
-     * a busy queue, most of a scan's cost). Forgotten whenever a job may have become pending before it.
-     */
-    private final Map<String, HeadKey> cursors = new ConcurrentHashMap<>();
-
-    private volatile boolean cursorsStale;
+    private final HeadCursors cursors = new HeadCursors();
 
     private volatile ChannelScheduler channels;
     private volatile Map<String, Member> members = Map.of();
@@ -171,7 +164,7 @@ public class Dispatcher {
      * jobs held keep their slots, new starts follow the new settings.
      */
     void reconfigure(ChannelTree tree) {
-        cursorsStale = true;
+        cursors.forgetAll();
         mayHavePending();
         if (!tree.equals(channels.tree())) {
             channels.reconfigure(tree);
@@ -276,10 +269,7 @@ public class Dispatcher {
      * itself, when it commits.
      */
     boolean dispatch() {
-        if (cursorsStale) {
-            cursorsStale = false;
-            cursors.clear();
-        }
+        cursors.startPass();
         for (int round = 0; round < MAX_ROUNDS_PER_PASS; round++) {
             Instant now = clock.instant();
             Map<String, Integer> room = room();
@@ -361,7 +351,7 @@ public class Dispatcher {
             int limit = Math.min(Math.min(demand.limit(), batchSize), totalRoom);
             wanted += limit;
             List<CandidateJob> heads = new ArrayList<>(limit);
-            HeadKey after = cursors.get(demand.channel());
+            Optional<HeadCursors.HeadKey> after = cursors.after(demand.channel());
             headReads.increment();
             List<Head> read = store.pendingHeads(
                     session,
@@ -372,7 +362,7 @@ public class Dispatcher {
                     functions,
                     recorded,
                     now,
-                    after == null ? null : after.asCandidate());
+                    after.map(HeadCursors.HeadKey::asCandidate).orElse(null));
             if (read.size() < limit) {
                 readShort.add(demand.channel());
             }
@@ -442,25 +432,22 @@ public class Dispatcher {
                 last = head;
             }
             if (last != null) {
-                cursors.put(channel, HeadKey.of(last));
+                cursors.handedOutUpTo(channel, last);
             }
         });
     }
 
     /**
-     * Jobs became pending at {@code priority} and {@code created}: if that sorts before where some channel's reads
-     * resume, every channel reads from its start again (a new job normally sorts after them: created later).
+     * A job became pending in {@code jobChannel} (as the job names it) at {@code priority} and {@code created}: the
+     * configured channel that schedules it reads from its start again if that sorts before where its reads resume.
      */
-    void pendingFrom(int priority, Instant created) {
-        HeadKey key = new HeadKey(priority, created, Long.MIN_VALUE);
-        if (cursors.values().stream().anyMatch(cursor -> key.compareTo(cursor) <= 0)) {
-            cursorsStale = true;
-        }
+    void pendingFrom(String jobChannel, int priority, Instant created) {
+        cursors.pendingAt(channels.tree().resolve(jobChannel), priority, created);
     }
 
     /** Jobs became pending whose place in dispatch order is not known (released, rescued, told by another server). */
     void pendingAnywhere() {
-        cursorsStale = true;
+        cursors.forgetAll();
         mayHavePending();
     }
 
@@ -492,7 +479,7 @@ public class Dispatcher {
      * {@link #pendingIn}, for jobs whose place in dispatch order and eta are not known (another server stored them).
      */
     void pendingUnplacedIn(Collection<String> jobChannels) {
-        cursorsStale = true;
+        cursors.forgetAll();
         pendingIn(jobChannels, true);
     }
 
@@ -509,26 +496,6 @@ public class Dispatcher {
                 signals.notDrained(channel);
             }
         });
-    }
-
-    /** A head's place in dispatch order: priority, creation date, id, as the dispatch index sorts them. */
-    record HeadKey(int priority, Instant created, long id) implements Comparable<HeadKey> {
-
-        static HeadKey of(CandidateJob job) {
-            return new HeadKey(job.priority(), job.dateCreated(), job.id());
-        }
-
-        CandidateJob asCandidate() {
-            return new CandidateJob(id, "root", priority, created, null);
-        }
-
-        @Override
-        public int compareTo(HeadKey other) {
-            return Comparator.comparingInt(HeadKey::priority)
-                    .thenComparing(HeadKey::created)
-                    .thenComparingLong(HeadKey::id)
-                    .compare(this, other);
-        }
     }
 
     /** How many more jobs each live server may hold now. */

@@ -222,7 +222,7 @@ public class QueueRuntime {
             return;
         }
         if (leader.isLeader()) {
-            dispatcher.pendingFrom(event.priority(), event.dateCreated());
+            dispatcher.pendingFrom(event.channel(), event.priority(), event.dateCreated());
         }
         if (transactions == null || transactions.getTransactionKey() == null) {
             StoredJobs stored = new StoredJobs();

@@ -41,14 +41,18 @@ public final class RunTexts {
     }
 
     /** How bulk actions work, in one sentence. */
-    public static String pace(AutovacuumPace pace) {
+    public static String pace(AutovacuumPace pace, LoadYield yielding) {
+        double busy = yielding.dutyAt(pace, 1);
         return String.format(
                 Locale.ROOT,
-                "Bulk actions run as batch jobs on the server, %s jobs per transaction%s; each is recorded in the"
+                "Bulk actions run as batch jobs on the server, %s jobs per transaction%s%s; each is recorded in the"
                         + " database, so every server shows it, and it resumes after its last chunk when stopped or when"
                         + " its server restarts.",
                 count(pace.chunkSize()),
-                pace.maxDuty() >= 1 ? "" : ", working at most " + percent(pace.maxDuty()) + "% of the time");
+                pace.maxDuty() >= 1 ? "" : ", working at most " + percent(pace.maxDuty()) + "% of the time",
+                busy < pace.maxDuty()
+                        ? ", down to " + percent(busy) + "% while the workers of the server running it are busy"
+                        : "");
     }
 
     /** What the daily run does, in one sentence. */

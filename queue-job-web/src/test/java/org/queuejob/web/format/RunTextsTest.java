@@ -24,6 +24,16 @@ class RunTextsTest {
     }
 
     @Test
+    void bulkPaceSaysHowFarAnActionGivesWayToBusyWorkers() {
+        assertThat(RunTexts.pace(new AutovacuumPace(200, 0.5), new LoadYield(0.2)))
+                .contains("200 jobs per transaction, working at most 50% of the time, down to 20% while the workers of"
+                        + " the server running it are busy;");
+        assertThat(RunTexts.pace(new AutovacuumPace(200, 0.5), LoadYield.NONE))
+                .contains("200 jobs per transaction, working at most 50% of the time;");
+        assertThat(RunTexts.pace(new AutovacuumPace(200, 1), LoadYield.NONE)).contains("200 jobs per transaction;");
+    }
+
+    @Test
     void scheduleSaysWhenInTheServersZoneAndHowHard() {
         assertThat(RunTexts.schedule(
                         true,
