@@ -42,7 +42,6 @@ public final class RunTexts {
 
     /** How bulk actions work, in one sentence. */
     public static String pace(AutovacuumPace pace, LoadYield yielding) {
-        double busy = yielding.dutyAt(pace, 1);
         return String.format(
                 Locale.ROOT,
                 "Bulk actions run as batch jobs on the server, %s jobs per transaction%s%s; each is recorded in the"
@@ -50,23 +49,26 @@ public final class RunTexts {
                         + " its server restarts.",
                 count(pace.chunkSize()),
                 pace.maxDuty() >= 1 ? "" : ", working at most " + percent(pace.maxDuty()) + "% of the time",
-                busy < pace.maxDuty()
-                        ? ", down to " + percent(busy) + "% while the workers of the server running it are busy"
-                        : "");
+                whileBusy(pace, yielding));
+    }
+
+    /** How far a paced run gives way to busy workers, as a clause; empty when it does not. */
+    private static String whileBusy(AutovacuumPace pace, LoadYield yielding) {
+        double busy = yielding.dutyAt(pace, 1);
+        return busy < pace.maxDuty()
+                ? ", down to " + percent(busy) + "% while the workers of the server running it are busy"
+                : "";
     }
 
     /** What the daily run does, in one sentence. */
     public static String schedule(
             boolean enabled, LocalTime time, ZoneId zone, AutovacuumPace pace, LoadYield yielding) {
-        double busy = yielding.dutyAt(pace, 1);
         String how = String.format(
                 Locale.ROOT,
                 "%s jobs per transaction, working at most %s%% of the time%s.",
                 count(pace.chunkSize()),
                 percent(pace.maxDuty()),
-                busy < pace.maxDuty()
-                        ? ", down to " + percent(busy) + "% while the workers of the server running it are busy"
-                        : "");
+                whileBusy(pace, yielding));
         if (!enabled) {
             return "The daily run is off (queue-job.autovacuum.enabled=false): runs start by hand only, " + how;
         }
