@@ -53,9 +53,9 @@ import org.queuejob.infrastructure.persistence.QueueStore.Rejected;
  * again ({@link #reconcile}) at the poll and when leadership begins. All statements run on the leader's session
  * ({@link LeaderLock#onSession}).
  *
- * <p>Not thread-safe by itself: {@link QueueRuntime} calls the dispatching methods under one lock; only {@link
- * #jobEnded} and the pending signals ({@link #mayHavePending}, {@link #pendingIn}) come from other threads, and
- * touch thread-safe state only.
+ * <p>Not thread-safe by itself: its dispatching methods are called under one lock ({@link DispatchPasses#between});
+ * only {@link #jobEnded} and the pending signals ({@link #mayHavePending}, {@link #pendingIn}) come from other
+ * threads, and touch thread-safe state only.
  */
 @ApplicationScoped
 public class Dispatcher {

@@ -1,0 +1,78 @@
+package org.queuejob.infrastructure.execution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.HashSet;
+import java.util.Set;
+import org.queuejob.domain.model.job.JobEnqueued;
+import org.queuejob.infrastructure.cluster.LeaderLock;
+
+/**
+ * Jobs stored anywhere on this server wake the dispatcher once their transaction commits: one wake-up per
+ * transaction however many jobs it stored, and only the channels that schedule them are read again (the next eta
+ * only if one of them has an eta). A follower tells the leader which channels they were stored in.
+ */
+@ApplicationScoped
+public class StoredJobSignals {
+
+    /** What a transaction stored ({@link StoredJobs}), for the one wake-up it gives when it commits. */
+    private static final Object JOBS_STORED = new Object();
+
+    @Inject
+    LeaderLock leader;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    DispatchPasses passes;
+
+    @Inject
+    ServerMessages messages;
+
+    @Inject
+    AfterCommit afterCommit;
+
+    @Inject
+    QueueThreads threads;
+
+    /** Jobs became runnable in the current transaction: dispatch once it commits, or now without a transaction. */
+    void onJobEnqueued(@Observes JobEnqueued event) {
+        if (!threads.isActive()) {
+            return;
+        }
+        if (leader.isLeader()) {
+            dispatcher.pendingFrom(event.channel(), event.priority(), event.dateCreated());
+        }
+        StoredJobs stored = afterCommit.gathered(JOBS_STORED, StoredJobs::new, this::stored);
+        if (stored == null) {
+            StoredJobs now = new StoredJobs();
+            now.add(event);
+            stored(now);
+        } else {
+            stored.add(event);
+        }
+    }
+
+    /** After the commit (see {@link AfterCommit}): the message to the leader goes from the queue's executor. */
+    private void stored(StoredJobs stored) {
+        if (leader.isLeader()) {
+            dispatcher.pendingIn(stored.channels, stored.withEta);
+            passes.wake();
+        } else {
+            messages.enqueuedIn(stored.channels);
+        }
+    }
+
+    /** What a transaction stored, as far as the dispatcher cares: the jobs' channels, and whether any has an eta. */
+    private static final class StoredJobs {
+        private final Set<String> channels = new HashSet<>();
+        private boolean withEta;
+
+        void add(JobEnqueued job) {
+            channels.add(job.channel());
+            withEta |= job.eta() != null;
+        }
+    }
+}
