@@ -6,14 +6,9 @@ import static org.queuejob.domain.model.job.JobState.PENDING;
 import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
@@ -28,7 +23,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
-import org.omnifaces.util.Messages;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.ColumnToggleEvent;
 import org.primefaces.event.ToggleEvent;
@@ -36,22 +30,15 @@ import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.Visibility;
-import org.queuejob.application.BulkAction;
-import org.queuejob.application.BulkActionService;
-import org.queuejob.application.BulkRequest;
 import org.queuejob.application.JobQueryService;
-import org.queuejob.domain.model.bulk.BulkActionRun;
-import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobGroup;
 import org.queuejob.domain.model.job.JobGrouping;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
-import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.web.format.JobCsv;
 import org.queuejob.web.format.JobTexts;
 import org.queuejob.web.format.RunTexts;
-import org.queuejob.web.security.ManagerOnly;
 import org.queuejob.web.security.Roles;
 
 /**
@@ -85,18 +72,8 @@ public class JobsBacking implements Serializable {
     /** Columns hidden until chosen, as the original's optional columns; keys are the columns' ids. */
     static final Set<String> HIDDEN_BY_DEFAULT = Set.of("colEta", "colUuid", "colUser", "colPriority");
 
-    static final String BULK_STARTED = "Bulk action %d started: %s of %d jobs; the Bulk actions screen follows it too.";
-    static final String BULK_FINISHED = "%s: %s";
-    static final String NOTHING_SELECTED = "Select jobs first, or act on all jobs matching the filters.";
-
-    /** Where the bulk dialog's refusals go: its own message area lists them, above the dialog's overlay. */
-    static final String DIALOG_MESSAGES = "bulkForm:bulkConfirm";
-
     @Inject
     JobQueryService jobQueries;
-
-    @Inject
-    BulkActionService bulkActions;
 
     private List<JobState> states = new ArrayList<>(DEFAULT_STATES);
     private String channel;
@@ -108,33 +85,10 @@ public class JobsBacking implements Serializable {
     private JobGrouping groupBy;
     private final Map<String, Boolean> columnVisible = new HashMap<>();
 
-    /** Entities are not serializable: a deserialised view starts with no selection. */
-    private transient List<QueueJob> selectedJobs = new ArrayList<>();
+    /** The rows ticked in the table: views, so a deserialised view keeps them. */
+    private List<JobRow> selectedJobs = new ArrayList<>();
 
     private transient List<JobGroup> groups;
-
-    /** The bulk action being confirmed or running. */
-    private BulkAction bulkAction;
-
-    private boolean bulkOnAllMatching;
-
-    @Min(value = 0, message = JobBacking.PRIORITY_RULE)
-    @Max(value = JobBacking.MAX_PRIORITY, message = JobBacking.PRIORITY_RULE)
-    private Integer bulkPriority;
-
-    @Size(max = ChannelName.MAX_LENGTH, message = JobBacking.CHANNEL_TOO_LONG)
-    @Pattern(regexp = ChannelName.PATTERN, message = JobBacking.CHANNEL_RULE)
-    private String bulkChannel;
-
-    private long bulkCount;
-
-    /** The bulk action started from this view: its record is read again from the database on every poll. */
-    private Long bulkActionId;
-
-    private transient BulkActionView bulkProgress;
-
-    /** The request {@link #bulkProgress} was read in: every request (a poll) reads the record again. */
-    private transient Object bulkProgressReadIn;
 
     private JobSort lastSort;
     private boolean lastAscending;
@@ -142,8 +96,8 @@ public class JobsBacking implements Serializable {
     /** Whether the last count stopped at {@link #COUNTED_UP_TO}. */
     private boolean countCapped;
 
-    /** Holds the current page's entities, which are not serializable: rebuilt, empty, after deserialisation. */
-    private transient LazyDataModel<QueueJob> jobs;
+    /** Rebuilt, empty, after deserialisation: PrimeFaces' lazy model is not serializable. */
+    private transient LazyDataModel<JobRow> jobs;
 
     /** The paginator's report: "of more than 10,000" when the count stopped there. */
     public String getPageReport() {
@@ -154,7 +108,7 @@ public class JobsBacking implements Serializable {
         return countCapped;
     }
 
-    public LazyDataModel<QueueJob> getJobs() {
+    public LazyDataModel<JobRow> getJobs() {
         if (jobs == null) {
             jobs = new JobsModel();
         }
@@ -213,8 +167,8 @@ public class JobsBacking implements Serializable {
 
     /**
      * The poll: the table reloads by itself; the groups are read again. A finished bulk action is left alone: its
-     * result stays in the dialog until the user closes it ({@link #bulkFinished}); ending it here raced the dialog's
-     * own poll and blanked the result before it could be read.
+     * result stays in the dialog until the user closes it ({@link JobsBulkBacking#bulkFinished}); ending it here raced
+     * the dialog's own poll and blanked the result before it could be read.
      */
     public void refresh() {
         groups = null;
@@ -268,108 +222,19 @@ public class JobsBacking implements Serializable {
                                         filter, first, Math.min(size, EXPORT_LIMIT - first), sort, ascending)));
     }
 
-    // Bulk actions --------------------------------------------------------------------------------------------------
-
-    public List<BulkAction> getBulkActions() {
-        return List.of(BulkAction.values());
-    }
-
-    /** Opens the confirmation: how many jobs the action would change. */
-    public void prepareBulk(BulkAction action, boolean allMatching) {
-        this.bulkAction = action;
-        this.bulkOnAllMatching = allMatching;
-        this.bulkPriority = null;
-        this.bulkChannel = null;
-        this.bulkActionId = null;
-        this.bulkProgress = null;
-        if (allMatching) {
-            bulkCount = bulkActions.countMatching(action, filter());
-        } else {
-            bulkCount = selected().stream()
-                    .filter(job -> action.appliesTo().contains(job.state()))
-                    .count();
-        }
-    }
-
-    /** Starts the confirmed action in the background; the page polls {@link #getBulkProgress()}. */
-    @ManagerOnly
-    public void startBulk() {
-        if (bulkAction == null) {
-            return;
-        }
-        BulkRequest request;
-        try {
-            request = new BulkRequest(bulkAction, bulkPriority, bulkChannel);
-        } catch (IllegalArgumentException e) {
-            // BulkRequest's refusals are sentences (a channel that breaks the grammar, a missing priority).
-            Refusals.error(DIALOG_MESSAGES, e.getMessage());
-            return;
-        }
-        String user = Faces.getRemoteUser();
-        try {
-            BulkActionRun run;
-            if (bulkOnAllMatching) {
-                run = bulkActions.startOnMatching(request, filter(), user);
-            } else {
-                // Only the selected jobs the action applies to, as the confirmation counted them.
-                BulkAction action = bulkAction;
-                List<Long> ids = selected().stream()
-                        .filter(job -> action.appliesTo().contains(job.state()))
-                        .map(QueueJob::id)
-                        .toList();
-                if (ids.isEmpty()) {
-                    Refusals.error(DIALOG_MESSAGES, NOTHING_SELECTED);
-                    return;
-                }
-                run = bulkActions.startOnSelection(request, ids, user);
-            }
-            this.bulkActionId = run.id();
-            this.bulkProgress = null;
-            Messages.addGlobalInfo(String.format(BULK_STARTED, run.id(), bulkAction.label(), bulkCount));
-        } catch (RuntimeException e) {
-            Refusals.showOn(DIALOG_MESSAGES, e);
-        }
-    }
-
-    /** The action has ended: say so, and start afresh (the changed jobs may have left the filter). */
-    public void bulkFinished() {
-        BulkActionView progress = getBulkProgress();
-        if (progress == null) {
-            return;
-        }
-        if (progress.isFailed()) {
-            Refusals.error(null, progress.run().reason());
-        } else {
-            String finished = String.format(BULK_FINISHED, progress.getLabel(), progress.getResult());
-            List<String> reasons = progress.getReasons();
-            Refusals.info(
-                    null, reasons.isEmpty() ? finished : finished + " Not changed: " + String.join("; ", reasons));
-        }
-        bulkAction = null;
-        bulkActionId = null;
-        bulkProgress = null;
-        selectedJobs = new ArrayList<>();
-        groups = null;
-    }
-
-    public String getPriorityRule() {
-        return JobBacking.PRIORITY_RULE;
-    }
-
-    public String getChannelRequired() {
-        return JobBacking.CHANNEL_REQUIRED;
-    }
-
-    public boolean isBulkRunning() {
-        return getBulkProgress() != null && !getBulkProgress().isFinished();
-    }
-
     public boolean isManager() {
         return Roles.isManager();
     }
 
-    private List<QueueJob> selected() {
+    /** The rows ticked in the table. */
+    List<JobRow> selected() {
         return selectedJobs == null ? List.of() : selectedJobs;
+    }
+
+    /** A bulk action ended ({@link JobsBulkBacking}): the changed jobs may have left the filter; start afresh. */
+    void clearSelection() {
+        selectedJobs = new ArrayList<>();
+        groups = null;
     }
 
     // Formatting ----------------------------------------------------------------------------------------------------
@@ -484,60 +349,12 @@ public class JobsBacking implements Serializable {
         this.groups = null;
     }
 
-    public List<QueueJob> getSelectedJobs() {
+    public List<JobRow> getSelectedJobs() {
         return selected();
     }
 
-    public void setSelectedJobs(List<QueueJob> selectedJobs) {
+    public void setSelectedJobs(List<JobRow> selectedJobs) {
         this.selectedJobs = selectedJobs == null ? new ArrayList<>() : new ArrayList<>(selectedJobs);
-    }
-
-    public BulkAction getBulkAction() {
-        return bulkAction;
-    }
-
-    public boolean isBulkOnAllMatching() {
-        return bulkOnAllMatching;
-    }
-
-    public Integer getBulkPriority() {
-        return bulkPriority;
-    }
-
-    public void setBulkPriority(Integer bulkPriority) {
-        this.bulkPriority = bulkPriority;
-    }
-
-    public String getBulkChannel() {
-        return bulkChannel;
-    }
-
-    public void setBulkChannel(String bulkChannel) {
-        this.bulkChannel = bulkChannel;
-    }
-
-    public long getBulkCount() {
-        return bulkCount;
-    }
-
-    /** The started action as its record says now (read once per request), or null before one starts. */
-    public BulkActionView getBulkProgress() {
-        Object request = FacesContext.getCurrentInstance();
-        if (bulkProgressReadIn != request) {
-            bulkProgress = null;
-            bulkProgressReadIn = request;
-        }
-        if (bulkProgress == null && bulkActionId != null) {
-            bulkProgress = bulkActions
-                    .find(bulkActionId)
-                    .map(run -> new BulkActionView(run, Instant.now()))
-                    .orElse(null);
-        }
-        return bulkProgress;
-    }
-
-    public Long getBulkActionId() {
-        return bulkActionId;
     }
 
     /** The sort the table asks for (single sort mode: at most one is active); empty when unsorted. */
@@ -556,7 +373,7 @@ public class JobsBacking implements Serializable {
     }
 
     /** One count and one page query per rendering; row keys are job uuids. */
-    private final class JobsModel extends LazyDataModel<QueueJob> {
+    private final class JobsModel extends LazyDataModel<JobRow> {
 
         private static final long serialVersionUID = 1L;
 
@@ -568,24 +385,26 @@ public class JobsBacking implements Serializable {
         }
 
         @Override
-        public List<QueueJob> load(
+        public List<JobRow> load(
                 int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
             Optional<SortMeta> sort = activeSort(sortBy);
             int size = Math.max(1, Math.min(pageSize, JobQueryService.MAX_PAGE_SIZE));
             lastSort = sort.map(JobsBacking::jobSort).orElse(null);
             lastAscending = sort.map(s -> s.getOrder().isAscending()).orElse(false);
-            return jobQueries.page(filter(), Math.max(0, first), size, lastSort, lastAscending);
+            return jobQueries.page(filter(), Math.max(0, first), size, lastSort, lastAscending).stream()
+                    .map(JobRow::of)
+                    .toList();
         }
 
         @Override
-        public String getRowKey(QueueJob job) {
+        public String getRowKey(JobRow job) {
             return job.uuid().toString();
         }
 
         @Override
-        public QueueJob getRowData(String rowKey) {
-            List<QueueJob> page = getWrappedData();
-            QueueJob onPage = page == null
+        public JobRow getRowData(String rowKey) {
+            List<JobRow> page = getWrappedData();
+            JobRow onPage = page == null
                     ? null
                     : page.stream()
                             .filter(job -> job.uuid().toString().equals(rowKey))
@@ -594,7 +413,10 @@ public class JobsBacking implements Serializable {
             if (onPage != null) {
                 return onPage;
             }
-            return JobBacking.parse(rowKey).flatMap(jobQueries::find).orElse(null);
+            return JobBacking.parse(rowKey)
+                    .flatMap(jobQueries::find)
+                    .map(JobRow::of)
+                    .orElse(null);
         }
     }
 }

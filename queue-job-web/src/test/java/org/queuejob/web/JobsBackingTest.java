@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.queuejob.domain.model.job.JobState.CANCELLED;
 import static org.queuejob.domain.model.job.JobState.DONE;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
 
 class JobsBackingTest {
 
@@ -100,5 +107,51 @@ class JobsBackingTest {
 
         backing.setStateParameter("<script>");
         assertThat(backing.filter().states()).containsExactly(JobState.FAILED);
+    }
+
+    @Test
+    void aSerialisedView_keepsTheRowsTicked() throws Exception {
+        JobsBacking backing = new JobsBacking();
+        JobRow ticked = JobRow.of(job("Send the invoice"));
+        backing.setSelectedJobs(List.of(ticked));
+
+        JobsBacking restored = roundTrip(backing);
+
+        assertThat(restored.getSelectedJobs()).containsExactly(ticked);
+    }
+
+    @Test
+    void aRow_showsWhatItsJobSays() {
+        QueueJob job = job("Send the invoice");
+
+        JobRow row = JobRow.of(job);
+
+        assertThat(row.uuid()).isEqualTo(job.uuid());
+        assertThat(row.description()).isEqualTo("Send the invoice");
+        assertThat(row.jobFunction()).isEqualTo("org.example.Jobs.run");
+        assertThat(row.state()).isEqualTo(job.state());
+        assertThat(row.channel()).isEqualTo("root.mail");
+        assertThat(row.priority()).isEqualTo(7);
+        assertThat(row.dateCreated()).isEqualTo(Instant.parse("2026-12-04T05:00:00Z"));
+        assertThat(row.userName()).isEqualTo("ops");
+    }
+
+    private static QueueJob job(String description) {
+        return new QueueJob(
+                "org.example.Jobs.run",
+                "[]",
+                new JobOptions(7, null, 5, description, "root.mail", null),
+                "ops",
+                Instant.parse("2026-12-04T05:00:00Z"));
+    }
+
+    private static JobsBacking roundTrip(JobsBacking backing) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(backing);
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            return (JobsBacking) in.readObject();
+        }
     }
 }

@@ -31,10 +31,14 @@ public class AfterCommit {
     /** Looks the registry up, from a thread with the application's component context (the queue's start). */
     void start() {
         try {
-            transactions = InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry");
+            use(InitialContext.doLookup("java:comp/TransactionSynchronizationRegistry"));
         } catch (NamingException e) {
             LOG.log(Level.WARNING, "No TransactionSynchronizationRegistry: jobs are dispatched at once when stored", e);
         }
+    }
+
+    void use(TransactionSynchronizationRegistry registry) {
+        transactions = registry;
     }
 
     /**
