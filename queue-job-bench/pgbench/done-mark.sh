@@ -7,15 +7,15 @@
 #   PGHOST=/tmp/pgx PGPORT=55432 PGUSER=postgres PGDATA=/tmp/pg17/data queue-job-bench/pgbench/done-mark.sh [database]
 #
 # ONLY=<regex> runs only the variants whose label matches it (the harness line always runs), e.g.
-# ONLY='narrow|done mark'.
+# ONLY='narrow|done mark'. CLIENTS=<n> sets the number of clients (8; the benchmark runs 20 workers).
 #
 # The database must have the queue's migrations applied (queue-job-ejb/src/main/resources/org/queuejob/db/migration,
-# in version order); the script empties queue_job. Each variant: 220,000 enqueued jobs, then 8 clients x 25,000
-# transactions. Every variant reads one sequence for its job id, which costs ~0.03 ms per transaction itself: the
+# in version order); the script empties queue_job. Each variant: 20,000 + CLIENTS x 25,000 enqueued jobs, then
+# CLIENTS clients x 25,000 transactions. Every variant reads one sequence for its job id, which costs ~0.03 ms per transaction itself: the
 # "harness" line measures exactly that.
 set -euo pipefail
 DB=${1:-q}
-CLIENTS=8
+CLIENTS=${CLIENTS:-8}
 PER_CLIENT=25000
 JOBS=$((CLIENTS * PER_CLIENT))
 WORK=$(mktemp -d)
@@ -27,13 +27,26 @@ psql_q() { psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 setup() { # $1: the table to fill with enqueued jobs
     psql_q >/dev/null 2>&1 <<SQL
 TRUNCATE queue_job CASCADE;
-DROP TABLE IF EXISTS done_log, job_pkey_only;
+DROP TABLE IF EXISTS done_log, job_pkey_only, scheduled_like;
 DROP SEQUENCE IF EXISTS harness_ids;
 CREATE UNLOGGED SEQUENCE harness_ids;
 CREATE TABLE done_log (id bigint NOT NULL, worker text NOT NULL, date_started timestamptz,
                        date_done timestamptz NOT NULL, exec_time_ms bigint, result text);
 CREATE TABLE job_pkey_only (LIKE queue_job INCLUDING DEFAULTS) WITH (fillfactor = 70);
 ALTER TABLE job_pkey_only ADD PRIMARY KEY (id);
+-- db-scheduler's shape (its PostgreSQL schema's columns and indexes, ids for names): its done mark is a DELETE.
+CREATE TABLE scheduled_like (task_name text NOT NULL, task_instance text NOT NULL, task_data bytea,
+                             execution_time timestamptz NOT NULL, picked boolean NOT NULL, picked_by text,
+                             last_success timestamptz, last_failure timestamptz, consecutive_failures int,
+                             last_heartbeat timestamptz, version bigint NOT NULL, priority smallint,
+                             PRIMARY KEY (task_name, task_instance));
+CREATE INDEX ON scheduled_like (execution_time);
+CREATE INDEX ON scheduled_like (last_heartbeat);
+CREATE INDEX ON scheduled_like (priority DESC, execution_time ASC);
+INSERT INTO scheduled_like (task_name, task_instance, task_data, execution_time, picked, picked_by, last_heartbeat,
+                            version, priority)
+SELECT 'noop', n::text, int4send(n::int), now(), true, 'server-a', now(), 2, 0 FROM generate_series(1, $JOBS + 20000) n;
+VACUUM ANALYZE scheduled_like;
 INSERT INTO $1 (id, uuid, description, job_function, arguments, state, priority, max_retries, channel,
                 date_created, worker, date_enqueued)
 SELECT n, gen_random_uuid(), 'bench ' || n, 'org.queuejob.bench.NoOpJobs.noop', jsonb_build_array(n), 'enqueued',
@@ -91,10 +104,34 @@ DONE_SET="SET state = 'done', date_started = now(), date_done = now(), exec_time
     retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1"
 HELD="id = :id AND (worker || '') = 'server-a/worker' AND state IN ('enqueued', 'started')"
 
+# The log applied to the job table afterwards, 200 rows per statement, by one session: measured right after the done
+# log's variant, on the rows it logged (the next variant's setup empties both tables).
+apply_log() {
+    if [ -n "${ONLY:-}" ] && ! [[ "log applied" =~ $ONLY ]]; then
+        return
+    fi
+    local before after
+    before=$(pg_cpu)
+    for _ in $(seq 1 $((JOBS / 200))); do
+        echo "WITH d AS (DELETE FROM done_log WHERE ctid = ANY (ARRAY(SELECT ctid FROM done_log LIMIT 200)) RETURNING *)
+              UPDATE queue_job j SET state = 'done', date_started = d.date_started, date_done = d.date_done,
+                     exec_time_ms = d.exec_time_ms, result = d.result, retry = j.retry + 1, exc_name = NULL,
+                     exc_info = NULL, version = j.version + 1
+                FROM d WHERE j.id = d.id AND j.worker = d.worker AND j.state IN ('enqueued', 'started');"
+    done | psql_q >/dev/null
+    after=$(pg_cpu)
+    printf '%-52s %6.3f ms PostgreSQL CPU per job\n' "  + that log applied in batches of 200" \
+        "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)"
+    test "$(psql_q -tA -c "SELECT count(*) FROM queue_job WHERE state = 'done'")" -eq $JOBS
+}
+
 measure "harness (the id sequence alone)" queue_job "$NEXT"
 measure "commit floor (one row into a table without index)" queue_job \
     "$NEXT
 INSERT INTO done_log (id, worker, date_done) VALUES (:id, 'x', now());"
+measure "db-scheduler's shape: its picked row deleted" queue_job \
+    "$NEXT
+DELETE FROM scheduled_like WHERE task_name = 'noop' AND task_instance = :id::text AND version = 2;"
 measure "the done mark (UPDATE of the job's row)" queue_job \
     "$NEXT
 UPDATE queue_job $DONE_SET WHERE $HELD;"
@@ -105,6 +142,7 @@ measure "a done log row, the job's row locked FOR SHARE" queue_job \
     "$NEXT
 INSERT INTO done_log (id, worker, date_started, date_done, exec_time_ms, result)
 SELECT id, worker, now(), now(), 1, NULL FROM queue_job WHERE $HELD FOR SHARE;"
+apply_log
 
 NARROW_DONE="$NEXT
 WITH a AS (DELETE FROM job_active WHERE id = :id AND worker = 'server-a/worker' AND state IN ('enqueued', 'started')
@@ -114,21 +152,3 @@ SELECT id, 'done', worker, date_created, now(), now(), 1, NULL, retry + 1 FROM a
 measure "narrow: active row deleted, ended row inserted" job_active "$NARROW_DONE"
 measure "narrow, ended with the back office's 2 indexes" job_active "$NARROW_DONE" \
     "CREATE INDEX ON job_ended (date_created DESC, id DESC); CREATE INDEX ON job_ended (date_done);"
-
-if [ -n "${ONLY:-}" ] && ! [[ "log applied" =~ $ONLY ]]; then
-    exit 0
-fi
-
-# The log applied to the job table afterwards, 200 rows per statement, by one session.
-before=$(pg_cpu)
-for _ in $(seq 1 $((JOBS / 200))); do
-    echo "WITH d AS (DELETE FROM done_log WHERE ctid = ANY (ARRAY(SELECT ctid FROM done_log LIMIT 200)) RETURNING *)
-          UPDATE queue_job j SET state = 'done', date_started = d.date_started, date_done = d.date_done,
-                 exec_time_ms = d.exec_time_ms, result = d.result, retry = j.retry + 1, exc_name = NULL,
-                 exc_info = NULL, version = j.version + 1
-            FROM d WHERE j.id = d.id AND j.worker = d.worker AND j.state IN ('enqueued', 'started');"
-done | psql_q >/dev/null
-after=$(pg_cpu)
-printf '%-52s %6.3f ms PostgreSQL CPU per job\n' "  + that log applied in batches of 200" \
-    "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)"
-test "$(psql_q -tA -c "SELECT count(*) FROM queue_job WHERE state = 'done'")" -eq $JOBS
