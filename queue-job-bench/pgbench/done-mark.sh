@@ -6,13 +6,14 @@
 #
 #   PGHOST=/tmp/pgx PGPORT=55432 PGUSER=postgres PGDATA=/tmp/pg17/data queue-job-bench/pgbench/done-mark.sh [database]
 #
-# ONLY=<regex> runs only the variants whose label matches it (the harness line always runs), e.g.
+# ONLY=<regex> runs only the variants whose label matches it (the harness line always runs; the batched apply runs
+# with the done log's variant), e.g.
 # ONLY='narrow|done mark'. CLIENTS=<n> sets the number of clients (8; the benchmark runs 20 workers).
 #
 # The database must have the queue's migrations applied (queue-job-ejb/src/main/resources/org/queuejob/db/migration,
 # in version order); the script empties queue_job. Each variant: 20,000 + CLIENTS x 25,000 enqueued jobs, then
-# CLIENTS clients x 25,000 transactions. Every variant reads one sequence for its job id, which costs ~0.03 ms per transaction itself: the
-# "harness" line measures exactly that.
+# CLIENTS clients x 25,000 transactions. Every variant reads one sequence for its job id, which costs ~0.03 ms per
+# transaction itself: the "harness" line measures exactly that.
 set -euo pipefail
 DB=${1:-q}
 CLIENTS=${CLIENTS:-8}
@@ -43,10 +44,6 @@ CREATE TABLE scheduled_like (task_name text NOT NULL, task_instance text NOT NUL
 CREATE INDEX ON scheduled_like (execution_time);
 CREATE INDEX ON scheduled_like (last_heartbeat);
 CREATE INDEX ON scheduled_like (priority DESC, execution_time ASC);
-INSERT INTO scheduled_like (task_name, task_instance, task_data, execution_time, picked, picked_by, last_heartbeat,
-                            version, priority)
-SELECT 'noop', n::text, int4send(n::int), now(), true, 'server-a', now(), 2, 0 FROM generate_series(1, $JOBS + 20000) n;
-VACUUM ANALYZE scheduled_like;
 INSERT INTO $1 (id, uuid, description, job_function, arguments, state, priority, max_retries, channel,
                 date_created, worker, date_enqueued)
 SELECT n, gen_random_uuid(), 'bench ' || n, 'org.queuejob.bench.NoOpJobs.noop', jsonb_build_array(n), 'enqueued',
@@ -64,6 +61,9 @@ measure() { # $1: label, $2: table to fill, $3: pgbench script
     if [ "$2" = job_active ]; then
         setup queue_job # the wide rows are there too, untouched by the done mark
         narrow_setup "${4:-}"
+    elif [ "$2" = scheduled_like ]; then
+        setup queue_job # as above
+        scheduled_setup
     else
         setup "$2"
     fi
@@ -75,6 +75,17 @@ measure() { # $1: label, $2: table to fill, $3: pgbench script
     after=$(pg_cpu)
     printf '%-52s %6.3f ms PostgreSQL CPU per transaction, %6.0f tps\n' "$1" \
         "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)" "$tps"
+}
+
+# db-scheduler's shape filled with picked rows, as its lock-and-fetch leaves them for its workers to delete.
+scheduled_setup() {
+    psql_q >/dev/null 2>&1 <<SQL
+INSERT INTO scheduled_like (task_name, task_instance, task_data, execution_time, picked, picked_by, last_heartbeat,
+                            version, priority)
+SELECT 'noop', n::text, int4send(n::int), now(), true, 'server-a', now(), 2, 0 FROM generate_series(1, $JOBS + 20000) n;
+VACUUM ANALYZE scheduled_like;
+CHECKPOINT;
+SQL
 }
 
 # The narrow shape: the wide row stays as enqueued, immutable; what changes lives in a narrow row of the jobs still to
@@ -104,10 +115,11 @@ DONE_SET="SET state = 'done', date_started = now(), date_done = now(), exec_time
     retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1"
 HELD="id = :id AND (worker || '') = 'server-a/worker' AND state IN ('enqueued', 'started')"
 
-# The log applied to the job table afterwards, 200 rows per statement, by one session: measured right after the done
-# log's variant, on the rows it logged (the next variant's setup empties both tables).
+# The log applied to the job table afterwards, 200 rows per statement, by one session: part of the done log's variant,
+# measured right after it on the rows it logged (the next variant's setup empties both tables).
+DONE_LOG="a done log row, the job's row locked FOR SHARE"
 apply_log() {
-    if [ -n "${ONLY:-}" ] && ! [[ "log applied" =~ $ONLY ]]; then
+    if [ -n "${ONLY:-}" ] && ! [[ "$DONE_LOG" =~ $ONLY ]]; then
         return
     fi
     local before after
@@ -129,7 +141,7 @@ measure "harness (the id sequence alone)" queue_job "$NEXT"
 measure "commit floor (one row into a table without index)" queue_job \
     "$NEXT
 INSERT INTO done_log (id, worker, date_done) VALUES (:id, 'x', now());"
-measure "db-scheduler's shape: its picked row deleted" queue_job \
+measure "db-scheduler's shape: its picked row deleted" scheduled_like \
     "$NEXT
 DELETE FROM scheduled_like WHERE task_name = 'noop' AND task_instance = :id::text AND version = 2;"
 measure "the done mark (UPDATE of the job's row)" queue_job \
@@ -138,7 +150,7 @@ UPDATE queue_job $DONE_SET WHERE $HELD;"
 measure "the same row with its primary key only (HOT)" job_pkey_only \
     "$NEXT
 UPDATE job_pkey_only $DONE_SET WHERE $HELD;"
-measure "a done log row, the job's row locked FOR SHARE" queue_job \
+measure "$DONE_LOG" queue_job \
     "$NEXT
 INSERT INTO done_log (id, worker, date_started, date_done, exec_time_ms, result)
 SELECT id, worker, now(), now(), 1, NULL FROM queue_job WHERE $HELD FOR SHARE;"
