@@ -23,9 +23,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
+import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.ColumnToggleEvent;
+import org.primefaces.event.SelectEvent;
 import org.primefaces.event.ToggleEvent;
+import org.primefaces.event.ToggleSelectEvent;
+import org.primefaces.event.UnselectEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -86,7 +90,7 @@ public class JobsBacking implements Serializable {
     private final Map<String, Boolean> columnVisible = new HashMap<>();
 
     /** The rows ticked in the table: views, so a deserialised view keeps them. */
-    private List<JobRow> selectedJobs = new ArrayList<>();
+    private final JobSelection selection = new JobSelection();
 
     private transient List<JobGroup> groups;
 
@@ -228,13 +232,45 @@ public class JobsBacking implements Serializable {
 
     /** The rows ticked in the table. */
     List<JobRow> selected() {
-        return selectedJobs == null ? List.of() : selectedJobs;
+        return selection.rows();
     }
 
     /** A bulk action ended ({@link JobsBulkBacking}): the changed jobs may have left the filter; start afresh. */
     void clearSelection() {
-        selectedJobs = new ArrayList<>();
+        selection.clear();
         groups = null;
+    }
+
+    /** A row was ticked: kept even when the selection sent with it was stale ({@link JobSelection}). */
+    public void rowTicked(SelectEvent<JobRow> event) {
+        redrawTableIf(selection.tick(event.getObject()));
+    }
+
+    /** A row was unticked: left out even when the selection sent with it was stale. */
+    public void rowUnticked(UnselectEvent<JobRow> event) {
+        redrawTableIf(selection.untick(event.getObject()));
+    }
+
+    /** The header box: it ticks or unticks the rows of the page shown ("All matching the filters" reaches further). */
+    public void pageToggled(ToggleSelectEvent event) {
+        List<JobRow> page = pageShown();
+        redrawTableIf(event.isSelected() ? selection.tickPage(page) : selection.untickPage(page));
+    }
+
+    private List<JobRow> pageShown() {
+        DataTable table = Components.findComponent(TABLE);
+        if (table != null) {
+            table.loadLazyDataIfRequired();
+        }
+        List<JobRow> page = getJobs().getWrappedData();
+        return page == null ? List.of() : page;
+    }
+
+    /** The table showed a selection the server had moved past: show the server's, which the next tick sends back. */
+    private static void redrawTableIf(boolean stale) {
+        if (stale) {
+            PrimeFaces.current().ajax().update(TABLE);
+        }
     }
 
     // Formatting ----------------------------------------------------------------------------------------------------
@@ -354,7 +390,7 @@ public class JobsBacking implements Serializable {
     }
 
     public void setSelectedJobs(List<JobRow> selectedJobs) {
-        this.selectedJobs = selectedJobs == null ? new ArrayList<>() : new ArrayList<>(selectedJobs);
+        selection.replaceWith(selectedJobs);
     }
 
     /** The sort the table asks for (single sort mode: at most one is active); empty when unsorted. */

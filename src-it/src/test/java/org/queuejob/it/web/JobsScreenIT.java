@@ -3,6 +3,7 @@ package org.queuejob.it.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +245,99 @@ class JobsScreenIT extends BrowserTest {
                 .contains(first.uuid().toString());
         assertThat(browser.driver().findElements(ROWS)).hasSize(2);
         assertThat(browser.driver().findElement(CHANNEL).getAttribute("value")).isEqualTo(channel);
+    }
+
+    /**
+     * PrimeFaces queues a tick's request behind a refresh under way and reads the form only when it sends it: by then
+     * the refresh has replaced the table, and its hidden selection field, with the selection as the server knew it
+     * before the tick. The tick (or untick) must survive that, on the server and in the table.
+     */
+    @Test
+    void aTickOrUntickMadeWhileARefreshIsUnderWay_isKept() {
+        String channel = JobRows.uniqueChannel("tick-race");
+        JobRows.Stored first = JobRows.aJob(channel).description("First").store();
+        JobRows.Stored second = JobRows.aJob(channel).description("Second").store();
+        JobRows.aJob(channel).description("Third").store();
+        showChannel(browser, channel, 3);
+        browser.click(rowBox(first));
+        waitForSelectionCount(1);
+
+        clickDuringARefresh(second);
+        waitForSelectionCount(2);
+        assertTicked(first, second);
+
+        clickDuringARefresh(first);
+        waitForSelectionCount(1);
+        assertTicked(second);
+
+        // The next refresh of its own shows the same selection.
+        WebElement before = browser.driver().findElement(TABLE);
+        browser.waitUntil(Browser.gone(before), Duration.ofSeconds(20));
+        browser.waitForPrimeFacesAjax();
+        assertThat(browser.driver().findElement(SELECTION_COUNT).getText()).isEqualTo("1 selected");
+        assertTicked(second);
+    }
+
+    /**
+     * The header box ticks the 25 rows shown, and only them: every job matching the filters is what the "All matching
+     * the filters" menu is for. (It used to ask PrimeFaces for every page's rows, which a lazy table does not hold
+     * while it reads a request: the server's selection stayed empty, "0 selected", and the next refresh unticked the
+     * boxes the browser had ticked.) Ticked during a refresh, it holds too.
+     */
+    @Test
+    void theHeaderBox_ticksTheRowsOfThePageShown_onceEach() {
+        String channel = JobRows.uniqueChannel("tick-page");
+        JobRows.insertMany(30, channel, "pending");
+        showChannel(browser, channel, 25);
+        // 25 rows show before the channel's filter has landed too (the other tests' jobs): wait for the channel's.
+        browser.waitUntil(d -> d.findElement(PAGE_REPORT).getText().equals("1–25 of 30"));
+        List<WebElement> rows = browser.driver().findElements(ROWS);
+        List<String> shown =
+                rows.stream().map(row -> row.getAttribute("data-rk")).toList();
+
+        browser.script("PF('jobsRefresh').cfg.fn();"
+                + " document.querySelector('#jobsForm\\\\:jobs_head .ui-chkbox-all .ui-chkbox-box').click();");
+        browser.waitForPrimeFacesAjax();
+
+        waitForSelectionCount(25);
+        assertThat(tickedRows()).containsExactlyInAnyOrderElementsOf(shown);
+        browser.click(By.cssSelector("#jobsForm\\:jobs .ui-paginator-next"));
+        browser.waitUntil(d -> d.findElements(ROWS).size() == 5);
+        assertThat(tickedRows()).isEmpty();
+        assertThat(browser.driver().findElement(SELECTION_COUNT).getText()).isEqualTo("25 selected");
+    }
+
+    static final By SELECTION_COUNT = By.id("jobsForm:selectionCount");
+
+    private static By rowBox(JobRows.Stored job) {
+        return By.cssSelector("tr[data-rk='" + job.uuid() + "'] .ui-chkbox-box");
+    }
+
+    /** Starts the page's refresh, then clicks the row's box before the refresh's answer can land. */
+    private void clickDuringARefresh(JobRows.Stored job) {
+        browser.script(
+                "PF('jobsRefresh').cfg.fn();"
+                        + " document.querySelector(\"tr[data-rk='\" + arguments[0] + \"'] .ui-chkbox-box\").click();",
+                job.uuid().toString());
+        browser.waitForPrimeFacesAjax();
+    }
+
+    private void waitForSelectionCount(int count) {
+        browser.waitUntil(d -> d.findElement(SELECTION_COUNT).getText().equals(count + " selected"));
+    }
+
+    private List<String> tickedRows() {
+        return browser.driver().findElements(ROWS).stream()
+                .filter(row -> "true".equals(row.getAttribute("aria-selected")))
+                .map(row -> row.getAttribute("data-rk"))
+                .toList();
+    }
+
+    /** Exactly these rows are ticked in the table. */
+    private void assertTicked(JobRows.Stored... jobs) {
+        assertThat(tickedRows())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(jobs).map(job -> job.uuid().toString()).toList());
     }
 
     @Test
