@@ -113,7 +113,7 @@ SQL
 NEXT="SELECT nextval('harness_ids') AS id \\gset"
 DONE_SET="SET state = 'done', date_started = now(), date_done = now(), exec_time_ms = 1, result = NULL,
     retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1"
-HELD="id = :id AND (worker || '') = 'server-a/worker' AND state IN ('enqueued', 'started')"
+HELD="id = :id AND (worker || '') = 'server-a/worker' AND (state || '') IN ('enqueued', 'started')"
 
 # The log applied to the job table afterwards, 200 rows per statement, by one session: part of the done log's variant,
 # measured right after it on the rows it logged (the next variant's setup empties both tables).
