@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.queuejob.application.BulkAction;
@@ -18,6 +21,7 @@ import org.queuejob.application.BulkActionService;
 import org.queuejob.application.BulkRequest;
 import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.job.JobState;
 import org.queuejob.web.security.ManagerOnly;
 
 /**
@@ -59,6 +63,12 @@ public class JobsBulkBacking implements Serializable {
 
     private long bulkCount;
 
+    /** How many rows were selected when the confirmation opened (0 for the jobs matching the filters). */
+    private long bulkSelected;
+
+    /** The selected jobs the action does not apply to, by state. */
+    private EnumMap<JobState, Long> bulkLeftOut;
+
     /** The bulk action started from this view: its record is read again from the database on every poll. */
     private Long bulkActionId;
 
@@ -79,13 +89,59 @@ public class JobsBulkBacking implements Serializable {
         this.bulkChannel = null;
         this.bulkActionId = null;
         this.bulkProgress = null;
+        this.bulkLeftOut = new EnumMap<>(JobState.class);
         if (allMatching) {
             bulkCount = bulkActions.countMatching(action, list.filter());
+            bulkSelected = 0;
         } else {
-            bulkCount = list.selected().stream()
+            List<JobRow> selected = list.selected();
+            bulkSelected = selected.size();
+            bulkCount = selected.stream()
                     .filter(job -> action.appliesTo().contains(job.state()))
                     .count();
+            selected.stream()
+                    .filter(job -> !action.appliesTo().contains(job.state()))
+                    .forEach(job -> bulkLeftOut.merge(job.state(), 1L, Long::sum));
         }
+    }
+
+    /** The confirmation's question: how many jobs the action changes, and of how many selected. */
+    public String getBulkQuestion() {
+        if (bulkAction == null) {
+            return "";
+        }
+        String label = bulkAction.label() + ": ";
+        if (bulkOnAllMatching) {
+            return label + jobs(bulkCount) + " matching the filters.";
+        }
+        if (bulkCount == bulkSelected) {
+            return label + jobs(bulkCount) + " selected.";
+        }
+        return label + bulkCount + " of " + jobs(bulkSelected) + " selected.";
+    }
+
+    /**
+     * What the action leaves alone: for a selection, the selected jobs it does not apply to, counted by state (a user
+     * who ticked 24 done jobs and chose Cancel is told why nothing would change); for the jobs matching the filters,
+     * which are counted by the database, the rule.
+     */
+    public String getBulkLeftOut() {
+        if (bulkOnAllMatching) {
+            return "Jobs in states this action does not apply to are left as they are.";
+        }
+        if (bulkLeftOut == null || bulkLeftOut.isEmpty()) {
+            return null;
+        }
+        return "Left as they are, in states this action does not apply to: "
+                + bulkLeftOut.entrySet().stream()
+                        .map(left ->
+                                left.getValue() + " " + left.getKey().label().toLowerCase(Locale.ROOT))
+                        .collect(Collectors.joining(", "))
+                + ".";
+    }
+
+    private static String jobs(long count) {
+        return count + (count == 1 ? " job" : " jobs");
     }
 
     /** Starts the confirmed action in the background; the page polls {@link #getBulkProgress()}. */
