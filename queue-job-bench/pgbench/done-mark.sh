@@ -8,7 +8,8 @@
 #
 # ONLY=<regex> runs only the variants whose label matches it (the harness line always runs; the batched apply runs
 # with the done log's variant), e.g.
-# ONLY='narrow|done mark'. CLIENTS=<n> sets the number of clients (8; the benchmark runs 20 workers).
+# ONLY='narrow|done mark'. CLIENTS=<n> sets the number of clients (8; the benchmark runs 20 workers), PER_CLIENT=<n>
+# the transactions of each (25,000; a small number checks the script quickly).
 #
 # The database must have the queue's migrations applied (queue-job-ejb/src/main/resources/org/queuejob/db/migration,
 # in version order); the script empties queue_job. Each variant: 20,000 + CLIENTS x 25,000 enqueued jobs, then
@@ -17,13 +18,14 @@
 set -euo pipefail
 DB=${1:-q}
 CLIENTS=${CLIENTS:-8}
-PER_CLIENT=25000
+PER_CLIENT=${PER_CLIENT:-25000}
 JOBS=$((CLIENTS * PER_CLIENT))
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 psql_q() { psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 . "$(dirname "$0")/pg-cpu.sh"
+. "$(dirname "$0")/scheduler-table.sh"
 
 setup() { # $1: the table to fill with enqueued jobs
     psql_q >/dev/null 2>&1 <<SQL
@@ -35,15 +37,8 @@ CREATE TABLE done_log (id bigint NOT NULL, worker text NOT NULL, date_started ti
                        date_done timestamptz NOT NULL, exec_time_ms bigint, result text);
 CREATE TABLE job_pkey_only (LIKE queue_job INCLUDING DEFAULTS) WITH (fillfactor = 70);
 ALTER TABLE job_pkey_only ADD PRIMARY KEY (id);
--- db-scheduler's shape (its PostgreSQL schema's columns and indexes, ids for names): its done mark is a DELETE.
-CREATE TABLE scheduled_like (task_name text NOT NULL, task_instance text NOT NULL, task_data bytea,
-                             execution_time timestamptz NOT NULL, picked boolean NOT NULL, picked_by text,
-                             last_success timestamptz, last_failure timestamptz, consecutive_failures int,
-                             last_heartbeat timestamptz, version bigint NOT NULL, priority smallint,
-                             PRIMARY KEY (task_name, task_instance));
-CREATE INDEX ON scheduled_like (execution_time);
-CREATE INDEX ON scheduled_like (last_heartbeat);
-CREATE INDEX ON scheduled_like (priority DESC, execution_time ASC);
+-- db-scheduler's shape: its done mark is a DELETE.
+$(scheduler_table_sql scheduled_like)
 INSERT INTO $1 (id, uuid, description, job_function, arguments, state, priority, max_retries, channel,
                 date_created, worker, date_enqueued)
 SELECT n, gen_random_uuid(), 'bench ' || n, 'org.queuejob.bench.NoOpJobs.noop', jsonb_build_array(n), 'enqueued',

@@ -29,6 +29,7 @@ trap 'rm -rf "$WORK"' EXIT
 psql_q() { PGOPTIONS='-c client_min_messages=warning' psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 . "$(dirname "$0")/pg-cpu.sh"
+. "$(dirname "$0")/scheduler-table.sh"
 
 # $1: label, $2: clients, $3: transactions per client, $4: script; prints ms of PostgreSQL CPU per job.
 phase() {
@@ -157,16 +158,9 @@ if [[ "db-scheduler" =~ $SHAPES ]]; then
 psql_q >/dev/null <<'SQL'
 TRUNCATE queue_job CASCADE;
 DROP TABLE IF EXISTS scheduled_life;
-CREATE TABLE scheduled_life (task_name text NOT NULL, task_instance text NOT NULL, task_data bytea,
-                             execution_time timestamptz NOT NULL, picked boolean NOT NULL, picked_by text,
-                             last_success timestamptz, last_failure timestamptz, consecutive_failures int,
-                             last_heartbeat timestamptz, version bigint NOT NULL, priority smallint,
-                             PRIMARY KEY (task_name, task_instance));
-CREATE INDEX ON scheduled_life (execution_time);
-CREATE INDEX ON scheduled_life (last_heartbeat);
-CREATE INDEX ON scheduled_life (priority DESC, execution_time ASC);
 SELECT setval('queue_job_seq', 50, false);
 SQL
+psql_q -c "$(scheduler_table_sql scheduled_life)" >/dev/null
 SCHEDULER_ENQUEUE="INSERT INTO scheduled_life (task_name, task_instance, task_data, execution_time, picked, version,
                             priority)
 SELECT 'noop', nextval('queue_job_seq')::text, int4send(n), clock_timestamp(), false, 1, 0

@@ -2,9 +2,7 @@ package org.queuejob.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.job.JobState;
 
@@ -42,23 +40,7 @@ class JobSelectionTest {
 
     @Test
     void aJobSentTwice_orAsAnotherViewOfItself_isOneRow() {
-        JobRow secondLater = new JobRow(
-                null,
-                second.uuid(),
-                "Second",
-                "org.example.Jobs.run",
-                JobState.ENQUEUED,
-                null,
-                null,
-                second.dateCreated(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "root",
-                10,
-                null);
+        JobRow secondLater = JobRowFixtures.sameJob(second, JobState.ENQUEUED);
 
         selection.replaceWith(List.of(first, second, second, secondLater));
 
@@ -91,22 +73,6 @@ class JobSelectionTest {
     }
 
     private static JobRow row(String description) {
-        return new JobRow(
-                null,
-                UUID.randomUUID(),
-                description,
-                "org.example.Jobs.run",
-                JobState.PENDING,
-                null,
-                null,
-                Instant.parse("2026-12-04T05:00:00Z"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "root",
-                10,
-                null);
+        return JobRowFixtures.row(description, JobState.PENDING);
     }
 }

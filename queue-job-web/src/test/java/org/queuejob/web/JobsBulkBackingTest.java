@@ -2,9 +2,7 @@ package org.queuejob.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.queuejob.application.BulkAction;
 import org.queuejob.domain.model.job.JobState;
@@ -55,22 +53,6 @@ class JobsBulkBackingTest {
     }
 
     private static JobRow row(JobState state) {
-        return new JobRow(
-                null,
-                UUID.randomUUID(),
-                "A job",
-                "org.example.Jobs.run",
-                state,
-                null,
-                null,
-                Instant.parse("2026-12-04T05:00:00Z"),
-                null,
-                null,
-                null,
-                null,
-                null,
-                "root",
-                10,
-                null);
+        return JobRowFixtures.row("A job", state);
     }
 }
