@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.omnifaces.util.Faces;
 import org.queuejob.application.RecurringJobRequest;
@@ -41,6 +42,16 @@ public class RecurringJobsBacking implements Serializable {
     static final String DISABLED = "Recurring job %s disabled: it enqueues nothing until enabled again.";
     static final String RAN = "Recurring job %s: job %s enqueued now.";
     static final String DELETED = "Recurring job %s deleted.";
+    static final String GONE =
+            "That recurring job no longer exists: someone deleted it meanwhile. Nothing was changed.";
+
+    /**
+     * The request parameter that names the row a button was pressed on, by the record's id rendered into the button.
+     * Not the row's place: a refresh (every 5 s, or while a confirmation is open) may have given that place to
+     * another record since the page was drawn, and a button resolved by place acted on that other record (a delete
+     * confirmed after a record was added above deleted the wrong one).
+     */
+    static final String ROW = "recurringId";
 
     static final String NAME_TOO_LONG = "Name: at most " + RecurringJob.MAX_NAME_LENGTH + " characters.";
     static final String PRIORITY_RULE =
@@ -115,17 +126,35 @@ public class RecurringJobsBacking implements Serializable {
         editEnabled = true;
     }
 
-    public void edit(RecurringJobView job) {
-        editId = job.id();
-        editName = job.name();
-        editCron = job.cron();
-        editZone = job.zone();
-        editJobFunction = job.jobFunction();
-        editArguments = job.argumentsJson();
-        editChannel = job.channel();
-        editPriority = job.priority();
-        editMissed = job.missed();
-        editEnabled = job.enabled();
+    /** Opens the form on the row's record, as it is now. */
+    public void edit() {
+        pressed().ifPresent(job -> {
+            editId = job.id();
+            editName = job.name();
+            editCron = job.cron();
+            editZone = job.zone();
+            editJobFunction = job.jobFunction();
+            editArguments = job.argumentsJson();
+            editChannel = job.channel();
+            editPriority = job.priority();
+            editMissed = job.missed();
+            editEnabled = job.enabled();
+        });
+    }
+
+    /** The record of the row whose button was pressed ({@link #ROW}); empty, with a message, when it is gone. */
+    private Optional<RecurringJobView> pressed() {
+        Optional<RecurringJobView> job;
+        try {
+            job = recurring.find(Long.parseLong(String.valueOf(Faces.getRequestParameter(ROW))));
+        } catch (NumberFormatException e) {
+            job = Optional.empty();
+        }
+        if (job.isEmpty()) {
+            Refusals.error(null, GONE);
+            jobs = null;
+        }
+        return job;
     }
 
     @ManagerOnly
@@ -157,30 +186,32 @@ public class RecurringJobsBacking implements Serializable {
     }
 
     @ManagerOnly
-    public void enable(RecurringJobView job) {
-        act(() -> recurring.enable(job.id()), String.format(ENABLED, job.name()));
+    public void enable() {
+        pressed().ifPresent(job -> act(() -> recurring.enable(job.id()), String.format(ENABLED, job.name())));
     }
 
     @ManagerOnly
-    public void disable(RecurringJobView job) {
-        act(() -> recurring.disable(job.id()), String.format(DISABLED, job.name()));
+    public void disable() {
+        pressed().ifPresent(job -> act(() -> recurring.disable(job.id()), String.format(DISABLED, job.name())));
     }
 
     @ManagerOnly
-    public void runNow(RecurringJobView job) {
-        try {
-            UUID uuid = recurring.runNow(job.id(), Faces.getRemoteUser());
-            Refusals.info(null, String.format(RAN, job.name(), uuid));
-        } catch (RuntimeException e) {
-            Refusals.show(e);
-        } finally {
-            jobs = null;
-        }
+    public void runNow() {
+        pressed().ifPresent(job -> {
+            try {
+                UUID uuid = recurring.runNow(job.id(), Faces.getRemoteUser());
+                Refusals.info(null, String.format(RAN, job.name(), uuid));
+            } catch (RuntimeException e) {
+                Refusals.show(e);
+            } finally {
+                jobs = null;
+            }
+        });
     }
 
     @ManagerOnly
-    public void delete(RecurringJobView job) {
-        act(() -> recurring.delete(job.id()), String.format(DELETED, job.name()));
+    public void delete() {
+        pressed().ifPresent(job -> act(() -> recurring.delete(job.id()), String.format(DELETED, job.name())));
     }
 
     private void act(Runnable action, String done) {

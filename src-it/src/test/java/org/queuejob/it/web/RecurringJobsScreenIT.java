@@ -182,4 +182,35 @@ class RecurringJobsScreenIT extends BrowserTest {
         }
         assertThat(browser.driver().findElements(By.id("recurringDialogForm"))).isEmpty();
     }
+
+    @Test
+    void deleteConfirmedAfterARefreshAddedARowAbove_deletesTheRowChosen() {
+        browser.loginAsManager();
+        String prefix = "it-race-" + UUID.randomUUID().toString().substring(0, 8);
+        insertRecurring(prefix + "-a");
+        insertRecurring(prefix + "-c");
+        browser.open("/recurring-jobs.xhtml");
+        row(prefix + "-c");
+        clickInRow(prefix + "-c", "delete");
+        browser.waitUntil(d -> d.findElement(By.id("recurringForm:confirmYes")).isDisplayed());
+
+        insertRecurring(prefix + "-b");
+        row(prefix + "-b");
+        browser.waitForPrimeFacesAjax();
+        browser.click(By.id("recurringForm:confirmYes"));
+        browser.waitForPrimeFacesAjax();
+
+        browser.waitUntil(d -> JobRows.queryString(
+                        "SELECT string_agg(name, ',' ORDER BY name) FROM queue_job_recurring WHERE name LIKE ?",
+                        prefix + "%")
+                .equals(prefix + "-a," + prefix + "-b"));
+    }
+
+    private static void insertRecurring(String name) {
+        JobRows.execute(
+                "INSERT INTO queue_job_recurring (name, cron, zone, job_function, origin, enabled, created_at)"
+                        + " VALUES (?, '0 0 6 * * *', 'UTC', ?, 'BACK_OFFICE', false, now())",
+                name,
+                NEWSLETTER);
+    }
 }
