@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.time.Instant;
 import java.util.List;
+import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.queuejob.application.BulkActionService;
 import org.queuejob.application.InvalidSettingException;
@@ -26,6 +27,15 @@ public class BulkActionsBacking {
     static final int SHOWN = 50;
     static final String STOP_ASKED = "Bulk action %d stops after its current chunk.";
     static final String RESUMED = "Bulk action %d resumed on %s, after the last job it changed.";
+
+    /**
+     * The request parameter that names the action of the row whose button was pressed, rendered into the button.
+     * Not the row's place: the list is newest first and read again every 2 seconds, so an action started meanwhile
+     * takes the place of the one the manager meant, and a button resolved by place stopped that new action.
+     */
+    static final String ROW = "bulkActionId";
+
+    static final String UNKNOWN = "That bulk action is not known. Nothing was changed.";
 
     @Inject
     BulkActionService bulkActions;
@@ -52,8 +62,9 @@ public class BulkActionsBacking {
     }
 
     @ManagerOnly
-    public void stop(long id) {
+    public void stop() {
         try {
+            long id = pressed();
             bulkActions.stop(id);
             Messages.addGlobalInfo(String.format(STOP_ASKED, id));
         } catch (RuntimeException e) {
@@ -64,14 +75,24 @@ public class BulkActionsBacking {
     }
 
     @ManagerOnly
-    public void resume(long id) {
+    public void resume() {
         try {
+            long id = pressed();
             BulkActionRun run = bulkActions.resume(id);
             Messages.addGlobalInfo(String.format(RESUMED, id, run.server()));
         } catch (RuntimeException e) {
             Refusals.show(e);
         } finally {
             actions = null;
+        }
+    }
+
+    /** The id of the action whose row's button was pressed ({@link #ROW}). */
+    private static long pressed() {
+        try {
+            return Long.parseLong(String.valueOf(Faces.getRequestParameter(ROW)));
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException(UNKNOWN, e);
         }
     }
 

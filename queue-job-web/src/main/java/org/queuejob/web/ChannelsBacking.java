@@ -10,8 +10,10 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.omnifaces.util.Faces;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultTreeNode;
 import org.primefaces.model.TreeNode;
 import org.queuejob.application.ChannelService;
@@ -34,6 +36,16 @@ public class ChannelsBacking implements Serializable {
     static final String SAVED = "Channel %s saved; the dispatchers apply it within their poll interval.";
     static final String PAUSED = "Channel %s paused: nothing new starts in it or below it.";
     static final String RESUMED = "Channel %s resumed.";
+    static final String GONE = "Channel %s is no longer in the tree: it has no settings and no job waiting or running"
+            + " any more. Nothing was changed.";
+
+    /**
+     * The request parameter that names the channel of the row whose button was pressed, rendered into the button.
+     * Not the row's place: the refresh every 5 seconds may have given that place to another channel (one that a new
+     * job or another manager has just added above it) since the page was drawn, and a button resolved by place
+     * paused that other channel.
+     */
+    static final String ROW = "channel";
 
     @EJB
     ChannelService channels;
@@ -99,12 +111,32 @@ public class ChannelsBacking implements Serializable {
         return top;
     }
 
-    public void edit(ChannelView channel) {
+    /**
+     * Opens the dialog on the pressed row's channel, as it is now. The dialog opens only when the channel is still
+     * there (callback parameter {@code found}); otherwise the page says so.
+     */
+    public void edit() {
+        String name = pressed();
+        Optional<ChannelView> found = channels.overview().stream()
+                .filter(view -> view.completeName().equals(name))
+                .findFirst();
+        tree = null;
+        if (found.isEmpty()) {
+            Refusals.error(null, String.format(GONE, name));
+            return;
+        }
+        ChannelView channel = found.get();
         editName = channel.completeName();
         editCapacity = channel.capacity();
         editSequential = channel.sequential();
         editThrottle = channel.throttleSeconds();
         editRemovalInterval = channel.removalIntervalDays();
+        PrimeFaces.current().ajax().addCallbackParam("found", true);
+    }
+
+    /** The complete name of the channel whose row's button was pressed ({@link #ROW}). */
+    private static String pressed() {
+        return String.valueOf(Faces.getRequestParameter(ROW));
     }
 
     /** Settings and removal interval in one transaction: both are saved, or neither. */
@@ -124,14 +156,16 @@ public class ChannelsBacking implements Serializable {
     }
 
     @ManagerOnly
-    public void pause(String completeName) {
+    public void pause() {
+        String completeName = pressed();
         if (act(() -> channels.pause(completeName), null)) {
             Refusals.info(null, String.format(PAUSED, completeName));
         }
     }
 
     @ManagerOnly
-    public void resume(String completeName) {
+    public void resume() {
+        String completeName = pressed();
         if (act(() -> channels.resume(completeName), null)) {
             Refusals.info(null, String.format(RESUMED, completeName));
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.omnifaces.util.Faces;
+import org.primefaces.PrimeFaces;
 import org.queuejob.application.RecurringJobRequest;
 import org.queuejob.application.RecurringJobService;
 import org.queuejob.application.RecurringJobView;
@@ -126,7 +127,7 @@ public class RecurringJobsBacking implements Serializable {
         editEnabled = true;
     }
 
-    /** Opens the form on the row's record, as it is now. */
+    /** Opens the form on the row's record, as it is now; only when it still exists (callback parameter {@code found}). */
     public void edit() {
         pressed().ifPresent(job -> {
             editId = job.id();
@@ -139,6 +140,7 @@ public class RecurringJobsBacking implements Serializable {
             editPriority = job.priority();
             editMissed = job.missed();
             editEnabled = job.enabled();
+            PrimeFaces.current().ajax().addCallbackParam("found", true);
         });
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -94,6 +95,49 @@ class BulkActionsScreenIT extends BrowserTest {
                         "SELECT count(*) FROM queue_job_bulk_action WHERE filter_text LIKE ?", "%" + channel + "%"))
                 .as("actions on the channel")
                 .isEqualTo(1);
+    }
+
+    /**
+     * An action started while the manager clicks Stop on the newest one: the refresh under way lands first and gives
+     * the row's place to the new action (newest first). The action chosen is asked to stop, not the new one (before,
+     * the button named its row by place, and the new action was stopped).
+     */
+    @Test
+    void stopClickedWhileARefreshAddsAnActionAbove_stopsTheActionChosen() {
+        String marker = "it-stop-race-" + UUID.randomUUID();
+        long chosen = insertRunning(marker);
+        try {
+            browser.loginAsManager();
+            browser.open("/bulk-actions.xhtml");
+            browser.waitUntil(d -> cell(0, "actionId").equals(String.valueOf(chosen)));
+            long started = insertRunning(marker);
+
+            browser.script("PF('bulkActionsRefresh').cfg.fn();"
+                    + " document.getElementById('bulkActionsForm:actions:0:stop').click();");
+            browser.waitForPrimeFacesAjax();
+
+            assertThat(browser.waitFor(MESSAGES).getText()).contains("Bulk action " + chosen + " stops");
+            assertThat(JobRows.queryString(
+                            "SELECT string_agg(id || ' ' || stop_requested, ', ' ORDER BY id)"
+                                    + " FROM queue_job_bulk_action WHERE filter_text = ?",
+                            marker))
+                    .isEqualTo(chosen + " true, " + started + " false");
+        } finally {
+            // Not left running: another server's recovery sweep would take them over.
+            JobRows.execute("DELETE FROM queue_job_bulk_action WHERE filter_text = ?", marker);
+        }
+    }
+
+    /**
+     * The record of an action running on another server (no batch execution here): what the screen lists and stops.
+     */
+    private static long insertRunning(String marker) {
+        return Long.parseLong(JobRows.queryString(
+                "INSERT INTO queue_job_bulk_action (action, filter, filter_text, max_id, started_by, started_at,"
+                        + " outcome, matched, chunk_size, max_duty, server)"
+                        + " VALUES ('REQUEUE', '{}', ?, 0, 'it', now(), 'running', 10, 200, 0.5, 'it-elsewhere')"
+                        + " RETURNING id",
+                marker));
     }
 
     private static long pending(String channel) {

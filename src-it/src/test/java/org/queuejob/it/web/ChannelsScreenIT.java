@@ -112,4 +112,35 @@ class ChannelsScreenIT extends BrowserTest {
         assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
                 .isZero();
     }
+
+    /**
+     * A channel added above the one the manager pauses, between the drawing and the click: the refresh under way lands
+     * first and gives the row's place to the new channel. The channel chosen is paused, not the one now in its place
+     * (before, the button named its row by place, and the new channel was paused).
+     */
+    @Test
+    void pauseClickedWhileARefreshAddsAChannelAbove_pausesTheChannelChosen() {
+        String prefix = JobRows.uniqueChannel("race");
+        configure(prefix + "-c");
+        browser.open("/channels.xhtml");
+        String pause =
+                row(prefix + "-c").findElement(By.cssSelector("[id$=':pause']")).getAttribute("id");
+
+        configure(prefix + "-b");
+        browser.script("PF('channelsRefresh').cfg.fn(); document.getElementById(arguments[0]).click();", pause);
+        browser.waitForPrimeFacesAjax();
+
+        String pausedOnes = "SELECT string_agg(complete_name, ',') FROM queue_job_channel"
+                + " WHERE complete_name LIKE ? AND paused";
+        browser.waitUntil(d -> JobRows.queryString(pausedOnes, prefix + "%") != null);
+        assertThat(JobRows.queryString(pausedOnes, prefix + "%")).isEqualTo(prefix + "-c");
+        browser.waitUntil(d -> cell(prefix + "-c", "paused").equals("Paused"));
+        assertThat(cell(prefix + "-b", "paused")).isEqualTo("Running");
+    }
+
+    /** A channel configured through the API, as another manager would: it has a pause button. */
+    private static void configure(String channel) {
+        Api.Reply reply = Api.asManager().put("/channels/" + channel, "{\"capacity\":3}");
+        assertThat(reply.status()).as(reply.toString()).isBetween(200, 204);
+    }
 }

@@ -206,6 +206,27 @@ class RecurringJobsScreenIT extends BrowserTest {
                 .equals(prefix + "-a," + prefix + "-b"));
     }
 
+    @Test
+    void editOfARecordDeletedMeanwhile_saysSo_andOpensNoForm() {
+        browser.loginAsManager();
+        String name = "it-gone-" + UUID.randomUUID().toString().substring(0, 8);
+        insertRecurring(name);
+        browser.open("/recurring-jobs.xhtml");
+        row(name);
+        // Deleted by someone else while this page shows it: no refresh may take the row away before the click.
+        browser.script("PF('recurringRefresh').stop();");
+        browser.waitForPrimeFacesAjax();
+        JobRows.execute("DELETE FROM queue_job_recurring WHERE name = ?", name);
+
+        clickInRow(name, "edit");
+        browser.waitUntil(
+                d -> d.findElement(By.id("recurringForm:messages")).getText().contains("no longer exists"));
+        assertThat(browser.driver()
+                        .findElement(By.id("recurringDialogForm:recurringDialog"))
+                        .isDisplayed())
+                .isFalse();
+    }
+
     private static void insertRecurring(String name) {
         JobRows.execute(
                 "INSERT INTO queue_job_recurring (name, cron, zone, job_function, origin, enabled, created_at)"
