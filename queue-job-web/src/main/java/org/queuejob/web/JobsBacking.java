@@ -128,15 +128,32 @@ public class JobsBacking implements Serializable {
         groups = null;
     }
 
-    /** A group was clicked: narrow the filters to it. */
-    public void openGroup(String value) {
+    /**
+     * The request parameter that names the group clicked, by its value rendered into the link. Not the row's place:
+     * groups are ordered by their counts, which the refresh every 5 seconds reads again, so the place of a group
+     * clicked may hold another by the time the click is processed.
+     */
+    static final String GROUP = "group";
+
+    /** A group was clicked ({@link #GROUP}): narrow the filters to it. */
+    public void openGroup() {
+        String sent = Faces.getRequestParameter(GROUP);
+        String value = sent == null || sent.isEmpty() ? null : sent; // empty: the "(none)" group
         if (groupBy == null) {
             return;
         }
         switch (groupBy) {
             case CHANNEL -> channel = value;
             case JOB_FUNCTION -> jobFunction = value;
-            case STATE -> states = new ArrayList<>(List.of(JobState.fromDbValue(value)));
+            case STATE -> {
+                Optional<JobState> state = Arrays.stream(JobState.values())
+                        .filter(known -> known.dbValue().equals(value))
+                        .findFirst();
+                if (state.isEmpty()) {
+                    return; // not a link this page drew
+                }
+                states = new ArrayList<>(List.of(state.get()));
+            }
             case EXCEPTION -> text = value;
         }
         groupBy = null;
