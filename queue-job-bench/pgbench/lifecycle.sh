@@ -17,7 +17,8 @@
 # DONE_CLIENTS (default 8; the benchmark runs 20 workers) sets the done phase's clients. VACUUM_BEFORE_DONE=0 leaves
 # the dispatch's dead row versions and index entries for the done mark to meet, as in the benchmark, where a job's
 # done mark follows its dispatch within milliseconds and no vacuum comes between. SHAPES picks the shapes (a regular
-# expression over "as is", "narrow" and "db-scheduler": its own table, lock-and-fetch, the row deleted when done).
+# expression over "as is", "narrow", "state table" and "db-scheduler": its own table, lock-and-fetch, the row deleted
+# when done).
 set -euo pipefail
 DB=${1:-q}
 JOBS=${JOBS:-200000}
@@ -71,7 +72,7 @@ echo "$JOBS jobs; done phase: $DONE_CLIENTS clients, vacuum before it: $VACUUM_B
 if [[ "as is" =~ $SHAPES ]]; then
 psql_q >/dev/null <<'SQL'
 DROP VIEW IF EXISTS job_all; -- narrow-jobs-page.sh's
-DROP TABLE IF EXISTS job_wide, job_active, job_ended;
+DROP TABLE IF EXISTS job_wide, job_active, job_ended, job_state;
 TRUNCATE queue_job CASCADE;
 SELECT setval('queue_job_seq', 50, false);
 SQL
@@ -150,6 +151,59 @@ SELECT id, 'done', channel, priority, date_created, now(), now(), 1, retry + 1, 
 shape "narrow" "$NARROW_ENQUEUE" "$NARROW_DISPATCH" "$NARROW_DONE"
 test "$(psql_q -tA -c "SELECT count(*) FROM job_ended WHERE state = 'done'")" -eq "$JOBS"
 psql_q -c "DROP TABLE job_wide, job_active, job_ended;" >/dev/null
+fi
+
+# --- The state table (the @SecondaryTable option of docs/hot-path-redesign.md): the wide row written once, the state
+# columns in a narrow row that every job keeps, updated in place by the dispatch and the done mark; indexes as the
+# job table's, each on the table whose columns it reads. The Jobs page reads one table, and no row moves.
+if [[ "state table" =~ $SHAPES ]]; then
+psql_q >/dev/null <<'SQL'
+TRUNCATE queue_job CASCADE;
+DROP TABLE IF EXISTS job_wide, job_state;
+CREATE TABLE job_wide (id bigint PRIMARY KEY, uuid uuid NOT NULL UNIQUE, graph_uuid uuid, user_name varchar(255),
+                       description varchar(1000) NOT NULL, job_function varchar(500) NOT NULL, arguments jsonb NOT NULL,
+                       max_retries integer NOT NULL, context jsonb);
+CREATE INDEX ON job_wide (graph_uuid) WHERE graph_uuid IS NOT NULL;
+CREATE TABLE job_state (id bigint PRIMARY KEY, state varchar(20) NOT NULL, channel varchar(255) NOT NULL,
+                        priority integer NOT NULL, date_created timestamptz NOT NULL, eta timestamptz,
+                        retry integer NOT NULL DEFAULT 0, worker varchar(255), date_enqueued timestamptz,
+                        date_started timestamptz, date_done timestamptz, date_cancelled timestamptz,
+                        exec_time_ms bigint, identity_key varchar(255), version integer NOT NULL DEFAULT 0,
+                        result text, exc_name varchar(500), exc_message text, exc_info text);
+CREATE INDEX ON job_state (priority, date_created, id) WHERE state = 'pending';
+CREATE INDEX ON job_state (eta) WHERE state = 'pending' AND eta IS NOT NULL;
+CREATE INDEX ON job_state (worker) WHERE state IN ('enqueued', 'started');
+CREATE INDEX ON job_state (id) WHERE state = 'wait_dependencies';
+CREATE INDEX ON job_state (identity_key) WHERE identity_key IS NOT NULL AND state IN ('wait_dependencies', 'pending');
+CREATE INDEX ON job_state (state, channel, date_created DESC, id DESC) WHERE state NOT IN ('enqueued', 'started');
+CREATE INDEX ON job_state (date_created DESC, id DESC) WHERE state NOT IN ('done', 'cancelled');
+CREATE INDEX ON job_state (date_created DESC, id DESC) WHERE state IN ('done', 'cancelled');
+CREATE INDEX ON job_state ((coalesce(date_done, date_cancelled))) WHERE state IN ('done', 'cancelled');
+SELECT setval('queue_job_seq', 50, false);
+SQL
+STATE_ENQUEUE="WITH w AS (
+  INSERT INTO job_wide (id, uuid, graph_uuid, user_name, description, job_function, arguments, max_retries, context)
+  SELECT nextval('queue_job_seq'), gen_random_uuid(), NULL, 'admin', 'bench ' || n,
+         'org.queuejob.bench.NoopJobs.noop', jsonb_build_array(n), 5, NULL
+    FROM generate_series(1, 100) n
+  RETURNING id)
+INSERT INTO job_state (id, state, channel, priority, date_created, identity_key)
+SELECT id, 'pending', 'root', 10, clock_timestamp(), NULL FROM w;"
+STATE_DISPATCH="WITH a AS (
+  UPDATE job_state SET state = 'enqueued', worker = 'server-a', date_enqueued = now(), version = version + 1
+   WHERE id = ANY (ARRAY(SELECT id FROM job_state WHERE state = 'pending' ORDER BY priority, date_created, id LIMIT 25))
+     AND state = 'pending'
+  RETURNING id, channel, retry, eta, date_created, version)
+SELECT a.id, CAST(w.uuid AS text), a.channel, w.job_function, CAST(w.arguments AS text), w.graph_uuid IS NOT NULL,
+       a.retry, w.user_name, CAST(w.context AS text), GREATEST(a.date_created, a.eta), a.version
+  FROM a JOIN job_wide w ON w.id = a.id;"
+STATE_DONE="SELECT nextval('harness_ids') AS id \\gset
+UPDATE job_state SET state = 'done', date_started = now(), date_done = now(), exec_time_ms = 1, result = NULL,
+       retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
+ WHERE id = :id AND (worker || '') = 'server-a' AND (state || '') IN ('enqueued', 'started');"
+shape "state" "$STATE_ENQUEUE" "$STATE_DISPATCH" "$STATE_DONE"
+test "$(psql_q -tA -c "SELECT count(*) FROM job_state WHERE state = 'done'")" -eq "$JOBS"
+psql_q -c "DROP TABLE job_wide, job_state;" >/dev/null
 fi
 
 # --- db-scheduler's own life of a task on its PostgreSQL schema (columns and indexes as done-mark.sh's copy): stored,
