@@ -117,10 +117,10 @@ public class ChannelsBacking implements Serializable {
      */
     public void edit() {
         String name = pressed();
-        Optional<ChannelView> found = channels.overview().stream()
-                .filter(view -> view.completeName().equals(name))
-                .findFirst();
-        tree = null;
+        List<ChannelView> views = channels.overview();
+        tree = tree(views); // the tree redrawn with this click, from the same read
+        Optional<ChannelView> found =
+                views.stream().filter(view -> view.completeName().equals(name)).findFirst();
         if (found.isEmpty()) {
             Refusals.error(null, String.format(GONE, name));
             return;

@@ -146,13 +146,11 @@ public class JobsBacking implements Serializable {
             case CHANNEL -> channel = value;
             case JOB_FUNCTION -> jobFunction = value;
             case STATE -> {
-                Optional<JobState> state = Arrays.stream(JobState.values())
-                        .filter(known -> known.dbValue().equals(value))
-                        .findFirst();
-                if (state.isEmpty()) {
-                    return; // not a link this page drew
+                try {
+                    states = new ArrayList<>(List.of(JobState.fromDbValue(value)));
+                } catch (IllegalArgumentException notALinkThisPageDrew) {
+                    return;
                 }
-                states = new ArrayList<>(List.of(state.get()));
             }
             case EXCEPTION -> text = value;
         }
