@@ -225,6 +225,18 @@ public class RecurringJobService {
         }
     }
 
+    /**
+     * Refuses, before its form opens, to edit a recurring job declared in code, with the sentence {@link #edit} would
+     * give its save.
+     *
+     * @throws InvalidSettingException for a record declared in code
+     */
+    public void requireEditable(RecurringJobView job) {
+        if (job.declaredInCode()) {
+            throw new InvalidSettingException(String.format(IN_CODE, job.name(), job.jobFunction(), job.name()), null);
+        }
+    }
+
     /** Ticks again from the next tick to come (ticks while it was disabled are not caught up). */
     @Transactional(Transactional.TxType.REQUIRED)
     public void enable(long id) {

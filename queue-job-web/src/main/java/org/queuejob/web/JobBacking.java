@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.omnifaces.cdi.Param;
@@ -60,6 +61,9 @@ public class JobBacking implements Serializable {
     static final String CHANNEL_REQUIRED = "Channel: a channel is required, e.g. root or root.mail.";
     static final String CHANNEL_TOO_LONG = "Channel: a channel name has at most 255 characters.";
     static final String CHANNEL_RULE = "Channel: use " + ChannelName.RULE + ".";
+
+    static final String MOVED_ON = "This job changed while the page was open: it is now %s. Nothing was done: look at"
+            + " it again before choosing.";
 
     /** The job page's own address, kept after every action (post-redirect-get). */
     static final String SELF = "job.xhtml?uuid=%s";
@@ -149,17 +153,17 @@ public class JobBacking implements Serializable {
     /** "Requeue Job": shown when failed, as the original; also allowed from done and cancelled by the service. */
     @ManagerOnly
     public void requeue() {
-        act(() -> admin.requeue(getJob().uuid()), "Requeued.");
+        actOnShownState(() -> admin.requeue(getJob().uuid()), "Requeued.");
     }
 
     @ManagerOnly
     public void markDone() {
-        act(() -> admin.markDone(getJob().uuid()), "Set to done.");
+        actOnShownState(() -> admin.markDone(getJob().uuid()), "Set to done.");
     }
 
     @ManagerOnly
     public void cancel() {
-        act(() -> admin.cancel(getJob().uuid()), "Cancelled, with the jobs that depend on it.");
+        actOnShownState(() -> admin.cancel(getJob().uuid()), "Cancelled, with the jobs that depend on it.");
     }
 
     /** Saves the editable fields: priority, eta (empty = as soon as possible) and channel. */
@@ -252,6 +256,23 @@ public class JobBacking implements Serializable {
      * Runs an action. Done: post-redirect-get to the job's own address, the message carried by the flash, so that the
      * address keeps its uuid and a reload does not post again. Refused: the page stays, with the sentence.
      */
+    /**
+     * A state action applies to the state the page showed, or not at all: a click meant for a failed job must not
+     * requeue it once someone else has set it done (the service allows a requeue from done too, as the original's
+     * wizard does, and this view still holds the job as it was drawn). The page then shows the job as it is now.
+     */
+    private void actOnShownState(Runnable action, String done) {
+        // Read now: the job this view holds is the one the page was drawn with.
+        Optional<QueueJob> now = parse(uuid).flatMap(jobQueries::find);
+        if (now.isPresent() && shownState != null && now.get().state() != shownState) {
+            Refusals.error(
+                    null, String.format(MOVED_ON, now.get().state().label().toLowerCase(Locale.ROOT)));
+            reload();
+            return;
+        }
+        act(action, done);
+    }
+
     private void act(Runnable action, String done) {
         try {
             action.run();

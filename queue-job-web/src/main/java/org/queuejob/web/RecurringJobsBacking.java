@@ -130,6 +130,12 @@ public class RecurringJobsBacking implements Serializable {
     /** Opens the form on the row's record, as it is now; only when it still exists (callback parameter {@code found}). */
     public void edit() {
         pressed().ifPresent(job -> {
+            try {
+                recurring.requireEditable(job);
+            } catch (RuntimeException e) {
+                Refusals.show(e);
+                return;
+            }
             editId = job.id();
             editName = job.name();
             editCron = job.cron();

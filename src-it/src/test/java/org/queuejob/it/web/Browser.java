@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -288,6 +289,16 @@ public final class Browser implements AutoCloseable {
 
     public WebElement waitFor(By locator) {
         return waitFor(locator, TIMEOUT);
+    }
+
+    /**
+     * The elements found that the user can see: a row's or a job's button that does not apply now is in the page,
+     * hidden ({@code qj-not-now}), so that a click sent just before a refresh still reaches the server.
+     */
+    public List<WebElement> shown(By locator) {
+        return driver.findElements(locator).stream()
+                .filter(WebElement::isDisplayed)
+                .toList();
     }
 
     public WebElement waitFor(By locator, Duration timeout) {

@@ -138,6 +138,35 @@ class ChannelsScreenIT extends BrowserTest {
         assertThat(cell(prefix + "-b", "paused")).isEqualTo("Running");
     }
 
+    /**
+     * A running channel added above a paused one whose Resume the manager clicks, between the drawing and the click:
+     * the refresh under way lands first and gives the row's place to the running channel, which has nothing to resume.
+     * The channel chosen is resumed. Before, the Resume button was left out of the running channel's row, and the
+     * click was lost without a word.
+     */
+    @Test
+    void resumeClickedWhileARefreshPutsARunningChannelInItsPlace_resumesTheChannelChosen() {
+        String prefix = JobRows.uniqueChannel("race-resume");
+        configure(prefix + "-c");
+        Api.Reply paused = Api.asManager().post("/channels/" + prefix + "-c/pause", "{}");
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        browser.open("/channels.xhtml");
+        browser.waitUntil(d -> cell(prefix + "-c", "paused").equals("Paused"));
+        String resume = row(prefix + "-c")
+                .findElement(By.cssSelector("[id$=':resume']"))
+                .getAttribute("id");
+
+        configure(prefix + "-b");
+        browser.script("PF('channelsRefresh').cfg.fn(); document.getElementById(arguments[0]).click();", resume);
+        browser.waitForPrimeFacesAjax();
+
+        String pausedOnes = "SELECT coalesce(string_agg(complete_name, ','), 'none') FROM queue_job_channel"
+                + " WHERE complete_name LIKE ? AND paused";
+        browser.waitUntil(d -> JobRows.queryString(pausedOnes, prefix + "%").equals("none"));
+        browser.waitUntil(d -> cell(prefix + "-c", "paused").equals("Running"));
+        assertThat(cell(prefix + "-b", "paused")).isEqualTo("Running");
+    }
+
     /** A channel configured through the API, as another manager would: it has a pause button. */
     private static void configure(String channel) {
         Api.Reply reply = Api.asManager().put("/channels/" + channel, "{\"capacity\":3}");

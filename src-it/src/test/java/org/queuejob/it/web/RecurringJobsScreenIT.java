@@ -227,6 +227,29 @@ class RecurringJobsScreenIT extends BrowserTest {
                 .isFalse();
     }
 
+    /**
+     * Edit reaches the server for a recurring job declared in code too (a click sent as a refresh put such a row in the
+     * place of the one chosen, or a hidden button pressed by hand): the form does not open, and the page says where its
+     * schedule is changed. Before, the button was left out of such a row, and the click was lost without a word.
+     */
+    @Test
+    void editOfARecurringJobDeclaredInCode_saysWhereToChangeIt_andOpensNoForm() {
+        browser.loginAsManager();
+        browser.open("/recurring-jobs.xhtml");
+        String edit =
+                row(GATEWAY_CHECK).findElement(By.cssSelector("[id$=':edit']")).getAttribute("id");
+        assertThat(browser.shown(By.id(edit))).as("shown").isEmpty();
+
+        browser.script("document.getElementById(arguments[0]).click();", edit);
+        browser.waitUntil(d -> d.findElement(By.id("recurringForm:messages"))
+                .getText()
+                .contains("The recurring job '" + GATEWAY_CHECK + "' is declared in code"));
+        assertThat(browser.driver()
+                        .findElement(By.id("recurringDialogForm:recurringDialog"))
+                        .isDisplayed())
+                .isFalse();
+    }
+
     private static void insertRecurring(String name) {
         JobRows.execute(
                 "INSERT INTO queue_job_recurring (name, cron, zone, job_function, origin, enabled, created_at)"
