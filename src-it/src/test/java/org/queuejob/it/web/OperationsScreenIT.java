@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.queuejob.it.support.DeployedDemoEar;
 
 /**
@@ -77,6 +78,16 @@ class OperationsScreenIT {
         String text = browser.waitFor(By.id("failedSinceLastVisit")).getText();
         assertThat(text).matches("\\d+ failed since your last visit");
         assertThat(Long.parseLong(text.split(" ")[0])).isGreaterThanOrEqualTo(3);
+        // The notice fits the header's one row at 1,400 px (it pushed the menu and the brand onto two rows before).
+        WebElement header = browser.driver().findElement(By.cssSelector("header.qj-header"));
+        assertThat(header.getSize().getHeight())
+                .as("header height with the notice shown")
+                .isLessThan(80);
+        assertThat(browser.driver().findElements(By.cssSelector("#menu .ui-menuitem-link")).stream()
+                        .map(item -> item.getLocation().getY())
+                        .distinct())
+                .as("menu rows")
+                .hasSize(1);
         browser.screenshot("failed-since-last-visit");
         browser.click(By.id("failedSinceLastVisit"));
         browser.waitUntil(d ->
