@@ -202,7 +202,7 @@ public class RecurringJobService {
     public void edit(long id, RecurringJobRequest request) {
         RecurringJob job = existing(id);
         if (job.origin() == RecurringOrigin.CODE) {
-            throw new InvalidSettingException(String.format(IN_CODE, job.name(), job.jobFunction(), job.name()), null);
+            throw declaredInCode(job.name(), job.jobFunction());
         }
         String arguments = checkedArguments(request);
         try {
@@ -233,7 +233,7 @@ public class RecurringJobService {
      */
     public void requireEditable(RecurringJobView job) {
         if (job.declaredInCode()) {
-            throw new InvalidSettingException(String.format(IN_CODE, job.name(), job.jobFunction(), job.name()), null);
+            throw declaredInCode(job.name(), job.jobFunction());
         }
     }
 
@@ -253,7 +253,7 @@ public class RecurringJobService {
     public void delete(long id) {
         RecurringJob job = existing(id);
         if (job.origin() == RecurringOrigin.CODE) {
-            throw new InvalidSettingException(String.format(IN_CODE, job.name(), job.jobFunction(), job.name()), null);
+            throw declaredInCode(job.name(), job.jobFunction());
         }
         records.remove(job);
     }
@@ -387,6 +387,11 @@ public class RecurringJobService {
             throw new InvalidSettingException(e.getMessage(), e);
         }
         return json;
+    }
+
+    /** The refusal of a change only the code may make: its schedule, its function, its removal. */
+    private static InvalidSettingException declaredInCode(String name, String jobFunction) {
+        return new InvalidSettingException(String.format(IN_CODE, name, jobFunction, name), null);
     }
 
     private RecurringJob existing(long id) {

@@ -119,7 +119,7 @@ public class JobBacking implements Serializable {
 
     public QueueJob getJob() {
         if (!loaded) {
-            job = parse(uuid).flatMap(jobQueries::find).orElse(null);
+            job = readNow().orElse(null);
             loaded = true;
         }
         return job;
@@ -197,9 +197,14 @@ public class JobBacking implements Serializable {
         return state == JobState.ENQUEUED || state == JobState.STARTED;
     }
 
+    /** The job as the database has it now (this view keeps the one the page was drawn with: {@link #getJob}). */
+    private Optional<QueueJob> readNow() {
+        return parse(uuid).flatMap(jobQueries::find);
+    }
+
     /** The poll of a live job's page: reloads it (a GET of its own address) when the job has changed. */
     public void checkRunning() {
-        Optional<QueueJob> now = parse(uuid).flatMap(jobQueries::find);
+        Optional<QueueJob> now = readNow();
         if (now.isEmpty() || now.get().state() != shownState || now.get().retry() != shownRetry) {
             Faces.redirect(SELF, uuid.strip());
         }
@@ -253,17 +258,12 @@ public class JobBacking implements Serializable {
     }
 
     /**
-     * Runs an action. Done: post-redirect-get to the job's own address, the message carried by the flash, so that the
-     * address keeps its uuid and a reload does not post again. Refused: the page stays, with the sentence.
-     */
-    /**
      * A state action applies to the state the page showed, or not at all: a click meant for a failed job must not
      * requeue it once someone else has set it done (the service allows a requeue from done too, as the original's
      * wizard does, and this view still holds the job as it was drawn). The page then shows the job as it is now.
      */
     private void actOnShownState(Runnable action, String done) {
-        // Read now: the job this view holds is the one the page was drawn with.
-        Optional<QueueJob> now = parse(uuid).flatMap(jobQueries::find);
+        Optional<QueueJob> now = readNow();
         if (now.isPresent() && shownState != null && now.get().state() != shownState) {
             Refusals.error(
                     null, String.format(MOVED_ON, now.get().state().label().toLowerCase(Locale.ROOT)));
@@ -273,6 +273,10 @@ public class JobBacking implements Serializable {
         act(action, done);
     }
 
+    /**
+     * Runs an action. Done: post-redirect-get to the job's own address, the message carried by the flash, so that the
+     * address keeps its uuid and a reload does not post again. Refused: the page stays, with the sentence.
+     */
     private void act(Runnable action, String done) {
         try {
             action.run();
