@@ -59,8 +59,14 @@ public class DashboardBacking implements Serializable {
                 .sum();
     }
 
-    public String getThroughputSvg() {
-        return ThroughputChart.svg(look().throughput());
+    /** The hourly chart's configuration for {@code p:chart}. */
+    public String getThroughputChart() {
+        return ThroughputChart.config(look().throughput());
+    }
+
+    /** What the hourly chart draws, in a sentence (its canvas's label). */
+    public String getThroughputSummary() {
+        return ThroughputChart.summary(look().throughput());
     }
 
     public List<FunctionTime> getSlowestFunctions() {

@@ -1,103 +1,116 @@
 package org.queuejob.web.format;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import org.queuejob.application.DashboardService.HourCount;
 
 /**
- * Jobs done and failed per hour as a stacked bar chart in SVG (done below, failed above), with the hour under every
- * third bar and the largest total on the axis. Drawn on the server: no chart library, nothing from a CDN.
+ * Jobs done and failed per hour as the configuration of a stacked bar chart for Chart.js, the chart library PrimeFaces
+ * bundles and {@code p:chart} draws with (served from the WAR, like the rest of PrimeFaces).
+ *
+ * <p>The configuration is built with JSON-P from numbers and hours only: no text of a user's reaches it, and what it
+ * holds is quoted as JSON requires. An hour without a job of a kind has no bar part ({@code null}, not 0), and a part
+ * that counts at least one job is drawn at least {@link #MIN_BAR_PIXELS} high: one failure beside thousands of done
+ * jobs must still show. The chart does not animate, since the dashboard redraws it every 10 seconds.
  */
 public final class ThroughputChart {
 
-    static final int BAR = 22;
-    static final int GAP = 6;
-    static final int HEIGHT = 160;
-    static final int LEFT = 48;
-    static final int BOTTOM = 22;
-    static final int TOP = 10;
+    /** Height of a bar part that counts at least one job, in pixels. */
+    static final int MIN_BAR_PIXELS = 3;
 
-    /** Height of a bar part that counts at least one job: one failure beside thousands done must still show. */
-    static final int MIN_VISIBLE = 2;
+    static final String DONE_COLOUR = "#66bb6a";
+    static final String FAILED_COLOUR = "#e53935";
 
     private static final DateTimeFormatter HOUR =
             DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     private ThroughputChart() {}
 
-    public static String svg(List<HourCount> hours) {
-        long max = Math.max(
-                1,
-                hours.stream()
-                        .mapToLong(hour -> hour.done() + hour.failed())
-                        .max()
-                        .orElse(1));
-        int width = LEFT + hours.size() * (BAR + GAP) + GAP;
-        int total = TOP + HEIGHT + BOTTOM;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(
-                Locale.ROOT,
-                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"qj-chart\" width=\"%d\" height=\"%d\""
-                        + " viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Jobs done and failed per hour\">",
-                width,
-                total,
-                width,
-                total));
-        svg.append(String.format(
-                Locale.ROOT,
-                "<line class=\"qj-axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>"
-                        + "<text class=\"qj-axis-label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">%d</text>"
-                        + "<text class=\"qj-axis-label\" x=\"%d\" y=\"%d\" text-anchor=\"end\">0</text>",
-                LEFT,
-                TOP + HEIGHT,
-                width,
-                TOP + HEIGHT,
-                LEFT - 6,
-                TOP + 10,
-                max,
-                LEFT - 6,
-                TOP + HEIGHT));
-        for (int i = 0; i < hours.size(); i++) {
-            HourCount hour = hours.get(i);
-            int x = LEFT + GAP + i * (BAR + GAP);
-            int failedHeight = height(hour.failed(), max);
-            int doneHeight = Math.min(height(hour.done(), max), HEIGHT - failedHeight);
-            String when = HOUR.format(hour.hour());
-            svg.append(String.format(
-                    Locale.ROOT,
-                    "<g class=\"qj-bar\"><title>%s UTC: %d done, %d failed</title>"
-                            + "<rect class=\"qj-bar-done\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>"
-                            + "<rect class=\"qj-bar-failed\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/></g>",
-                    when,
-                    hour.done(),
-                    hour.failed(),
-                    x,
-                    TOP + HEIGHT - doneHeight,
-                    BAR,
-                    doneHeight,
-                    x,
-                    TOP + HEIGHT - doneHeight - failedHeight,
-                    BAR,
-                    failedHeight));
-            if (i % 3 == 0) {
-                svg.append(String.format(
-                        Locale.ROOT,
-                        "<text class=\"qj-axis-label\" x=\"%d\" y=\"%d\">%s</text>",
-                        x,
-                        TOP + HEIGHT + 16,
-                        when));
-            }
-        }
-        return svg.append("</svg>").toString();
+    /** The chart's configuration, as {@code p:chart}'s value. */
+    public static String config(List<HourCount> hours) {
+        return configObject(hours).toString();
     }
 
-    /** The bar part's height in pixels, to scale, but never hidden when it counts a job. */
-    static int height(long count, long max) {
-        if (count == 0) {
-            return 0;
+    /** A sentence for those who cannot see the chart: the totals it draws. */
+    public static String summary(List<HourCount> hours) {
+        long done = hours.stream().mapToLong(HourCount::done).sum();
+        long failed = hours.stream().mapToLong(HourCount::failed).sum();
+        return String.format(
+                Locale.ROOT,
+                "Jobs done and failed per hour over the last %d hours: %,d done, %,d failed in all.",
+                hours.size(),
+                done,
+                failed);
+    }
+
+    static JsonObject configObject(List<HourCount> hours) {
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        hours.forEach(hour -> labels.add(HOUR.format(hour.hour())));
+        JsonObjectBuilder data = Json.createObjectBuilder()
+                .add("labels", labels)
+                .add(
+                        "datasets",
+                        Json.createArrayBuilder()
+                                .add(dataset("done", DONE_COLOUR, hours, HourCount::done))
+                                .add(dataset("failed", FAILED_COLOUR, hours, HourCount::failed)));
+        JsonObjectBuilder stackedAxis = Json.createObjectBuilder().add("stacked", true);
+        JsonObjectBuilder options = Json.createObjectBuilder()
+                .add("responsive", true)
+                .add("maintainAspectRatio", false)
+                .add("animation", false)
+                .add(
+                        "interaction",
+                        Json.createObjectBuilder().add("mode", "index").add("intersect", false))
+                .add(
+                        "scales",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "x",
+                                        stackedAxis.add(
+                                                "grid",
+                                                Json.createObjectBuilder().add("display", false)))
+                                .add(
+                                        "y",
+                                        Json.createObjectBuilder()
+                                                .add("stacked", true)
+                                                .add("beginAtZero", true)
+                                                .add(
+                                                        "ticks",
+                                                        Json.createObjectBuilder()
+                                                                .add("precision", 0))))
+                .add(
+                        "plugins",
+                        Json.createObjectBuilder()
+                                .add("legend", Json.createObjectBuilder().add("position", "bottom")));
+        return Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", data)
+                .add("options", options)
+                .build();
+    }
+
+    private static JsonObjectBuilder dataset(
+            String label, String colour, List<HourCount> hours, ToLongFunction<HourCount> count) {
+        JsonArrayBuilder values = Json.createArrayBuilder();
+        for (HourCount hour : hours) {
+            long jobs = count.applyAsLong(hour);
+            if (jobs == 0) {
+                values.addNull();
+            } else {
+                values.add(jobs);
+            }
         }
-        return Math.max(MIN_VISIBLE, (int) Math.round(count * (double) HEIGHT / max));
+        return Json.createObjectBuilder()
+                .add("label", label)
+                .add("data", values)
+                .add("backgroundColor", colour)
+                .add("minBarLength", MIN_BAR_PIXELS);
     }
 }

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,20 @@ class DashboardIT {
     void openBrowser() {
         browser = new Browser();
     }
+
+    /**
+     * Chart.js's own state for the canvas of the hourly chart, once drawn: its labels, and the given hour's done and
+     * failed counts with the failed bar part's drawn height (null until the chart exists).
+     */
+    private static final String CHART_AT_HOUR = """
+            const chart = window.Chart && Chart.getChart('dashboardForm:throughputChart_canvas');
+            if (!chart) { return null; }
+            const i = chart.data.labels.indexOf(arguments[0]);
+            if (i < 0) { return null; }
+            const failed = chart.getDatasetMeta(1).data[i];
+            return {labels: chart.data.labels, done: chart.data.datasets[0].data[i] || 0,
+                    failed: chart.data.datasets[1].data[i] || 0, failedPixels: failed ? failed.height : 0};
+            """;
 
     @AfterEach
     void closeBrowser() {
@@ -83,24 +98,28 @@ class DashboardIT {
                 .extracting(WebElement::getText)
                 .containsExactly("", "", "", "", "2", "", "1");
 
-        WebElement chart =
-                browser.driver().findElement(By.cssSelector("#dashboardForm\\:throughputChart svg, svg.qj-chart"));
-        List<WebElement> bars = chart.findElements(By.cssSelector("g.qj-bar"));
-        assertThat(bars).hasSize(24);
+        // The chart as Chart.js drew it: its hours, counts and the failed part's height in pixels.
         String hour =
                 DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC).format(nightHour);
-        WebElement nightBar = bars.stream()
-                .filter(bar -> bar.findElement(By.tagName("title"))
-                        .getAttribute("textContent")
-                        .startsWith(hour + " UTC:"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(nightBar.findElement(By.tagName("title")).getAttribute("textContent"))
-                .matches(hour + " UTC: [1-9]\\d* done, [1-9]\\d* failed");
-        assertThat(Double.parseDouble(nightBar.findElement(By.cssSelector("rect.qj-bar-failed"))
-                        .getAttribute("height")))
+        @SuppressWarnings("unchecked")
+        Map<String, Object> drawn =
+                browser.waitUntil(driver -> (Map<String, Object>) browser.script(CHART_AT_HOUR, hour));
+        assertThat((List<?>) drawn.get("labels")).hasSize(24);
+        assertThat(((Number) drawn.get("done")).longValue())
+                .as("done at " + hour)
+                .isGreaterThanOrEqualTo(2);
+        assertThat(((Number) drawn.get("failed")).longValue())
+                .as("failed at " + hour)
+                .isGreaterThanOrEqualTo(1);
+        assertThat(((Number) drawn.get("failedPixels")).doubleValue())
                 .as("height of the failed bar at " + hour)
-                .isPositive();
+                .isGreaterThanOrEqualTo(3);
+        assertThat(browser.driver()
+                        .findElement(By.id("dashboardForm:throughputChart_canvas"))
+                        .getAttribute("aria-label"))
+                .matches(
+                        "Jobs done and failed per hour over the last 24 hours: [\\d,]+ done, [\\d,]+ failed in all\\.");
+        assertThat(browser.cspViolations()).isEmpty();
         assertThat(browser.driver().findElement(By.id("dashboardForm:slowest")).getText())
                 .contains("Fixture.job")
                 .contains("987.654");
