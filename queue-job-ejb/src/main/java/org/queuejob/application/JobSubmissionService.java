@@ -22,8 +22,9 @@ import org.queuejob.infrastructure.serialization.ArgumentCodec;
 /**
  * Enqueues a job of a registered job function with JSON arguments, checked as a {@code @Job} call is: the function
  * must be one of the deployment's {@code @Job} methods (nothing else can ever be named), the arguments must be as many
- * as its parameters and each must read as its parameter's type, and they must store back as the same JSON (the codec's
- * own check at every enqueue). Anything else is refused with a sentence saying what is wrong, and nothing is stored.
+ * as its parameters, each must be of the JSON type its parameter takes and read as that type, and the JSON they would
+ * be stored as must be the JSON given (no number read as text, no fraction or field dropped on the way). Anything else
+ * is refused with a sentence saying what is wrong, and nothing is stored.
  */
 @ApplicationScoped
 public class JobSubmissionService {
@@ -102,13 +103,48 @@ public class JobSubmissionService {
                         "Argument %d of %s cannot be null: its type is %s.",
                         i + 1, signature(function), parameters[i].getType().getSimpleName()));
             }
+            int index = i;
+            JsonValues.expectedInstead(parameters[i].getType(), array.get(i)).ifPresent(expected -> {
+                throw new InvalidRequestException(String.format(
+                        "Argument %d of %s must be %s, not %s.",
+                        index + 1, signature(function), expected, JsonValues.described(array.get(index))));
+            });
         }
+        Object[] values;
         try {
-            return codec.decode(method, array.toString());
+            values = codec.decode(method, array.toString());
         } catch (RuntimeException e) {
             // JSON-B reports a value of the wrong type with its own exception types (JsonbException, ...).
             throw new InvalidRequestException(
                     String.format("The arguments do not fit %s: %s", signature(function), rootMessage(e)), e);
+        }
+        requireStoredAsGiven(function, array, values);
+        return values;
+    }
+
+    /**
+     * JSON-B reads leniently (the number 1 as the text "1" for a {@code String}, 1.5 as 1 and 99999999999 as
+     * 1215752191 for an {@code int}, a field a record does not have as nothing): the arguments are refused unless
+     * the JSON they would be stored as is the JSON given (numbers compared by value, so 1000 and 1e3 are the same).
+     */
+    private void requireStoredAsGiven(JobFunction function, JsonArray given, Object[] values) {
+        String encoded;
+        try {
+            encoded = codec.encode(function.method(), values);
+        } catch (JobArgumentException e) {
+            throw new InvalidRequestException(e.getMessage(), e);
+        }
+        JsonArray stored;
+        try (JsonReader reader = Json.createReader(new StringReader(encoded))) {
+            stored = reader.readArray();
+        }
+        for (int i = 0; i < given.size(); i++) {
+            if (!JsonValues.same(given.get(i), stored.get(i))) {
+                throw new InvalidRequestException(String.format(
+                        "Argument %d of %s would be stored as %s, not as the %s given: send it as its parameter's "
+                                + "type reads it.",
+                        i + 1, signature(function), JsonValues.shown(stored.get(i)), JsonValues.shown(given.get(i))));
+            }
         }
     }
 

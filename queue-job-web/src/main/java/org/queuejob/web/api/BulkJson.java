@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A bulk action: on the listed jobs, or on every job matching a filter. */
 @Schema(name = "BulkRequest", description = "An action on the listed jobs ('uuids') or on all jobs matching 'filter'")
-public class BulkJson {
+public class BulkJson implements JsonRequest {
 
     @Schema(
             required = true,
@@ -29,7 +29,7 @@ public class BulkJson {
 
     /** The Jobs screen's filters. */
     @Schema(name = "JobFilter")
-    public static class Filter {
+    public static class Filter implements JsonRequest {
         @Schema(description = "States; empty = all")
         public Set<String> states;
 

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A channel's new settings (created if it has no record); absent fields keep their current value. */
 @Schema(name = "ChannelChange")
-public class ChannelChangeJson {
+public class ChannelChangeJson implements JsonRequest {
 
     @Schema(description = "Jobs at once; 0 = unlimited (not on root)")
     public Integer capacity;

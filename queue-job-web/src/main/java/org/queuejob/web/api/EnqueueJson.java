@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A job to enqueue: a registered job function with JSON arguments, and optional call-site options. */
 @Schema(name = "Enqueue", description = "A call of a registered @Job method, checked as a Java call is")
-public class EnqueueJson {
+public class EnqueueJson implements JsonRequest {
 
     @Schema(
             required = true,

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** New priority, eta or channel for a job that waits or failed; absent fields stay as they are. */
 @Schema(name = "JobChange", description = "Fields to change; absent ones stay. 'clearEta' removes the eta.")
-public class JobChangeJson {
+public class JobChangeJson implements JsonRequest {
 
     public Integer priority;
 

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Staff's values for a job function; blank or absent = the code's default again. */
 @Schema(name = "JobFunctionChange")
-public class JobFunctionChangeJson {
+public class JobFunctionChangeJson implements JsonRequest {
 
     public String channel;
 

@@ -63,6 +63,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Throwable unwrap(Throwable failure) {
+        // A refusal of ours raised while the server read the body (JsonRequestReader) may come wrapped in the server's
+        // own exception: it still says what is wrong.
+        for (Throwable link = failure; link != null && link.getCause() != link; link = link.getCause()) {
+            if (link instanceof ApiException api) {
+                return api;
+            }
+        }
         Throwable cause = failure;
         while ((cause instanceof EJBException
                         || cause instanceof TransactionalException

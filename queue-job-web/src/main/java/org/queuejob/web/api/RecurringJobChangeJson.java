@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A recurring job as a manager writes it: everything but the name may change later. */
 @Schema(name = "RecurringJobChange")
-public class RecurringJobChangeJson {
+public class RecurringJobChangeJson implements JsonRequest {
 
     @Schema(required = true, example = "weekday-report")
     public String name;

@@ -68,11 +68,29 @@ public class RecurringJobsResource {
     @Operation(summary = "One recurring job")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecurringJobJson.class)))
     @APIResponse(responseCode = "404", description = "No such recurring job")
-    public RecurringJobJson get(@PathParam("id") long id) {
+    public RecurringJobJson get(@PathParam("id") String id) {
+        return get(existing(id));
+    }
+
+    private RecurringJobJson get(long id) {
         return recurring
                 .find(id)
                 .map(RecurringJobJson::of)
                 .orElseThrow(() -> ApiException.notFound("No recurring job " + id + "."));
+    }
+
+    /** The id of an existing recurring job from the path, or a 404 that says why (a word, a number too large). */
+    private long existing(String id) {
+        long parsed;
+        try {
+            parsed = Long.parseLong(id.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.notFound(String.format(
+                    "'%s' is not a recurring job id: ids are whole numbers (see GET recurring-jobs).",
+                    id.length() <= 40 ? id : id.substring(0, 39) + "…"));
+        }
+        get(parsed);
+        return parsed;
     }
 
     @POST
@@ -99,30 +117,30 @@ public class RecurringJobsResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecurringJobJson.class)))
     @APIResponse(responseCode = "400", description = "Malformed cron, unknown zone, function or arguments")
     @APIResponse(responseCode = "403", description = "Not a manager")
-    public RecurringJobJson change(@PathParam("id") long id, RecurringJobChangeJson body) {
-        get(id);
-        recurring.edit(id, request(body));
-        return get(id);
+    public RecurringJobJson change(@PathParam("id") String id, RecurringJobChangeJson body) {
+        long existing = existing(id);
+        recurring.edit(existing, request(body));
+        return get(existing);
     }
 
     @POST
     @Path("{id}/enable")
     @Allowed(Roles.MANAGER)
     @Operation(summary = "Enable: it ticks again from its next tick")
-    public RecurringJobJson enable(@PathParam("id") long id) {
-        get(id);
-        recurring.enable(id);
-        return get(id);
+    public RecurringJobJson enable(@PathParam("id") String id) {
+        long existing = existing(id);
+        recurring.enable(existing);
+        return get(existing);
     }
 
     @POST
     @Path("{id}/disable")
     @Allowed(Roles.MANAGER)
     @Operation(summary = "Disable: it enqueues nothing until enabled")
-    public RecurringJobJson disable(@PathParam("id") long id) {
-        get(id);
-        recurring.disable(id);
-        return get(id);
+    public RecurringJobJson disable(@PathParam("id") String id) {
+        long existing = existing(id);
+        recurring.disable(existing);
+        return get(existing);
     }
 
     @POST
@@ -130,9 +148,8 @@ public class RecurringJobsResource {
     @Allowed(Roles.MANAGER)
     @Operation(summary = "Enqueue its job now, outside its schedule")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CreatedJson.class)))
-    public Response runNow(@PathParam("id") long id) {
-        get(id);
-        UUID job = recurring.runNow(id, security.getUserPrincipal().getName());
+    public Response runNow(@PathParam("id") String id) {
+        UUID job = recurring.runNow(existing(id), security.getUserPrincipal().getName());
         URI location = uri.getBaseUriBuilder().path("jobs").path(job.toString()).build();
         return Response.created(location)
                 .entity(new CreatedJson(job, location.toString()))
@@ -144,9 +161,8 @@ public class RecurringJobsResource {
     @Allowed(Roles.MANAGER)
     @Operation(summary = "Delete a recurring job created here (its jobs stay)")
     @APIResponse(responseCode = "204", description = "Deleted")
-    public Response delete(@PathParam("id") long id) {
-        get(id);
-        recurring.delete(id);
+    public Response delete(@PathParam("id") String id) {
+        recurring.delete(existing(id));
         return Response.noContent().build();
     }
 

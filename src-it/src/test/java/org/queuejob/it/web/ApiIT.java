@@ -270,7 +270,9 @@ class ApiIT {
         Api.Reply type =
                 manager.post("/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[\"refused\", [\"a\"]]}");
         assertProblem(type, 400);
-        assertThat(detail(type)).startsWith("The arguments do not fit " + INVENTORY + "(int, List<String>)");
+        assertThat(detail(type))
+                .isEqualTo("Argument 1 of " + INVENTORY + "(int, List<String>) must be a whole number, not the text"
+                        + " \"refused\".");
         Api.Reply nullPrimitive =
                 manager.post("/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[null, [\"refused\"]]}");
         assertProblem(nullPrimitive, 400);
@@ -281,6 +283,73 @@ class ApiIT {
         assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE job_function LIKE 'org.queuejob.sample.%'"
                         + " AND arguments::text LIKE '%refused%'"))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void aValueTheQueueWouldStoreAsAnother_orAMisspeltField_isRefusedNamingIt_andNothingIsStored() {
+        Api manager = Api.asManager();
+        String marker = "lossy-" + UUID.randomUUID();
+        String email = "\"" + marker + "@example.org\"";
+
+        // JSON-B alone stored these as 1215752191, 1 and the default priority, and answered 201.
+        Api.Reply overflow = manager.post(
+                "/jobs",
+                "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[" + email + "],\"priority\":99999999999}");
+        assertProblem(overflow, 400);
+        assertThat(detail(overflow))
+                .isEqualTo("priority must be a whole number from -2147483648 to 2147483647, not 99999999999.");
+        Api.Reply fraction = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[" + email + "],\"priority\":1.5}");
+        assertThat(detail(fraction)).isEqualTo("priority must be a whole number, not 1.5.");
+        Api.Reply misspelt = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[" + email + "],\"prority\":1}");
+        assertProblem(misspelt, 400);
+        assertThat(detail(misspelt)).startsWith("The body has a field this operation does not take: 'prority'.");
+
+        // Arguments: JSON-B read the number 7 as the text "7" and cut 2.5 to 2 (an int too large it refused).
+        Api.Reply numberForText = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[7],\"description\":\"" + marker + "\"}");
+        assertProblem(numberForText, 400);
+        assertThat(detail(numberForText))
+                .isEqualTo("Argument 1 of " + NEWSLETTER + "(String) must be text (a JSON string), not the number 7.");
+        Api.Reply cut =
+                manager.post("/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[2.5,[\"" + marker + "\"]]}");
+        assertProblem(cut, 400);
+        assertThat(detail(cut))
+                .isEqualTo("Argument 1 of " + INVENTORY + "(int, List<String>) would be stored as 2, not as the 2.5"
+                        + " given: send it as its parameter's type reads it.");
+        Api.Reply overflowing = manager.post(
+                "/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[4294967303,[\"" + marker + "\"]]}");
+        assertProblem(overflowing, 400);
+        assertThat(detail(overflowing)).contains("4294967303, which a parameter of type int cannot hold");
+        Api.Reply exponent =
+                manager.post("/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[1e0,[\"" + marker + "\"]]}");
+        assertThat(exponent.status())
+                .as("1e0 is the whole number 1: " + exponent)
+                .isEqualTo(201);
+
+        assertThat(JobRows.count(
+                        "SELECT count(*) FROM queue_job WHERE arguments::text LIKE ? OR description = ?",
+                        "%" + marker + "%",
+                        marker))
+                .as("only the job whose arguments are stored as given")
+                .isEqualTo(1);
+
+        String channel = JobRows.uniqueChannel("api-lossy");
+        Api.Reply capacity = manager.put("/channels/" + channel, "{\"capacity\":3.7}");
+        assertProblem(capacity, 400);
+        assertThat(detail(capacity)).isEqualTo("capacity must be a whole number, not 3.7.");
+        assertThat(detail(manager.put("/channels/" + channel, "{\"capacity\":\"3\"}")))
+                .isEqualTo("capacity must be a whole number, not the text \"3\".");
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
+                .isZero();
+        assertThat(detail(manager.put("/channels/" + channel, ""))).startsWith("The body is empty: send a JSON object");
+        assertThat(detail(manager.put("/channels/" + channel, "{\"capacity\": 2,")))
+                .startsWith("The body is not valid JSON: it goes wrong at line 1");
+        Api.Reply recurring = manager.get("/recurring-jobs/abc");
+        assertProblem(recurring, 404);
+        assertThat(detail(recurring))
+                .isEqualTo("'abc' is not a recurring job id: ids are whole numbers (see GET recurring-jobs).");
     }
 
     @Test
