@@ -178,6 +178,22 @@ class EnqueueIT {
     }
 
     @Test
+    void anArgumentWithANul_isRefusedAtTheCall_notByTheDatabaseWhenTheCallerCommits() throws Exception {
+        int before = enqueued.count();
+        transaction.begin();
+        try {
+            assertThatThrownBy(() -> jobs.echo("a\u0000b"))
+                    .isInstanceOf(JobArgumentException.class)
+                    .hasMessageContaining("Argument 'marker' of job TestJobs.echo")
+                    .hasMessageContaining("U+0000 (NUL)");
+            assertThat(transaction.getStatus()).isEqualTo(jakarta.transaction.Status.STATUS_ACTIVE);
+        } finally {
+            transaction.rollback();
+        }
+        assertThat(enqueued.count()).isEqualTo(before);
+    }
+
+    @Test
     void objectParameterRefusesAThreadOrAStreamAtTheCallNamingTheParameterAndType() throws Exception {
         int before = enqueued.count();
         transaction.begin();

@@ -115,6 +115,22 @@ class ExecutionIT {
     }
 
     @Test
+    void aResultOrExceptionMessageWithANul_isKeptWithTheReplacementCharacter_andTheJobEndsAsItRan() {
+        String marker = "nul-" + UUID.randomUUID();
+
+        jobs.nulText(marker, false);
+        QueueJob done = awaitState(enqueued.last(), JobState.DONE);
+        jobs.nulText(marker, true);
+        QueueJob failed = awaitState(enqueued.last(), JobState.FAILED);
+
+        assertThat(done.result()).isEqualTo("before\uFFFDafter " + marker);
+        assertThat(failed.excName()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(failed.excMessage()).isEqualTo("before\uFFFDafter " + marker);
+        assertThat(failed.excInfo()).contains("before\uFFFDafter " + marker);
+        assertThat(log.runs(marker)).isEqualTo(2);
+    }
+
+    @Test
     void aJobThatRunsPastItsTimeoutHasItsWorkRolledBackAndFailsSayingSo() throws InterruptedException {
         String customer = "late-" + UUID.randomUUID();
         jobs.createCustomerPastTheTimeout(customer);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.queuejob.api.JobContextValue;
 import org.queuejob.domain.model.job.ClaimedJob;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.context.ContextValues;
 import org.queuejob.infrastructure.interception.JobFunction;
@@ -75,7 +76,7 @@ public class JobExecutor {
         Object result = invoke(job);
         Instant doneAt = clock.instant();
         timeouts.requireWithin(job.jobFunction(), Duration.between(startedAt, doneAt));
-        String text = result == null ? null : String.valueOf(result);
+        String text = result == null ? null : StoredText.storable(String.valueOf(result));
         QueueStore.DoneMark done = pass.isPresent()
                 ? store.completePassingSlot(job.id(), worker, startedAt, doneAt, text, pass.get())
                 : new QueueStore.DoneMark(store.complete(job.id(), worker, startedAt, doneAt, text), Optional.empty());

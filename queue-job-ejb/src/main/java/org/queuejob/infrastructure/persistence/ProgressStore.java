@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * Writes a running job's progress in a transaction of its own, so that it is seen while the job runs and stays
@@ -26,7 +27,7 @@ public class ProgressStore {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(SAVE)) {
             update.setInt(1, percent);
-            update.setString(2, message);
+            update.setString(2, StoredText.storable(message));
             update.setLong(3, jobId);
             update.executeUpdate();
         } catch (SQLException e) {

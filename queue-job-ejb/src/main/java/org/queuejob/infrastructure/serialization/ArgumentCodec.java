@@ -211,7 +211,34 @@ public class ArgumentCodec {
         if (!isSafe(ReadBack.typeOf(value)) || boxed(rawType(type)) != ReadBack.typeOf(value)) {
             requireRoundTrip(method, parameter, index, type, value, json);
         }
+        if (hasNulEscape(json)) {
+            throw cannotStore(
+                    method,
+                    parameter,
+                    index,
+                    value,
+                    "it contains the character U+0000 (NUL), which PostgreSQL cannot store in JSON. Remove it, or"
+                            + " pass binary data as Base64 text.",
+                    null);
+        }
         return json;
+    }
+
+    /**
+     * Whether JSON text holds a NUL, which JSON writes as the escape {@code \u0000} (a backslash in the data is
+     * written {@code \\}, so only an escape that starts a backslash sequence counts).
+     */
+    static boolean hasNulEscape(String json) {
+        if (json.indexOf('\u0000') >= 0) {
+            return true;
+        }
+        for (int i = json.indexOf('\\'); i >= 0 && i < json.length() - 1; i = json.indexOf('\\', i)) {
+            if (json.startsWith("u0000", i + 1)) {
+                return true;
+            }
+            i += 2; // past the escape's backslash and the character it escapes
+        }
+        return false;
     }
 
     private void requireRoundTrip(Method method, Parameter parameter, int index, Type type, Object value, String json) {

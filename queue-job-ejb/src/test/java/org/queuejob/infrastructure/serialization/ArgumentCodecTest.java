@@ -155,6 +155,31 @@ public class ArgumentCodecTest {
     }
 
     @Test
+    void aNulInAnArgument_evenDeepInside_isRefusedAtTheCall_forPostgreSqlCannotStoreIt() {
+        assertThatThrownBy(() -> codec.encode(method("simple"), new Object[] {"a\u0000b", 3, Tier.GOLD, null, null}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("U+0000 (NUL)");
+        Object[] nested = {new Order(7, BigDecimal.ONE, List.of("ok", "\u0000")), Set.of(), Map.of()};
+        assertThatThrownBy(() -> codec.encode(method("structured"), nested))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("U+0000 (NUL)");
+    }
+
+    @Test
+    void aBackslashFollowedByTheTextU0000_isNotANul() {
+        assertThat(ArgumentCodec.hasNulEscape("[\"C:\\\\u0000\"]"))
+                .as("a backslash, then the text u0000")
+                .isFalse();
+        assertThat(ArgumentCodec.hasNulEscape("[\"\\u0000\"]")).isTrue();
+        assertThat(ArgumentCodec.hasNulEscape("[\"\\\\\\u0000\"]"))
+                .as("a backslash, then a NUL")
+                .isTrue();
+        Object[] args = {"C:\\u0000", 3, Tier.GOLD, null, null};
+        assertThat(codec.decode(method("simple"), codec.encode(method("simple"), args)))
+                .containsExactly(args);
+    }
+
+    @Test
     void recordsCollectionsAndMapsRoundTripWithTheirGenericTypes() {
         Object[] args = {new Order(7, new BigDecimal("12.50"), List.of("A", "B")), Set.of("x"), Map.of("k", 1)};
 

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * Fills a {@link JsonRequest} from a JSON object, strictly: every field of the object must be one of the request's
@@ -156,6 +157,9 @@ final class JsonRequestBinder {
             throw wrongType(at, expected, value);
         }
         String text = string.getString();
+        if (StoredText.hasNul(text)) {
+            throw ApiException.badRequest(StoredText.refusal(at));
+        }
         if (type == String.class) {
             return text;
         }

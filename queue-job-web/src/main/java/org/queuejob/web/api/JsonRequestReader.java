@@ -14,6 +14,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,9 @@ import java.nio.charset.StandardCharsets;
 @Consumes(MediaType.APPLICATION_JSON)
 public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
 
+    /** Read no further: a body is held whole in memory while it is read. */
+    static final int MAX_BYTES = 16 * 1024 * 1024;
+
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
         return JsonRequest.class.isAssignableFrom(type);
@@ -44,7 +48,16 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             MultivaluedMap<String, String> httpHeaders,
             InputStream entityStream)
             throws IOException {
-        byte[] body = entityStream.readAllBytes();
+        byte[] body = entityStream.readNBytes(MAX_BYTES + 1);
+        if (body.length > MAX_BYTES) {
+            // Read the rest without keeping it, so that the caller, still sending, gets this answer and not a reset.
+            entityStream.transferTo(OutputStream.nullOutputStream());
+            throw new ApiException(
+                    413,
+                    "The body is larger than 16 MiB, more than any request of this API needs: a job's arguments are"
+                            + " limited by queue-job.max-arguments-bytes (1 MB unless configured). Store large data"
+                            + " elsewhere and pass its id.");
+        }
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest(
                     "The body is empty: send a JSON object (the fields this operation takes are in /openapi).");
@@ -62,6 +75,10 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                                     at.getLineNumber(), at.getColumnNumber()));
         } catch (JsonException e) {
             throw ApiException.badRequest("The body is not valid JSON.");
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested too deeply (1,000 levels) with a plain RuntimeException.
+            throw ApiException.badRequest(
+                    "The body could not be read as JSON: it nests arrays or objects too deeply, or is not JSON.");
         }
         if (json.getValueType() == JsonValue.ValueType.NULL) {
             return null;

@@ -96,6 +96,15 @@ class JsonRequestBinderTest {
     }
 
     @Test
+    void aNulInAnyText_isRefusedNamingTheField() {
+        assertThatThrownBy(() -> bind(EnqueueJson.class, "{\"description\":\"a\\u0000b\"}"))
+                .hasMessage("description cannot contain the character U+0000 (NUL): PostgreSQL cannot store it in"
+                        + " text.");
+        assertThatThrownBy(() -> bind(BulkJson.class, "{\"filter\":{\"text\":\"\\u0000\"}}"))
+                .hasMessageStartingWith("filter.text cannot contain the character U+0000");
+    }
+
+    @Test
     void aBodyThatIsNotAnObject_isRefused() {
         assertThatThrownBy(() -> bind(EnqueueJson.class, "[]"))
                 .hasMessage("The body must be a JSON object ({...}), not an array.");

@@ -38,6 +38,17 @@ public class TestJobs {
         return "echo: " + marker;
     }
 
+    /** Its result, or its exception's message, holds a NUL, which PostgreSQL cannot store in text. */
+    @Job
+    public String nulText(String marker, boolean fail) {
+        log.record(marker);
+        String text = "before\u0000after " + marker;
+        if (fail) {
+            throw new IllegalStateException(text);
+        }
+        return text;
+    }
+
     @Job
     public void explode(String marker) {
         log.record(marker);

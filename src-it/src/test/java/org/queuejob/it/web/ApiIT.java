@@ -346,6 +346,28 @@ class ApiIT {
         assertThat(detail(manager.put("/channels/" + channel, ""))).startsWith("The body is empty: send a JSON object");
         assertThat(detail(manager.put("/channels/" + channel, "{\"capacity\": 2,")))
                 .startsWith("The body is not valid JSON: it goes wrong at line 1");
+        // PostgreSQL cannot store a NUL in text: each of these was a 500 (an incident in the log), two without a body.
+        Api.Reply nulArgument = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"" + marker + "\\u0000\"]}");
+        assertProblem(nulArgument, 400);
+        assertThat(detail(nulArgument)).contains("U+0000 (NUL)");
+        Api.Reply nulDescription = manager.post(
+                "/jobs",
+                "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[" + email + "],\"description\":\"a\\u0000\"}");
+        assertThat(detail(nulDescription)).startsWith("description cannot contain the character U+0000 (NUL)");
+        Api.Reply nulSearch = manager.get("/jobs?q=a%00b");
+        assertProblem(nulSearch, 400);
+        assertThat(detail(nulSearch)).startsWith("The query parameter q cannot contain the character U+0000");
+        Api.Reply nested = manager.post(
+                "/jobs",
+                "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":" + "[".repeat(5000) + "]".repeat(5000) + "}");
+        assertProblem(nested, 400);
+        assertThat(JobRows.count(
+                        "SELECT count(*) FROM queue_job WHERE arguments::text LIKE ? OR description = ?",
+                        "%" + marker + "%",
+                        marker))
+                .as("still only the job whose arguments are stored as given")
+                .isEqualTo(1);
         Api.Reply recurring = manager.get("/recurring-jobs/abc");
         assertProblem(recurring, 404);
         assertThat(detail(recurring))

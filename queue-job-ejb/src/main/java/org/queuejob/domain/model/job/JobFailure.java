@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Objects;
 
-/** What the original keeps of a failure: exception name, message and the full stack trace. */
+/**
+ * What the original keeps of a failure: exception name, message and the full stack trace (a NUL in them kept as U+FFFD,
+ * see {@link StoredText}).
+ */
 public record JobFailure(String exceptionName, String message, String stackTrace) {
 
     /** Stack traces are kept whole up to this size; a runaway recursion must not bloat the row. */
@@ -12,6 +15,8 @@ public record JobFailure(String exceptionName, String message, String stackTrace
 
     public JobFailure {
         Objects.requireNonNull(exceptionName, "An exception name is required.");
+        message = StoredText.storable(message);
+        stackTrace = StoredText.storable(stackTrace);
         if (stackTrace != null && stackTrace.length() > MAX_STACK_TRACE_CHARS) {
             stackTrace = stackTrace.substring(0, MAX_STACK_TRACE_CHARS) + "\n... (truncated)";
         }

@@ -33,6 +33,12 @@ public record JobOptions(
             throw new IllegalArgumentException("A job description is at most " + MAX_DESCRIPTION
                     + " characters long; this one has " + description.length() + ".");
         }
+        if (StoredText.hasNul(description)) {
+            throw new IllegalArgumentException(StoredText.refusal("A job description"));
+        }
+        if (StoredText.hasNul(identityKey)) {
+            throw new IllegalArgumentException(StoredText.refusal("An identity key"));
+        }
         if (identityKey != null && identityKey.length() > MAX_IDENTITY_KEY) {
             throw new IllegalArgumentException("An identity key is at most " + MAX_IDENTITY_KEY
                     + " characters long; this one has " + identityKey.length() + ".");

@@ -26,4 +26,22 @@ class JobOptionsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("An identity key is at most 255 characters long; this one has 256.");
     }
+
+    @Test
+    void aNulInTheDescriptionOrIdentityKey_isRefusedAtTheCall() {
+        assertThatThrownBy(() -> new JobOptions(10, null, 5, "d\u0000", "root", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A job description cannot contain the character U+0000 (NUL): PostgreSQL cannot store it"
+                        + " in text.");
+        assertThatThrownBy(() -> new JobOptions(10, null, 5, "d", "root", "k\u0000"))
+                .hasMessageStartingWith("An identity key cannot contain the character U+0000");
+    }
+
+    @Test
+    void aNulInAFailure_isKeptAsTheReplacementCharacter() {
+        JobFailure failure = JobFailure.of(new IllegalStateException("bad\u0000byte"));
+
+        assertThat(failure.message()).isEqualTo("bad\uFFFDbyte");
+        assertThat(failure.stackTrace()).contains("bad\uFFFDbyte").doesNotContain("\u0000");
+    }
 }

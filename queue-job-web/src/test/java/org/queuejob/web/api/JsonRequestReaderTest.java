@@ -1,0 +1,66 @@
+package org.queuejob.web.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class JsonRequestReaderTest {
+
+    private final JsonRequestReader reader = new JsonRequestReader();
+
+    @Test
+    void aBodyOverTheLimit_isRefusedWith413_afterReadingTheRestWithoutKeepingIt() {
+        InputStream huge = new InputStream() {
+            private long left = JsonRequestReader.MAX_BYTES + 1_000_000L;
+
+            @Override
+            public int read() {
+                return left-- > 0 ? ' ' : -1;
+            }
+        };
+
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, huge))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("The body is larger than 16 MiB")
+                .extracting(e -> ((ApiException) e).status())
+                .isEqualTo(413);
+        assertThat(uncheckedRead(huge)).as("the rest was read").isEqualTo(-1);
+    }
+
+    @Test
+    void anEmptyMalformedOrTooDeepBody_saysSo() {
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, stream("  ")))
+                .hasMessageStartingWith("The body is empty: send a JSON object");
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, stream("{\"capacity\": 2,")))
+                .hasMessageStartingWith("The body is not valid JSON: it goes wrong at line 1, column");
+        assertThatThrownBy(() ->
+                        read(EnqueueJson.class, stream("{\"arguments\":" + "[".repeat(5000) + "]".repeat(5000) + "}")))
+                .hasMessageStartingWith("The body could not be read as JSON: it nests arrays or objects too deeply");
+    }
+
+    @Test
+    void aNullBody_givesNoRequest_forTheOperationToRefuseInItsWords() throws Exception {
+        assertThat(read(ChannelChangeJson.class, stream("null"))).isNull();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private JsonRequest read(Class<? extends JsonRequest> type, InputStream body) throws Exception {
+        return reader.readFrom((Class) type, type, null, null, null, body);
+    }
+
+    private static InputStream stream(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int uncheckedRead(InputStream stream) {
+        try {
+            return stream.read();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
