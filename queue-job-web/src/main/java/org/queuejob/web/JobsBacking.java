@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.omnifaces.util.Components;
 import org.omnifaces.util.Faces;
+import org.omnifaces.util.Messages;
 import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
 import org.primefaces.event.ColumnToggleEvent;
@@ -76,6 +77,13 @@ public class JobsBacking implements Serializable {
     /** Columns hidden until chosen, as the original's optional columns; keys are the columns' ids. */
     static final Set<String> HIDDEN_BY_DEFAULT = Set.of("colEta", "colUuid", "colUser", "colPriority");
 
+    /** Said when a link (a bookmark, an old dashboard link) asks for a state that is none. */
+    static final String UNKNOWN_STATE =
+            "The link asks for the state ''{0}'', which is not one ({1}): the list shows its usual states.";
+
+    private static final String STATE_NAMES = String.join(
+            ", ", Arrays.stream(JobState.values()).map(JobState::dbValue).toList());
+
     @Inject
     JobQueryService jobQueries;
 
@@ -87,6 +95,9 @@ public class JobsBacking implements Serializable {
     private LocalDate customFrom;
     private LocalDate customTo;
     private JobGrouping groupBy;
+    /** A state a link asked for that is no state, until {@link #linkOpened} has said so. */
+    private String unknownStateAsked;
+
     private final Map<String, Boolean> columnVisible = new HashMap<>();
 
     /** The rows ticked in the table: views, so a deserialised view keeps them. */
@@ -328,6 +339,18 @@ public class JobsBacking implements Serializable {
         this.states = states;
     }
 
+    /** After the link's parameters are read (f:viewAction): says what in them was not used. */
+    public void linkOpened() {
+        if (unknownStateAsked != null) {
+            Messages.addGlobalWarn(UNKNOWN_STATE, unknownStateAsked, STATE_NAMES);
+            unknownStateAsked = null;
+        }
+    }
+
+    String unknownStateAsked() {
+        return unknownStateAsked;
+    }
+
     /** A state's stored name from a link: the list shows that state only. */
     public String getStateParameter() {
         return null;
@@ -338,7 +361,9 @@ public class JobsBacking implements Serializable {
             try {
                 states = new ArrayList<>(List.of(JobState.fromDbValue(dbValue.strip())));
             } catch (IllegalArgumentException e) {
-                // An unknown state in a hand-made link: keep the default filter.
+                // An unknown state in a hand-made or outdated link: keep the default filter; linkOpened says so.
+                String asked = dbValue.strip();
+                unknownStateAsked = asked.length() <= 40 ? asked : asked.substring(0, 39) + "…";
             }
         }
     }

@@ -100,13 +100,14 @@ class JobsBackingTest {
     }
 
     @Test
-    void stateParameterFromADashboardLink_showsThatStateOnly_unknownOnesAreIgnored() {
+    void stateParameterFromADashboardLink_showsThatStateOnly_anUnknownOneIsKeptToBeToldOf() {
         JobsBacking backing = new JobsBacking();
         backing.setStateParameter("failed");
         assertThat(backing.filter().states()).containsExactly(JobState.FAILED);
 
         backing.setStateParameter("<script>");
         assertThat(backing.filter().states()).containsExactly(JobState.FAILED);
+        assertThat(backing.unknownStateAsked()).as("for the page to say").isEqualTo("<script>");
     }
 
     @Test

@@ -68,6 +68,21 @@ class JobsScreenIT extends BrowserTest {
     }
 
     @Test
+    void aLinkWithAnUnknownState_saysSo_andShowsTheUsualStates() {
+        String channel = JobRows.uniqueChannel("unknown-state");
+        JobRows.aJob(channel).description("Waiting fixture").store();
+        JobRows.aDoneJob(channel, 10).description("Done fixture").store();
+
+        browser.open("/jobs.xhtml?state=sleeping&channel=" + channel);
+
+        List<WebElement> rows = waitForRows(browser, 1);
+        assertThat(rows.get(0).getText()).contains("Waiting fixture");
+        assertThat(browser.waitFor(By.id("jobsForm:messages")).getText())
+                .contains("The link asks for the state 'sleeping', which is not one (wait_dependencies, pending,"
+                        + " enqueued, started, done, cancelled, failed): the list shows its usual states.");
+    }
+
+    @Test
     void aFilterMatchingMoreThan10000Jobs_isCountedUpTo10000AndSaysSo_aSmallerOneExactly() {
         String many = JobRows.uniqueChannel("many");
         JobRows.insertMany(10_001, many, "failed");
