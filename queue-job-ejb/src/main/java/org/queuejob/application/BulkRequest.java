@@ -3,6 +3,7 @@ package org.queuejob.application;
 import java.io.Serializable;
 import java.util.Objects;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.job.JobPriority;
 
 /**
  * A bulk action with its argument: the new priority or channel, when the action needs one. A channel that breaks the
@@ -12,8 +13,11 @@ public record BulkRequest(BulkAction action, Integer priority, String channel) i
 
     public BulkRequest {
         Objects.requireNonNull(action, "An action is required.");
-        if (action == BulkAction.CHANGE_PRIORITY && priority == null) {
-            throw new IllegalArgumentException("A new priority is required.");
+        if (action == BulkAction.CHANGE_PRIORITY) {
+            if (priority == null) {
+                throw new IllegalArgumentException("A new priority is required.");
+            }
+            JobPriority.requireValid(priority);
         }
         if (action == BulkAction.CHANGE_CHANNEL) {
             if (channel == null || channel.isBlank()) {

@@ -145,6 +145,7 @@ public class ChannelService {
             // Names of existing records are taken as stored; a new record's name must follow the grammar.
             refusedAsSetting(() -> ChannelName.normalize(name));
         }
+        refusedAsSettingDo(() -> Channel.requireSettable(capacity, throttleSeconds));
         ChannelSpec spec = refusedAsSetting(() -> new ChannelSpec(name, capacity, sequential, throttleSeconds, false));
         if (existing != null) {
             refusedAsSettingDo(() -> existing.configure(capacity, sequential, throttleSeconds));

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.queuejob.api.JobArgumentException;
 import org.queuejob.api.JobQueue;
+import org.queuejob.domain.model.job.JobPriority;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
@@ -55,7 +56,7 @@ public class JobSubmissionService {
         JobQueue.Options options = queue.options();
         try {
             if (submission.priority() != null) {
-                options = options.priority(submission.priority());
+                options = options.priority(JobPriority.requireValid(submission.priority()));
             }
             if (submission.eta() != null) {
                 options = options.eta(submission.eta());

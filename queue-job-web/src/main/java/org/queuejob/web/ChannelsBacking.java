@@ -52,8 +52,8 @@ public class ChannelsBacking implements Serializable {
 
     private transient TreeNode<ChannelView> tree;
 
-    static final int MAX_CAPACITY = 100_000;
-    static final int MAX_THROTTLE_SECONDS = 86_400;
+    static final int MAX_CAPACITY = Channel.MAX_CAPACITY;
+    static final int MAX_THROTTLE_SECONDS = Channel.MAX_THROTTLE_SECONDS;
 
     static final String CAPACITY_RULE = "Capacity: a whole number from 0 to 100,000.";
     static final String THROTTLE_RULE = "Throttle: a whole number of seconds from 0 to 86,400 (a day).";

@@ -28,6 +28,7 @@ import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobDependency;
+import org.queuejob.domain.model.job.JobPriority;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.web.format.GraphDrawing;
@@ -55,7 +56,7 @@ public class JobBacking implements Serializable {
     static final int MAX_ECHOED_CHARS = 64;
 
     /** Largest priority the page takes (smaller runs first; the default is 10). */
-    static final int MAX_PRIORITY = 1_000_000;
+    static final int MAX_PRIORITY = JobPriority.MAX;
 
     static final String PRIORITY_RULE = "Priority: a whole number from 0 to 1,000,000 (smaller runs first).";
     static final String CHANNEL_REQUIRED = "Channel: a channel is required, e.g. root or root.mail.";

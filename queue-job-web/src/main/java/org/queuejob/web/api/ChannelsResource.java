@@ -91,15 +91,6 @@ public class ChannelsResource {
         if (current == null && !name.equals("root") && !name.startsWith("root.")) {
             throw ApiException.badRequest("A channel's name starts with 'root.' (e.g. root.mail), not '" + name + "'.");
         }
-        if (change.capacity != null && change.capacity < 0) {
-            throw ApiException.badRequest("A capacity cannot be negative.");
-        }
-        if (change.throttleSeconds != null && change.throttleSeconds < 0) {
-            throw ApiException.badRequest("A throttle cannot be negative.");
-        }
-        if (change.removalIntervalDays != null && change.removalIntervalDays < 1) {
-            throw ApiException.badRequest("The removal interval is at least 1 day.");
-        }
         boolean configured = current != null && current.configured();
         Integer capacity =
                 change.capacity != null ? change.capacity : configured ? current.capacity() : Integer.valueOf(1);
@@ -107,10 +98,12 @@ public class ChannelsResource {
         int throttle = change.throttleSeconds != null
                 ? change.throttleSeconds
                 : current == null ? 0 : current.throttleSeconds();
-        channels.configure(
-                name, capacity == null ? OptionalInt.empty() : OptionalInt.of(capacity), sequential, throttle);
+        OptionalInt newCapacity = capacity == null ? OptionalInt.empty() : OptionalInt.of(capacity);
         if (change.removalIntervalDays != null) {
-            channels.changeRemovalInterval(name, change.removalIntervalDays);
+            // Settings and removal interval in one transaction: a refused interval leaves the settings as they were.
+            channels.configure(name, newCapacity, sequential, throttle, change.removalIntervalDays);
+        } else {
+            channels.configure(name, newCapacity, sequential, throttle);
         }
         return ChannelJson.of(view(name));
     }

@@ -341,8 +341,24 @@ class ApiIT {
         assertThat(detail(capacity)).isEqualTo("capacity must be a whole number, not 3.7.");
         assertThat(detail(manager.put("/channels/" + channel, "{\"capacity\":\"3\"}")))
                 .isEqualTo("capacity must be a whole number, not the text \"3\".");
+        assertThat(detail(manager.put("/channels/" + channel, "{\"capacity\":100001}")))
+                .as("the Channels screen's range")
+                .isEqualTo("The capacity is a whole number from 0 to 100,000, not 100,001.");
+        assertThat(detail(manager.put("/channels/" + channel, "{\"throttleSeconds\":86401}")))
+                .startsWith("The throttle is a whole number of seconds from 0 to 86,400");
         assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
                 .isZero();
+        Api.Reply interval = manager.put("/channels/" + channel, "{\"capacity\":5,\"removalIntervalDays\":40000}");
+        assertProblem(interval, 400);
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
+                .as("the capacity was stored before the interval was refused")
+                .isZero();
+        Api.Reply priority = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[" + email + "],\"priority\":-5}");
+        assertProblem(priority, 400);
+        assertThat(detail(priority))
+                .as("the job page's and recurring jobs' range")
+                .isEqualTo("The priority is a whole number from 0 to 1,000,000 (smaller runs first), not -5.");
         assertThat(detail(manager.put("/channels/" + channel, ""))).startsWith("The body is empty: send a JSON object");
         assertThat(detail(manager.put("/channels/" + channel, "{\"capacity\": 2,")))
                 .startsWith("The body is not valid JSON: it goes wrong at line 1");

@@ -28,6 +28,12 @@ public class Channel {
     /** Longest removal interval: a hundred years, which is "keep them" in practice. */
     public static final int MAX_REMOVAL_INTERVAL_DAYS = 36_500;
 
+    /** Largest capacity set here (the back office, the API): more jobs at once than any server runs. */
+    public static final int MAX_CAPACITY = 100_000;
+
+    /** Longest throttle set here: a day between two starts. */
+    public static final int MAX_THROTTLE_SECONDS = 86_400;
+
     @Id
     @SequenceGenerator(name = "queue_job_channel_seq", sequenceName = "queue_job_channel_seq", allocationSize = 50)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "queue_job_channel_seq")
@@ -64,7 +70,24 @@ public class Channel {
 
     /** New capacity (empty = unlimited), sequential flag and throttle; refused if the scheduler would refuse it. */
     public void configure(OptionalInt capacity, boolean sequential, int throttleSeconds) {
+        requireSettable(capacity, throttleSeconds);
         apply(new ChannelSpec(completeName, capacity, sequential, throttleSeconds, paused));
+    }
+
+    /**
+     * The ranges a capacity and a throttle set in the back office or the API must be in (a deployment's configuration
+     * is the scheduler's to check); an {@link IllegalArgumentException} with the range and the value otherwise.
+     */
+    public static void requireSettable(OptionalInt capacity, int throttleSeconds) {
+        if (capacity.isPresent() && (capacity.getAsInt() < 0 || capacity.getAsInt() > MAX_CAPACITY)) {
+            throw new IllegalArgumentException(String.format(
+                    "The capacity is a whole number from 0 to %,d, not %,d.", MAX_CAPACITY, capacity.getAsInt()));
+        }
+        if (throttleSeconds < 0 || throttleSeconds > MAX_THROTTLE_SECONDS) {
+            throw new IllegalArgumentException(String.format(
+                    "The throttle is a whole number of seconds from 0 to %,d (a day), not %,d.",
+                    MAX_THROTTLE_SECONDS, throttleSeconds));
+        }
     }
 
     /** Nothing new starts in this channel or below it; running jobs finish. */

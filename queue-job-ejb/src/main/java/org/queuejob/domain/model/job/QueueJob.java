@@ -391,6 +391,10 @@ public class QueueJob {
      */
     public void reschedule(int newPriority, Instant newEta, String newChannel) {
         requireState("edit", JobTransition.EDIT);
+        if (newPriority != this.priority) {
+            // A job stored by code may carry any priority; a new one set here is held to the back office's rule.
+            JobPriority.requireValid(newPriority);
+        }
         this.channel = ChannelName.normalize(Objects.requireNonNull(newChannel, "A channel is required."));
         this.priority = newPriority;
         this.eta = newEta;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.job.JobPriority;
 import org.queuejob.domain.model.job.UuidConverter;
 
 /**
@@ -31,7 +32,6 @@ public class RecurringJob {
 
     static final String NAME_REQUIRED = "A name is required.";
     static final String NAME_TOO_LONG = "The name is longer than " + MAX_NAME_LENGTH + " characters.";
-    static final String PRIORITY_RULE = "The priority must be 0 or more (smaller runs first), not %d.";
 
     @Id
     @SequenceGenerator(name = "queue_job_recurring_seq", sequenceName = "queue_job_recurring_seq", allocationSize = 1)
@@ -139,8 +139,8 @@ public class RecurringJob {
             Instant now) {
         CronSchedule schedule = CronSchedule.parse(newCron, newZone);
         String checkedChannel = newChannel == null || newChannel.isBlank() ? null : ChannelName.normalize(newChannel);
-        if (newPriority != null && newPriority < 0) {
-            throw new IllegalArgumentException(String.format(PRIORITY_RULE, newPriority));
+        if (newPriority != null) {
+            JobPriority.requireValid(newPriority);
         }
         Objects.requireNonNull(newJobFunction, "A job function is required.");
         boolean rescheduled =
