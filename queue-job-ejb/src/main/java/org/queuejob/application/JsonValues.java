@@ -13,8 +13,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** JSON compared as a caller means it: numbers by value (1000 and 1e3 alike), objects whatever their fields' order. */
-final class JsonValues {
+/**
+ * JSON compared as a caller means it (numbers by value, 1000 and 1e3 alike; objects whatever their fields' order), and
+ * shown in refusals: the API's request reading uses the same words for what was sent.
+ */
+public final class JsonValues {
 
     private static final int SHOWN = 80;
 
@@ -108,7 +111,7 @@ final class JsonValues {
     }
 
     /** What was sent, for a sentence: "the text \"four\"", "the number 7", "an array"... */
-    static String described(JsonValue value) {
+    public static String described(JsonValue value) {
         return switch (value.getValueType()) {
             case STRING -> "the text " + shown(value);
             case NUMBER -> "the number " + shown(value);
@@ -120,7 +123,11 @@ final class JsonValues {
 
     /** The value as JSON text for a sentence, shortened when long. */
     static String shown(JsonValue value) {
-        String text = value.toString();
+        return shortened(value.toString());
+    }
+
+    /** Text sent by a caller, for a sentence: at most a line's worth. */
+    public static String shortened(String text) {
         return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 1) + "…";
     }
 }

@@ -225,8 +225,8 @@ public class ArgumentCodec {
     }
 
     /**
-     * Whether JSON text holds a NUL, which JSON writes as the escape {@code \u0000} (a backslash in the data is
-     * written {@code \\}, so only an escape that starts a backslash sequence counts).
+     * Whether JSON text holds a NUL, raw or as the six-character escape backslash, u, 0000 (a backslash in the data is
+     * itself escaped as two, so only an escape that starts a backslash sequence counts).
      */
     static boolean hasNulEscape(String json) {
         if (json.indexOf('\u0000') >= 0) {

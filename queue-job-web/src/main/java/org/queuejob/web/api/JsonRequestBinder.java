@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.queuejob.application.JsonValues;
 import org.queuejob.domain.model.job.StoredText;
 
 /**
@@ -44,14 +45,13 @@ final class JsonRequestBinder {
             JsonObject.class, "a JSON object",
             JsonValue.class, "a JSON value");
 
-    private static final int SHOWN = 60;
-
     private JsonRequestBinder() {}
 
     /** The request of type {@code type} read from {@code json}, the whole body. */
     static <T extends JsonRequest> T bind(Class<T> type, JsonValue json) {
         if (json.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ApiException.badRequest("The body must be a JSON object ({...}), not " + shown(json) + ".");
+            throw ApiException.badRequest(
+                    "The body must be a JSON object ({...}), not " + JsonValues.described(json) + ".");
         }
         return bindObject(type, json.asJsonObject(), "");
     }
@@ -72,7 +72,7 @@ final class JsonRequestBinder {
                 throw ApiException.badRequest(String.format(
                         "%s has a field this operation does not take: '%s'. It takes %s.",
                         where,
-                        abbreviate(name),
+                        JsonValues.shortened(name),
                         fields.stream().map(Field::getName).collect(Collectors.joining(", "))));
             }
         }
@@ -167,7 +167,7 @@ final class JsonRequestBinder {
             try {
                 return Instant.parse(text.strip());
             } catch (DateTimeParseException e) {
-                throw ApiException.badRequest(String.format("%s must be %s, not %s.", at, expected, shown(value)));
+                throw wrongType(at, expected, value);
             }
         }
         try {
@@ -178,7 +178,7 @@ final class JsonRequestBinder {
         } catch (IllegalArgumentException e) {
             // refused below, with the same sentence as a uuid in a shape UUID.fromString lets through
         }
-        throw ApiException.badRequest(String.format("%s must be %s, not %s.", at, expected, shown(value)));
+        throw wrongType(at, expected, value);
     }
 
     private static Object wholeNumber(boolean asInt, JsonNumber number, String at) {
@@ -188,33 +188,19 @@ final class JsonRequestBinder {
         boolean whole = exact.signum() == 0 || exact.stripTrailingZeros().scale() <= 0;
         if (!whole) {
             throw ApiException.badRequest(
-                    String.format("%s must be a whole number, not %s.", at, abbreviate(number.toString())));
+                    String.format("%s must be a whole number, not %s.", at, JsonValues.shortened(number.toString())));
         }
         if (exact.compareTo(BigDecimal.valueOf(min)) < 0 || exact.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw ApiException.badRequest(String.format(
-                    "%s must be a whole number from %d to %d, not %s.", at, min, max, abbreviate(number.toString())));
+                    "%s must be a whole number from %d to %d, not %s.",
+                    at, min, max, JsonValues.shortened(number.toString())));
         }
         return asInt ? (Object) exact.intValueExact() : (Object) exact.longValueExact();
     }
 
     private static ApiException wrongType(String at, String expected, JsonValue value) {
-        return ApiException.badRequest(String.format("%s must be %s, not %s.", at, expected, shown(value)));
-    }
-
-    /** What was sent, for a sentence: its JSON type and, for a scalar, the value itself (shortened). */
-    static String shown(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> "the text " + abbreviate(value.toString());
-            case NUMBER -> "the number " + abbreviate(value.toString());
-            case TRUE, FALSE -> value.toString();
-            case NULL -> "null";
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-        };
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 1) + "…";
+        return ApiException.badRequest(
+                String.format("%s must be %s, not %s.", at, expected, JsonValues.described(value)));
     }
 
     private static <T> T instantiate(Class<T> type) {

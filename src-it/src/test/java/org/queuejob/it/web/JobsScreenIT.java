@@ -80,6 +80,7 @@ class JobsScreenIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("jobsForm:messages")).getText())
                 .contains("The link asks for the state 'sleeping', which is not one (wait_dependencies, pending,"
                         + " enqueued, started, done, cancelled, failed): the list shows its usual states.");
+        browser.screenshot("jobs-unknown-state");
     }
 
     @Test
