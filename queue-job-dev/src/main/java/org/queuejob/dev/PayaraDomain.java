@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -202,8 +205,37 @@ public final class PayaraDomain implements AppServer {
     }
 
     @Override
+    /**
+     * Stops the domain and returns once its process is gone, killing it after a minute. {@code stop-domain} alone
+     * fails quietly on a timeout and leaves the JVM to finish on its own: until it does, it holds its database
+     * sessions, and with them perhaps the queue's leader lock, while the caller goes on as if it were stopped.
+     */
     public void stop() {
+        Optional<ProcessHandle> process = pidIfStarted().flatMap(ProcessHandle::of);
         asadminQuietly("stop-domain", domain);
+        process.ifPresent(jvm -> {
+            long returned = System.nanoTime();
+            try {
+                jvm.onExit().get(60, TimeUnit.SECONDS);
+                long outlived = (System.nanoTime() - returned) / 1_000_000;
+                if (outlived > 1_000) {
+                    LOG.info(() -> "Domain " + domain + "'s JVM ended " + outlived + " ms after stop-domain returned");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                LOG.warning(() -> "Domain " + domain + " still running a minute after stop-domain: killed");
+                jvm.destroyForcibly();
+            }
+        });
+    }
+
+    private Optional<Long> pidIfStarted() {
+        try {
+            return Optional.of(pid());
+        } catch (UncheckedIOException | NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
+import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -302,7 +303,7 @@ class ClusterIT {
         if (survivor.isRunning()) { // left stopped by the scenario before
             survivor.stop();
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> holder().endsWith("/" + leader.name()));
+        awaitLeadership(leader);
         int holding = CAPACITY.get("root");
 
         Run run = measure(JOBS + holding, () -> {
@@ -769,6 +770,37 @@ class ClusterIT {
 
     private static String workerName(AppServer server) throws SQLException {
         return stringOf("SELECT name FROM queue_job_instance WHERE name LIKE '%/" + server.name() + "'");
+    }
+
+    /**
+     * Waits for {@code server} to lead. On a timeout the failure says who holds what: the recorded holder and term,
+     * the sessions holding the leader's advisory lock and the servers beating, which CI's summary line shows (a
+     * CI run failed here once with nothing else to go on).
+     */
+    private static void awaitLeadership(AppServer server) throws SQLException {
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> holder().endsWith("/" + server.name()));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(server.name() + " did not lead within 30 s: " + leadershipNow(), e);
+        }
+    }
+
+    private static String leadershipNow() throws SQLException {
+        long key = 0x71756575_6a6f62L; // LeaderLock.KEY: pg_locks shows a bigint key as its two halves
+        return "recorded holder "
+                + stringOf("SELECT holder || ' (epoch ' || epoch || ', elected ' || elected_at || ')'"
+                        + " FROM queue_job_leader")
+                + "; leader lock held by "
+                + stringOf("SELECT coalesce(string_agg(a.application_name || ' pid ' || a.pid || ' ' || a.state"
+                        + " || ' since ' || a.state_change, ', '), 'no session')"
+                        + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid"
+                        + " WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1"
+                        + " AND l.classid = " + (key >>> 32) + " AND l.objid = " + (key & 0xffffffffL))
+                + "; servers beating "
+                + stringOf("SELECT coalesce(string_agg(name || ' ' || round(extract(epoch FROM now() - heartbeat_at))"
+                        + " || ' s ago', ', '), 'none') FROM queue_job_instance")
+                + "; running "
+                + servers.stream().map(s -> s.name() + "=" + s.isRunning()).toList();
     }
 
     private static String holder() throws SQLException {

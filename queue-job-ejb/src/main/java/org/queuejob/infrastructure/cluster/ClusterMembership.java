@@ -55,6 +55,9 @@ public class ClusterMembership {
     private int heldLimit;
     private long lastBeatNanos;
     private volatile boolean othersAlive = true;
+    /** Set when this server leaves: a poll still running then must not make it known again. */
+    private boolean left;
+
     private final LongAdder rescuedJobs = new LongAdder();
 
     /** Jobs of dead servers this server sent back to pending as leader, since it started. */
@@ -77,8 +80,8 @@ public class ClusterMembership {
     }
 
     /** Beats when the heartbeat interval has passed. */
-    public void beatWhenDue() {
-        if (System.nanoTime() - lastBeatNanos >= settings.heartbeat().toNanos()) {
+    public synchronized void beatWhenDue() {
+        if (!left && System.nanoTime() - lastBeatNanos >= settings.heartbeat().toNanos()) {
             beat();
         }
     }
@@ -140,7 +143,8 @@ public class ClusterMembership {
     }
 
     /** Leaves on purpose: others need not wait for this server's heartbeat to age. */
-    public void leave() {
+    public synchronized void leave() {
+        left = true;
         statements.leave(me.name());
     }
 

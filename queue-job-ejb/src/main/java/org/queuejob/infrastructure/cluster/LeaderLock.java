@@ -52,10 +52,20 @@ public class LeaderLock {
     private volatile long epoch = -1;
 
     /**
+     * Set at shutdown, for good: a poll that began before the shutdown cancelled it may still call {@link
+     * #holdOrTry} after {@link #release}, and must not take the lock again. It would hold it, dispatching nothing,
+     * until the server's process ends.
+     */
+    private boolean released;
+
+    /**
      * Called every poll: keeps the lock alive when held, tries to take it when not. Returns whether this server
      * leads now. Never throws: a database away means "not leader" until it is back.
      */
     public synchronized boolean holdOrTry(String server) {
+        if (released) {
+            return false;
+        }
         try {
             if (session == null) {
                 session = dataSource.getConnection();
@@ -140,8 +150,9 @@ public class LeaderLock {
         return epoch >= 0;
     }
 
-    /** Gives the lock up (shutdown), so another server takes over at once. */
+    /** Gives the lock up for good (shutdown), so another server takes over at once. */
     public synchronized void release() {
+        released = true;
         drop();
     }
 
