@@ -17,6 +17,7 @@ import org.queuejob.api.IdentityKey;
 import org.queuejob.api.Job;
 import org.queuejob.api.JobQueue;
 import org.queuejob.domain.model.job.JobEnqueued;
+import org.queuejob.domain.model.job.JobEta;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
@@ -132,7 +133,7 @@ public class JobEnqueuer {
         }
         Instant eta = callSite.etaAt() != null
                 ? callSite.etaAt()
-                : callSite.etaIn() == null ? null : now.plus(callSite.etaIn());
+                : callSite.etaIn() == null ? null : JobEta.after(now, callSite.etaIn());
         int priority = callSite.priority() == null ? defaults.priority() : callSite.priority();
         String description = callSite.description() == null ? function.defaultDescription() : callSite.description();
         String jobChannel = callSite.channel() == null ? channel : callSite.channel();

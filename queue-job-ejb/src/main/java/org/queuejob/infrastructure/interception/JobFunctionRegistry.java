@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.queuejob.api.Job;
+import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.RetryPattern;
 
 /**
@@ -42,11 +43,35 @@ public class JobFunctionRegistry implements Extension {
                 String name = JobFunction.nameOf(annotated.getJavaMember());
                 try {
                     RetryPattern pattern = RetryPattern.parse(job.retryPattern(), name);
-                    register(new JobFunction(name, event.getBean(), annotated.getJavaMember(), job, pattern));
+                    JobFunction function =
+                            new JobFunction(name, event.getBean(), annotated.getJavaMember(), job, pattern);
+                    checkDefaults(function);
+                    register(function);
                 } catch (IllegalArgumentException e) {
                     problems.add(e.getMessage());
                 }
             }
+        }
+    }
+
+    /**
+     * The annotation's channel, max. retries and description under the rules every job's options follow: broken,
+     * they would fail each call of the method, so they fail the deployment instead.
+     *
+     * @throws IllegalArgumentException naming the method and what is wrong
+     */
+    private static void checkDefaults(JobFunction function) {
+        Job defaults = function.defaults();
+        try {
+            new JobOptions(
+                    defaults.priority(),
+                    null,
+                    defaults.maxRetries(),
+                    function.defaultDescription(),
+                    defaults.channel(),
+                    null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("@Job on " + function.name() + ": " + e.getMessage(), e);
         }
     }
 

@@ -286,6 +286,33 @@ class ApiIT {
     }
 
     @Test
+    void anEtaPastTheYear9999_isRefusedWithTheRule_onEnqueueAndOnEdit_andNothingChanges() {
+        Api manager = Api.asManager();
+        String marker = "far-eta-" + UUID.randomUUID();
+        String rule = "An eta is a moment from the year 1 to the year 9999 (UTC)";
+
+        // Past PostgreSQL's timestamptz (294276 AD): the commit failed after the job was taken as valid.
+        Api.Reply enqueued = manager.post(
+                "/jobs",
+                "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"" + marker + "@example.org\"],\"description\":\""
+                        + marker + "\",\"eta\":\"+300000-01-01T00:00:00Z\"}");
+        assertProblem(enqueued, 400);
+        assertThat(detail(enqueued)).isEqualTo(rule + ", not +300000-01-01T00:00:00Z.");
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE description = ?", marker))
+                .isZero();
+
+        JobRows.Stored job = JobRows.aJob(JobRows.uniqueChannel("api-far-eta")).store();
+        Api.Reply edited = manager.patch("/jobs/" + job.uuid(), "{\"priority\":3,\"eta\":\"+10000-01-01T00:00:00Z\"}");
+        assertProblem(edited, 400);
+        assertThat(detail(edited)).isEqualTo(rule + ", not +10000-01-01T00:00:00Z.");
+        assertThat(JobRows.queryString(
+                        "SELECT priority || ' ' || coalesce(eta::text, 'no eta') FROM queue_job WHERE uuid = ?::uuid",
+                        job.uuid().toString()))
+                .as("neither the eta nor the priority sent with it")
+                .isEqualTo("10 no eta");
+    }
+
+    @Test
     void aValueTheQueueWouldStoreAsAnother_orAMisspeltField_isRefusedNamingIt_andNothingIsStored() {
         Api manager = Api.asManager();
         String marker = "lossy-" + UUID.randomUUID();

@@ -43,6 +43,7 @@ public record JobOptions(
             throw new IllegalArgumentException("An identity key is at most " + MAX_IDENTITY_KEY
                     + " characters long; this one has " + identityKey.length() + ".");
         }
+        JobEta.requireValid(eta);
         channel = ChannelName.normalize(channel);
     }
 }

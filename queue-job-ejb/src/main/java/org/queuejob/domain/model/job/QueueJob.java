@@ -395,8 +395,9 @@ public class QueueJob {
             // A job stored by code may carry any priority; a new one set here is held to the back office's rule.
             JobPriority.requireValid(newPriority);
         }
-        this.channel = ChannelName.normalize(Objects.requireNonNull(newChannel, "A channel is required."));
+        String channelName = ChannelName.normalize(Objects.requireNonNull(newChannel, "A channel is required."));
+        this.eta = JobEta.requireValid(newEta);
+        this.channel = channelName;
         this.priority = newPriority;
-        this.eta = newEta;
     }
 }

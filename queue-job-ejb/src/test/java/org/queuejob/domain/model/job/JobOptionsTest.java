@@ -3,6 +3,8 @@ package org.queuejob.domain.model.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class JobOptionsTest {
@@ -43,5 +45,33 @@ class JobOptionsTest {
 
         assertThat(failure.message()).isEqualTo("bad\uFFFDbyte");
         assertThat(failure.stackTrace()).contains("bad\uFFFDbyte").doesNotContain("\u0000");
+    }
+
+    @Test
+    void anEtaOutsideTheYears1To9999_isRefusedAtTheCall_aPastOneIsNot() {
+        Instant last = Instant.parse("9999-12-31T23:59:59.999999Z");
+        assertThat(new JobOptions(10, last, 5, "d", "root", null).eta()).isEqualTo(last);
+        assertThat(new JobOptions(10, Instant.EPOCH, 5, "d", "root", null).eta())
+                .isEqualTo(Instant.EPOCH);
+
+        assertThatThrownBy(() -> new JobOptions(10, last.plusNanos(1000), 5, "d", "root", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("An eta is a moment from the year 1 to the year 9999 (UTC), not +10000-01-01T00:00:00Z.");
+        assertThatThrownBy(() -> new JobOptions(10, Instant.MIN, 5, "d", "root", null))
+                .hasMessageStartingWith("An eta is a moment from the year 1 to the year 9999 (UTC), not -1000000000-");
+    }
+
+    @Test
+    void aDelayReachingPastTheYear9999_isRefusedWithTheRule_notWithInstantsOverflow() {
+        Instant now = Instant.parse("2026-12-05T00:00:00Z");
+        assertThat(JobEta.after(now, Duration.ofDays(1))).isEqualTo(Instant.parse("2026-12-06T00:00:00Z"));
+
+        assertThatThrownBy(() -> JobEta.after(now, Duration.ofDays(3_000_000)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("An eta is a moment from the year 1 to the year 9999 (UTC): a delay of PT72000000H from now"
+                        + " is past the year 9999.");
+        assertThatThrownBy(() -> JobEta.after(now, Duration.ofSeconds(Long.MAX_VALUE)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageEndingWith("from now is past the year 9999.");
     }
 }

@@ -247,4 +247,18 @@ class QueueJobTest {
                 .isInstanceOf(IllegalJobStateException.class)
                 .hasMessageContaining("Cannot edit");
     }
+
+    @Test
+    void anEtaPastTheYear9999_isRefusedAndNothingOfTheEditIsKept() {
+        QueueJob job = newJob(5);
+        Instant tooLate = Instant.parse("+300000-01-01T00:00:00Z"); // PostgreSQL's timestamptz ends in 294276
+
+        assertThatThrownBy(() -> job.reschedule(3, tooLate, "reports"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("An eta is a moment from the year 1 to the year 9999 (UTC), not +300000-01-01T00:00:00Z.");
+
+        assertThat(job.priority()).isEqualTo(10);
+        assertThat(job.eta()).isNull();
+        assertThat(job.channel()).isEqualTo("root.mail");
+    }
 }
