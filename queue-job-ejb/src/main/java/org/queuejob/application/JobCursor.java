@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Objects;
+import org.queuejob.domain.model.job.JobEta;
 import org.queuejob.domain.model.job.JobSort;
 
 /**
@@ -70,12 +71,15 @@ public record JobCursor(JobSort sort, boolean ascending, Object value, long id) 
             return new JobCursor(sort, ascending, value, id);
         } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
             throw malformed();
+        } catch (IllegalArgumentException e) {
+            // An instant no job holds (past the years 1 to 9999): not a cursor this API gave.
+            throw malformed();
         }
     }
 
     private static Object value(JobSort sort, String text) {
         return switch (sort) {
-            case DATE_CREATED, DATE_DONE, ETA -> Instant.parse(text);
+            case DATE_CREATED, DATE_DONE, ETA -> JobEta.requireValid(Instant.parse(text));
             case PRIORITY -> Integer.valueOf(text);
             case EXEC_TIME -> Long.valueOf(text);
             case STATE -> org.queuejob.domain.model.job.JobState.valueOf(text);

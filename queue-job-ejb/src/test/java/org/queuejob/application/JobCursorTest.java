@@ -47,4 +47,19 @@ class JobCursorTest {
         assertThatThrownBy(() -> JobCursor.decode("!!!", JobSort.DATE_CREATED, false))
                 .isInstanceOf(InvalidRequestException.class);
     }
+
+    /** Crafted: an instant PostgreSQL cannot compare with (a 500 from the query), or a state that does not exist. */
+    @Test
+    void aCursorNoPageCouldHaveGiven_isRefusedAsNotACursorOfThisApi() {
+        String farFuture =
+                new JobCursor(JobSort.DATE_CREATED, false, Instant.parse("+300000-01-01T00:00:00Z"), 1).encode();
+        String sleeping = new JobCursor(JobSort.STATE, true, "SLEEPING", 1).encode();
+
+        assertThatThrownBy(() -> JobCursor.decode(farFuture, JobSort.DATE_CREATED, false))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("The cursor is not one this API gave");
+        assertThatThrownBy(() -> JobCursor.decode(sleeping, JobSort.STATE, true))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("The cursor is not one this API gave");
+    }
 }

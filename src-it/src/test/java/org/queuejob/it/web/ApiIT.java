@@ -312,6 +312,29 @@ class ApiIT {
                 .isEqualTo("10 no eta");
     }
 
+    /** The list's query failed on PostgreSQL's range (a 500) instead of finding no job. */
+    @Test
+    void aCreationDatePastTheYear9999_inTheListOrABulkFilter_isRefusedWithTheRange_andNoBulkActionStarts() {
+        Api manager = Api.asManager();
+        String channel = JobRows.uniqueChannel("api-far-created");
+        String range = "The creation dates to filter on are from the year 1 to the end of the year 9999 (UTC), not"
+                + " +300000-01-01T00:00:00Z.";
+
+        Api.Reply listed = manager.get("/jobs?createdFrom=%2B300000-01-01T00:00:00Z");
+        assertProblem(listed, 400);
+        assertThat(detail(listed)).isEqualTo(range);
+
+        Api.Reply bulk = manager.post(
+                "/bulk-actions",
+                "{\"action\":\"cancel\",\"filter\":{\"channel\":\"" + channel
+                        + "\",\"createdFrom\":\"+300000-01-01T00:00:00Z\"}}");
+        assertProblem(bulk, 400);
+        assertThat(detail(bulk)).isEqualTo(range);
+        assertThat(JobRows.count(
+                        "SELECT count(*) FROM queue_job_bulk_action WHERE filter_text LIKE ?", "%" + channel + "%"))
+                .isZero();
+    }
+
     @Test
     void aValueTheQueueWouldStoreAsAnother_orAMisspeltField_isRefusedNamingIt_andNothingIsStored() {
         Api manager = Api.asManager();

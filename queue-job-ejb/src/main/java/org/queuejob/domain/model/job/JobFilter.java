@@ -13,7 +13,19 @@ public record JobFilter(
         Set<JobState> states, String channel, String jobFunction, Instant createdFrom, Instant createdTo, String text)
         implements Serializable {
 
+    /** The end of the year 9999: the back office's day filter asks for jobs created before the day after its last. */
+    static final Instant LATEST_BOUND = Instant.parse("+10000-01-01T00:00:00Z");
+
+    static final String BOUNDS =
+            "The creation dates to filter on are from the year 1 to the end of the year 9999 (UTC), not %s.";
+
+    /**
+     * @throws IllegalArgumentException for a creation date outside the years 1 to 9999, which PostgreSQL may not
+     *     even take as a timestamp: no job was created then, and the query would fail rather than find none
+     */
     public JobFilter {
+        requireBound(createdFrom);
+        requireBound(createdTo);
         states = states == null ? Set.of() : Set.copyOf(states);
         channel = blankToNull(channel);
         jobFunction = blankToNull(jobFunction);
@@ -43,6 +55,12 @@ public record JobFilter(
                 new JobFilter(Set.of(JobState.fromDbValue(value)), channel, jobFunction, createdFrom, createdTo, text);
             case EXCEPTION -> new JobFilter(states, channel, jobFunction, createdFrom, createdTo, value);
         };
+    }
+
+    private static void requireBound(Instant bound) {
+        if (bound != null && (bound.isBefore(JobEta.EARLIEST) || bound.isAfter(LATEST_BOUND))) {
+            throw new IllegalArgumentException(String.format(BOUNDS, bound));
+        }
     }
 
     private static String blankToNull(String value) {
