@@ -2,15 +2,10 @@ package org.queuejob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.queuejob.dev.AppServer;
-import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /** A malformed autovacuum setting stops the deployment with a message naming the setting and its value. */
@@ -22,17 +17,9 @@ class AutovacuumConfigurationIT {
                 .addAsResource(
                         new StringAsset("queue-job.channels=root:4\nqueue-job.autovacuum.time=3am\n"),
                         "META-INF/microprofile-config.properties");
-        Path file = Files.createTempFile("bad-autovacuum-it", ".war");
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        AppServer domain = ItEnvironment.domain();
-        try {
-            AppServer.Result result = domain.tryDeploy(file, "bad-autovacuum-it");
+        AppServer.Result result = TestDeployments.tryDeploying(war);
 
-            assertThat(result.succeeded()).isFalse();
-            assertThat(result.output()).contains("queue-job.autovacuum.time: \"3am\" is not a time of day");
-        } finally {
-            domain.undeploy("bad-autovacuum-it");
-            new File(file.toString()).delete();
-        }
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output()).contains("queue-job.autovacuum.time: \"3am\" is not a time of day");
     }
 }

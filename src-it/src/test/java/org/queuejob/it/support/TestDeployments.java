@@ -2,7 +2,9 @@ package org.queuejob.it.support;
 
 import com.cronutils.model.Cron;
 import java.io.File;
+import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.Assertions;
 import org.awaitility.Awaitility;
@@ -10,7 +12,9 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.queuejob.dev.AppServer;
 import org.queuejob.it.jobs.TestJobs;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +37,23 @@ public final class TestDeployments {
                 .addAsLibraries(jarOf(Flyway.class), jarOf(PostgreSQLConfigurationExtension.class))
                 .addAsLibraries(jarOf(Cron.class), jarOf(LoggerFactory.class))
                 .addAsLibraries(jarOf(Assertions.class), jarOf(Awaitility.class), jarOf(org.hamcrest.Matcher.class));
+    }
+
+    /**
+     * Deploys {@code war} on the run's server and returns what the server said, then takes it away again: for
+     * deployments that must be refused.
+     */
+    public static AppServer.Result tryDeploying(WebArchive war) throws IOException {
+        String name = war.getName().replaceFirst("\\.war$", "");
+        Path file = Files.createTempFile(name, ".war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        AppServer domain = ItEnvironment.domain();
+        try {
+            return domain.tryDeploy(file, name);
+        } finally {
+            domain.undeploy(name);
+            Files.deleteIfExists(file);
+        }
     }
 
     /** The queue as an application bundles it: its jar, Flyway's, and cron-utils' (with slf4j-api). */
