@@ -2,32 +2,17 @@ package org.queuejob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.queuejob.dev.AppServer;
 import org.queuejob.it.broken.MalformedCronJobs;
 import org.queuejob.it.broken.UnconfiguredArgumentsJobs;
-import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /** A {@code @Recurring} declaration that cannot tick stops the deployment with a message naming the method. */
 class RecurringDeclarationIT {
 
     private static AppServer.Result deploy(String name, Class<?> jobs) throws Exception {
-        WebArchive war = TestDeployments.queueJobWar(name).addClass(jobs);
-        Path file = Files.createTempFile(name, ".war");
-        war.as(ZipExporter.class).exportTo(file.toFile(), true);
-        AppServer domain = ItEnvironment.domain();
-        try {
-            return domain.tryDeploy(file, name);
-        } finally {
-            domain.undeploy(name);
-            new File(file.toString()).delete();
-        }
+        return TestDeployments.tryDeploying(TestDeployments.queueJobWar(name).addClass(jobs));
     }
 
     @Test
