@@ -88,8 +88,8 @@ public class Dispatcher {
     @QueueJobClock
     Clock clock;
 
-    /** Jobs that ended on this server since the last read of the database (see {@link #reconcile}). */
-    private final Set<Long> endedSinceRead = ConcurrentHashMap.newKeySet();
+    /** Jobs that ended on this server, applied again after each read of the database (see {@link #reconcile}). */
+    private final OwnJobEnds ownEnds = new OwnJobEnds();
 
     /** Jobs the other servers hold, as this leader counts them; this server's own count is its workers'. */
     private final HeldElsewhere heldElsewhere = new HeldElsewhere();
@@ -174,13 +174,14 @@ public class Dispatcher {
 
     /**
      * Replaces what is in memory by what the database says servers hold now. A job that ends on this server while
-     * the database is read may be read as held: it is removed again afterwards, since it was noted as ended. The
+     * the database is read may be read as held, and one that took its slot as not held: both are counted again
+     * afterwards ({@link OwnJobEnds}). The
      * failed jobs are read after the held ones, never before: a job that failed on another server between two such
      * reads would be freed by the second without blocking its sequential channel, and its server's message, come
      * later, would find its hand-over no longer counted (ClusterIT saw a channel's next job start so, once).
      */
     void reconcile() {
-        endedSinceRead.clear();
+        ownEnds.readStarts();
         leader.onSession(store::occupying).ifPresent(occupants -> {
             Map<Long, String> running = new HashMap<>();
             heldElsewhere.clear();
@@ -192,27 +193,17 @@ public class Dispatcher {
             }
             channels.clearRunning();
             channels.restoreRunning(running);
-            endedSinceRead.forEach(channels::jobFinished);
+            ownEnds.readDone(channels);
         });
         blockSequentialChannelsWithFailedJobs();
     }
 
     /**
-     * A job ended on this server: its slot is free, unless its end could not be recorded (it is still held here in
-     * the database, and runs again).
+     * A job ended on this server: its slot is free, or taken by {@code next} (null when none took it), unless its end
+     * could not be recorded (it is still held here in the database, and runs again).
      */
-    void jobEnded(ClaimedJob job, JobRunner.Outcome outcome) {
-        if (outcome == JobRunner.Outcome.UNRECORDED) {
-            return;
-        }
-        endedSinceRead.add(job.id());
-        // One call each way: this runs on the worker's thread, beside passes, and a pass between a slot freed and
-        // its channel blocked could start the channel's next job.
-        if (outcome == JobRunner.Outcome.FAILED) {
-            channels.jobFailed(job.id(), job.channel());
-        } else {
-            channels.jobFinished(job.id());
-        }
+    void jobEnded(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next) {
+        ownEnds.ended(channels, job, outcome, next);
     }
 
     /**

@@ -147,7 +147,7 @@ public class QueueRuntime {
             messages.ended(job, outcome, next);
             return;
         }
-        dispatcher.jobEnded(job, outcome);
+        dispatcher.jobEnded(job, outcome, next);
         if (outcome == JobRunner.Outcome.NOT_DONE) {
             dispatcher.mayHavePending(); // back to pending for a retry, perhaps
         }
