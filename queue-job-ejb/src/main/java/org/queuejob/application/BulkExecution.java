@@ -1,6 +1,7 @@
 package org.queuejob.application;
 
 import jakarta.batch.runtime.context.JobContext;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * What the artifacts of one bulk action execution tell each other, kept in the job context's transient data: that a
@@ -47,6 +48,6 @@ final class BulkExecution {
         }
         String text = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= LENGTH ? line : line.substring(0, LENGTH - 1) + "…";
+        return StoredText.shortened(line, LENGTH);
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * JSON compared as a caller means it (numbers by value, 1000 and 1e3 alike; objects whatever their fields' order), and
@@ -128,6 +129,6 @@ public final class JsonValues {
 
     /** Text sent by a caller, for a sentence: at most a line's worth. */
     public static String shortened(String text) {
-        return text.length() <= SHOWN ? text : text.substring(0, SHOWN - 1) + "…";
+        return StoredText.shortened(text, SHOWN);
     }
 }

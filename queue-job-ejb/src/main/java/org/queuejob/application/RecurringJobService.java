@@ -12,6 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.api.JobQueue;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.domain.model.recurring.RecurringJob;
 import org.queuejob.domain.model.recurring.RecurringJobRepository;
 import org.queuejob.domain.model.recurring.RecurringOrigin;
@@ -367,7 +368,7 @@ public class RecurringJobService {
     /** {@code <record name> · <occasion>}, cut to the description column's length. */
     static String description(RecurringJob record, String occasion) {
         String text = record.name() + " · " + occasion;
-        return text.length() <= 1000 ? text : text.substring(0, 999) + "…";
+        return StoredText.shortened(text, 1000);
     }
 
     private String checkedArguments(RecurringJobRequest request) {

@@ -31,6 +31,7 @@ import org.queuejob.domain.model.job.JobDependency;
 import org.queuejob.domain.model.job.JobPriority;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.web.format.GraphDrawing;
 import org.queuejob.web.format.JobTexts;
 import org.queuejob.web.security.ManagerOnly;
@@ -146,7 +147,8 @@ public class JobBacking implements Serializable {
         }
         String asked = uuid.strip();
         return String.format(
-                NO_SUCH_JOB, asked.length() > MAX_ECHOED_CHARS ? asked.substring(0, MAX_ECHOED_CHARS) + "…" : asked);
+                NO_SUCH_JOB,
+                asked.length() > MAX_ECHOED_CHARS ? StoredText.prefix(asked, MAX_ECHOED_CHARS) + "…" : asked);
     }
 
     // Actions (the original's header buttons, §4.4) ---------------------------------------------------------------

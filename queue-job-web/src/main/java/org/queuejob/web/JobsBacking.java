@@ -41,6 +41,7 @@ import org.queuejob.domain.model.job.JobGroup;
 import org.queuejob.domain.model.job.JobGrouping;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.web.format.JobCsv;
 import org.queuejob.web.format.JobTexts;
 import org.queuejob.web.format.RunTexts;
@@ -363,7 +364,7 @@ public class JobsBacking implements Serializable {
             } catch (IllegalArgumentException e) {
                 // An unknown state in a hand-made or outdated link: keep the default filter; linkOpened says so.
                 String asked = dbValue.strip();
-                unknownStateAsked = asked.length() <= 40 ? asked : asked.substring(0, 39) + "…";
+                unknownStateAsked = StoredText.shortened(asked, 40);
             }
         }
     }

@@ -147,6 +147,18 @@ class JobOutcomesIT {
         assertThat(failed.progressMessage()).isEqualTo("Read 40 % of " + broken);
     }
 
+    /** The driver writes half a character as "?": the message would be stored changed, "xxx…x?…". */
+    @Test
+    void aProgressMessageCutToTheColumnKeepsWholeCharacters_theEmojiAtTheCutGoesWhole() {
+        UUID uuid = queue.enqueue(() -> progressJobs.reportPastTheColumn("cut-" + UUID.randomUUID()));
+
+        QueueJob done = await().atMost(TIMEOUT)
+                .until(() -> query.find(uuid).orElseThrow(), job -> job.state() == JobState.DONE);
+
+        assertThat(done.progress()).isEqualTo(10);
+        assertThat(done.progressMessage()).isEqualTo("x".repeat(253) + "\u2026");
+    }
+
     @Test
     void logRecordsWrittenByAJob_carryItsUuidAndFunction() {
         progressJobs.reset();

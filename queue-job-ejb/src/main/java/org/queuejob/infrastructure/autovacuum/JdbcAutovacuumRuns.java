@@ -20,6 +20,7 @@ import org.queuejob.domain.model.autovacuum.AutovacuumRun;
 import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.infrastructure.config.WorkerIdentity;
 import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
@@ -294,6 +295,6 @@ public class JdbcAutovacuumRuns implements AutovacuumRuns {
 
     private static String truncate(String reason) {
         String line = reason.replaceAll("\\s+", " ").strip();
-        return line.length() <= REASON_LENGTH ? line : line.substring(0, REASON_LENGTH - 1) + "…";
+        return StoredText.shortened(line, REASON_LENGTH);
     }
 }

@@ -1,6 +1,7 @@
 package org.queuejob.infrastructure.autovacuum;
 
 import jakarta.batch.runtime.context.JobContext;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * The first failure of an execution, kept as one line in the job context's transient data for the job listener to
@@ -34,6 +35,6 @@ final class RunFailures {
         String line = (cause.getClass().getSimpleName() + message)
                 .replaceAll("\\s+", " ")
                 .strip();
-        return line.length() <= LENGTH ? line : line.substring(0, LENGTH - 1) + "…";
+        return StoredText.shortened(line, LENGTH);
     }
 }

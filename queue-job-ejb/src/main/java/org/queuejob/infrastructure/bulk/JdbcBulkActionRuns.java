@@ -19,6 +19,7 @@ import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.bulk.BulkActionRuns;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.infrastructure.config.WorkerIdentity;
 import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
@@ -361,6 +362,6 @@ public class JdbcBulkActionRuns implements BulkActionRuns {
 
     private static String truncate(String text) {
         String line = text.replaceAll("\\s+", " ").strip();
-        return line.length() <= REASON_LENGTH ? line : line.substring(0, REASON_LENGTH - 1) + "…";
+        return StoredText.shortened(line, REASON_LENGTH);
     }
 }

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.queuejob.api.JobContext;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.infrastructure.context.LocaleValue;
 import org.queuejob.infrastructure.context.TimeZoneValue;
 import org.queuejob.infrastructure.persistence.ProgressStore;
@@ -81,9 +82,7 @@ public class CurrentJob implements JobContext {
         Progress progress = job.progress();
         synchronized (progress) {
             progress.percent = percent;
-            progress.message = message == null || message.length() <= MAX_PROGRESS_MESSAGE
-                    ? message
-                    : message.substring(0, MAX_PROGRESS_MESSAGE - 1) + "\u2026";
+            progress.message = message == null ? null : StoredText.shortened(message, MAX_PROGRESS_MESSAGE);
             progress.unwritten = true;
             long wait = progress.writtenAtNanos == 0
                     ? 0

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.queuejob.api.JobArgumentException;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * Stores a job's arguments as one JSON array, each element written by JSON-B as the value it is and read back for
@@ -386,6 +387,6 @@ public class ArgumentCodec {
     }
 
     private static String abbreviate(String json) {
-        return json.length() <= 120 ? json : json.substring(0, 117) + "...";
+        return json.length() <= 120 ? json : StoredText.prefix(json, 117) + "...";
     }
 }

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.queuejob.application.RecurringJobRequest;
 import org.queuejob.application.RecurringJobService;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.domain.model.recurring.MissedTicks;
 import org.queuejob.web.security.Roles;
 
@@ -87,7 +88,7 @@ public class RecurringJobsResource {
         } catch (NumberFormatException e) {
             throw ApiException.notFound(String.format(
                     "'%s' is not a recurring job id: ids are whole numbers (see GET recurring-jobs).",
-                    id.length() <= 40 ? id : id.substring(0, 39) + "…"));
+                    StoredText.shortened(id, 40)));
         }
         get(parsed);
         return parsed;

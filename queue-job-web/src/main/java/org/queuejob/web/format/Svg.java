@@ -1,5 +1,7 @@
 package org.queuejob.web.format;
 
+import org.queuejob.domain.model.job.StoredText;
+
 /** Escaping for server-drawn SVG: every text and attribute value written into it passes through here. */
 final class Svg {
 
@@ -31,6 +33,6 @@ final class Svg {
         if (text == null) {
             return "";
         }
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return StoredText.shortened(text, max);
     }
 }

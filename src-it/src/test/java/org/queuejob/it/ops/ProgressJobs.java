@@ -48,6 +48,15 @@ public class ProgressJobs {
         return "imported " + marker;
     }
 
+    /**
+     * Reports a message longer than the column, whose cut would fall inside an emoji (two Java chars): 253 letters,
+     * then U+1F600, then more.
+     */
+    @Job
+    public void reportPastTheColumn(String marker) {
+        context.progress(10, "x".repeat(253) + "\uD83D\uDE00 and the rest of " + marker);
+    }
+
     /** Reports progress, then fails: the progress stays with the failed job. */
     @Job
     public void failHalfway(String marker) {

@@ -86,7 +86,7 @@ public final class ChannelName {
     }
 
     private static String echo(String name) {
-        return name.length() > ECHOED ? name.substring(0, ECHOED) + "…" : name;
+        return name.length() > ECHOED ? StoredText.prefix(name, ECHOED) + "…" : name;
     }
 
     private static String capitalised(String clause) {

@@ -18,7 +18,7 @@ public record JobFailure(String exceptionName, String message, String stackTrace
         message = StoredText.storable(message);
         stackTrace = StoredText.storable(stackTrace);
         if (stackTrace != null && stackTrace.length() > MAX_STACK_TRACE_CHARS) {
-            stackTrace = stackTrace.substring(0, MAX_STACK_TRACE_CHARS) + "\n... (truncated)";
+            stackTrace = StoredText.prefix(stackTrace, MAX_STACK_TRACE_CHARS) + "\n... (truncated)";
         }
     }
 

@@ -15,6 +15,7 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.Objects;
 import java.util.Optional;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * A cron expression in a time zone: the ticks of a recurring job, as instants.
@@ -89,7 +90,7 @@ public final class CronSchedule {
         }
         String stripped = cron.strip();
         if (stripped.length() > MAX_LENGTH) {
-            throw new InvalidScheduleException(String.format(TOO_LONG, stripped.substring(0, 40)), null);
+            throw new InvalidScheduleException(String.format(TOO_LONG, StoredText.prefix(stripped, 40)), null);
         }
         return stripped;
     }
