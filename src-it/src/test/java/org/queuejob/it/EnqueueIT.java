@@ -194,6 +194,28 @@ class EnqueueIT {
     }
 
     @Test
+    void anArgumentOrDescriptionWithHalfACharacter_isRefusedAtTheCall_notStoredAsAQuestionMark() throws Exception {
+        int before = enqueued.count();
+        // The first half of an emoji, as a string cut inside it ends.
+        String cut = "report \uD83D";
+        transaction.begin();
+        try {
+            assertThatThrownBy(() -> jobs.echo(cut))
+                    .isInstanceOf(JobArgumentException.class)
+                    .hasMessageContaining("Argument 'marker' of job TestJobs.echo")
+                    .hasMessageContaining("half of a character (the UTF-16 surrogate U+D83D without its other half)");
+            assertThatThrownBy(() -> queue.options().description(cut).enqueue(() -> jobs.echo("fine")))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("A job description cannot contain half of a character (the UTF-16 surrogate U+D83D"
+                            + " without its other half): it would be stored as \"?\".");
+            assertThat(transaction.getStatus()).isEqualTo(jakarta.transaction.Status.STATUS_ACTIVE);
+        } finally {
+            transaction.rollback();
+        }
+        assertThat(enqueued.count()).isEqualTo(before);
+    }
+
+    @Test
     void objectParameterRefusesAThreadOrAStreamAtTheCallNamingTheParameterAndType() throws Exception {
         int before = enqueued.count();
         transaction.begin();

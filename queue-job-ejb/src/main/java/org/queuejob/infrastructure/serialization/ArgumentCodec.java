@@ -212,7 +212,8 @@ public class ArgumentCodec {
         if (!isSafe(ReadBack.typeOf(value)) || boxed(rawType(type)) != ReadBack.typeOf(value)) {
             requireRoundTrip(method, parameter, index, type, value, json);
         }
-        if (hasNulEscape(json)) {
+        int unstorable = unstorableIn(json);
+        if (unstorable == StoredText.NUL) {
             throw cannotStore(
                     method,
                     parameter,
@@ -222,24 +223,72 @@ public class ArgumentCodec {
                             + " pass binary data as Base64 text.",
                     null);
         }
+        if (unstorable >= 0) {
+            throw cannotStore(
+                    method,
+                    parameter,
+                    index,
+                    value,
+                    "it contains " + StoredText.halfCharacter((char) unstorable) + ", which would be stored as \"?\"."
+                            + " Remove it, or cut the text between whole characters.",
+                    null);
+        }
         return json;
     }
 
     /**
-     * Whether JSON text holds a NUL, raw or as the six-character escape backslash, u, 0000 (a backslash in the data is
-     * itself escaped as two, so only an escape that starts a backslash sequence counts).
+     * The first character of JSON text that PostgreSQL cannot store as it is, raw or as a six-character escape
+     * (backslash, u, four hex digits): a NUL, or half of a character (a surrogate without its other half, in the same
+     * form); -1 if there is none. A backslash in the data is itself escaped as two, so only an escape that starts a
+     * backslash sequence counts.
      */
-    static boolean hasNulEscape(String json) {
-        if (json.indexOf('\u0000') >= 0) {
-            return true;
-        }
-        for (int i = json.indexOf('\\'); i >= 0 && i < json.length() - 1; i = json.indexOf('\\', i)) {
-            if (json.startsWith("u0000", i + 1)) {
-                return true;
+    static int unstorableIn(String json) {
+        int length = json.length();
+        for (int i = 0; i < length; i++) {
+            char c = json.charAt(i);
+            if (c == '\\') {
+                int unit = escapedUnit(json, i);
+                if (unit < 0) {
+                    i++; // past the character the backslash escapes
+                    continue;
+                }
+                if (unit == StoredText.NUL || Character.isLowSurrogate((char) unit)) {
+                    return unit;
+                }
+                if (Character.isHighSurrogate((char) unit)) {
+                    int next = escapedUnit(json, i + 6);
+                    if (next < 0 || !Character.isLowSurrogate((char) next)) {
+                        return unit;
+                    }
+                    i += 6; // past the other half's escape
+                }
+                i += 5; // past this escape
+            } else if (c == StoredText.NUL || Character.isLowSurrogate(c)) {
+                return c;
+            } else if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= length || !Character.isLowSurrogate(json.charAt(i + 1))) {
+                    return c;
+                }
+                i++;
             }
-            i += 2; // past the escape's backslash and the character it escapes
         }
-        return false;
+        return -1;
+    }
+
+    /** The UTF-16 unit of the escape backslash-u-XXXX at {@code at}, or -1 if no such escape starts there. */
+    private static int escapedUnit(String json, int at) {
+        if (at + 5 >= json.length() || json.charAt(at) != '\\' || json.charAt(at + 1) != 'u') {
+            return -1;
+        }
+        int unit = 0;
+        for (int k = at + 2; k < at + 6; k++) {
+            int digit = Character.digit(json.charAt(k), 16);
+            if (digit < 0) {
+                return -1;
+            }
+            unit = unit * 16 + digit;
+        }
+        return unit;
     }
 
     private void requireRoundTrip(Method method, Parameter parameter, int index, Type type, Object value, String json) {

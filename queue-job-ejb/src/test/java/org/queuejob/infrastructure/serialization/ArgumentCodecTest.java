@@ -167,16 +167,54 @@ public class ArgumentCodecTest {
 
     @Test
     void aBackslashFollowedByTheTextU0000_isNotANul() {
-        assertThat(ArgumentCodec.hasNulEscape("[\"C:\\\\u0000\"]"))
+        assertThat(ArgumentCodec.unstorableIn("[\"C:\\\\u0000\"]"))
                 .as("a backslash, then the text u0000")
-                .isFalse();
-        assertThat(ArgumentCodec.hasNulEscape("[\"\\u0000\"]")).isTrue();
-        assertThat(ArgumentCodec.hasNulEscape("[\"\\\\\\u0000\"]"))
+                .isEqualTo(-1);
+        assertThat(ArgumentCodec.unstorableIn("[\"\\u0000\"]")).isZero();
+        assertThat(ArgumentCodec.unstorableIn("[\"\\\\\\u0000\"]"))
                 .as("a backslash, then a NUL")
-                .isTrue();
+                .isZero();
         Object[] args = {"C:\\u0000", 3, Tier.GOLD, null, null};
         assertThat(codec.decode(method("simple"), codec.encode(method("simple"), args)))
                 .containsExactly(args);
+    }
+
+    @Test
+    void halfACharacterInAnArgument_evenDeepInside_isRefusedAtTheCall_forTheDriverWouldStoreAQuestionMark() {
+        // The first half of U+1F600 (an emoji), as a string cut inside it would end.
+        String cut = "report \uD83D";
+        assertThatThrownBy(() -> codec.encode(method("simple"), new Object[] {cut, 3, Tier.GOLD, null, null}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("half of a character (the UTF-16 surrogate U+D83D without its other half)")
+                .hasMessageContaining("stored as \"?\"");
+        Object[] nested = {new Order(7, BigDecimal.ONE, List.of("ok", "\uDE00 alone")), Set.of(), Map.of()};
+        assertThatThrownBy(() -> codec.encode(method("structured"), nested))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("U+DE00");
+    }
+
+    @Test
+    void wholeCharactersOutsideTheBasicPlane_rawOrEscaped_areStoredAndComeBackAsGiven() {
+        Object[] args = {"smile \uD83D\uDE00 twice \uD83D\uDE00", 3, Tier.GOLD, null, null};
+        assertThat(codec.decode(method("simple"), codec.encode(method("simple"), args)))
+                .containsExactly(args);
+        assertThat(ArgumentCodec.unstorableIn("[\"\\uD83D\\uDE00\"]")).isEqualTo(-1);
+    }
+
+    @Test
+    void anEscapedHalfCharacter_orAHalfInTheOtherFormThanItsPartner_isFound() {
+        assertThat(ArgumentCodec.unstorableIn("[\"\\uD83D\"]")).isEqualTo(0xD83D);
+        assertThat(ArgumentCodec.unstorableIn("[\"\\uDE00\"]")).isEqualTo(0xDE00);
+        assertThat(ArgumentCodec.unstorableIn("[\"\\ud83dx\\ude00\"]")).isEqualTo(0xD83D);
+        // A raw half then an escaped half: the driver would write the raw one as "?" before PostgreSQL sees the escape.
+        assertThat(ArgumentCodec.unstorableIn("[\"" + (char) 0xD83D + "\\uDE00\"]"))
+                .isEqualTo(0xD83D);
+        assertThat(ArgumentCodec.unstorableIn("\\uD83D"))
+                .as("an escape at the very end")
+                .isEqualTo(0xD83D);
+        assertThat(ArgumentCodec.unstorableIn("[\"\\uD8\"]"))
+                .as("not an escape: too short")
+                .isEqualTo(-1);
     }
 
     @Test

@@ -157,8 +157,9 @@ final class JsonRequestBinder {
             throw wrongType(at, expected, value);
         }
         String text = string.getString();
-        if (StoredText.hasNul(text)) {
-            throw ApiException.badRequest(StoredText.refusal(at));
+        if (!StoredText.isStorable(text)) {
+            // A JSON escape can carry half a character (backslash, u, D83D alone), which no form field or address can.
+            throw ApiException.badRequest(StoredText.refusal(at, text));
         }
         if (type == String.class) {
             return text;

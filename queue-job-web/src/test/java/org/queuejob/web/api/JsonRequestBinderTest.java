@@ -105,6 +105,16 @@ class JsonRequestBinderTest {
     }
 
     @Test
+    void halfACharacterSentAsAJsonEscape_isRefusedNamingTheField_notStoredAsAQuestionMark() {
+        assertThatThrownBy(() -> bind(EnqueueJson.class, "{\"description\":\"report \\ud83d\"}"))
+                .hasMessage("description cannot contain half of a character (the UTF-16 surrogate U+D83D without its"
+                        + " other half): it would be stored as \"?\".");
+        assertThat(bind(EnqueueJson.class, "{\"description\":\"smile \\ud83d\\ude00\"}").description)
+                .as("a whole character, escaped as its two halves")
+                .isEqualTo("smile \uD83D\uDE00");
+    }
+
+    @Test
     void aBodyThatIsNotAnObject_isRefused() {
         assertThatThrownBy(() -> bind(EnqueueJson.class, "[]"))
                 .hasMessage("The body must be a JSON object ({...}), not an array.");

@@ -421,6 +421,17 @@ class ApiIT {
                 "/jobs",
                 "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[" + email + "],\"description\":\"a\\u0000\"}");
         assertThat(detail(nulDescription)).startsWith("description cannot contain the character U+0000 (NUL)");
+        // Half a character, sent as a JSON escape: the driver would have stored "?" in its place.
+        Api.Reply halfArgument = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"" + marker + "\\ud83d\"]}");
+        assertProblem(halfArgument, 400);
+        assertThat(detail(halfArgument))
+                .contains("half of a character (the UTF-16 surrogate U+D83D without its other half)");
+        Api.Reply halfDescription = manager.post(
+                "/jobs",
+                "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[" + email + "],\"description\":\"" + marker
+                        + "\\ude00\"}");
+        assertThat(detail(halfDescription)).startsWith("description cannot contain half of a character");
         Api.Reply nulSearch = manager.get("/jobs?q=a%00b");
         assertProblem(nulSearch, 400);
         assertThat(detail(nulSearch)).startsWith("The query parameter q cannot contain the character U+0000");

@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import java.util.Objects;
 
 /**
- * What the original keeps of a failure: exception name, message and the full stack trace (a NUL in them kept as U+FFFD,
- * see {@link StoredText}).
+ * What the original keeps of a failure: exception name, message and the full stack trace (a NUL or half a character in
+ * them kept as U+FFFD, see {@link StoredText}).
  */
 public record JobFailure(String exceptionName, String message, String stackTrace) {
 

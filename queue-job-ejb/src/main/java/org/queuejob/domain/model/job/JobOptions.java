@@ -33,11 +33,11 @@ public record JobOptions(
             throw new IllegalArgumentException("A job description is at most " + MAX_DESCRIPTION
                     + " characters long; this one has " + description.length() + ".");
         }
-        if (StoredText.hasNul(description)) {
-            throw new IllegalArgumentException(StoredText.refusal("A job description"));
+        if (!StoredText.isStorable(description)) {
+            throw new IllegalArgumentException(StoredText.refusal("A job description", description));
         }
-        if (StoredText.hasNul(identityKey)) {
-            throw new IllegalArgumentException(StoredText.refusal("An identity key"));
+        if (!StoredText.isStorable(identityKey)) {
+            throw new IllegalArgumentException(StoredText.refusal("An identity key", identityKey));
         }
         if (identityKey != null && identityKey.length() > MAX_IDENTITY_KEY) {
             throw new IllegalArgumentException("An identity key is at most " + MAX_IDENTITY_KEY

@@ -40,6 +40,26 @@ class JobOptionsTest {
     }
 
     @Test
+    void halfACharacterInTheDescriptionOrIdentityKey_isRefusedAtTheCall() {
+        assertThatThrownBy(() -> new JobOptions(10, null, 5, "d\uDE00", "root", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("A job description cannot contain half of a character (the UTF-16 surrogate U+DE00 without"
+                        + " its other half): it would be stored as \"?\".");
+        assertThatThrownBy(() -> new JobOptions(10, null, 5, "d", "root", "order-7\uD83D"))
+                .hasMessageStartingWith("An identity key cannot contain half of a character");
+        assertThat(new JobOptions(10, null, 5, "d \uD83D\uDE00", "root", "k \uD83D\uDE00").identityKey())
+                .as("whole characters are kept")
+                .isEqualTo("k \uD83D\uDE00");
+    }
+
+    @Test
+    void halfACharacterInAFailure_isKeptAsTheReplacementCharacter() {
+        JobFailure failure = JobFailure.of(new IllegalStateException("cut \uD83D"));
+
+        assertThat(failure.message()).isEqualTo("cut \uFFFD");
+    }
+
+    @Test
     void aNulInAFailure_isKeptAsTheReplacementCharacter() {
         JobFailure failure = JobFailure.of(new IllegalStateException("bad\u0000byte"));
 

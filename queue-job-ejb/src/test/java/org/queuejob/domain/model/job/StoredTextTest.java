@@ -40,4 +40,37 @@ class StoredTextTest {
         assertThat(StoredText.storable("a\u0000b")).isEqualTo("a\uFFFDb");
         assertThat(StoredText.storable(null)).isNull();
     }
+
+    @Test
+    void halfACharacter_aloneAtTheEndOrBeforeAnother_isNotStorable_andIsFoundWhereItIs() {
+        assertThat(StoredText.unstorableAt("ab\uD83D")).isEqualTo(2);
+        assertThat(StoredText.unstorableAt("ab\uDE00" + GRINNING)).isEqualTo(2);
+        assertThat(StoredText.unstorableAt(GRINNING + "\uD83Dx")).isEqualTo(2);
+        assertThat(StoredText.unstorableAt("\uD83D\uD83D\uDE00"))
+                .as("two first halves, then one second")
+                .isZero();
+        assertThat(StoredText.isStorable("smile " + GRINNING + GRINNING)).isTrue();
+        assertThat(StoredText.isStorable(null)).isTrue();
+        assertThat(StoredText.isStorable("a\u0000")).isFalse();
+    }
+
+    @Test
+    void halvesAreReplacedInRecords_wholeCharactersKept_soThatTheDriverStoresWhatIsShown() {
+        String kept = StoredText.storable("a\uD83D" + GRINNING + "\uDE00\u0000");
+
+        assertThat(kept).isEqualTo("a\uFFFD" + GRINNING + "\uFFFD\uFFFD");
+        assertThat(new String(kept.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .as("what the driver would store")
+                .isEqualTo(kept);
+    }
+
+    @Test
+    void theRefusalNamesTheCharacterThatCannotBeStored() {
+        assertThat(StoredText.refusal("A job description", "x\u0000"))
+                .isEqualTo("A job description cannot contain the character U+0000 (NUL): PostgreSQL cannot store it in"
+                        + " text.");
+        assertThat(StoredText.refusal("An identity key", "order-7\uD83D"))
+                .isEqualTo("An identity key cannot contain half of a character (the UTF-16 surrogate U+D83D without"
+                        + " its other half): it would be stored as \"?\".");
+    }
 }
