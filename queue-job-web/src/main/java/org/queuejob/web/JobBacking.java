@@ -61,6 +61,10 @@ public class JobBacking implements Serializable {
 
     static final String PRIORITY_RULE = "Priority: a whole number from 0 to 1,000,000 (smaller runs first).";
     static final String CHANNEL_REQUIRED = "Channel: a channel is required, e.g. root or root.mail.";
+    /** What the date field takes: JSF's own message named neither the form nor the years (a 5-digit year, say). */
+    static final String ETA_RULE =
+            "Execute only after (UTC): a date and time such as 2031-05-04 03:02, from the year 1 to the year 9999.";
+
     static final String CHANNEL_TOO_LONG = "Channel: a channel name has at most 255 characters.";
     static final String CHANNEL_RULE = "Channel: use " + ChannelName.RULE + ".";
 
@@ -377,6 +381,10 @@ public class JobBacking implements Serializable {
 
     public String getPriorityRule() {
         return PRIORITY_RULE;
+    }
+
+    public String getEtaRule() {
+        return ETA_RULE;
     }
 
     public String getChannelRequired() {

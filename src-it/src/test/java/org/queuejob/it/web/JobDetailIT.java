@@ -121,6 +121,30 @@ class JobDetailIT extends BrowserTest {
     }
 
     @Test
+    void anEtaWithAFiveDigitYear_isRefusedWithTheRule_andNothingIsSaved() {
+        String channel = JobRows.uniqueChannel("detail-year");
+        JobRows.Stored job = JobRows.aJob(channel).store();
+
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+        browser.type(By.id("actionsForm:editPriority"), "3");
+        // Typed in the field, a year has as many digits as the user gives it.
+        browser.setDate(By.id("actionsForm:editEta_input"), "20310-05-04 03:02");
+        browser.click(By.id("actionsForm:save"));
+
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("actionsForm:messages"), "from the year 1 to the year 9999"));
+        assertThat(browser.driver().findElement(By.id("actionsForm:messages")).getText())
+                .doesNotContain("Saved.")
+                .doesNotContain("actionsForm");
+        assertThat(JobRows.queryString(
+                        "SELECT priority || ' ' || coalesce(to_char(eta, 'YYYY'), 'no eta') FROM queue_job"
+                                + " WHERE uuid = ?::uuid",
+                        job.uuid().toString()))
+                .as("neither the eta nor the priority saved with it")
+                .isEqualTo("10 no eta");
+    }
+
+    @Test
     void cancel_cancelsTheJobAndItsDescendants() {
         String channel = JobRows.uniqueChannel("detail-cancel");
         UUID graph = UUID.randomUUID();
