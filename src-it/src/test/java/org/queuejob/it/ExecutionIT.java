@@ -81,6 +81,15 @@ class ExecutionIT {
     JobQueue queue;
 
     @Test
+    void theJobTable_isNeverCutByPostgreSqlsVacuum_soThatItsPlansNeverSeeAnEmptyTable() {
+        // A cut locks the table against every done mark, and leaves an empty table's statistics behind: V21.
+        assertThat(DatabaseRows.rows(
+                        "SELECT CAST(option_value::boolean AS text) FROM pg_class, pg_options_to_table(reloptions)"
+                                + " WHERE oid = 'queue_job'::regclass AND option_name = 'vacuum_truncate'"))
+                .containsExactly(List.of("false"));
+    }
+
+    @Test
     void jobRunsExactlyOnceAndEndsDoneWithItsResultAndExecTime() {
         String marker = "echo-" + UUID.randomUUID();
         jobs.echo(marker);
