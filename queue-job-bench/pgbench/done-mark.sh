@@ -20,11 +20,7 @@ DB=${1:-q}
 CLIENTS=${CLIENTS:-8}
 PER_CLIENT=${PER_CLIENT:-25000}
 JOBS=$((CLIENTS * PER_CLIENT))
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-psql_q() { psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
-
-. "$(dirname "$0")/pg-cpu.sh"
+. "$(dirname "$0")/common.sh"
 . "$(dirname "$0")/scheduler-table.sh"
 
 setup() { # $1: the table to fill with enqueued jobs
@@ -62,14 +58,9 @@ measure() { # $1: label, $2: table to fill, $3: pgbench script
     else
         setup "$2"
     fi
-    printf '%s\n' "$3" > "$WORK/script.sql"
-    local before after tps
-    before=$(pg_cpu)
-    tps=$(pgbench -n -M prepared -c $CLIENTS -j 2 -t $PER_CLIENT -f "$WORK/script.sql" "$DB" 2>&1 \
-        | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-    after=$(pg_cpu)
-    printf '%-52s %6.3f ms PostgreSQL CPU per transaction, %6.0f tps\n' "$1" \
-        "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)" "$tps"
+    local cpu tps
+    read -r cpu tps < <(timed_pgbench "$3")
+    printf '%-52s %6.3f ms PostgreSQL CPU per transaction, %6.0f tps\n' "$1" "$cpu" "$tps"
 }
 
 # db-scheduler's shape filled with picked rows, as its lock-and-fetch leaves them for its workers to delete.

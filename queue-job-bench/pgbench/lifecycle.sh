@@ -25,11 +25,8 @@ JOBS=${JOBS:-200000}
 DONE_CLIENTS=${DONE_CLIENTS:-8}
 VACUUM_BEFORE_DONE=${VACUUM_BEFORE_DONE:-1}
 SHAPES=${SHAPES:-.}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-psql_q() { PGOPTIONS='-c client_min_messages=warning' psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
-. "$(dirname "$0")/pg-cpu.sh"
+. "$(dirname "$0")/common.sh"
 . "$(dirname "$0")/scheduler-table.sh"
 
 # $1: label, $2: clients, $3: transactions per client, $4: script; prints ms of PostgreSQL CPU per job.

@@ -14,11 +14,7 @@ DB=${1:-q}
 CLIENTS=${CLIENTS:-20}
 PER_CLIENT=${PER_CLIENT:-10000}
 JOBS=$((CLIENTS * PER_CLIENT))
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-psql_q() { psql -q -X -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
-
-. "$(dirname "$0")/pg-cpu.sh"
+. "$(dirname "$0")/common.sh"
 . "$(dirname "$0")/scheduler-table.sh"
 
 setup() {
@@ -43,14 +39,9 @@ SQL
 
 measure() { # $1: label, $2: pgbench script
     setup
-    printf '%s\n' "$2" > "$WORK/script.sql"
-    local before after tps
-    before=$(pg_cpu)
-    tps=$(pgbench -n -M prepared -c $CLIENTS -j 2 -t $PER_CLIENT -f "$WORK/script.sql" "$DB" 2>&1 \
-        | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-    after=$(pg_cpu)
-    printf '%-64s %6.3f ms PostgreSQL CPU per job, %6.0f jobs/s\n' "$1" \
-        "$(echo "scale=4; ($after - $before) * 1000 / $JOBS" | bc)" "$tps"
+    local cpu tps
+    read -r cpu tps < <(timed_pgbench "$2")
+    printf '%-64s %6.3f ms PostgreSQL CPU per job, %6.0f jobs/s\n' "$1" "$cpu" "$tps"
 }
 
 NEXT="SELECT nextval('harness_ids') AS id \\gset"
