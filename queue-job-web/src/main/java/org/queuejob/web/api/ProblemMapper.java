@@ -36,7 +36,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
+        return respond(failure, uri);
+    }
+
+    /** The problem answering {@code failure} of the request at {@code uri} (null when unknown). */
+    static Response respond(Throwable failure, UriInfo uri) {
         String instance = uri == null ? null : uri.getRequestUri().getPath();
+        if (UnreachableDatabase.isIn(failure)) {
+            // Nothing to log as an incident: the database or the pool's connection to it was away, which the
+            // server's own log and health checks already say; the client is told to try again.
+            return Response.fromResponse(Problems.response(503, UnreachableDatabase.DETAIL, instance))
+                    .header("Retry-After", UnreachableDatabase.RETRY_AFTER_SECONDS)
+                    .build();
+        }
         Throwable cause = unwrap(failure);
         if (cause instanceof ApiException api) {
             return Problems.response(api.status(), api.getMessage(), instance);

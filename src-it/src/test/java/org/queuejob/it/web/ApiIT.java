@@ -336,6 +336,33 @@ class ApiIT {
     }
 
     @Test
+    void aJobTheDatabaseRefusesWhenTheRequestCommits_isAProblemWithAnIncident_notAnEmpty500() {
+        String marker = "refused-at-commit-" + UUID.randomUUID();
+        String function = "refuse_" + marker.replace('-', '_');
+        // The job's row is written when the request's transaction commits: a trigger refuses this one row there.
+        JobRows.execute("CREATE FUNCTION " + function + "() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                + " RAISE EXCEPTION 'refused by the test'; END $$");
+        JobRows.execute("CREATE TRIGGER " + function + " BEFORE INSERT ON queue_job FOR EACH ROW WHEN"
+                + " (NEW.description = '" + marker + "') EXECUTE FUNCTION " + function + "()");
+        try {
+            Api.Reply refused = Api.asManager()
+                    .post(
+                            "/jobs",
+                            "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"" + marker
+                                    + "@example.org\"],\"description\":\"" + marker + "\"}");
+
+            assertProblem(refused, 500);
+            assertThat(detail(refused))
+                    .startsWith("The server could not complete this request; it logged the failure as incident ");
+        } finally {
+            JobRows.execute("DROP TRIGGER " + function + " ON queue_job");
+            JobRows.execute("DROP FUNCTION " + function + "()");
+        }
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE description = ?", marker))
+                .isZero();
+    }
+
+    @Test
     void aValueTheQueueWouldStoreAsAnother_orAMisspeltField_isRefusedNamingIt_andNothingIsStored() {
         Api manager = Api.asManager();
         String marker = "lossy-" + UUID.randomUUID();
