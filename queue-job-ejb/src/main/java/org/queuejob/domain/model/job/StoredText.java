@@ -36,10 +36,12 @@ public final class StoredText {
 
     /** The index of the first character that cannot be stored as it is (see the class), or -1 if there is none. */
     public static int unstorableAt(String text) {
-        if (text == null) {
-            return -1;
-        }
-        for (int i = 0; i < text.length(); i++) {
+        return text == null ? -1 : unstorableAt(text, 0);
+    }
+
+    /** As {@link #unstorableAt(String)}, from index {@code from} on (the start of a character, never its second half). */
+    private static int unstorableAt(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == NUL) {
                 return i;
@@ -63,16 +65,13 @@ public final class StoredText {
         if (at < 0) {
             return text;
         }
-        StringBuilder kept = new StringBuilder(text.length()).append(text, 0, at);
-        for (int i = at; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                kept.append(c).append(text.charAt(++i));
-            } else {
-                kept.append(c == NUL || Character.isSurrogate(c) ? REPLACEMENT : c);
-            }
+        StringBuilder kept = new StringBuilder(text.length());
+        int from = 0;
+        for (; at >= 0; at = unstorableAt(text, from)) {
+            kept.append(text, from, at).append(REPLACEMENT);
+            from = at + 1;
         }
-        return kept.toString();
+        return kept.append(text, from, text.length()).toString();
     }
 
     /**
