@@ -133,6 +133,7 @@ class JobDetailIT extends BrowserTest {
 
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("actionsForm:messages"), "from the year 1 to the year 9999"));
+        browser.screenshot("job-eta-refused");
         assertThat(browser.driver().findElement(By.id("actionsForm:messages")).getText())
                 .doesNotContain("Saved.")
                 .doesNotContain("actionsForm");
