@@ -121,7 +121,7 @@ class JobDetailIT extends BrowserTest {
     }
 
     @Test
-    void anEtaWithAFiveDigitYear_isRefusedWithTheRule_andNothingIsSaved() {
+    void anEtaWithAFiveDigitYear_isRefusedWithTheRule_nothingIsSaved_andTheTextStaysToBeCorrected() {
         String channel = JobRows.uniqueChannel("detail-year");
         JobRows.Stored job = JobRows.aJob(channel).store();
 
@@ -143,6 +143,15 @@ class JobDetailIT extends BrowserTest {
                         job.uuid().toString()))
                 .as("neither the eta nor the priority saved with it")
                 .isEqualTo("10 no eta");
+        assertThat(browser.driver()
+                        .findElement(By.id("actionsForm:editEta_input"))
+                        .getDomProperty("value"))
+                .as("the refused text, still in the field for the user to correct")
+                .isEqualTo("20310-05-04 03:02");
+        assertThat(browser.driver()
+                        .findElement(By.id("actionsForm:editPriority"))
+                        .getDomProperty("value"))
+                .isEqualTo("3");
     }
 
     @Test
