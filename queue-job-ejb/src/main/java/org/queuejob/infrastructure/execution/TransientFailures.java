@@ -3,24 +3,17 @@ package org.queuejob.infrastructure.execution;
 import jakarta.resource.ResourceException;
 import java.io.IOException;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Deque;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Set;
 import javax.transaction.xa.XAException;
+import org.queuejob.domain.shared.FailureParts;
 
 /**
  * Which failures of a try say nothing about the job: the database was busy or away. Such a try is retried after a
  * short delay and counts towards max retries (unlike the original, whose Q9 lets a deadlocking job retry forever),
  * instead of failing the job for good because a connection dropped.
  *
- * <p>A failure is read as a whole: its causes and its suppressed exceptions. A transaction manager that could not
- * commit reports why among the suppressed exceptions of its {@code RollbackException} (Narayana, in WildFly, does),
- * and its cause may only say who marked the transaction rollback-only; reading the causes alone failed jobs whose
- * connection was terminated between their last statement and their commit. Payara reports the same commit as a
+ * <p>A failure is read as a whole ({@link FailureParts}): reading the causes alone failed jobs whose connection was
+ * terminated between their last statement and their commit. Payara reports the same commit as a
  * {@code SystemException} caused by an {@link XAException} that carries only the connector's message.
  */
 final class TransientFailures {
@@ -31,7 +24,7 @@ final class TransientFailures {
     /** SQLSTATE class 08: connection exceptions (the connection was lost, or could not be made). */
     static final String CONNECTION_CLASS = "08";
 
-    /** A bound on the exceptions read, against a failure that nests without end. */
+    /** A bound on the causes read below an SQL exception, against a failure that nests without end. */
     private static final int MAX_READ = 200;
 
     private TransientFailures() {}
@@ -47,7 +40,7 @@ final class TransientFailures {
     static boolean isTransient(Throwable failure) {
         boolean refusedByDatabase = false;
         boolean connectionLayer = false;
-        for (Throwable part : parts(failure)) {
+        for (Throwable part : FailureParts.of(failure)) {
             if (part instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null && (SQL_STATES.contains(state) || state.startsWith(CONNECTION_CLASS))) {
@@ -78,31 +71,11 @@ final class TransientFailures {
      * own exception often has none (Payara's {@code SystemException}) and its cause says what happened.
      */
     static String message(Throwable failure) {
-        return parts(failure).stream()
+        return FailureParts.of(failure).stream()
                 .map(Throwable::getMessage)
                 .filter(message -> message != null && !message.isBlank())
                 .findFirst()
                 .orElse(failure.getClass().getName());
-    }
-
-    /** The failure, its causes and suppressed exceptions, theirs in turn, each once, nearest first. */
-    private static List<Throwable> parts(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        List<Throwable> parts = new ArrayList<>();
-        Deque<Throwable> toRead = new ArrayDeque<>();
-        toRead.add(failure);
-        while (!toRead.isEmpty() && parts.size() < MAX_READ) {
-            Throwable part = toRead.poll();
-            if (!seen.add(part)) {
-                continue;
-            }
-            parts.add(part);
-            if (part.getCause() != null) {
-                toRead.add(part.getCause());
-            }
-            Collections.addAll(toRead, part.getSuppressed());
-        }
-        return parts;
     }
 
     private static boolean causedByIo(SQLException sql) {

@@ -4,9 +4,7 @@ import jakarta.resource.ResourceException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
+import org.queuejob.domain.shared.FailureParts;
 
 /**
  * Whether a request failed because the database could not be reached: the pool could not hand out a working
@@ -26,37 +24,20 @@ final class UnreachableDatabase {
 
     static final String RETRY_AFTER_SECONDS = "1";
 
-    /** A bound on the exceptions read, against a failure that nests without end. */
-    private static final int MAX_READ = 100;
-
     private UnreachableDatabase() {}
 
+    /** Reads causes and suppressed exceptions: a transaction manager reports a failed commit among the latter. */
     static boolean isIn(Throwable failure) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        return isIn(failure, seen);
+        return FailureParts.of(failure).stream().anyMatch(UnreachableDatabase::saysSo);
     }
 
-    /** Reads causes and suppressed exceptions: a transaction manager reports a failed commit among the latter. */
-    private static boolean isIn(Throwable part, Set<Throwable> seen) {
-        if (part == null || seen.size() >= MAX_READ || !seen.add(part)) {
-            return false;
-        }
+    private static boolean saysSo(Throwable part) {
         if (part instanceof ResourceException
                 || part instanceof SQLTransientConnectionException
                 || part instanceof SQLRecoverableException) {
             return true;
         }
-        if (part instanceof SQLException sql && sql.getSQLState() != null) {
-            String state = sql.getSQLState();
-            if (state.startsWith("08") || state.startsWith("57P0")) {
-                return true;
-            }
-        }
-        for (Throwable suppressed : part.getSuppressed()) {
-            if (isIn(suppressed, seen)) {
-                return true;
-            }
-        }
-        return isIn(part.getCause(), seen);
+        String state = part instanceof SQLException sql ? sql.getSQLState() : null;
+        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
     }
 }
