@@ -1,8 +1,10 @@
 package org.queuejob.application;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.security.Principal;
 import java.time.Clock;
@@ -19,8 +21,8 @@ import org.queuejob.api.JobQueue;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.model.job.JobEta;
 import org.queuejob.domain.model.job.JobOptions;
-import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.NewJobs;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.config.CallerNames;
 import org.queuejob.infrastructure.config.QueueJobClock;
@@ -39,7 +41,7 @@ public class JobEnqueuer {
     ArgumentCodec codec;
 
     @Inject
-    JobRepository jobs;
+    NewJobs jobs;
 
     @Inject
     @QueueJobClock
@@ -63,6 +65,9 @@ public class JobEnqueuer {
     @Inject
     JobEnqueuer self;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     /**
      * Stores a job for a call of {@code function}, in the caller's transaction (or a new one without). Arguments
      * are encoded before any transaction work, so a refused argument never marks the caller's transaction for
@@ -83,7 +88,23 @@ public class JobEnqueuer {
             trap.get().trap(function, arguments, job);
             return job.uuid();
         }
-        return job.identityKey() == null ? self.store(job).uuid() : self.storeUnlessWaiting(job);
+        return job.identityKey() == null ? storeNew(job).uuid() : self.storeUnlessWaiting(job);
+    }
+
+    /**
+     * Joins the caller's transaction without the transactional interceptor when there is one, since this is on every
+     * caller's path and the interceptor's look-ups cost more than storing the job does; else as {@link #store}.
+     */
+    private QueueJob storeNew(QueueJob job) {
+        if (transactions.getTransactionKey() == null) {
+            return self.store(job);
+        }
+        try {
+            return storeInCurrentTransaction(job);
+        } catch (RuntimeException e) {
+            transactions.setRollbackOnly(); // as the interceptor does when it joins a transaction
+            throw e;
+        }
     }
 
     /** A job for a call, not stored yet; the arguments are encoded (and refused) here. */
@@ -102,7 +123,7 @@ public class JobEnqueuer {
 
     /**
      * Stores a graph's jobs and edges (indexes into {@code jobs}) in the caller's transaction, unless one of its
-     * identity keys is held by a waiting job: see {@link JobRepository#storeGraph}.
+     * identity keys is held by a waiting job: see {@link NewJobs#storeGraph}.
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public Map<Integer, UUID> storeGraph(List<QueueJob> graph, int[] parents, int[] children) {
@@ -160,6 +181,10 @@ public class JobEnqueuer {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public QueueJob store(QueueJob job) {
+        return storeInCurrentTransaction(job);
+    }
+
+    private QueueJob storeInCurrentTransaction(QueueJob job) {
         jobs.store(job);
         enqueued.fire(JobEnqueued.of(job));
         return job;

@@ -7,10 +7,6 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.job.JobRepository;
@@ -18,8 +14,9 @@ import org.queuejob.domain.model.job.JobTransition;
 import org.queuejob.domain.model.job.QueueJob;
 
 /**
- * Jobs in PostgreSQL: new jobs are inserted in plain SQL ({@link QueueStore}, the enqueue is on every application's
- * hot path), loaded jobs go through the queue's persistence unit.
+ * Jobs in PostgreSQL, loaded and changed through the queue's persistence unit (new jobs: {@link SqlNewJobs}). Each
+ * statement of its own first writes the transaction's new jobs ({@link DeferredJobInserts#flush()}), so that it sees
+ * them.
  *
  * <p>A stateless session bean rather than a CDI bean because of where its persistence context is resolved: an EJB
  * resolves {@code unitName = "queue-job"} in its own module, whereas a CDI bean of this jar, first created by a
@@ -50,57 +47,10 @@ public class JpaJobRepository implements JobRepository {
     @Inject
     DeferredJobInserts inserts;
 
-    /** Inserted with the transaction's other new jobs just before it commits (one statement for all of them). */
-    @Override
-    public void store(QueueJob job) {
-        inserts.add(job);
-    }
-
     @Override
     public void flush() {
         inserts.flush();
         em.flush();
-    }
-
-    @Override
-    public UUID storeUnlessWaiting(QueueJob job) {
-        inserts.flush(); // a job with the same key stored earlier in this transaction holds it
-        Optional<UUID> holder = store.lockAndFindWaiting(job.identityKey());
-        if (holder.isPresent()) {
-            return holder.get();
-        }
-        store.insert(job);
-        return job.uuid();
-    }
-
-    @Override
-    public Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
-        inserts.flush();
-        // Keys first, each locked until the transaction ends: a conflict is known before anything is written.
-        Map<Integer, UUID> holders = new LinkedHashMap<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            String key = jobs.get(i).identityKey();
-            if (key != null) {
-                int index = i;
-                store.lockAndFindWaiting(key).ifPresent(holder -> holders.put(index, holder));
-            }
-        }
-        if (!holders.isEmpty()) {
-            return holders;
-        }
-        store.insertAll(new ArrayList<>(jobs));
-        if (parents.length > 0) {
-            store.insertEdges(ids(jobs, parents), ids(jobs, children));
-        }
-        return Map.of();
-    }
-
-    private static long[] ids(List<QueueJob> jobs, int[] indexes) {
-        long[] ids = new long[indexes.length];
-        for (int i = 0; i < indexes.length; i++) {
-            ids[i] = jobs.get(indexes[i]).id();
-        }
-        return ids;
     }
 
     /** Call {@link #flush()} first: the statement reads the parents' states from the database. */
