@@ -172,26 +172,34 @@ class ClusterIT {
     @Order(2)
     void aJobFailingOnEitherServerBlocksItsSequentialChannelAtOnce() throws Exception {
         bothServersRunning();
-        execute("TRUNCATE cluster_execution");
-        execute("DELETE FROM queue_job");
-        execute(String.format(
-                ENQUEUE_SEQUENTIAL,
-                ClusterJobs.class.getName() + ".fail",
-                ClusterJobs.class.getName() + ".work",
-                SEQUENTIAL_CHANNELS - 1));
-        execute("NOTIFY queue_job, 'enqueued'");
+        // Which server runs which failing job is the dispatcher's choice: ten jobs that fail at once sometimes all go
+        // to one server (seen once on WildFly). Rounds, until failing jobs have run on both, each round checked whole.
+        java.util.Set<String> failedOn = new java.util.TreeSet<>();
+        for (int round = 1; round <= 5 && failedOn.size() < 2; round++) {
+            execute("TRUNCATE cluster_execution");
+            execute("DELETE FROM queue_job");
+            execute(String.format(
+                    ENQUEUE_SEQUENTIAL,
+                    ClusterJobs.class.getName() + ".fail",
+                    ClusterJobs.class.getName() + ".work",
+                    SEQUENTIAL_CHANNELS - 1));
+            execute("NOTIFY queue_job, 'enqueued'");
 
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> count("SELECT count(*) FROM queue_job WHERE state = 'failed'") == SEQUENTIAL_CHANNELS);
-        assertThat(count("SELECT count(DISTINCT worker) FROM queue_job WHERE state = 'failed'"))
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> count("SELECT count(*) FROM queue_job WHERE state = 'failed'") == SEQUENTIAL_CHANNELS);
+            failedOn.addAll(
+                    List.of(stringOf("SELECT string_agg(DISTINCT worker, ',') FROM queue_job WHERE state = 'failed'")
+                            .split(",")));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> count("SELECT count(*) FROM cluster_execution") == 0);
+            assertThat(count("SELECT count(*) FROM queue_job WHERE state = 'pending' AND priority = 20"))
+                    .as("jobs still waiting behind a failed job of their sequential channel, round " + round)
+                    .isEqualTo(SEQUENTIAL_CHANNELS);
+        }
+        assertThat(failedOn)
                 .as("servers the failing jobs ran on (both, or the follower's way is not tested)")
-                .isEqualTo(2);
-        await().during(Duration.ofSeconds(2))
-                .atMost(Duration.ofSeconds(10))
-                .until(() -> count("SELECT count(*) FROM cluster_execution") == 0);
-        assertThat(count("SELECT count(*) FROM queue_job WHERE state = 'pending' AND priority = 20"))
-                .as("jobs still waiting behind a failed job of their sequential channel")
-                .isEqualTo(SEQUENTIAL_CHANNELS);
+                .hasSize(2);
     }
 
     @Test
