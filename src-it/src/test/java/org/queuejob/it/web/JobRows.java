@@ -173,42 +173,6 @@ final class JobRows {
         }
     }
 
-    /** A row lock held by the test; {@link #close()} releases it. */
-    interface HeldLock extends AutoCloseable {
-        @Override
-        void close();
-    }
-
-    /**
-     * Locks the job at {@code offset} (0 first) of {@code channel}, in id order, until closed: whatever changes that
-     * job waits there, as behind a person's edit.
-     */
-    static HeldLock lockJob(String channel, int offset) {
-        try {
-            Connection connection = connect();
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = prepare(
-                            connection,
-                            "SELECT id FROM queue_job WHERE channel = ? ORDER BY id OFFSET ? LIMIT 1 FOR UPDATE",
-                            channel,
-                            offset);
-                    ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new IllegalStateException("No job at " + offset + " in " + channel);
-                }
-            }
-            return () -> {
-                try (connection) {
-                    connection.commit();
-                } catch (SQLException e) {
-                    throw new IllegalStateException(e);
-                }
-            };
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static Connection connect() throws SQLException {
         DatabaseSettings db = ItEnvironment.database();
         return DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
