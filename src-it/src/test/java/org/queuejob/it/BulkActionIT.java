@@ -10,8 +10,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -161,6 +163,38 @@ class BulkActionIT {
         assertThat(jobs.changedOtherThanOnce(channel, "pending"))
                 .as("jobs not requeued exactly once")
                 .isZero();
+    }
+
+    /**
+     * A chunk held up by a job someone has locked (a long edit, a job's own transaction): the manager's Stop is recorded
+     * at once, and the action stops after that chunk. Before, the chunk's hold on the record was an update, and the
+     * Stop waited behind it for as long as the job stayed locked.
+     */
+    @Test
+    void stopAskedWhileAChunkWaitsForALockedJob_isRecordedAtOnce_andTheActionStopsAfterThatChunk() throws Exception {
+        List<Long> ids = jobs.many(channel, "failed", 600);
+        BulkActionRun run;
+        try (BulkJobs.HeldJob held = jobs.lock(ids.get(250))) {
+            run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), FULL);
+            await().atMost(TIMEOUT).until(held::waitedFor);
+            assertThat(find(run.id()).changed())
+                    .as("the two chunks before the held job's")
+                    .isEqualTo(200);
+
+            Future<BulkActionRun> stop = jobs.inTheBackground(() -> bulkActions.stop(run.id()));
+            BulkActionRun asked = await("the stop, asked while the chunk waits")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> stop.isDone() ? stop.get() : null, Objects::nonNull);
+
+            assertThat(asked.stopRequested()).isTrue();
+            assertThat(asked.outcome()).as("still in the held chunk").isEqualTo(RunOutcome.RUNNING);
+            assertThat(held.waitedFor()).as("the chunk still waits for the job").isTrue();
+        }
+        BulkActionRun stopped = toTheEnd(run);
+
+        assertThat(stopped.outcome()).isEqualTo(RunOutcome.STOPPED);
+        assertThat(stopped.changed()).as("up to the end of the held chunk").isEqualTo(300);
+        assertThat(jobs.count(channel, "pending")).isEqualTo(300);
     }
 
     @Test

@@ -49,10 +49,16 @@ public class JdbcBulkActionRuns implements BulkActionRuns {
     static final String EXECUTION =
             "UPDATE queue_job_bulk_action SET execution_id = ? WHERE id = ? AND epoch = ? AND outcome = 'running'";
 
-    /** Locks the record for the chunk's transaction: a takeover waits until the chunk has committed. */
+    /**
+     * Holds the record for the chunk's transaction: a change of its epoch (a takeover, a restart's fence) waits until
+     * the chunk has committed, then finds the epoch changed. {@code FOR KEY SHARE}, the weakest row lock: the epoch is a
+     * key column for it ({@code V22}'s unique index), the stop flag, the execution id and the heartbeat are not, so a
+     * manager's Stop never waits for a chunk held up by a locked job.
+     */
     static final String HOLD = """
-            UPDATE queue_job_bulk_action SET heartbeat_at = now()
-             WHERE id = ? AND epoch = ? AND outcome = 'running'""";
+            SELECT 1 FROM queue_job_bulk_action
+             WHERE id = ? AND epoch = ? AND outcome = 'running'
+               FOR KEY SHARE""";
 
     static final String CHUNK_WRITTEN = """
             UPDATE queue_job_bulk_action
@@ -170,7 +176,16 @@ public class JdbcBulkActionRuns implements BulkActionRuns {
 
     @Override
     public boolean holdForChunk(long runId, int epoch) {
-        return update(HOLD, runId, epoch) == 1;
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement hold = connection.prepareStatement(HOLD)) {
+            hold.setLong(1, runId);
+            hold.setInt(2, epoch);
+            try (ResultSet row = hold.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not hold bulk action " + runId + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,6 +1,8 @@
 package org.queuejob.it.bulk;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -11,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.queuejob.infrastructure.persistence.QueueJobDataSource;
@@ -55,6 +59,9 @@ public class BulkJobs {
     @Inject
     @QueueJobDataSource
     DataSource dataSource;
+
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
 
     @PostConstruct
     void registerTheFixtureFunction() {
@@ -184,6 +191,58 @@ public class BulkJobs {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not fence bulk action " + actionId, e);
         }
+    }
+
+    /** A job's row locked by the test, as behind someone's edit, until {@link #close()}. */
+    public interface HeldJob extends AutoCloseable {
+
+        /** True once another transaction (a chunk) waits for this lock. */
+        boolean waitedFor();
+
+        @Override
+        void close();
+    }
+
+    /** Locks job {@code id} in a transaction of the test's own, held until the returned lock is closed. */
+    public HeldJob lock(long id) {
+        try {
+            Connection connection = dataSource.getConnection();
+            connection.setAutoCommit(false);
+            long pid;
+            try (PreparedStatement lock =
+                            prepare(connection, "SELECT pg_backend_pid() FROM queue_job WHERE id = ? FOR UPDATE", id);
+                    ResultSet row = lock.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("No job " + id);
+                }
+                pid = row.getLong(1);
+            }
+            return new HeldJob() {
+                @Override
+                public boolean waitedFor() {
+                    return longs("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", pid)
+                                    .get(0)
+                            > 0;
+                }
+
+                @Override
+                public void close() {
+                    try (connection) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    } catch (SQLException e) {
+                        throw new IllegalStateException("Could not release job " + id, e);
+                    }
+                }
+            };
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not lock job " + id, e);
+        }
+    }
+
+    /** Runs {@code work} on a managed thread of the server, so that the test can watch whether it waits. */
+    public <T> Future<T> inTheBackground(Callable<T> work) {
+        return executor.submit(work);
     }
 
     /** Ends an action's record (the test's clean-up), so that no sweep resumes it later. */

@@ -42,8 +42,9 @@ public interface BulkActionRuns {
     void executionStarted(long runId, int epoch, long executionId);
 
     /**
-     * In the chunk's transaction, before it changes any job: locks the record and beats. False when {@code epoch} is
-     * no longer the running one (stopped, taken over, resumed elsewhere): the chunk must change nothing.
+     * In the chunk's transaction, before it changes any job: holds the record against a change of its epoch until
+     * the chunk commits, and nothing else (a stop request is never held up by a chunk). False when {@code epoch} is no
+     * longer the running one (stopped, taken over, resumed elsewhere): the chunk must change nothing.
      */
     boolean holdForChunk(long runId, int epoch);
 
