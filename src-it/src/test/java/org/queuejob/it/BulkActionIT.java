@@ -33,6 +33,7 @@ import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.it.bulk.BulkJobs;
+import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.TestDeployments;
 
 /**
@@ -174,7 +175,8 @@ class BulkActionIT {
     void stopAskedWhileAChunkWaitsForALockedJob_isRecordedAtOnce_andTheActionStopsAfterThatChunk() throws Exception {
         List<Long> ids = jobs.many(channel, "failed", 600);
         BulkActionRun run;
-        try (BulkJobs.HeldJob held = jobs.lock(ids.get(250))) {
+        try (DatabaseRows.HeldLock held =
+                DatabaseRows.lock("SELECT id FROM queue_job WHERE id = ? FOR UPDATE", ids.get(250))) {
             run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), FULL);
             await().atMost(TIMEOUT).until(held::waitedFor);
             assertThat(find(run.id()).changed())

@@ -193,53 +193,6 @@ public class BulkJobs {
         }
     }
 
-    /** A job's row locked by the test, as behind someone's edit, until {@link #close()}. */
-    public interface HeldJob extends AutoCloseable {
-
-        /** True once another transaction (a chunk) waits for this lock. */
-        boolean waitedFor();
-
-        @Override
-        void close();
-    }
-
-    /** Locks job {@code id} in a transaction of the test's own, held until the returned lock is closed. */
-    public HeldJob lock(long id) {
-        try {
-            Connection connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            long pid;
-            try (PreparedStatement lock =
-                            prepare(connection, "SELECT pg_backend_pid() FROM queue_job WHERE id = ? FOR UPDATE", id);
-                    ResultSet row = lock.executeQuery()) {
-                if (!row.next()) {
-                    throw new IllegalStateException("No job " + id);
-                }
-                pid = row.getLong(1);
-            }
-            return new HeldJob() {
-                @Override
-                public boolean waitedFor() {
-                    return longs("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", pid)
-                                    .get(0)
-                            > 0;
-                }
-
-                @Override
-                public void close() {
-                    try (connection) {
-                        connection.rollback();
-                        connection.setAutoCommit(true);
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("Could not release job " + id, e);
-                    }
-                }
-            };
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not lock job " + id, e);
-        }
-    }
-
     /** Runs {@code work} on a managed thread of the server, so that the test can watch whether it waits. */
     public <T> Future<T> inTheBackground(Callable<T> work) {
         return executor.submit(work);

@@ -64,7 +64,13 @@ public final class DatabaseRows {
                     throw new IllegalStateException("Nothing to lock: " + sql);
                 }
             }
-            return new HeldLock(connection);
+            long pid;
+            try (PreparedStatement backend = connection.prepareStatement("SELECT pg_backend_pid()");
+                    ResultSet row = backend.executeQuery()) {
+                row.next();
+                pid = row.getLong(1);
+            }
+            return new HeldLock(connection, pid);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not lock: " + sql, e);
         }
@@ -73,9 +79,20 @@ public final class DatabaseRows {
     /** A transaction holding row locks; closing it rolls it back. */
     public static final class HeldLock implements AutoCloseable {
         private final Connection connection;
+        private final long backend;
 
-        private HeldLock(Connection connection) {
+        private HeldLock(Connection connection, long backend) {
             this.connection = connection;
+            this.backend = backend;
+        }
+
+        /** True while another transaction waits for one of these locks. */
+        public boolean waitedFor() {
+            String waiting = rows(
+                            "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", backend)
+                    .get(0)
+                    .get(0);
+            return Long.parseLong(waiting) > 0;
         }
 
         @Override
