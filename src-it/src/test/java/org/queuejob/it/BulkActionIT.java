@@ -34,6 +34,7 @@ import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.it.bulk.BulkJobs;
 import org.queuejob.it.support.DatabaseRows;
+import org.queuejob.it.support.HeldLock;
 import org.queuejob.it.support.TestDeployments;
 
 /**
@@ -175,8 +176,7 @@ class BulkActionIT {
     void stopAskedWhileAChunkWaitsForALockedJob_isRecordedAtOnce_andTheActionStopsAfterThatChunk() throws Exception {
         List<Long> ids = jobs.many(channel, "failed", 600);
         BulkActionRun run;
-        try (DatabaseRows.HeldLock held =
-                DatabaseRows.lock("SELECT id FROM queue_job WHERE id = ? FOR UPDATE", ids.get(250))) {
+        try (HeldLock held = DatabaseRows.lock("SELECT id FROM queue_job WHERE id = ? FOR UPDATE", ids.get(250))) {
             run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), FULL);
             await().atMost(TIMEOUT).until(held::waitedFor);
             assertThat(find(run.id()).changed())

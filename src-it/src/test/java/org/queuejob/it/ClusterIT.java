@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -177,7 +179,7 @@ class ClusterIT {
         // rounds of ten went to the server behind (fresh clone of d0e1ed1 on Payara; once on WildFly before). So this
         // scenario runs first, while the leader has handed out nothing and the shares alternate, and still runs
         // rounds until failing jobs have run on both, each round checked whole.
-        java.util.Set<String> failedOn = new java.util.TreeSet<>();
+        Set<String> failedOn = new TreeSet<>();
         for (int round = 1; round <= 5 && failedOn.size() < 2; round++) {
             execute("TRUNCATE cluster_execution");
             execute("DELETE FROM queue_job");
@@ -695,7 +697,7 @@ class ClusterIT {
             this.deadline = deadline;
         }
 
-        void takeIfLate(java.util.Set<String> running) throws Exception {
+        void takeIfLate(Set<String> running) throws Exception {
             if (taken || Instant.now().isBefore(deadline)) {
                 return;
             }

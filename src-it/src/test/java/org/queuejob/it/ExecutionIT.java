@@ -32,6 +32,7 @@ import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.DatabaseRows;
+import org.queuejob.it.support.HeldLock;
 import org.queuejob.it.support.TestDeployments;
 
 /** Stored jobs are run by the server: once, in their own transaction, with their outcome recorded. */
@@ -238,7 +239,7 @@ class ExecutionIT {
         UUID locked = queue.options().eta(due).enqueue(() -> jobs.echo(lockedMarker));
         UUID free = queue.options().eta(due).enqueue(() -> jobs.echo(freeMarker));
 
-        try (DatabaseRows.HeldLock lock = DatabaseRows.lock(
+        try (HeldLock lock = DatabaseRows.lock(
                 "SELECT id FROM queue_job WHERE uuid = CAST(? AS uuid) FOR UPDATE", locked.toString())) {
             // The locked job is first in dispatch order; the leader used to wait for its lock, and dispatched
             // nothing for any channel until the transaction holding it ended.

@@ -56,7 +56,7 @@ public class JdbcBulkActionRuns implements BulkActionRuns {
      * manager's Stop never waits for a chunk held up by a locked job.
      */
     static final String HOLD = """
-            SELECT 1 FROM queue_job_bulk_action
+            SELECT true FROM queue_job_bulk_action
              WHERE id = ? AND epoch = ? AND outcome = 'running'
                FOR KEY SHARE""";
 
@@ -176,16 +176,7 @@ public class JdbcBulkActionRuns implements BulkActionRuns {
 
     @Override
     public boolean holdForChunk(long runId, int epoch) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement hold = connection.prepareStatement(HOLD)) {
-            hold.setLong(1, runId);
-            hold.setInt(2, epoch);
-            try (ResultSet row = hold.executeQuery()) {
-                return row.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not hold bulk action " + runId + ": " + e.getMessage(), e);
-        }
+        return returningFlag(HOLD, runId, epoch).isPresent();
     }
 
     @Override

@@ -54,55 +54,9 @@ public final class DatabaseRows {
      */
     public static HeldLock lock(String sql, Object... parameters) {
         try {
-            Connection connection = connect();
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = prepare(connection, sql, parameters);
-                    ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    connection.rollback();
-                    connection.close();
-                    throw new IllegalStateException("Nothing to lock: " + sql);
-                }
-            }
-            long pid;
-            try (PreparedStatement backend = connection.prepareStatement("SELECT pg_backend_pid()");
-                    ResultSet row = backend.executeQuery()) {
-                row.next();
-                pid = row.getLong(1);
-            }
-            return new HeldLock(connection, pid);
+            return HeldLock.take(connect(), sql, parameters);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not lock: " + sql, e);
-        }
-    }
-
-    /** A transaction holding row locks; closing it rolls it back. */
-    public static final class HeldLock implements AutoCloseable {
-        private final Connection connection;
-        private final long backend;
-
-        private HeldLock(Connection connection, long backend) {
-            this.connection = connection;
-            this.backend = backend;
-        }
-
-        /** True while another transaction waits for one of these locks. */
-        public boolean waitedFor() {
-            String waiting = rows(
-                            "SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", backend)
-                    .get(0)
-                    .get(0);
-            return Long.parseLong(waiting) > 0;
-        }
-
-        @Override
-        public void close() {
-            try (connection) {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Could not release the lock", e);
-            }
         }
     }
 

@@ -29,7 +29,7 @@ public final class TestDeployments {
     public static WebArchive queueJobWar(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addPackage(TestJobs.class.getPackage())
-                .addClasses(TestDeployments.class, DatabaseCounts.class, DatabaseRows.class)
+                .addClasses(TestDeployments.class, DatabaseCounts.class, DatabaseRows.class, HeldLock.class)
                 .addAsResource("it-persistence.xml", "META-INF/persistence.xml")
                 .addAsResource("it-microprofile-config.properties", "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")

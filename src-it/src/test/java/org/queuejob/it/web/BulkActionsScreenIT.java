@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.queuejob.it.support.HeldLock;
 
 /**
  * The Bulk actions screen of the demo EAR: an action started from the Jobs screen is followed there (read from the
@@ -26,7 +27,7 @@ class BulkActionsScreenIT extends BrowserTest {
         // whole action once ended before the click). The Stop is answered while that chunk still waits.
         int jobs = 2_000;
         JobRows.insertMany(jobs, channel, "failed");
-        try (JobRows.HeldLock eighthChunk = JobRows.lockJob(channel, 1_500)) {
+        try (HeldLock eighthChunk = JobRows.lockJob(channel, 1_500)) {
             browser.loginAsManager();
             JobsScreenIT.showChannel(browser, channel, 25);
             BulkActionsIT.chooseBulk(browser, "bulkMatching", "matching_REQUEUE");

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.queuejob.dev.DatabaseSettings;
+import org.queuejob.it.support.HeldLock;
 import org.queuejob.it.support.ItEnvironment;
 
 /**
@@ -173,50 +174,15 @@ final class JobRows {
         }
     }
 
-    /** A job's row locked by the test, as behind someone's edit; {@link #close()} releases it. */
-    interface HeldLock extends AutoCloseable {
-
-        /** True once another transaction waits for this lock. */
-        boolean waitedFor();
-
-        @Override
-        void close();
-    }
-
     /** Locks the job at {@code offset} (0 first) of {@code channel}, in id order, until closed. */
     static HeldLock lockJob(String channel, int offset) {
         try {
-            Connection connection = connect();
-            connection.setAutoCommit(false);
-            long pid;
-            try (PreparedStatement statement = prepare(
-                            connection,
-                            "SELECT pg_backend_pid() FROM queue_job WHERE id = (SELECT id FROM queue_job"
-                                    + " WHERE channel = ? ORDER BY id OFFSET ? LIMIT 1) FOR UPDATE",
-                            channel,
-                            offset);
-                    ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    throw new IllegalStateException("No job at " + offset + " in " + channel);
-                }
-                pid = rows.getLong(1);
-            }
-            return new HeldLock() {
-                @Override
-                public boolean waitedFor() {
-                    return count("SELECT count(*) FROM pg_stat_activity WHERE ? = ANY (pg_blocking_pids(pid))", pid)
-                            > 0;
-                }
-
-                @Override
-                public void close() {
-                    try (connection) {
-                        connection.rollback();
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            };
+            return HeldLock.take(
+                    connect(),
+                    "SELECT id FROM queue_job WHERE id = (SELECT id FROM queue_job"
+                            + " WHERE channel = ? ORDER BY id OFFSET ? LIMIT 1) FOR UPDATE",
+                    channel,
+                    offset);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
