@@ -81,6 +81,13 @@ public interface AppServer {
     }
 
     /**
+     * Closes every connection of the queue's pool, idle or not yet validated, so that the next request opens a fresh
+     * one: after the database refused or dropped connections, the pool may otherwise hand out a connection it has
+     * not noticed is closed (the operator's command after an outage, and a test's clean-up after simulating one).
+     */
+    void flushConnectionPool();
+
+    /**
      * A Jakarta Mail session bound where {@code InitialContext.lookup(name)} finds it (e.g. {@code mail/queue-job}),
      * sending through the SMTP server at {@code host:port}.
      */

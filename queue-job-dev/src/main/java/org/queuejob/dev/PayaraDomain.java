@@ -79,6 +79,11 @@ public final class PayaraDomain implements AppServer {
     }
 
     @Override
+    public void flushConnectionPool() {
+        asadmin("flush-connection-pool", POOL);
+    }
+
+    @Override
     public void createMailSession(String name, String host, int port, String from) {
         asadmin(
                 "create-javamail-resource",

@@ -429,6 +429,11 @@ public final class WildFlyServer implements AppServer {
 
     /** WildFly binds {@code mail/x} at {@code java:/mail/x}, where a lookup of {@code mail/x} finds it. */
     @Override
+    public void flushConnectionPool() {
+        cli("/subsystem=datasources/data-source=" + POOL + ":flush-all-connection-in-pool");
+    }
+
+    @Override
     public void createMailSession(String name, String host, int port, String from) {
         String id = resourceId(name);
         // One composite operation: a session added before its server would be made without it (localhost:25).

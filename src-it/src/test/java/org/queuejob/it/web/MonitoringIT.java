@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -227,6 +228,15 @@ class MonitoringIT {
         assertThat(properties(schemas, "JobDetail")).containsAll(job.keySet());
         assertThat(job.getInt("priority")).isEqualTo(7);
         saveExample("openapi.json", reply.body());
+    }
+
+    /**
+     * The pool outlives this class's deployment: a connection the outage closed, not yet found closed by the pool, failed
+     * the next class's request (ApiIT, fresh clone of 622cd09). The outage is this class's doing, so is the clean-up.
+     */
+    @AfterAll
+    static void leaveNoConnectionTheOutageClosedInThePool() {
+        ItEnvironment.domain().flushConnectionPool();
     }
 
     @Test
