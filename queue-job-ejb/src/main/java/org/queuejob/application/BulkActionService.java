@@ -192,8 +192,13 @@ public class BulkActionService {
      * Resumes the running actions whose execution is gone: this server's from before it restarted ({@code
      * restartedAt}), and any server's silent for longer than the dead-after delay. One server wins each (the
      * epoch). An action that was asked to stop is recorded as stopped instead. Returns how many were resumed.
+     *
+     * <p>First it beats for the actions whose executions run here. A chunk beats only between chunks, and one held up
+     * by a locked job for longer than the dead-after delay would look lost to the other servers: one of them would
+     * take it over, its sweep waiting for that chunk's hold on the record, and start the action again for nothing.
      */
     public int resumeOrphaned(Instant restartedAt) {
+        launcher.runningHere().forEach(runs::beat);
         int resumed = 0;
         for (BulkActionRun orphan : runs.orphaned(restartedAt, settings.deadAfter())) {
             if (launcher.runsHere(orphan.id())) {

@@ -199,6 +199,43 @@ class BulkActionIT {
         assertThat(jobs.count(channel, "pending")).isEqualTo(300);
     }
 
+    /**
+     * A chunk held up by a locked job for longer than the dead-after delay: its server's recovery sweep beats for the
+     * action, so no other server sees it lost, waits behind the chunk and starts it again. Before, the action beat only
+     * between chunks, and went silent with the held chunk.
+     */
+    @Test
+    void chunkHeldUpLongerThanTheDeadAfterDelay_isBeatenForByItsServer_andRunsOnInItsFirstExecution() throws Exception {
+        List<Long> ids = jobs.many(channel, "failed", 600);
+        BulkActionRun run;
+        try (HeldLock held = DatabaseRows.lock("SELECT id FROM queue_job WHERE id = ? FOR UPDATE", ids.get(250))) {
+            run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), FULL);
+            await().atMost(TIMEOUT).until(held::waitedFor);
+
+            jobs.silentForAnHour(run.id());
+            await("a beat for the held action, from its server's sweep (every second here)")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> jobs.secondsSinceBeat(run.id()), seconds -> seconds < 30);
+
+            BulkActionRun heldUp = find(run.id());
+            assertThat(held.waitedFor()).as("the chunk still waits for the job").isTrue();
+            assertThat(heldUp.outcome()).isEqualTo(RunOutcome.RUNNING);
+            assertThat(heldUp.epoch()).as("never fenced off").isEqualTo(run.epoch());
+            assertThat(heldUp.changed())
+                    .as("the two chunks before the held job's")
+                    .isEqualTo(200);
+        }
+        BulkActionRun finished = toTheEnd(run);
+
+        assertThat(finished.outcome()).isEqualTo(RunOutcome.COMPLETED);
+        assertThat(finished.executions()).as("no takeover, no second start").isEqualTo(1);
+        assertThat(finished.executionId()).isEqualTo(run.executionId());
+        assertThat(finished.changed()).isEqualTo(600);
+        assertThat(jobs.changedOtherThanOnce(channel, "pending"))
+                .as("jobs not requeued exactly once")
+                .isZero();
+    }
+
     @Test
     void serverLostMidway_isTakenOverFromTheRecordsCheckpoint_theLostExecutionChangesNothingMore() {
         jobs.many(channel, "failed", 600);

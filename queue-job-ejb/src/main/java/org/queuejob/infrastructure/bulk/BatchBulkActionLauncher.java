@@ -5,7 +5,9 @@ import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.BatchStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,10 +29,15 @@ public class BatchBulkActionLauncher implements BulkActionLauncher {
     static final String JOB = "queue-job-bulk-action";
 
     private static final Set<BatchStatus> ACTIVE = Set.of(BatchStatus.STARTING, BatchStatus.STARTED);
+    private static final Set<BatchStatus> ENDED =
+            Set.of(BatchStatus.COMPLETED, BatchStatus.FAILED, BatchStatus.STOPPED, BatchStatus.ABANDONED);
     private static final Logger LOG = Logger.getLogger(BatchBulkActionLauncher.class.getName());
 
-    /** Executions started here: execution id → action id. */
-    private final Map<Long, Long> local = new ConcurrentHashMap<>();
+    /** Executions started here and not seen ended yet. */
+    private final Map<Long, Local> local = new ConcurrentHashMap<>();
+
+    /** An execution started here: its action and the epoch it runs under. */
+    private record Local(long runId, int epoch) {}
 
     private volatile boolean shuttingDown;
 
@@ -42,15 +49,28 @@ public class BatchBulkActionLauncher implements BulkActionLauncher {
         parameters.setProperty("chunkSize", String.valueOf(pace.chunkSize()));
         parameters.setProperty("maxDuty", String.valueOf(pace.maxDuty()));
         long execution = operator().start(JOB, parameters);
-        local.put(execution, runId);
+        local.put(execution, new Local(runId, epoch));
         return execution;
     }
 
     @Override
     public boolean runsHere(long runId) {
         return local.entrySet().stream()
-                .filter(entry -> entry.getValue() == runId)
+                .filter(entry -> entry.getValue().runId() == runId)
                 .anyMatch(entry -> active(entry.getKey()));
+    }
+
+    @Override
+    public Map<Long, Integer> runningHere() {
+        Map<Long, Integer> running = new HashMap<>();
+        local.forEach((execution, started) -> {
+            if (active(execution)) {
+                running.merge(started.runId(), started.epoch(), Math::max);
+            } else if (ended(execution)) {
+                local.remove(execution);
+            }
+        });
+        return running;
     }
 
     @Override
@@ -61,7 +81,8 @@ public class BatchBulkActionLauncher implements BulkActionLauncher {
     @PreDestroy
     void stopLocalExecutions() {
         shuttingDown = true;
-        local.forEach((execution, run) -> {
+        local.forEach((execution, started) -> {
+            long run = started.runId();
             try {
                 if (active(execution)) {
                     operator().stop(execution);
@@ -75,10 +96,19 @@ public class BatchBulkActionLauncher implements BulkActionLauncher {
     }
 
     private static boolean active(long execution) {
+        return status(execution).filter(ACTIVE::contains).isPresent();
+    }
+
+    /** Ended for good; an execution whose status cannot be read now is kept, to be asked again. */
+    private static boolean ended(long execution) {
+        return status(execution).filter(ENDED::contains).isPresent();
+    }
+
+    private static Optional<BatchStatus> status(long execution) {
         try {
-            return ACTIVE.contains(operator().getJobExecution(execution).getBatchStatus());
+            return Optional.ofNullable(operator().getJobExecution(execution).getBatchStatus());
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -193,6 +193,20 @@ public class BulkJobs {
         }
     }
 
+    /** As if the action had not beaten for an hour (its chunk held up that long): lost, to the other servers. */
+    public void silentForAnHour(long actionId) {
+        execute("UPDATE queue_job_bulk_action SET heartbeat_at = now() - interval '1 hour' WHERE id = ?", actionId);
+    }
+
+    /** Whole seconds since the action's last beat, as the other servers' sweeps compare it with dead-after. */
+    public long secondsSinceBeat(long actionId) {
+        return longs(
+                        "SELECT CAST(extract(epoch FROM now() - heartbeat_at) AS bigint) FROM queue_job_bulk_action"
+                                + " WHERE id = ?",
+                        actionId)
+                .get(0);
+    }
+
     /** Runs {@code work} on a managed thread of the server, so that the test can watch whether it waits. */
     public <T> Future<T> inTheBackground(Callable<T> work) {
         return executor.submit(work);

@@ -1,5 +1,6 @@
 package org.queuejob.domain.model.bulk;
 
+import java.util.Map;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
 
 /** The batch runtime that runs bulk actions on this server. */
@@ -13,6 +14,12 @@ public interface BulkActionLauncher {
 
     /** Whether an execution of this action started by this server is still active here. */
     boolean runsHere(long runId);
+
+    /**
+     * The actions whose executions are active here, each with the epoch its execution runs under: the actions this
+     * server vouches for, however long their current chunk takes.
+     */
+    Map<Long, Integer> runningHere();
 
     /** True while the application stops: its executions stop and their actions stay running, to be resumed. */
     boolean shuttingDown();
