@@ -33,6 +33,7 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         List<String> poolAttributes = payaraPoolAttributes();
+        List<String> payaraCommands = payaraCommands();
         Timeline timeline = new Timeline();
         Report report = new Report();
         DevEnvironment.Builder builder = DevEnvironment.builder().database(QueueUnderTest.DATABASE);
@@ -45,7 +46,7 @@ public final class BenchmarkMain {
             server.enableStatements(QueueUnderTest.DATABASE);
             DatabaseSettings dbScheduler = server.createDatabase(PeerKind.DB_SCHEDULER.database());
             DatabaseSettings raw = server.createDatabase(PeerKind.RAW_JDBC.database());
-            configureQueue(appServer, settings, poolAttributes);
+            configureQueue(appServer, settings, poolAttributes, payaraCommands);
             timeline.time("deploy", () -> {
                 appServer.deploy(Path.of(System.getProperty("queuejob.benchWar")), WAR_NAME);
                 return null;
@@ -93,7 +94,8 @@ public final class BenchmarkMain {
     }
 
     /** The queue's settings for this run, as system properties of the server (they win over the WAR's file). */
-    private static void configureQueue(AppServer appServer, BenchSettings settings, List<String> poolAttributes) {
+    private static void configureQueue(
+            AppServer appServer, BenchSettings settings, List<String> poolAttributes, List<String> payaraCommands) {
         appServer.setSystemProperty("queue-job.channels", settings.queueChannels());
         appServer.setSystemProperty("queue-job.workers", Integer.toString(settings.queueWorkers()));
         appServer.setSystemProperty("queue-job.prefetch", Integer.toString(settings.queuePrefetch()));
@@ -107,25 +109,43 @@ public final class BenchmarkMain {
             for (String attribute : poolAttributes) {
                 payara.asadmin("set", "resources.jdbc-connection-pool." + PayaraDomain.POOL + "." + attribute);
             }
+            for (String command : payaraCommands) {
+                payara.asadmin(command.split("\\s+"));
+            }
         }
     }
 
     /**
+     * Other domain settings to try on Payara, as asadmin commands separated by {@code ;}, e.g. {@code
+     * -Dbench.payara.asadmin="set-log-levels javax.enterprise.resource.resourceadapter=WARNING"}.
+     */
+    private static List<String> payaraCommands() {
+        return payaraTrial("bench.payara.asadmin", ";", "runs asadmin on Payara");
+    }
+
+    /**
      * Pool attributes to try on Payara, e.g. {@code -Dbench.payara.pool=associate-with-thread=true} (comma-separated,
-     * set with asadmin). WildFly's pool has other attributes and another tool: there the run stops before it starts,
-     * rather than measure without the trial it was asked for.
+     * set with asadmin).
      */
     private static List<String> payaraPoolAttributes() {
-        String given = System.getProperty("bench.payara.pool", "");
-        List<String> attributes = Arrays.stream(given.split(","))
+        return payaraTrial("bench.payara.pool", ",", "sets attributes of Payara's pool");
+    }
+
+    /**
+     * A trial of Payara's settings given in {@code property}. WildFly has other settings and another tool: there the
+     * run stops before it starts, rather than measure without the trial it was asked for.
+     */
+    private static List<String> payaraTrial(String property, String separator, String what) {
+        String given = System.getProperty(property, "");
+        List<String> values = Arrays.stream(given.split(separator))
                 .map(String::strip)
-                .filter(attribute -> !attribute.isEmpty())
+                .filter(value -> !value.isEmpty())
                 .toList();
-        if (!attributes.isEmpty() && AppServer.isWildFly()) {
-            throw new IllegalArgumentException("-Dbench.payara.pool=" + given + " sets attributes of Payara's pool;"
-                    + " this run is on WildFly, where they would not apply. Run without it, or on Payara.");
+        if (!values.isEmpty() && AppServer.isWildFly()) {
+            throw new IllegalArgumentException("-D" + property + "=" + given + " " + what
+                    + "; this run is on WildFly, where it would not apply. Run without it, or on Payara.");
         }
-        return attributes;
+        return values;
     }
 
     /**

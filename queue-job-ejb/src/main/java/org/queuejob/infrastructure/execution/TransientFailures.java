@@ -24,13 +24,22 @@ final class TransientFailures {
     /** SQLSTATE class 08: connection exceptions (the connection was lost, or could not be made). */
     static final String CONNECTION_CLASS = "08";
 
+    /**
+     * Frames of a driver opening a connection. What the database says there refuses the connection, not a statement,
+     * whatever its SQLSTATE: PostgreSQL refuses a database whose connections are switched off (ALLOW_CONNECTIONS false)
+     * with 55000, the state it also gives a statement of the job that reads a sequence's currval too early.
+     */
+    static final Set<String> OPENING_A_CONNECTION =
+            Set.of("org.postgresql.core.ConnectionFactory.openConnection", "java.sql.DriverManager.getConnection");
+
     /** A bound on the causes read below an SQL exception, against a failure that nests without end. */
     private static final int MAX_READ = 200;
 
     private TransientFailures() {}
 
     /**
-     * Transient when any part of the failure says the database was away or busy. Otherwise, when the database
+     * Transient when any part of the failure says the database was away or busy, or refused to open a connection.
+     * Otherwise, when the database
      * itself refused a statement (an SQLSTATE of another kind: a constraint, a syntax error), the job failed. Only
      * then does a failure of the layer in between count as transient: the container's pool could not hand out or
      * enlist a connection (Jakarta Connectors' {@link ResourceException}, or an {@link SQLException} without a
@@ -44,6 +53,11 @@ final class TransientFailures {
             if (part instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 if (state != null && (SQL_STATES.contains(state) || state.startsWith(CONNECTION_CLASS))) {
+                    return true;
+                }
+                if (state != null && refusedAConnection(sql)) {
+                    // The pool could not open a connection: the database is away for now (maintenance, too many
+                    // connections, a password being changed), and none of the job's statements was refused.
                     return true;
                 }
                 if (causedByIo(sql)) {
@@ -76,6 +90,15 @@ final class TransientFailures {
                 .filter(message -> message != null && !message.isBlank())
                 .findFirst()
                 .orElse(failure.getClass().getName());
+    }
+
+    private static boolean refusedAConnection(SQLException sql) {
+        for (StackTraceElement frame : sql.getStackTrace()) {
+            if (OPENING_A_CONNECTION.contains(frame.getClassName() + "." + frame.getMethodName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedByIo(SQLException sql) {

@@ -45,6 +45,47 @@ class TransientFailuresTest {
                 .isTrue();
     }
 
+    /**
+     * The fresh clone of stop 47's code: a job ended while its database refused connections (ALLOW_CONNECTIONS false, as
+     * in maintenance); its done mark could get no connection, and the job was failed for good, since PostgreSQL says
+     * 55000 there, a state a statement can give too. The chain is Payara's, the frames pgjdbc 42.7's.
+     */
+    @Test
+    void aConnectionTheDatabaseRefusedToOpenIsTransient_whateverItsState() {
+        SQLException refused =
+                new SQLException("FATAL: database \"q\" is not currently accepting connections", "55000");
+        refused.setStackTrace(new StackTraceElement[] {
+            frame("org.postgresql.core.v3.QueryExecutorImpl", "readStartupMessages"),
+            frame("org.postgresql.core.v3.ConnectionFactoryImpl", "openConnectionImpl"),
+            frame("org.postgresql.core.ConnectionFactory", "openConnection"),
+            frame("org.postgresql.jdbc.PgConnection", "<init>"),
+            frame("org.postgresql.Driver", "connect")
+        });
+        jakarta.resource.spi.ResourceAllocationException allocation =
+                new jakarta.resource.spi.ResourceAllocationException(
+                        "Connection could not be allocated because: " + refused.getMessage());
+        allocation.initCause(refused);
+        SQLException payara = new SQLException(
+                "Error in allocating a connection. Cause: " + allocation.getMessage(),
+                new jakarta.resource.spi.ResourceAllocationException("RAR5117", new Exception("pooling", allocation)));
+
+        assertThat(TransientFailures.isTransient(new IllegalStateException("Could not mark job 1 done", payara)))
+                .isTrue();
+    }
+
+    @Test
+    void theSameStateFromAStatementOfTheJobIsNot() {
+        SQLException statement =
+                new SQLException("currval of sequence \"s\" is not yet defined in this session", "55000");
+        statement.setStackTrace(new StackTraceElement[] {
+            frame("org.postgresql.core.v3.QueryExecutorImpl", "receiveErrorResponse"),
+            frame("org.postgresql.jdbc.PgStatement", "execute")
+        });
+
+        assertThat(TransientFailures.isTransient(new IllegalStateException("the job", statement)))
+                .isFalse();
+    }
+
     @Test
     void theJobsOwnFailuresAreNot() {
         assertThat(TransientFailures.isTransient(new SQLException("duplicate key", "23505")))
@@ -126,6 +167,10 @@ class TransientFailuresTest {
                 new jakarta.transaction.RollbackException("ARJUNA016053: Could not commit transaction.");
         rollback.initCause(new Throwable("setRollbackOnly called from " + who));
         return rollback;
+    }
+
+    private static StackTraceElement frame(String className, String method) {
+        return new StackTraceElement(className, method, null, -1);
     }
 
     private static XAException xaFailure(Throwable cause) {
