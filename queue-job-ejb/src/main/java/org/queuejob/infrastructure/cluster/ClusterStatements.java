@@ -63,10 +63,6 @@ public class ClusterStatements {
     static final String FORGET_LONG_DEAD =
             "DELETE FROM queue_job_instance WHERE heartbeat_at < now() - interval '1 day'";
 
-    static final String ELECTED = """
-            UPDATE queue_job_leader SET epoch = epoch + 1, holder = ?1, elected_at = now() WHERE id = 1
-            RETURNING epoch""";
-
     /** Looked up once: {@code Json.createReader} runs a ServiceLoader look-up on every call. */
     private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -123,11 +119,6 @@ public class ClusterStatements {
         rows.forEach(worker -> rescued.merge(String.valueOf(worker), 1, Integer::sum));
         em.createNativeQuery(FORGET_LONG_DEAD).executeUpdate();
         return rescued;
-    }
-
-    /** The new leader's term number, recorded with its name for the back office and the logs. */
-    public long elected(String server) {
-        return ((Number) em.createNativeQuery(ELECTED).setParameter(1, server).getSingleResult()).longValue();
     }
 
     /** The functions column as JSON ({@code array_to_json}): parsed by JSON-P rather than by hand. */

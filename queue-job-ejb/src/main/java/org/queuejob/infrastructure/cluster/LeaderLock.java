@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.cluster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,14 +40,15 @@ public class LeaderLock {
      */
     static final int LOCK_TIMEOUT_SECONDS = 2;
 
+    static final String ELECTED = """
+            UPDATE queue_job_leader SET epoch = epoch + 1, holder = ?, elected_at = now() WHERE id = 1
+            RETURNING epoch""";
+
     private static final Logger LOG = Logger.getLogger(LeaderLock.class.getName());
 
     @Inject
     @QueueJobDataSource
     DataSource dataSource;
-
-    @Inject
-    ClusterStatements statements;
 
     private Connection session;
     private volatile long epoch = -1;
@@ -83,7 +85,7 @@ public class LeaderLock {
                 return true;
             }
             if (tryLock()) {
-                epoch = statements.elected(server);
+                epoch = recordElection(server);
                 LOG.info(() -> server + " is the queue's leader now (epoch " + epoch + ")");
                 return true;
             }
@@ -160,6 +162,24 @@ public class LeaderLock {
         try (Statement statement = session.createStatement();
                 ResultSet result = statement.executeQuery("SELECT pg_try_advisory_lock(" + KEY + ")")) {
             return result.next() && result.getBoolean(1);
+        }
+    }
+
+    /**
+     * The new term, recorded with the leader's name for the back office and the logs, on the session that holds the
+     * lock, like every write of the leader. Written from another connection, it could arrive after the lock was lost:
+     * a server whose new session had been cut off recorded itself as leader after the server that went on to lead (a
+     * fresh clone of stop 47's code, in ClusterIT), and the record named the wrong leader until the next election.
+     */
+    private long recordElection(String server) throws SQLException {
+        try (PreparedStatement elected = session.prepareStatement(ELECTED)) {
+            elected.setString(1, server);
+            try (ResultSet term = elected.executeQuery()) {
+                if (!term.next()) {
+                    throw new SQLException("queue_job_leader has no row: the schema's migrations did not run");
+                }
+                return term.getLong(1);
+            }
         }
     }
 
