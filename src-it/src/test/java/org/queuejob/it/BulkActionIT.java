@@ -174,15 +174,9 @@ class BulkActionIT {
      */
     @Test
     void stopAskedWhileAChunkWaitsForALockedJob_isRecordedAtOnce_andTheActionStopsAfterThatChunk() throws Exception {
-        List<Long> ids = jobs.many(channel, "failed", 600);
-        BulkActionRun run;
-        try (HeldLock held = DatabaseRows.lock("SELECT id FROM queue_job WHERE id = ? FOR UPDATE", ids.get(250))) {
-            run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), FULL);
-            await().atMost(TIMEOUT).until(held::waitedFor);
-            assertThat(find(run.id()).changed())
-                    .as("the two chunks before the held job's")
-                    .isEqualTo(200);
-
+        HeldChunk held = requeueWithTheThirdChunkHeld();
+        BulkActionRun run = held.run();
+        try (held) {
             Future<BulkActionRun> stop = jobs.inTheBackground(() -> bulkActions.stop(run.id()));
             BulkActionRun asked = await("the stop, asked while the chunk waits")
                     .atMost(Duration.ofSeconds(30))
@@ -190,7 +184,9 @@ class BulkActionIT {
 
             assertThat(asked.stopRequested()).isTrue();
             assertThat(asked.outcome()).as("still in the held chunk").isEqualTo(RunOutcome.RUNNING);
-            assertThat(held.waitedFor()).as("the chunk still waits for the job").isTrue();
+            assertThat(held.lock().waitedFor())
+                    .as("the chunk still waits for the job")
+                    .isTrue();
         }
         BulkActionRun stopped = toTheEnd(run);
 
@@ -206,19 +202,18 @@ class BulkActionIT {
      */
     @Test
     void chunkHeldUpLongerThanTheDeadAfterDelay_isBeatenForByItsServer_andRunsOnInItsFirstExecution() throws Exception {
-        List<Long> ids = jobs.many(channel, "failed", 600);
-        BulkActionRun run;
-        try (HeldLock held = DatabaseRows.lock("SELECT id FROM queue_job WHERE id = ? FOR UPDATE", ids.get(250))) {
-            run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), FULL);
-            await().atMost(TIMEOUT).until(held::waitedFor);
-
+        HeldChunk held = requeueWithTheThirdChunkHeld();
+        BulkActionRun run = held.run();
+        try (held) {
             jobs.silentForAnHour(run.id());
             await("a beat for the held action, from its server's sweep (every second here)")
                     .atMost(Duration.ofSeconds(30))
                     .until(() -> jobs.secondsSinceBeat(run.id()), seconds -> seconds < 30);
 
             BulkActionRun heldUp = find(run.id());
-            assertThat(held.waitedFor()).as("the chunk still waits for the job").isTrue();
+            assertThat(held.lock().waitedFor())
+                    .as("the chunk still waits for the job")
+                    .isTrue();
             assertThat(heldUp.outcome()).isEqualTo(RunOutcome.RUNNING);
             assertThat(heldUp.epoch()).as("never fenced off").isEqualTo(run.epoch());
             assertThat(heldUp.changed())
@@ -338,6 +333,34 @@ class BulkActionIT {
         assertThatThrownBy(() -> bulkActions.stop(-1))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("There is no bulk action -1.");
+    }
+
+    /**
+     * 600 failed jobs requeued in chunks of 100, the third chunk held up by job 251, which the test holds locked until
+     * it closes what this returns.
+     */
+    private HeldChunk requeueWithTheThirdChunkHeld() {
+        List<Long> ids = jobs.many(channel, "failed", 600);
+        HeldLock held = DatabaseRows.lock("SELECT id FROM queue_job WHERE id = ? FOR UPDATE", ids.get(250));
+        try {
+            BulkActionRun run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), FULL);
+            await().atMost(TIMEOUT).until(held::waitedFor);
+            assertThat(find(run.id()).changed())
+                    .as("the two chunks before the held job's")
+                    .isEqualTo(200);
+            return new HeldChunk(run, held);
+        } catch (RuntimeException | AssertionError e) {
+            held.close();
+            throw e;
+        }
+    }
+
+    /** A running action and the lock that holds up its chunk. */
+    private record HeldChunk(BulkActionRun run, HeldLock lock) implements AutoCloseable {
+        @Override
+        public void close() {
+            lock.close();
+        }
     }
 
     private BulkActionRun start(BulkRequest request, JobFilter filter, AutovacuumPace pace) {

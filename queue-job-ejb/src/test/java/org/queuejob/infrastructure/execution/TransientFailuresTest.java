@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.EOFException;
 import java.net.SocketException;
 import java.sql.SQLException;
+import java.util.Arrays;
 import javax.transaction.xa.XAException;
 import org.junit.jupiter.api.Test;
 
@@ -46,21 +47,19 @@ class TransientFailuresTest {
     }
 
     /**
-     * The fresh clone of stop 47's code: a job ended while its database refused connections (ALLOW_CONNECTIONS false, as
+     * The fresh clone of 3881696: a job ended while its database refused connections (ALLOW_CONNECTIONS false, as
      * in maintenance); its done mark could get no connection, and the job was failed for good, since PostgreSQL says
      * 55000 there, a state a statement can give too. The chain is Payara's, the frames pgjdbc 42.7's.
      */
     @Test
     void aConnectionTheDatabaseRefusedToOpenIsTransient_whateverItsState() {
-        SQLException refused =
-                new SQLException("FATAL: database \"q\" is not currently accepting connections", "55000");
-        refused.setStackTrace(new StackTraceElement[] {
-            frame("org.postgresql.core.v3.QueryExecutorImpl", "readStartupMessages"),
-            frame("org.postgresql.core.v3.ConnectionFactoryImpl", "openConnectionImpl"),
-            frame("org.postgresql.core.ConnectionFactory", "openConnection"),
-            frame("org.postgresql.jdbc.PgConnection", "<init>"),
-            frame("org.postgresql.Driver", "connect")
-        });
+        SQLException refused = thrownFrom(
+                new SQLException("FATAL: database \"q\" is not currently accepting connections", "55000"),
+                "org.postgresql.core.v3.QueryExecutorImpl.readStartupMessages",
+                "org.postgresql.core.v3.ConnectionFactoryImpl.openConnectionImpl",
+                "org.postgresql.core.ConnectionFactory.openConnection",
+                "org.postgresql.jdbc.PgConnection.<init>",
+                "org.postgresql.Driver.connect");
         jakarta.resource.spi.ResourceAllocationException allocation =
                 new jakarta.resource.spi.ResourceAllocationException(
                         "Connection could not be allocated because: " + refused.getMessage());
@@ -75,12 +74,10 @@ class TransientFailuresTest {
 
     @Test
     void theSameStateFromAStatementOfTheJobIsNot() {
-        SQLException statement =
-                new SQLException("currval of sequence \"s\" is not yet defined in this session", "55000");
-        statement.setStackTrace(new StackTraceElement[] {
-            frame("org.postgresql.core.v3.QueryExecutorImpl", "receiveErrorResponse"),
-            frame("org.postgresql.jdbc.PgStatement", "execute")
-        });
+        SQLException statement = thrownFrom(
+                new SQLException("currval of sequence \"s\" is not yet defined in this session", "55000"),
+                "org.postgresql.core.v3.QueryExecutorImpl.receiveErrorResponse",
+                "org.postgresql.jdbc.PgStatement.execute");
 
         assertThat(TransientFailures.isTransient(new IllegalStateException("the job", statement)))
                 .isFalse();
@@ -169,8 +166,15 @@ class TransientFailuresTest {
         return rollback;
     }
 
-    private static StackTraceElement frame(String className, String method) {
-        return new StackTraceElement(className, method, null, -1);
+    /** {@code failure} as if thrown from {@code frames} ("class.method", innermost first). */
+    private static SQLException thrownFrom(SQLException failure, String... frames) {
+        failure.setStackTrace(Arrays.stream(frames)
+                .map(frame -> {
+                    int dot = frame.lastIndexOf('.');
+                    return new StackTraceElement(frame.substring(0, dot), frame.substring(dot + 1), null, -1);
+                })
+                .toArray(StackTraceElement[]::new));
+        return failure;
     }
 
     private static XAException xaFailure(Throwable cause) {
