@@ -168,8 +168,8 @@ public class LeaderLock {
     /**
      * The new term, recorded with the leader's name for the back office and the logs, on the session that holds the
      * lock, like every write of the leader. Written from another connection, it could arrive after the lock was lost:
-     * a server whose new session had been cut off recorded itself as leader after the server that went on to lead (a
-     * fresh clone of stop 47's code, in ClusterIT), and the record named the wrong leader until the next election.
+     * a server whose new session had been cut off recorded itself as leader after the server that went on to lead
+     * (ClusterIT, in the fresh clone of a73c5df), and the record named the wrong leader until the next election.
      */
     private long recordElection(String server) throws SQLException {
         try (PreparedStatement elected = session.prepareStatement(ELECTED)) {

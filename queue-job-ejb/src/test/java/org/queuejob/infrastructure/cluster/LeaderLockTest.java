@@ -46,7 +46,7 @@ class LeaderLockTest {
     /**
      * The record of a new term goes through the session that took the lock, as every write of the leader does: sent
      * on another connection, it arrived once after the lock was lost and named the wrong leader (ClusterIT, fresh
-     * clone of stop 47's code). Here the session answers the lock and the record; any other connection fails.
+     * clone of a73c5df). Here the session answers the lock and the record; any other connection fails.
      */
     @Test
     void aNewLeaderRecordsItsTermOnTheSessionThatHoldsTheLock() {
