@@ -427,12 +427,12 @@ public final class WildFlyServer implements AppServer {
                 "end-if");
     }
 
-    /** WildFly binds {@code mail/x} at {@code java:/mail/x}, where a lookup of {@code mail/x} finds it. */
     @Override
     public void flushConnectionPool() {
         cli("/subsystem=datasources/data-source=" + POOL + ":flush-all-connection-in-pool");
     }
 
+    /** WildFly binds {@code mail/x} at {@code java:/mail/x}, where a lookup of {@code mail/x} finds it. */
     @Override
     public void createMailSession(String name, String host, int port, String from) {
         String id = resourceId(name);

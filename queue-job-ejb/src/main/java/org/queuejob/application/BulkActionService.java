@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -198,10 +199,11 @@ public class BulkActionService {
      * take it over, its sweep waiting for that chunk's hold on the record, and start the action again for nothing.
      */
     public int resumeOrphaned(Instant restartedAt) {
-        launcher.runningHere().forEach(runs::beat);
+        Map<Long, Integer> runningHere = launcher.runningHere();
+        runningHere.forEach(runs::beat);
         int resumed = 0;
         for (BulkActionRun orphan : runs.orphaned(restartedAt, settings.deadAfter())) {
-            if (launcher.runsHere(orphan.id())) {
+            if (runningHere.containsKey(orphan.id())) {
                 continue;
             }
             Optional<BulkActionRun> taken = runs.takeOver(orphan.id(), orphan.epoch());

@@ -54,13 +54,6 @@ public class BatchBulkActionLauncher implements BulkActionLauncher {
     }
 
     @Override
-    public boolean runsHere(long runId) {
-        return local.entrySet().stream()
-                .filter(entry -> entry.getValue().runId() == runId)
-                .anyMatch(entry -> active(entry.getKey()));
-    }
-
-    @Override
     public Map<Long, Integer> runningHere() {
         Map<Long, Integer> running = new HashMap<>();
         local.forEach((execution, started) -> {

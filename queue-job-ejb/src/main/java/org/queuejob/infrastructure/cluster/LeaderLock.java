@@ -23,7 +23,7 @@ import org.queuejob.infrastructure.persistence.QueueJobDataSource;
  * <p>The leader dispatches on this same session ({@link #onSession}). That is the fencing: a statement that runs on
  * the session holding the lock runs while the lock is held, and a session that lost its lock has ended, so a deposed
  * leader's dispatch cannot run at all. Each new leader still records a new term ({@code queue_job_leader.epoch}) for
- * the logs and the back office.
+ * the logs and for every server's readiness check, which reports the recorded leader and whether it still beats.
  */
 @ApplicationScoped
 public class LeaderLock {
@@ -166,7 +166,7 @@ public class LeaderLock {
     }
 
     /**
-     * The new term, recorded with the leader's name for the back office and the logs, on the session that holds the
+     * The new term, recorded with the leader's name for the logs and the readiness check, on the session that holds the
      * lock, like every write of the leader. Written from another connection, it could arrive after the lock was lost:
      * a server whose new session had been cut off recorded itself as leader after the server that went on to lead
      * (ClusterIT, in the fresh clone of a73c5df), and the record named the wrong leader until the next election.

@@ -12,9 +12,6 @@ public interface BulkActionLauncher {
      */
     long start(long runId, int epoch, AutovacuumPace pace);
 
-    /** Whether an execution of this action started by this server is still active here. */
-    boolean runsHere(long runId);
-
     /**
      * The actions whose executions are active here, each with the epoch its execution runs under: the actions this
      * server vouches for, however long their current chunk takes.
