@@ -231,6 +231,20 @@ public class JobBacking implements Serializable {
         return !blank(getJob().excInfo());
     }
 
+    /**
+     * Whether the actions card has anything to show: a viewer's read-only hint, a button or the edit fields. A manager
+     * looking at a done job without a related action has nothing there; the card is then hidden, unless it carries
+     * a message (an action refused because the job moved on since the page was drawn).
+     */
+    public boolean isActionsShown() {
+        return !isManager()
+                || isRequeueShown()
+                || isSetDoneShown()
+                || isCancelShown()
+                || isEditable()
+                || isRelatedShown();
+    }
+
     /** "Related": shown when the job's function defines an enabled related action (§4.4, F36). */
     public boolean isRelatedShown() {
         return jobFunctions.hasRelatedAction(getJob().jobFunction());

@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.infrastructure.observability.Meters;
+import org.queuejob.infrastructure.persistence.SchemaMigration;
 
 /**
  * The queue's gauges, read when the metrics endpoint is scraped: jobs that have not ended per channel and state (one
@@ -53,7 +54,7 @@ public class QueueMetrics {
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         // Reading the leader flag also refreshes the per-channel counts when stale, so that a channel and state seen
         // for the first time get their gauge from the next scrape on, whether or not others of the family exist yet
-        // (on a first deployment the table is created after this registration).
+        // (the first count waits for the schema's migration: see countOnceMigrated).
         gauge("queue_job.leader", "1 when this server dispatches for the cluster, else 0", () -> {
             refreshWhenStale();
             return runtime.isLeader() ? 1 : 0;
@@ -86,6 +87,14 @@ public class QueueMetrics {
                 "queue_job.rescued",
                 "Jobs of dead servers this server sent back to pending since it started" + " (monotonic)",
                 runtime::rescuedJobs);
+    }
+
+    /**
+     * The first count, so that the gauges of each channel and state exist from the first scrape on. Not at
+     * registration: that comes before the schema's migration, and on a first deployment the count met no table
+     * (PostgreSQL logged "relation queue_job does not exist" in the demo's first start).
+     */
+    void countOnceMigrated(@Observes SchemaMigration.Migrated migrated) {
         refresh();
     }
 

@@ -1,6 +1,7 @@
 package org.queuejob.infrastructure.persistence;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -22,6 +23,15 @@ public class SchemaMigration {
     @Inject
     @QueueJobDataSource
     DataSource dataSource;
+
+    /**
+     * Fired once the queue's tables are up to date, at each start: what reads them on its own (the metrics' first
+     * count) waits for it, since on a first deployment the tables do not exist before.
+     */
+    public record Migrated(String version) {}
+
+    @Inject
+    Event<Migrated> migrated;
 
     /** The history table, for the readiness check. */
     public static final String HISTORY = HISTORY_TABLE;
@@ -45,5 +55,6 @@ public class SchemaMigration {
         migratedTo = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Queue job schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied)");
+        migrated.fire(new Migrated(migratedTo));
     }
 }

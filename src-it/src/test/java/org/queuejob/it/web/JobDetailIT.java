@@ -74,17 +74,22 @@ class JobDetailIT extends BrowserTest {
                 .contains("This job changed while the page was open: it is now done. Nothing was done");
         assertThat(browser.driver().findElement(By.id("jobState")).getText()).isEqualToIgnoringCase("done");
         assertThat(browser.shown(By.cssSelector("#actionsForm button"))).isEmpty();
+        // No action applies to a done job, but the card stays for the message that says why nothing was done.
+        assertThat(browser.shown(By.id("actionsForm"))).hasSize(1);
         assertThat(JobRows.state(job.uuid())).isEqualTo("done");
     }
 
     @Test
-    void doneJob_hasNoActionButtons() {
+    void doneJob_hasNoActionButtons_norAnEmptyActionsCard() {
         JobRows.Stored job =
                 JobRows.aDoneJob(JobRows.uniqueChannel("detail-done"), 250).store();
 
         browser.open("/job.xhtml?uuid=" + job.uuid());
         assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("done");
         assertThat(browser.shown(By.cssSelector("#actionsForm button"))).isEmpty();
+        assertThat(browser.shown(By.id("actionsForm")))
+                .as("the card of actions, empty for a done job")
+                .isEmpty();
         assertThat(browser.driver().findElement(By.id("jobResult")).getText()).isEqualTo("fixture result");
         // The function's name reads whole, with a line-break opportunity after each dot only.
         assertThat(browser.driver().findElement(By.id("jobFunction")).getText()).isEqualTo(JobRows.FIXTURE_FUNCTION);

@@ -1,0 +1,80 @@
+package org.queuejob.infrastructure.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.queuejob.infrastructure.observability.Meters;
+import org.queuejob.infrastructure.persistence.SchemaMigration;
+
+class QueueMetricsTest {
+
+    /** Counts the reads of the job table, as the database would answer them once migrated. */
+    static final class CountingProbe extends QueueProbe {
+        int reads;
+
+        @Override
+        public List<Waiting> waiting() {
+            reads++;
+            return List.of(new Waiting("root.mail", "pending", 7));
+        }
+    }
+
+    /** Keeps each gauge by its name and tags. */
+    static final class Gauges implements Meters {
+        final Map<String, Supplier<Number>> byName = new ConcurrentHashMap<>();
+
+        @Override
+        public Count counter(String name, String description, String tag, String value) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Distribution histogram(String name, String description) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void gauge(String name, String description, Supplier<Number> value, String... tags) {
+            List<String> key = new ArrayList<>(List.of(name));
+            key.addAll(List.of(tags));
+            byName.put(String.join(" ", key), value);
+        }
+    }
+
+    private final CountingProbe probe = new CountingProbe();
+    private final Gauges gauges = new Gauges();
+    private final QueueMetrics metrics = new QueueMetrics();
+
+    QueueMetricsTest() {
+        metrics.probe = probe;
+        metrics.runtime = new org.queuejob.infrastructure.execution.QueueRuntime();
+        metrics.metrics = gauges;
+        metrics.clock = Clock.fixed(Instant.parse("2026-12-05T23:00:00Z"), ZoneOffset.UTC);
+    }
+
+    @Test
+    void registeringTheGaugesReadsNoTable_theirFirstCountWaitsForTheSchemasMigration() {
+        metrics.register(new Object());
+
+        assertThat(probe.reads)
+                .as("reads of queue_job before the schema's migration")
+                .isZero();
+        assertThat(gauges.byName).doesNotContainKey("queue_job.jobs channel root.mail state pending");
+
+        metrics.countOnceMigrated(new SchemaMigration.Migrated("22"));
+
+        assertThat(probe.reads).isEqualTo(1);
+        assertThat(gauges.byName
+                        .get("queue_job.jobs channel root.mail state pending")
+                        .get())
+                .isEqualTo(7L);
+    }
+}
