@@ -150,6 +150,16 @@ public final class WildFlyServer implements AppServer {
         }
     }
 
+    /**
+     * The transaction manager's name for this server, its own on each one (WildFly's default, 1, is the same
+     * everywhere, and WildFly warns that it is a danger for several servers): the base directory's name, which differs
+     * per port offset, cut to the 23 bytes WildFly allows, keeping its end.
+     */
+    String transactionNodeId() {
+        String name = name();
+        return name.length() <= 23 ? name : name.substring(name.length() - 23);
+    }
+
     private void launch() {
         Path log = base.resolve("log");
         ProcessBuilder builder = new ProcessBuilder(
@@ -158,7 +168,8 @@ public final class WildFlyServer implements AppServer {
                         CONFIG,
                         "-Djboss.server.base.dir=" + base,
                         "-Djboss.socket.binding.port-offset=" + offset,
-                        "-Djboss.node.name=" + name())
+                        "-Djboss.node.name=" + name(),
+                        "-Djboss.tx.node.id=" + transactionNodeId())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(
                         log.resolve("console.log").toFile()));

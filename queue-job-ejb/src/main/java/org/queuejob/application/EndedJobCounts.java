@@ -57,7 +57,7 @@ public class EndedJobCounts {
     Clock clock;
 
     /** The period {@code instant} falls in. */
-    public static Instant periodOf(Instant instant) {
+    static Instant periodOf(Instant instant) {
         long size = PERIOD.toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(instant.toEpochMilli(), size) * size);
     }
