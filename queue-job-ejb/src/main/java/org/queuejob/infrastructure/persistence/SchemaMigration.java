@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -31,12 +32,17 @@ public class SchemaMigration {
     public record Migrated(String version) {}
 
     @Inject
-    Event<Migrated> migrated;
+    Event<Migrated> migratedEvent;
 
     /** The history table, for the readiness check. */
     public static final String HISTORY = HISTORY_TABLE;
 
+    /** How long a job stored before the migration has ended waits for it. */
+    static final Duration WAIT_FOR_MIGRATION = Duration.ofSeconds(60);
+
     private volatile String migratedTo;
+
+    private final MigrationGate gate = new MigrationGate();
 
     /** The schema version this deployment brought the database to at start; empty before. */
     public Optional<String> migratedTo() {
@@ -44,6 +50,7 @@ public class SchemaMigration {
     }
 
     public void migrate() {
+        gate.close();
         MigrateResult result = Flyway.configure(SchemaMigration.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:org/queuejob/db/migration")
@@ -55,6 +62,19 @@ public class SchemaMigration {
         migratedTo = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
         LOG.info(() -> "Queue job schema at version " + result.targetSchemaVersion + " (" + result.migrationsExecuted
                 + " migrations applied)");
-        migrated.fire(new Migrated(migratedTo));
+        gate.open();
+        migratedEvent.fire(new Migrated(migratedTo));
+    }
+
+    /**
+     * Returns once this deployment has brought the tables up to date: at once after that (one volatile read), and
+     * while the migration runs waits for its end, at most {@link #WAIT_FOR_MIGRATION} (see {@link MigrationGate}). Code of the application can store jobs while the
+     * queue starts: WildFly starts an EAR's EJB modules side by side, and a timer of one ticked while the queue's
+     * module was still migrating (the demo's sample traffic: "column context of relation queue_job does not exist").
+     *
+     * @throws IllegalStateException when the migration has not ended in time; nothing was stored
+     */
+    public void awaitMigrated() {
+        gate.await(WAIT_FOR_MIGRATION);
     }
 }

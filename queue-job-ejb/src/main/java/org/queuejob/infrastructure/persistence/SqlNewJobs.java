@@ -16,6 +16,8 @@ import org.queuejob.domain.model.job.QueueJob;
  * a session bean as {@link JpaJobRepository} is: it needs no persistence context, and the container's call of a
  * session bean cost a third of an enqueue (a flight recording of the benchmark's producer, which stores 100 jobs per
  * transaction).
+ *
+ * <p>A job stored while the queue starts waits until its tables are up to date ({@link SchemaMigration#awaitMigrated}).
  */
 @ApplicationScoped
 public class SqlNewJobs implements NewJobs {
@@ -26,14 +28,19 @@ public class SqlNewJobs implements NewJobs {
     @Inject
     DeferredJobInserts inserts;
 
+    @Inject
+    SchemaMigration schema;
+
     /** Inserted with the transaction's other new jobs just before it commits (one statement for all of them). */
     @Override
     public void store(QueueJob job) {
+        schema.awaitMigrated();
         inserts.add(job);
     }
 
     @Override
     public UUID storeUnlessWaiting(QueueJob job) {
+        schema.awaitMigrated();
         inserts.flush(); // a job with the same key stored earlier in this transaction holds it
         Optional<UUID> holder = store.lockAndFindWaiting(job.identityKey());
         if (holder.isPresent()) {
@@ -45,6 +52,7 @@ public class SqlNewJobs implements NewJobs {
 
     @Override
     public Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
+        schema.awaitMigrated();
         inserts.flush();
         // Keys first, each locked until the transaction ends: a conflict is known before anything is written.
         Map<Integer, UUID> holders = new LinkedHashMap<>();
