@@ -19,11 +19,13 @@ public class SchemaMigration {
 
     static final String HISTORY_TABLE = "queue_job_schema_history";
 
-    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
+    /** The history table, for the readiness check. */
+    public static final String HISTORY = HISTORY_TABLE;
 
-    @Inject
-    @QueueJobDataSource
-    DataSource dataSource;
+    /** How long a job stored while the migration runs waits for its end. */
+    static final Duration WAIT_FOR_MIGRATION = Duration.ofSeconds(60);
+
+    private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
     /**
      * Fired once the queue's tables are up to date, at each start: what reads them on its own (the metrics' first
@@ -32,17 +34,15 @@ public class SchemaMigration {
     public record Migrated(String version) {}
 
     @Inject
+    @QueueJobDataSource
+    DataSource dataSource;
+
+    @Inject
     Event<Migrated> migratedEvent;
 
-    /** The history table, for the readiness check. */
-    public static final String HISTORY = HISTORY_TABLE;
-
-    /** How long a job stored before the migration has ended waits for it. */
-    static final Duration WAIT_FOR_MIGRATION = Duration.ofSeconds(60);
+    private final MigrationGate gate = new MigrationGate();
 
     private volatile String migratedTo;
-
-    private final MigrationGate gate = new MigrationGate();
 
     /** The schema version this deployment brought the database to at start; empty before. */
     public Optional<String> migratedTo() {
@@ -68,9 +68,10 @@ public class SchemaMigration {
 
     /**
      * Returns once this deployment has brought the tables up to date: at once after that (one volatile read), and
-     * while the migration runs waits for its end, at most {@link #WAIT_FOR_MIGRATION} (see {@link MigrationGate}). Code of the application can store jobs while the
-     * queue starts: WildFly starts an EAR's EJB modules side by side, and a timer of one ticked while the queue's
-     * module was still migrating (the demo's sample traffic: "column context of relation queue_job does not exist").
+     * while the migration runs waits for its end, at most {@link #WAIT_FOR_MIGRATION} (see {@link MigrationGate}).
+     * Code of the application can store jobs while the queue starts: WildFly starts an EAR's EJB modules side by side,
+     * and a timer of one ticked while the queue's module was still migrating (the demo's sample traffic: "column
+     * context of relation queue_job does not exist").
      *
      * @throws IllegalStateException when the migration has not ended in time; nothing was stored
      */
