@@ -16,11 +16,13 @@ import org.queuejob.application.JobAdminService;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.Gate;
 import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.TestDeployments;
 
 /** Requeue, set done and cancel, as the back office will call them. */
@@ -57,6 +59,9 @@ class ManualActionsIT {
 
     @Inject
     Gate gate;
+
+    @Inject
+    QueueRuntime runtime;
 
     @Test
     void requeuedFailedJobRunsAgainWithItsTriesCountedFromZero() {
@@ -102,6 +107,33 @@ class ManualActionsIT {
         assertThat(job(uuid).dateStarted()).isNull();
     }
 
+    /**
+     * A job's start commits with its done mark; one still running after a second is marked started by its server, in
+     * a statement of its own, with the run's own start. The mark is no hand-over: the row's version, by which the
+     * leader counts channel slots, stays that of the dispatch.
+     */
+    @Test
+    void aJobRunningForOverASecondIsMarkedStartedWithItsRunsStart_andEndsDoneFromThere() throws InterruptedException {
+        String customer = "Started-" + UUID.randomUUID();
+        gate.reset();
+        jobs.createCustomerAtTheGate(customer);
+        UUID uuid = enqueued.last();
+        await().atMost(TIMEOUT).until(gate::isReached);
+        String handedOver = version(uuid);
+
+        QueueJob started = await().atMost(TIMEOUT).until(() -> job(uuid), job -> job.state() == JobState.STARTED);
+
+        assertThat(started.worker()).isEqualTo(runtime.serverName());
+        assertThat(started.dateStarted()).isNotNull().isAfterOrEqualTo(started.dateEnqueued());
+        assertThat(version(uuid)).as("the row's version").isEqualTo(handedOver);
+        gate.open();
+        QueueJob done = await().atMost(TIMEOUT).until(() -> job(uuid), job -> job.state() == JobState.DONE);
+        assertThat(done.dateStarted()).as("the start the done mark wrote").isEqualTo(started.dateStarted());
+        assertThat(done.execTimeMillis()).isGreaterThanOrEqualTo(1_000L);
+        assertThat(customers.exists(customer)).as("the job's customer").isTrue();
+    }
+
+    /** Cancelled once people can see it running (started): the job's work is rolled back when it ends. */
     @Test
     void cancellingARunningJobRollsItsWorkBack() throws InterruptedException {
         String customer = "Cancelled-" + UUID.randomUUID();
@@ -109,6 +141,7 @@ class ManualActionsIT {
         jobs.createCustomerAtTheGate(customer);
         UUID uuid = enqueued.last();
         await().atMost(TIMEOUT).until(gate::isReached);
+        await().atMost(TIMEOUT).until(() -> job(uuid).state() == JobState.STARTED);
 
         admin.cancel(uuid);
         gate.open();
@@ -119,6 +152,12 @@ class ManualActionsIT {
         assertThat(customers.exists(customer))
                 .as("the cancelled job's customer")
                 .isFalse();
+    }
+
+    private static String version(UUID uuid) {
+        return DatabaseRows.rows("SELECT version FROM queue_job WHERE uuid = ?", uuid)
+                .get(0)
+                .get(0);
     }
 
     private QueueJob job(UUID uuid) {

@@ -82,6 +82,9 @@ public class JobRunner {
         /** The next job to run; null ends the call. */
         ClaimedJob next();
 
+        /** {@code job} starts running now, at {@code startedAt}. */
+        void started(ClaimedJob job, Instant startedAt);
+
         /** Where {@code job}'s slot may go when it is done ({@link SlotPassing}); empty: back to the leader. */
         Optional<SlotPass> passFor(ClaimedJob job);
 
@@ -107,7 +110,7 @@ public class JobRunner {
             ClaimedJob next = null;
             boolean takenOn = false;
             try {
-                ran = run(job, worker, loop.passFor(job));
+                ran = run(job, worker, loop);
             } finally {
                 next = ran.next().orElse(null);
                 takenOn = next != null && loop.takeOn(job, next);
@@ -121,8 +124,10 @@ public class JobRunner {
     private record Ran(Outcome outcome, Optional<ClaimedJob> next) {}
 
     /** Never throws for a job's failure; what could not be recorded stays with this server and is run again. */
-    private Ran run(ClaimedJob job, String worker, Optional<SlotPass> pass) {
+    private Ran run(ClaimedJob job, String worker, Loop loop) {
+        Optional<SlotPass> pass = loop.passFor(job);
         Instant startedAt = clock.instant();
+        loop.started(job, startedAt);
         tell(() -> outcomes.started(job, startedAt));
         try {
             if (timeouts.onTransaction()) {

@@ -66,6 +66,9 @@ public class QueueRuntime {
     SlotPassing slotPassing;
 
     @Inject
+    StartedMarks startedMarks;
+
+    @Inject
     LeaderLock leader;
 
     @Inject
@@ -106,6 +109,7 @@ public class QueueRuntime {
         messages.start();
         membership.start(functionNames, size, heldLimit);
         workers.start(size, threads.workers(), this::jobEnded);
+        startedMarks.start();
         warnAboutUnknownFunctions(functionNames);
         int workerCount = size;
         LOG.info(() -> String.format(
@@ -125,6 +129,7 @@ public class QueueRuntime {
             return;
         }
         housekeeping.stop();
+        startedMarks.stop();
         Set<Long> stillRunning = workers.stop(timeout);
         if (!stillRunning.isEmpty()) {
             LOG.warning(() -> stillRunning.size() + " job(s) still running at shutdown are released: " + stillRunning);

@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.execution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +54,7 @@ public class Workers implements WorkerLoad {
 
     private final BlockingQueue<ClaimedJob> ready = new LinkedBlockingQueue<>();
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
+    private final RunningJobs running = new RunningJobs();
     private final AtomicInteger loops = new AtomicInteger();
     private final Object loopsMonitor = new Object();
 
@@ -104,6 +106,11 @@ public class Workers implements WorkerLoad {
     /** The ids of the jobs this server holds, for a look at the database that must leave them out. */
     Set<Long> held() {
         return Set.copyOf(held);
+    }
+
+    /** The held jobs that are running now, with their start. */
+    RunningJobs running() {
+        return running;
     }
 
     /** Takes jobs handed to this server; one already held is ignored. Returns how many were new. */
@@ -171,6 +178,11 @@ public class Workers implements WorkerLoad {
         }
 
         @Override
+        public void started(ClaimedJob job, Instant startedAt) {
+            running.started(job.id(), startedAt);
+        }
+
+        @Override
         public boolean takeOn(ClaimedJob job, ClaimedJob next) {
             slotPassing.passed(job, next);
             return active && held.add(next.id());
@@ -213,6 +225,7 @@ public class Workers implements WorkerLoad {
 
     private void ended(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next) {
         lastEndNanos = System.nanoTime();
+        running.ended(job.id());
         held.remove(job.id());
         slotPassing.ended(job);
         onEnded.accept(job, outcome, next);

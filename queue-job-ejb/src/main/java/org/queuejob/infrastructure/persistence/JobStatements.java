@@ -5,6 +5,7 @@ import static org.queuejob.domain.model.job.JobTransition.DISPATCH;
 import static org.queuejob.domain.model.job.JobTransition.REJECT_UNKNOWN_FUNCTION;
 import static org.queuejob.domain.model.job.JobTransition.RELEASE;
 import static org.queuejob.domain.model.job.JobTransition.RELEASE_CHILD;
+import static org.queuejob.domain.model.job.JobTransition.START;
 
 /**
  * The SQL of the queue's hot path, in one place: what dispatch, the workers and the enqueue run for every job. State
@@ -182,6 +183,23 @@ final class JobStatements {
                 RETURNING %6$s)
             SELECT next.*, (SELECT count(*) FROM done) FROM (VALUES (1)) AS one (x) LEFT JOIN next ON true""".formatted(
             COMPLETE_HELD, INSTANT, DISPATCH.to().dbValue(), DISPATCH.sqlCondition(), DISPATCH.rowCondition(), PAYLOAD);
+
+    /**
+     * A server marks its jobs that have run for a while started (T9 late): job {@code ids[i]} started at
+     * {@code micros[i]}. Autocommitted on its own, never in a job's transaction. Only rows this server still holds and
+     * that are still enqueued change, and a row another transaction has locked is skipped, not waited for: it is the
+     * job's own done mark, or someone's cancel, and the mark is tried again a second later if the job still runs. The
+     * version is not raised: it names the hand-over, which the leader counts slots by, and this is not one.
+     */
+    static final String MARK_STARTED = """
+            UPDATE queue_job SET state = '%1$s',
+                   date_started = timestamptz 'epoch'
+                                  + (CAST(? AS bigint[]))[array_position(CAST(? AS bigint[]), id)] * interval '1 microsecond'
+             WHERE id = ANY (ARRAY(SELECT id FROM queue_job WHERE id = ANY (CAST(? AS bigint[]))
+                                      AND (worker || '') = ? AND %2$s
+                                    ORDER BY id FOR UPDATE SKIP LOCKED))
+               AND %2$s
+            RETURNING id""".formatted(START.to().dbValue(), START.rowCondition());
 
     /** T3 for the children of one parent: parents done in other transactions, or in this one, are all seen. */
     static final String RELEASE_CHILDREN = """

@@ -9,6 +9,7 @@ import static org.queuejob.infrastructure.persistence.JobStatements.INSERT;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_EDGES;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_MANY;
 import static org.queuejob.infrastructure.persistence.JobStatements.LOCK_IDENTITY_KEY;
+import static org.queuejob.infrastructure.persistence.JobStatements.MARK_STARTED;
 import static org.queuejob.infrastructure.persistence.JobStatements.NEXT_ETA;
 import static org.queuejob.infrastructure.persistence.JobStatements.OCCUPYING;
 import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS;
@@ -34,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -288,6 +290,34 @@ public class QueueStore {
             return jobs;
         } catch (SQLException e) {
             throw new QueueStoreException("Could not read the jobs handed to " + worker, e);
+        }
+    }
+
+    /**
+     * Marks started the jobs among {@code ids} that {@code worker} still holds and that are still enqueued, job
+     * {@code ids[i]} with {@code startedAt[i]} as its start; each statement commits on its own. Returns the ids marked.
+     */
+    public Set<Long> markStarted(String worker, long[] ids, Instant[] startedAt) {
+        long[] micros = new long[startedAt.length];
+        for (int i = 0; i < micros.length; i++) {
+            micros[i] = micros(startedAt[i]);
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement mark = connection.prepareStatement(MARK_STARTED)) {
+            Array idArray = bigints(connection, ids);
+            mark.setArray(1, bigints(connection, micros));
+            mark.setArray(2, idArray);
+            mark.setArray(3, idArray);
+            mark.setString(4, worker);
+            Set<Long> marked = new HashSet<>();
+            try (ResultSet rows = mark.executeQuery()) {
+                while (rows.next()) {
+                    marked.add(rows.getLong(1));
+                }
+            }
+            return marked;
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not mark the running jobs of " + worker + " started", e);
         }
     }
 

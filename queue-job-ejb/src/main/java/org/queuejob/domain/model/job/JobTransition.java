@@ -20,15 +20,22 @@ import java.util.stream.Collectors;
  * children, rescue, autovacuum) build their state conditions from it with {@link #sqlCondition()}, so both follow the
  * same table.
  *
- * <p>A job handed to a server is {@code enqueued} with that server as its worker until it ends: its start is not
- * committed on its own, because a job's start, work and done mark commit together (see the README). {@code started}
- * is still accepted wherever {@code enqueued} is, for rows written by earlier versions.
+ * <p>A job handed to a server is {@code enqueued} with that server as its worker. Its run is not started in a
+ * transaction of its own: the job's start, work and done mark commit together (see the README), so a job of a few
+ * milliseconds goes from {@code enqueued} to {@code done} in one step. A job still running after a second is marked
+ * {@code started} by its server ({@link #START}), off the job's transaction, so that people see what runs; every
+ * transition from {@code enqueued} is therefore also one from {@code started}.
  */
 public enum JobTransition {
     /** T3: all parents done, the child may run. */
     RELEASE_CHILD(PENDING, WAIT_DEPENDENCIES),
     /** T6: the leader hands a pending job to a server's workers. */
     DISPATCH(ENQUEUED, PENDING),
+    /**
+     * T9 of the original, made late: the server running the job marks it started once it has run for a second, in
+     * a statement of its own beside the job's transaction (a shorter job does T9 with its done mark).
+     */
+    START(STARTED, ENQUEUED),
     /** T9 + T10: the worker holding the job ran it; committed with the job's own work. */
     COMPLETE(DONE, ENQUEUED, STARTED),
     /** T12: the try failed for good. */

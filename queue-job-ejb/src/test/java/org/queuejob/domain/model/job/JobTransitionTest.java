@@ -34,6 +34,20 @@ class JobTransitionTest {
         assertThat(JobTransition.DISPATCH.to()).isIn(held);
     }
 
+    /** A job marked started while it runs must still end, be rescued, cancelled or set done as an enqueued one. */
+    @Test
+    void aStartedJobMayChangeInEveryWayAnEnqueuedJobMay_andOnlyAnEnqueuedJobIsMarkedStarted() {
+        assertThat(JobTransition.START.from()).containsExactly(JobState.ENQUEUED);
+        assertThat(JobTransition.START.to()).isEqualTo(JobState.STARTED);
+        for (JobTransition transition : JobTransition.values()) {
+            if (transition != JobTransition.START && transition.allowedFrom(JobState.ENQUEUED)) {
+                assertThat(transition.allowedFrom(JobState.STARTED))
+                        .as(transition.name())
+                        .isTrue();
+            }
+        }
+    }
+
     @Test
     void onlyEndedJobsAreVacuumedAndNoHeldOrEndedJobIsEdited() {
         assertThat(JobTransition.VACUUM.from()).allMatch(JobState::isFinal);
