@@ -56,13 +56,16 @@ public class SampleJobs {
         return "Charged " + amount + " for order " + orderId;
     }
 
-    /** Reports its progress region by region (the job page follows it live). */
+    /**
+     * Reports its progress region by region (the job page follows it live), for some seconds: long enough to be seen
+     * as started in the Jobs list while it runs.
+     */
     @Job(description = "Build the daily sales report", priority = 20)
     public String buildReport(LocalDate day, ReportRequest request) {
         int steps = 4;
         for (int step = 0; step < steps; step++) {
             context.progress(step * 100 / steps, "Summing region " + (step + 1) + " of " + steps);
-            work(250, 750);
+            work(1_000, 2_000);
         }
         context.progress(100, "Report written");
         return "Report for " + day + " (" + request.format() + ", regions " + request.regions() + ")";
