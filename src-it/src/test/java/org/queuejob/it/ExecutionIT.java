@@ -8,9 +8,15 @@ import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -27,9 +33,11 @@ import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.infrastructure.execution.Dispatcher;
 import org.queuejob.infrastructure.execution.JobTimedOutException;
 import org.queuejob.infrastructure.execution.QueueRuntime;
+import org.queuejob.infrastructure.execution.RunningJobsWatch;
 import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
+import org.queuejob.it.jobs.Gate;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.HeldLock;
@@ -80,6 +88,9 @@ class ExecutionIT {
 
     @Inject
     JobQueue queue;
+
+    @Inject
+    Gate gate;
 
     @Test
     void theJobTable_isNeverCutByPostgreSqlsVacuum_soThatItsPlansNeverSeeAnEmptyTable() {
@@ -140,12 +151,60 @@ class ExecutionIT {
         assertThat(log.runs(marker)).isEqualTo(2);
     }
 
+    /**
+     * Nothing interrupts a job past its timeout: while it still runs, its server says so once, with where its thread
+     * waits, and counts it; when it returns, its work is rolled back and it fails.
+     */
     @Test
-    void aJobThatRunsPastItsTimeoutHasItsWorkRolledBackAndFailsSayingSo() throws InterruptedException {
+    void aJobThatRunsPastItsTimeoutIsToldOfWhileItRuns_thenHasItsWorkRolledBackAndFailsSayingSo()
+            throws InterruptedException {
         String customer = "late-" + UUID.randomUUID();
-        jobs.createCustomerPastTheTimeout(customer);
-        UUID uuid = enqueued.last();
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(record);
+            }
 
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger watch = Logger.getLogger(RunningJobsWatch.class.getName());
+        watch.addHandler(capture);
+        gate.reset();
+        try {
+            jobs.createCustomerPastTheTimeout(customer);
+            UUID uuid = enqueued.last();
+
+            LogRecord told = await().atMost(TIMEOUT)
+                    .until(
+                            () -> warnings.stream()
+                                    .filter(r -> r.getMessage().contains(uuid.toString()))
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .orElseThrow();
+            assertThat(told.getLevel()).isEqualTo(Level.WARNING);
+            assertThat(told.getMessage())
+                    .contains("past its timeout of 1 s (queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs"
+                            + ".createCustomerPastTheTimeout)")
+                    .contains(Gate.class.getName() + ".pass(Gate.java:");
+            assertThat(runtime.jobsOverdue()).isEqualTo(1);
+            gate.open();
+            assertEndsFailedWithItsWorkRolledBack(uuid, customer);
+            await().atMost(TIMEOUT).until(() -> runtime.jobsOverdue() == 0);
+            assertThat(warnings.stream().filter(r -> r.getMessage().contains(uuid.toString())))
+                    .as("warnings about the job")
+                    .hasSize(1);
+        } finally {
+            gate.open();
+            watch.removeHandler(capture);
+        }
+    }
+
+    private void assertEndsFailedWithItsWorkRolledBack(UUID uuid, String customer) {
         QueueJob job = await().atMost(TIMEOUT)
                 .until(
                         () -> query.find(uuid).orElseThrow(),

@@ -66,7 +66,7 @@ public class QueueRuntime {
     SlotPassing slotPassing;
 
     @Inject
-    StartedMarks startedMarks;
+    RunningJobsWatch runningJobsWatch;
 
     @Inject
     LeaderLock leader;
@@ -109,7 +109,7 @@ public class QueueRuntime {
         messages.start();
         membership.start(functionNames, size, heldLimit);
         workers.start(size, threads.workers(), this::jobEnded);
-        startedMarks.start();
+        runningJobsWatch.start();
         warnAboutUnknownFunctions(functionNames);
         int workerCount = size;
         LOG.info(() -> String.format(
@@ -129,7 +129,7 @@ public class QueueRuntime {
             return;
         }
         housekeeping.stop();
-        startedMarks.stop();
+        runningJobsWatch.stop();
         Set<Long> stillRunning = workers.stop(timeout);
         if (!stillRunning.isEmpty()) {
             LOG.warning(() -> stillRunning.size() + " job(s) still running at shutdown are released: " + stillRunning);
@@ -221,6 +221,11 @@ public class QueueRuntime {
     /** Jobs running on this server now. */
     public int workersBusy() {
         return Math.max(0, workers.heldCount() - workers.buffered());
+    }
+
+    /** Jobs running on this server past their timeout now (each also logged once, with where its thread is). */
+    public int jobsOverdue() {
+        return workers.running().overdue();
     }
 
     /** Jobs handed to this server that wait for a free worker. */

@@ -179,7 +179,7 @@ public class Workers implements WorkerLoad {
 
         @Override
         public void started(ClaimedJob job, Instant startedAt) {
-            running.started(job.id(), startedAt);
+            running.started(job, startedAt);
         }
 
         @Override

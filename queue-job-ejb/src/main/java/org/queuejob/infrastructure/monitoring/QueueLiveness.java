@@ -55,6 +55,7 @@ public class QueueLiveness implements HealthCheck {
                 .withData("workersBusy", runtime.workersBusy())
                 .withData("workersTotal", runtime.workersTotal())
                 .withData("jobsWaitingForAWorker", buffered)
+                .withData("jobsPastTheirTimeout", runtime.jobsOverdue())
                 .withData("lastPoll", runtime.lastPoll().map(Instant::toString).orElse("none"))
                 .withData(
                         "lastDispatch",

@@ -64,6 +64,10 @@ public class QueueMetrics {
                 "Jobs that have not ended, all channels and states (cached " + CACHE_SECONDS + " s)",
                 this::notEnded);
         gauge("queue_job.workers.busy", "Jobs running on this server now", runtime::workersBusy);
+        gauge(
+                "queue_job.workers.overdue",
+                "Jobs running on this server past their timeout now: each is logged once with where its thread is",
+                runtime::jobsOverdue);
         gauge("queue_job.workers.total", "Workers of this server (jobs it runs at once)", runtime::workersTotal);
         gauge(
                 "queue_job.workers.waiting",

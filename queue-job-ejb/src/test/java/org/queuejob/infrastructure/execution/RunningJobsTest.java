@@ -4,20 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.infrastructure.execution.RunningJobs.Run;
 
 class RunningJobsTest {
 
     private static final Instant T0 = Instant.parse("2026-12-06T10:00:00Z");
 
+    private static final String QUICK = "org.example.Jobs.quick";
+    private static final String SLOW = "org.example.Jobs.slow";
+
+    /** Timeouts per job function, in seconds. */
+    private static final Map<String, Integer> TIMEOUTS = Map.of(QUICK, 5, SLOW, 60);
+
     private final RunningJobs running = new RunningJobs();
 
     @Test
     void onlyJobsRunningForASecondAreDue_oldestFirst() {
-        running.started(1, T0.plusMillis(300));
-        running.started(2, T0);
-        running.started(3, T0.plusMillis(900));
+        running.started(job(1, QUICK), T0.plusMillis(300));
+        running.started(job(2, QUICK), T0);
+        running.started(job(3, QUICK), T0.plusMillis(900));
 
         List<Run> due = running.toMark(T0.plusSeconds(1).plusMillis(300));
 
@@ -27,8 +36,8 @@ class RunningJobsTest {
 
     @Test
     void aMarkedRunIsNotDueAgain_whileOneTheDatabaseDidNotMarkStaysDue() {
-        running.started(1, T0);
-        running.started(2, T0);
+        running.started(job(1, QUICK), T0);
+        running.started(job(2, QUICK), T0);
         List<Run> due = running.toMark(T0.plusSeconds(2));
 
         running.marked(due.stream().filter(run -> run.id() == 1).toList());
@@ -38,16 +47,51 @@ class RunningJobsTest {
 
     @Test
     void aJobThatEndedWhileItsMarkWasWrittenLeaves_andANewRunOfItStartsUnmarked() {
-        running.started(1, T0);
-        running.started(2, T0);
+        running.started(job(1, QUICK), T0);
+        running.started(job(2, QUICK), T0);
         List<Run> due = running.toMark(T0.plusSeconds(2));
         running.ended(1);
         running.ended(2);
-        running.started(2, T0.plusSeconds(2)); // its retry, on this server
+        running.started(job(2, QUICK), T0.plusSeconds(2)); // its retry, on this server
 
         running.marked(due);
 
         assertThat(running.size()).isEqualTo(1);
-        assertThat(running.toMark(T0.plusSeconds(4))).containsExactly(new Run(2, T0.plusSeconds(2), false));
+        assertThat(running.toMark(T0.plusSeconds(4)))
+                .singleElement()
+                .satisfies(run -> assertThat(run.startedAt()).isEqualTo(T0.plusSeconds(2)));
+    }
+
+    @Test
+    void aRunPastItsOwnFunctionsTimeoutIsToldOfOnce_withTheThreadItRunsOn() {
+        running.started(job(1, QUICK), T0);
+        running.started(job(2, SLOW), T0);
+
+        List<Run> overdue = running.newlyOverdue(T0.plusSeconds(6), TIMEOUTS::get);
+
+        assertThat(overdue).extracting(Run::id).containsExactly(1L);
+        assertThat(overdue.get(0).thread()).isSameAs(Thread.currentThread());
+        assertThat(running.newlyOverdue(T0.plusSeconds(7), TIMEOUTS::get)).isEmpty();
+        assertThat(running.overdue()).isEqualTo(1);
+        assertThat(running.newlyOverdue(T0.plusSeconds(61), TIMEOUTS::get))
+                .extracting(Run::id)
+                .containsExactly(2L);
+        assertThat(running.overdue()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunExactlyAtItsTimeoutIsNotOverdue_andOneThatEndedIsNoLongerCounted() {
+        running.started(job(1, QUICK), T0);
+        assertThat(running.newlyOverdue(T0.plusSeconds(5), TIMEOUTS::get)).isEmpty();
+        assertThat(running.newlyOverdue(T0.plusSeconds(5).plusMillis(1), TIMEOUTS::get))
+                .hasSize(1);
+
+        running.ended(1);
+
+        assertThat(running.overdue()).isZero();
+    }
+
+    private static ClaimedJob job(long id, String function) {
+        return new ClaimedJob(id, UUID.randomUUID(), "root", function, "[]", false, 0, null, null, T0, 1);
     }
 }

@@ -1,0 +1,130 @@
+package org.queuejob.infrastructure.execution;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.execution.RunningJobs.Run;
+import org.queuejob.infrastructure.persistence.QueueStore;
+
+/**
+ * Looks at the jobs running on this server once a second, off their path:
+ *
+ * <ul>
+ *   <li>marks started in the database those that have run for {@link RunningJobs#MARK_AFTER} (the original's {@code
+ *       started}, with the run's start), in one statement of its own for all of them. A job's start commits with
+ *       its done mark, so without this a job running for an hour would show as {@code enqueued}, like one still
+ *       waiting in this server's buffer. A short job is never marked, and a mark neither waits for a job's
+ *       transaction nor makes one wait (see {@code JobStatements.MARK_STARTED});
+ *   <li>says so, once per run, when a job runs past its timeout: neither server interrupts a job, so one blocked
+ *       for good holds its worker until the server stops, and its timeout only fails it when it returns. The
+ *       warning names the job and shows where its thread is, which is what someone needs to unblock it.
+ * </ul>
+ */
+@ApplicationScoped
+public class RunningJobsWatch {
+
+    static final Duration EVERY = Duration.ofSeconds(1);
+
+    /** Frames of an overdue job's thread shown: enough to see the call it waits in and who made it. */
+    static final int FRAMES_SHOWN = 40;
+
+    private static final Logger LOG = Logger.getLogger(RunningJobsWatch.class.getName());
+
+    /** While the database is away every look fails: a line a minute says so. */
+    private static final QuietLog UNMARKED_LOG = new QuietLog(LOG, Duration.ofMinutes(1));
+
+    @Inject
+    Workers workers;
+
+    @Inject
+    QueueStore store;
+
+    @Inject
+    JobTimeouts timeouts;
+
+    @Inject
+    WorkerIdentity me;
+
+    @Inject
+    QueueThreads threads;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
+
+    private ScheduledFuture<?> task;
+
+    void start() {
+        task = threads.runEvery(EVERY, this::look);
+    }
+
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    void look() {
+        Instant now = clock.instant();
+        RunningJobs running = workers.running();
+        mark(running, running.toMark(now));
+        for (Run run : running.newlyOverdue(now, timeouts::secondsFor)) {
+            LOG.warning(() -> overdue(run, now));
+        }
+    }
+
+    /**
+     * A job not marked (it ended meanwhile, its row was locked by its own done mark, someone cancelled it while it
+     * runs) is looked at again at the next look, as long as it runs here.
+     */
+    private void mark(RunningJobs running, List<Run> due) {
+        if (due.isEmpty()) {
+            return;
+        }
+        long[] ids = new long[due.size()];
+        Instant[] startedAt = new Instant[due.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = due.get(i).id();
+            startedAt[i] = due.get(i).startedAt();
+        }
+        try {
+            Set<Long> marked = store.markStarted(me.name(), ids, startedAt);
+            running.marked(due.stream().filter(run -> marked.contains(run.id())).toList());
+        } catch (RuntimeException e) {
+            UNMARKED_LOG.warn(() -> "Could not mark " + ids.length + " running job(s) started (" + e.getMessage()
+                    + "); trying again in a second");
+        }
+    }
+
+    private String overdue(Run run, Instant now) {
+        StackTraceElement[] frames = run.thread().getStackTrace();
+        String where = Arrays.stream(frames)
+                .limit(FRAMES_SHOWN)
+                .map(frame -> "\tat " + frame)
+                .collect(Collectors.joining("\n"));
+        return String.format(
+                Locale.ROOT,
+                "Job %s (%s) has run for %.1f s, past its timeout of %d s (%s): it holds a worker until it returns, and"
+                        + " its work will then be rolled back and the job failed. Nothing interrupts it; if it is"
+                        + " blocked, give the call it waits in a timeout of its own. Its thread, %s, is now%s:%n%s",
+                run.job().uuid(),
+                run.function(),
+                Duration.between(run.startedAt(), now).toMillis() / 1000.0,
+                timeouts.secondsFor(run.function()),
+                timeouts.settingFor(run.function()),
+                run.thread().getName(),
+                frames.length > FRAMES_SHOWN ? " (its " + FRAMES_SHOWN + " innermost calls)" : "",
+                where);
+    }
+}
