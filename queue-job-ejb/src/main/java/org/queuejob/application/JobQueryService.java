@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,11 @@ import org.queuejob.domain.model.job.JobGroup;
 import org.queuejob.domain.model.job.JobGrouping;
 import org.queuejob.domain.model.job.JobQueries;
 import org.queuejob.domain.model.job.JobSort;
+import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
+import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.execution.JobTimeouts;
 
 /**
  * Read side of the back office: database-paged, filtered, sorted job lists and single jobs. A stateless session
@@ -44,6 +49,13 @@ public class JobQueryService {
 
     @Inject
     ClusterMembership membership;
+
+    @Inject
+    JobTimeouts timeouts;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
 
     /** A page of the jobs matching {@code filter}; without a sort, newest first. */
     public List<QueueJob> page(JobFilter filter, int first, int pageSize, JobSort sort, boolean ascending) {
@@ -82,6 +94,21 @@ public class JobQueryService {
     /** Whether no running server has {@code jobFunction}: its waiting jobs cannot start now. */
     public boolean noRunningServerHas(String jobFunction) {
         return !functionsOnRunningServers().contains(jobFunction);
+    }
+
+    /**
+     * How far a running job is past its timeout, if it is: only a job marked {@code started} (after a second of
+     * running) has a start the database knows before it ends.
+     */
+    public Optional<Overrun> overrun(QueueJob job) {
+        if (job.state() != JobState.STARTED || job.dateStarted() == null) {
+            return Optional.empty();
+        }
+        Duration ranFor = Duration.between(job.dateStarted(), clock.instant());
+        Duration timeout = Duration.ofSeconds(timeouts.secondsFor(job.jobFunction()));
+        return ranFor.compareTo(timeout) > 0
+                ? Optional.of(new Overrun(ranFor, timeout, timeouts.settingFor(job.jobFunction())))
+                : Optional.empty();
     }
 
     /** Counts of the jobs matching {@code filter} per value of {@code grouping}, largest group first. */

@@ -34,6 +34,7 @@ import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.web.format.GraphDrawing;
 import org.queuejob.web.format.JobTexts;
+import org.queuejob.web.format.RunTexts;
 import org.queuejob.web.security.ManagerOnly;
 import org.queuejob.web.security.Roles;
 
@@ -67,6 +68,10 @@ public class JobBacking implements Serializable {
 
     static final String CHANNEL_TOO_LONG = "Channel: a channel name has at most 255 characters.";
     static final String CHANNEL_RULE = "Channel: use " + ChannelName.RULE + ".";
+
+    /** A started job past its timeout: nothing interrupts it, so someone may have to. */
+    static final String OVERRUN = "Running for %s, past its timeout of %s (%s): it fails when it returns, and its work"
+            + " is rolled back. Nothing interrupts it; its server has logged where it waits.";
 
     static final String MOVED_ON = "This job changed while the page was open: it is now %s. Nothing was done: look at"
             + " it again before choosing.";
@@ -137,6 +142,21 @@ public class JobBacking implements Serializable {
         // only the progress is redrawn.
         checkRunning();
         loaded = false;
+    }
+
+    /** Why a running job needs someone's eye ({@link #OVERRUN}); null while it is within its timeout. */
+    public String getOverrun() {
+        QueueJob current = getJob();
+        return current == null
+                ? null
+                : jobQueries
+                        .overrun(current)
+                        .map(over -> String.format(
+                                OVERRUN,
+                                RunTexts.duration(over.ranFor()),
+                                RunTexts.duration(over.timeout()),
+                                over.setting()))
+                        .orElse(null);
     }
 
     /** Whether the job may still change by itself (waiting or running): the page follows it then. */

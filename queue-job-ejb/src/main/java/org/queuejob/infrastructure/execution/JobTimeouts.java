@@ -90,7 +90,7 @@ public class JobTimeouts {
     }
 
     /** The setting that gives a job function its timeout, as a message names it. */
-    String settingFor(String jobFunction) {
+    public String settingFor(String jobFunction) {
         return perFunction.containsKey(jobFunction) ? PER_FUNCTION + jobFunction : DEFAULT;
     }
 

@@ -79,6 +79,34 @@ class JobDetailIT extends BrowserTest {
         assertThat(JobRows.state(job.uuid())).isEqualTo("done");
     }
 
+    /** Nothing interrupts a job past its timeout (an hour by default): its page says so, and what happens next. */
+    @Test
+    void aJobStartedLongerAgoThanItsTimeout_saysSoOnItsPage_andOneWithinItSaysNothing() {
+        String channel = JobRows.uniqueChannel("detail-overrun");
+        JobRows.Stored late = JobRows.aJob(channel)
+                .state("started")
+                .startedAgo(Duration.ofMinutes(75))
+                .store();
+        JobRows.Stored onTime = JobRows.aJob(channel)
+                .state("started")
+                .startedAgo(Duration.ofMinutes(5))
+                .store();
+
+        try {
+            browser.open("/job.xhtml?uuid=" + late.uuid());
+            assertThat(browser.waitFor(By.id("jobOverrun")).getText())
+                    .contains("Running for 1 h 15 min, past its timeout of 1 h 00 min (queue-job.job-timeout-seconds):"
+                            + " it fails when it returns, and its work is rolled back.");
+            browser.screenshot("job-overrun");
+            browser.open("/job.xhtml?uuid=" + onTime.uuid());
+            assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("started");
+            assertThat(browser.shown(By.id("jobOverrun"))).isEmpty();
+        } finally {
+            // Rows held by no server would take two of root's slots, as the leader counts them, for later tests.
+            JobRows.execute("DELETE FROM queue_job WHERE id IN (?, ?)", late.id(), onTime.id());
+        }
+    }
+
     @Test
     void doneJob_hasNoActionButtons_norAnEmptyActionsCard() {
         JobRows.Stored job =

@@ -265,6 +265,13 @@ final class JobRows {
             return this;
         }
 
+        /** Started that long ago and still running: no run time yet. */
+        Builder startedAgo(Duration ago) {
+            this.started = Instant.now().minus(ago);
+            this.execMillis = null;
+            return this;
+        }
+
         Builder done() {
             this.done = started == null ? Instant.now() : started.plusMillis(execMillis);
             this.result = "fixture result";
