@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 /**
  * The job's state table (the original's §1.B): each way a job's state may change, the states it may change from, and
  * the state it goes to. This is the one place that says it. {@link QueueJob}'s methods check it before they change
- * a loaded job; the statements that change many jobs at once in SQL for speed (dispatch, done mark, release of
- * children, rescue, autovacuum) build their state conditions from it with {@link #sqlCondition()}, so both follow the
- * same table.
+ * a loaded job; the statements that change many jobs at once in SQL for speed (dispatch, started mark, done mark,
+ * release of children, rescue, autovacuum) build their state conditions from it with {@link #sqlCondition()}, so both
+ * follow the same table.
  *
  * <p>A job handed to a server is {@code enqueued} with that server as its worker. Its run is not started in a
  * transaction of its own: the job's start, work and done mark commit together (see the README), so a job of a few
