@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -94,6 +95,11 @@ public class JobQueryService {
     /** Whether no running server has {@code jobFunction}: its waiting jobs cannot start now. */
     public boolean noRunningServerHas(String jobFunction) {
         return !functionsOnRunningServers().contains(jobFunction);
+    }
+
+    /** The queue's time now: how long ago something happened, as the queue's clock reads it. */
+    public Instant now() {
+        return clock.instant();
     }
 
     /**

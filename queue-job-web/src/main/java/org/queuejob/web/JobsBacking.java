@@ -314,22 +314,6 @@ public class JobsBacking implements Serializable {
         return List.of(JobGrouping.values());
     }
 
-    public String simpleFunctionName(String jobFunction) {
-        return JobTexts.simpleFunctionName(jobFunction);
-    }
-
-    public String simpleClassName(String className) {
-        return JobTexts.simpleClassName(className);
-    }
-
-    public List<String> channelLevels(String channel) {
-        return JobTexts.channelLevels(channel);
-    }
-
-    public String seconds(Long millis) {
-        return JobTexts.seconds(millis);
-    }
-
     // Properties ----------------------------------------------------------------------------------------------------
 
     public List<JobState> getStates() {

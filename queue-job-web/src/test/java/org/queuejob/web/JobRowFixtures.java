@@ -33,6 +33,7 @@ final class JobRowFixtures {
                 null,
                 null,
                 null,
+                null,
                 "root",
                 10,
                 null);
