@@ -115,10 +115,7 @@ class ManualActionsIT {
     @Test
     void aJobRunningForOverASecondIsMarkedStartedWithItsRunsStart_andEndsDoneFromThere() throws InterruptedException {
         String customer = "Started-" + UUID.randomUUID();
-        gate.reset();
-        jobs.createCustomerAtTheGate(customer);
-        UUID uuid = enqueued.last();
-        await().atMost(TIMEOUT).until(gate::isReached);
+        UUID uuid = runningAtTheGate(customer);
         String handedOver = version(uuid);
 
         QueueJob started = await().atMost(TIMEOUT).until(() -> job(uuid), job -> job.state() == JobState.STARTED);
@@ -137,10 +134,7 @@ class ManualActionsIT {
     @Test
     void cancellingARunningJobRollsItsWorkBack() throws InterruptedException {
         String customer = "Cancelled-" + UUID.randomUUID();
-        gate.reset();
-        jobs.createCustomerAtTheGate(customer);
-        UUID uuid = enqueued.last();
-        await().atMost(TIMEOUT).until(gate::isReached);
+        UUID uuid = runningAtTheGate(customer);
         await().atMost(TIMEOUT).until(() -> job(uuid).state() == JobState.STARTED);
 
         admin.cancel(uuid);
@@ -152,6 +146,15 @@ class ManualActionsIT {
         assertThat(customers.exists(customer))
                 .as("the cancelled job's customer")
                 .isFalse();
+    }
+
+    /** Enqueues a job that stores {@code customer} and then waits at the gate; returns once it waits there. */
+    private UUID runningAtTheGate(String customer) throws InterruptedException {
+        gate.reset();
+        jobs.createCustomerAtTheGate(customer);
+        UUID uuid = enqueued.last();
+        await().atMost(TIMEOUT).until(gate::isReached);
+        return uuid;
     }
 
     private static String version(UUID uuid) {
