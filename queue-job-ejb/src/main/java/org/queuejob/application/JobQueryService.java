@@ -110,10 +110,11 @@ public class JobQueryService {
         if (job.state() != JobState.STARTED || job.dateStarted() == null) {
             return Optional.empty();
         }
+        String function = job.jobFunction();
         Duration ranFor = Duration.between(job.dateStarted(), clock.instant());
-        Duration timeout = Duration.ofSeconds(timeouts.secondsFor(job.jobFunction()));
-        return ranFor.compareTo(timeout) > 0
-                ? Optional.of(new Overrun(ranFor, timeout, timeouts.settingFor(job.jobFunction())))
+        return timeouts.isPast(function, ranFor)
+                ? Optional.of(new Overrun(
+                        ranFor, Duration.ofSeconds(timeouts.secondsFor(function)), timeouts.settingFor(function)))
                 : Optional.empty();
     }
 

@@ -83,10 +83,14 @@ public class JobTimeouts {
      * says why, on every server alike.
      */
     public void requireWithin(String jobFunction, Duration ran) {
-        int seconds = secondsFor(jobFunction);
-        if (ran.compareTo(Duration.ofSeconds(seconds)) > 0) {
-            throw new JobTimedOutException(ran, seconds, settingFor(jobFunction));
+        if (isPast(jobFunction, ran)) {
+            throw new JobTimedOutException(ran, secondsFor(jobFunction), settingFor(jobFunction));
         }
+    }
+
+    /** Whether a run of {@code jobFunction} that has lasted {@code ran} is past its timeout (at it is not). */
+    public boolean isPast(String jobFunction, Duration ran) {
+        return ran.compareTo(Duration.ofSeconds(secondsFor(jobFunction))) > 0;
     }
 
     /** The setting that gives a job function its timeout, as a message names it. */

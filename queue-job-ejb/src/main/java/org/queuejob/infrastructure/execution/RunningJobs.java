@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
 import org.queuejob.domain.model.job.ClaimedJob;
 
 /**
@@ -57,10 +57,6 @@ final class RunningJobs {
         Thread thread() {
             return thread;
         }
-
-        boolean marked() {
-            return marked;
-        }
     }
 
     private final ConcurrentHashMap<Long, Run> running = new ConcurrentHashMap<>();
@@ -86,14 +82,12 @@ final class RunningJobs {
     }
 
     /**
-     * The runs that have lasted longer than their job function's timeout ({@code timeoutSeconds}) by {@code now}
+     * The runs that are past their job function's timeout by {@code now} ({@code pastTimeout}: function, time run)
      * and were not told of yet, oldest first; each is told of once.
      */
-    List<Run> newlyOverdue(Instant now, ToIntFunction<String> timeoutSeconds) {
-        List<Run> overdue = oldestFirst(run -> !run.toldOverdue
-                && Duration.between(run.startedAt, now)
-                                .compareTo(Duration.ofSeconds(timeoutSeconds.applyAsInt(run.function())))
-                        > 0);
+    List<Run> newlyOverdue(Instant now, BiPredicate<String, Duration> pastTimeout) {
+        List<Run> overdue = oldestFirst(
+                run -> !run.toldOverdue && pastTimeout.test(run.function(), Duration.between(run.startedAt, now)));
         overdue.forEach(run -> run.toldOverdue = true);
         return overdue;
     }

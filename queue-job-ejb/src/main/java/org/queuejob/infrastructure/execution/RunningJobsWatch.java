@@ -79,7 +79,7 @@ public class RunningJobsWatch {
         Instant now = clock.instant();
         RunningJobs running = workers.running();
         mark(running, running.toMark(now));
-        for (Run run : running.newlyOverdue(now, timeouts::secondsFor)) {
+        for (Run run : running.newlyOverdue(now, timeouts::isPast)) {
             LOG.warning(() -> overdue(run, now));
         }
     }

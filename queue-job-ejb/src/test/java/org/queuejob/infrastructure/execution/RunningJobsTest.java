@@ -2,10 +2,12 @@ package org.queuejob.infrastructure.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.infrastructure.execution.RunningJobs.Run;
@@ -19,6 +21,10 @@ class RunningJobsTest {
 
     /** Timeouts per job function, in seconds. */
     private static final Map<String, Integer> TIMEOUTS = Map.of(QUICK, 5, SLOW, 60);
+
+    /** As {@code JobTimeouts.isPast} says it, with {@link #TIMEOUTS}. */
+    private static final BiPredicate<String, Duration> PAST =
+            (function, ran) -> ran.compareTo(Duration.ofSeconds(TIMEOUTS.get(function))) > 0;
 
     private final RunningJobs running = new RunningJobs();
 
@@ -67,13 +73,13 @@ class RunningJobsTest {
         running.started(job(1, QUICK), T0);
         running.started(job(2, SLOW), T0);
 
-        List<Run> overdue = running.newlyOverdue(T0.plusSeconds(6), TIMEOUTS::get);
+        List<Run> overdue = running.newlyOverdue(T0.plusSeconds(6), PAST);
 
         assertThat(overdue).extracting(Run::id).containsExactly(1L);
         assertThat(overdue.get(0).thread()).isSameAs(Thread.currentThread());
-        assertThat(running.newlyOverdue(T0.plusSeconds(7), TIMEOUTS::get)).isEmpty();
+        assertThat(running.newlyOverdue(T0.plusSeconds(7), PAST)).isEmpty();
         assertThat(running.overdue()).isEqualTo(1);
-        assertThat(running.newlyOverdue(T0.plusSeconds(61), TIMEOUTS::get))
+        assertThat(running.newlyOverdue(T0.plusSeconds(61), PAST))
                 .extracting(Run::id)
                 .containsExactly(2L);
         assertThat(running.overdue()).isEqualTo(2);
@@ -82,9 +88,8 @@ class RunningJobsTest {
     @Test
     void aRunExactlyAtItsTimeoutIsNotOverdue_andOneThatEndedIsNoLongerCounted() {
         running.started(job(1, QUICK), T0);
-        assertThat(running.newlyOverdue(T0.plusSeconds(5), TIMEOUTS::get)).isEmpty();
-        assertThat(running.newlyOverdue(T0.plusSeconds(5).plusMillis(1), TIMEOUTS::get))
-                .hasSize(1);
+        assertThat(running.newlyOverdue(T0.plusSeconds(5), PAST)).isEmpty();
+        assertThat(running.newlyOverdue(T0.plusSeconds(5).plusMillis(1), PAST)).hasSize(1);
 
         running.ended(1);
 
