@@ -22,11 +22,37 @@ public class JobDetailJson extends JobJson {
     @Schema(description = "Which server holds it while it runs")
     public String worker;
 
+    @Schema(
+            description = "Set while the job runs past its job function's timeout: nothing interrupts it, it fails when"
+                    + " it returns and its work is rolled back; absent otherwise")
+    public Overrun overrun;
+
     @Schema(description = "The jobs of its graph (empty when it has none)")
     public List<JobJson> graphJobs;
 
     @Schema(description = "The graph's dependencies: child waits for parent")
     public List<Dependency> dependencies;
+
+    /** How far a running job is past its timeout, and which setting gives that timeout. */
+    @Schema(name = "Overrun")
+    public static class Overrun {
+        @Schema(required = true, description = "How long it has run so far, seconds")
+        public long ranForSeconds;
+
+        @Schema(required = true, description = "Its job function's timeout, seconds")
+        public long timeoutSeconds;
+
+        @Schema(required = true, description = "The setting that gives the timeout")
+        public String setting;
+
+        public Overrun() {}
+
+        Overrun(org.queuejob.application.Overrun overrun) {
+            this.ranForSeconds = overrun.ranFor().toSeconds();
+            this.timeoutSeconds = overrun.timeout().toSeconds();
+            this.setting = overrun.setting();
+        }
+    }
 
     /** A child job waits for its parent. */
     @Schema(name = "Dependency")

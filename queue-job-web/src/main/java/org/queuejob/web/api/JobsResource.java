@@ -348,6 +348,7 @@ public class JobsResource {
         json.result = job.result();
         json.excInfo = job.excInfo();
         json.worker = job.worker();
+        json.overrun = queries.overrun(job).map(JobDetailJson.Overrun::new).orElse(null);
         json.graphJobs = job.graphUuid()
                 .map(graph -> queries.graphJobs(graph).stream().map(JobJson::of).toList())
                 .orElse(List.of());

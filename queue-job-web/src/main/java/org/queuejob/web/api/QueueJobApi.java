@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
                         title = "Queue Job API",
                         version = "1",
                         description =
-                                "Jobs, bulk actions, channels, job functions and recurring jobs of the queue. HTTP Basic with a"
+                                "Jobs, bulk actions, channels, job functions, recurring jobs and servers of the queue. HTTP Basic with a"
                                         + " back-office user: queue-job-viewer reads, queue-job-manager changes. Changes take JSON"
                                         + " bodies (send {} when there is nothing to say). Errors are RFC 9457 problems."),
         security = @SecurityRequirement(name = "basic"),
@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
             @Tag(name = "bulk actions", description = "Act on many jobs as a batch job recorded in the database"),
             @Tag(name = "channels", description = "Channels, their settings and live counts"),
             @Tag(name = "job functions", description = "The @Job methods and staff's settings for them"),
-            @Tag(name = "recurring jobs", description = "Cron schedules that enqueue a job per tick")
+            @Tag(name = "recurring jobs", description = "Cron schedules that enqueue a job per tick"),
+            @Tag(name = "servers", description = "The servers sharing the queue, which one leads, which are alive")
         })
 @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 public class QueueJobApi extends Application {

@@ -3,6 +3,7 @@ package org.queuejob.it.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.URLEncoder;
@@ -14,9 +15,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.queuejob.it.support.DeployedDemoEar;
+import org.queuejob.it.support.HeldLock;
 
 /**
  * The REST API over real HTTP on the demo EAR: every route as anonymous (401), viewer (reads; 403 on changes, nothing
@@ -48,6 +51,7 @@ class ApiIT {
                 new String[] {"PUT", "/channels/" + channel, "{\"capacity\":3}"},
                 new String[] {"POST", "/channels/root/pause", "{}"},
                 new String[] {"POST", "/channels/root/resume", "{}"},
+                new String[] {"GET", "/servers", null},
                 new String[] {"GET", "/job-functions", null},
                 new String[] {"GET", "/job-functions/" + NEWSLETTER, null},
                 new String[] {"PUT", "/job-functions/" + NEWSLETTER, "{\"channel\":\"root.hijacked\"}"});
@@ -190,6 +194,67 @@ class ApiIT {
         JsonObject dependency = job.getJsonArray("dependencies").getJsonObject(0);
         assertThat(dependency.getString("parent")).isEqualTo(parent.uuid().toString());
         assertThat(dependency.getString("child")).isEqualTo(child.uuid().toString());
+    }
+
+    @Test
+    void aJobRunningPastItsTimeout_carriesItsOverrun_andOneWithinItsTimeoutNone() {
+        String channel = JobRows.uniqueChannel("api-overrun");
+        JobRows.Stored late = JobRows.aJob(channel)
+                .state("started")
+                .startedAgo(Duration.ofMinutes(75))
+                .store();
+        JobRows.Stored onTime = JobRows.aJob(channel)
+                .state("started")
+                .startedAgo(Duration.ofMinutes(5))
+                .store();
+
+        try {
+            JsonObject overrun =
+                    Api.asViewer().get("/jobs/" + late.uuid()).json().getJsonObject("overrun");
+            assertThat(overrun.getJsonNumber("ranForSeconds").longValue()).isBetween(75 * 60L, 80 * 60L);
+            assertThat(overrun.getJsonNumber("timeoutSeconds").longValue()).isEqualTo(3600);
+            assertThat(overrun.getString("setting")).isEqualTo("queue-job.job-timeout-seconds");
+            assertThat(Api.asViewer().get("/jobs/" + onTime.uuid()).json())
+                    .doesNotContainKey("overrun")
+                    .containsEntry("state", Json.createValue("started"));
+        } finally {
+            // Rows held by no server would take two of root's slots, as the leader counts them, for later tests.
+            JobRows.execute("DELETE FROM queue_job WHERE id IN (?, ?)", late.id(), onTime.id());
+        }
+    }
+
+    @Test
+    void servers_listTheLeaderAlive_andAHungServerSilentWithItsRecord() {
+        String silent = "api-silent-" + UUID.randomUUID() + "@host/domain";
+        int key = 2_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+        JobRows.aServerSilentForFifteenMinutes(silent, key);
+        try (HeldLock process = JobRows.livenessLock(key)) {
+            List<JsonObject> servers = Api.asViewer().get("/servers").array().stream()
+                    .map(JsonValue::asJsonObject)
+                    .toList();
+
+            JsonObject fellSilent = servers.stream()
+                    .filter(server -> server.getString("name").equals(silent))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(fellSilent.getString("condition")).isEqualTo("silent");
+            assertThat(fellSilent.getBoolean("leader")).isFalse();
+            assertThat(fellSilent.getJsonNumber("secondsSinceHeartbeat").doubleValue())
+                    .isBetween(900.0, 960.0);
+            assertThat(fellSilent.getInt("workers")).isEqualTo(3);
+            assertThat(fellSilent.getInt("heldLimit")).isEqualTo(6);
+            assertThat(fellSilent.getInt("jobFunctions")).isEqualTo(2);
+            assertThat(fellSilent.getJsonNumber("jobsHeld").longValue()).isZero();
+            assertThat(servers)
+                    .filteredOn(server -> server.getBoolean("leader"))
+                    .singleElement()
+                    .satisfies(
+                            leader -> assertThat(leader.getString("condition")).isEqualTo("alive"))
+                    .satisfies(leader -> assertThat(leader.getString("name"))
+                            .isEqualTo(JobRows.queryString("SELECT holder FROM queue_job_leader")));
+        } finally {
+            JobRows.execute("DELETE FROM queue_job_instance WHERE name = ?", silent);
+        }
     }
 
     @Test

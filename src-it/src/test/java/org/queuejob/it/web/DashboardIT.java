@@ -1,6 +1,7 @@
 package org.queuejob.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,24 +10,19 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.queuejob.it.support.DeployedDemoEar;
+import org.queuejob.it.support.HeldLock;
 
-/** The dashboard, the page a login lands on: counts by channel and state, the hourly chart, slow and old jobs. */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class DashboardIT {
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
+/**
+ * The dashboard, the page a login lands on: counts by channel and state, the hourly chart, slow and old jobs, and the
+ * servers.
+ */
+class DashboardIT extends BrowserTest {
 
     /**
      * Chart.js's own state for the canvas of the hourly chart, once drawn: its labels, and the given hour's done and
@@ -41,11 +37,6 @@ class DashboardIT {
             return {labels: chart.data.labels, done: chart.data.datasets[0].data[i] || 0,
                     failed: chart.data.datasets[1].data[i] || 0, failedPixels: failed ? failed.height : 0};
             """;
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void afterLogin_theDashboardShowsCountsChartSlowestAndOldest() {
@@ -128,5 +119,62 @@ class DashboardIT {
                         .getText())
                 .contains("Oldest waiting fixture");
         browser.screenshotFullPage("dashboard");
+    }
+
+    /**
+     * The Servers card: the demo's server leads and is alive; of two servers that stopped beating 15 minutes ago
+     * without leaving (their records stay a day), the one whose process still holds its liveness lock is shown silent
+     * and the one whose lock has no holder ended, each saying why and that its jobs go back, neither as alive.
+     */
+    @Test
+    void theServersCard_showsTheLeaderAlive_aHungServerSilent_andACrashedOneEnded() {
+        String hung = "hung-" + UUID.randomUUID() + "@host/domain";
+        String crashed = "crashed-" + UUID.randomUUID() + "@host/domain";
+        int hungKey = 1_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+        JobRows.aServerSilentForFifteenMinutes(hung, hungKey);
+        JobRows.aServerSilentForFifteenMinutes(crashed, hungKey + 1);
+        try (HeldLock process = JobRows.livenessLock(hungKey)) {
+            browser.loginAsViewer();
+            browser.open("/dashboard.xhtml");
+
+            WebElement servers = browser.waitFor(By.id("dashboardForm:servers"));
+            assertThat(row(servers, hung).getText())
+                    .contains("SILENT")
+                    .contains("No heartbeat for over 30 s (queue-job.dead-after-seconds): taken for dead; its jobs go"
+                            + " back to pending.")
+                    .contains("15 min 0")
+                    .doesNotContain("LEADER", "ALIVE");
+            assertThat(row(servers, crashed).getText())
+                    .contains("ENDED")
+                    .contains("Its process or its session with the database is gone; its jobs go back to pending.")
+                    .doesNotContain("LEADER", "ALIVE");
+            // The demo's server takes the lead at its first poll after its deployment: look again until it has.
+            WebElement leader = await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () -> {
+                                List<WebElement> leaders = browser.driver()
+                                        .findElements(
+                                                By.xpath(
+                                                        "//*[@id='dashboardForm:servers']//tr[.//*[normalize-space()='leader']]"));
+                                if (leaders.isEmpty()) {
+                                    browser.open("/dashboard.xhtml");
+                                    return null;
+                                }
+                                assertThat(leaders)
+                                        .as("rows with the leader's badge")
+                                        .hasSize(1);
+                                return leaders.get(0);
+                            },
+                            Objects::nonNull);
+            assertThat(leader.getText()).contains("ALIVE").doesNotContain("taken for dead");
+            browser.script("document.getElementById('dashboardForm:servers').scrollIntoView()");
+            browser.screenshot("dashboard-servers");
+        } finally {
+            JobRows.execute("DELETE FROM queue_job_instance WHERE name IN (?, ?)", hung, crashed);
+        }
+    }
+
+    private static WebElement row(WebElement table, String server) {
+        return table.findElement(By.xpath(".//tr[td[contains(., '" + server + "')]]"));
     }
 }

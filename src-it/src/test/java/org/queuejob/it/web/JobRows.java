@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.queuejob.dev.DatabaseSettings;
+import org.queuejob.infrastructure.cluster.ClusterStatements;
 import org.queuejob.it.support.HeldLock;
 import org.queuejob.it.support.ItEnvironment;
 
@@ -183,6 +184,30 @@ final class JobRows {
                             + " WHERE channel = ? ORDER BY id OFFSET ? LIMIT 1) FOR UPDATE",
                     channel,
                     offset);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stores the record a server leaves when it stopped beating 15 minutes ago without leaving, its liveness lock
+     * under {@code sessionKey}: with {@link #livenessLock} held on it, a server that hangs; without, one whose process
+     * is gone. Its heartbeat is past every dead-after the tests set (600 s at most), so the leader counts it in nothing.
+     */
+    static void aServerSilentForFifteenMinutes(String name, int sessionKey) {
+        execute(
+                "INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers, held_limit, functions,"
+                        + " session_key) VALUES (?, now() - interval '1 hour', now() - interval '15 minutes', 3, 6,"
+                        + " '{a,b}', ?)",
+                name,
+                sessionKey);
+    }
+
+    /** Holds the liveness lock of {@code sessionKey}, as a server's process does while it lives, until closed. */
+    static HeldLock livenessLock(int sessionKey) {
+        try {
+            return HeldLock.take(
+                    connect(), "SELECT pg_advisory_xact_lock(?, ?)", ClusterStatements.LIVENESS_LOCKS, sessionKey);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

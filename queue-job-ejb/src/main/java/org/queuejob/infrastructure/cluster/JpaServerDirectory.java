@@ -1,0 +1,73 @@
+package org.queuejob.infrastructure.cluster;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.queuejob.domain.model.server.ServerDirectory;
+import org.queuejob.domain.model.server.ServerStatus;
+
+/**
+ * The servers' records with what they hold, in one statement: the jobs held are counted through the in-flight index,
+ * so the read stays cheap with millions of ended jobs kept. Supports the caller's transaction rather than requiring
+ * one: the back office reads without.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class JpaServerDirectory implements ServerDirectory {
+
+    /**
+     * Times as seconds since the epoch and since the heartbeat, both on the database's clock: no driver-dependent
+     * time types, and no server's clock in the comparison. The liveness lock's test is {@link ClusterStatements}'.
+     */
+    static final String SERVERS = """
+            SELECT i.name, i.name = l.holder, extract(epoch FROM i.started_at),
+                   extract(epoch FROM now() - i.heartbeat_at),
+                   i.session_key IS NULL OR EXISTS (SELECT 1 FROM pg_locks k
+                                                     WHERE k.locktype = 'advisory' AND k.granted AND k.objsubid = 2
+                                                       AND k.classid = %d AND k.objid = i.session_key),
+                   i.workers, i.held_limit, cardinality(i.functions),
+                   count(j.id), count(j.id) FILTER (WHERE j.state = 'started')
+              FROM queue_job_instance i
+              LEFT JOIN queue_job_leader l ON l.id = 1
+              LEFT JOIN queue_job j ON j.worker = i.name AND j.state IN ('enqueued', 'started')
+             GROUP BY i.name, l.holder
+             ORDER BY i.name""".formatted(ClusterStatements.LIVENESS_LOCKS);
+
+    @PersistenceContext(unitName = "queue-job")
+    EntityManager em;
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<ServerStatus> servers() {
+        List<Object[]> rows = em.createNativeQuery(SERVERS).getResultList();
+        return rows.stream().map(JpaServerDirectory::status).toList();
+    }
+
+    private static ServerStatus status(Object[] row) {
+        return new ServerStatus(
+                (String) row[0],
+                Boolean.TRUE.equals(row[1]),
+                instant(seconds(row[2])),
+                Duration.ofMillis(Math.max(0, Math.round(seconds(row[3]) * 1000))),
+                Boolean.TRUE.equals(row[4]),
+                ((Number) row[5]).intValue(),
+                ((Number) row[6]).intValue(),
+                ((Number) row[7]).intValue(),
+                ((Number) row[8]).longValue(),
+                ((Number) row[9]).longValue());
+    }
+
+    private static double seconds(Object value) {
+        return ((Number) value).doubleValue();
+    }
+
+    private static Instant instant(double epochSeconds) {
+        long micros = Math.round(epochSeconds * 1_000_000);
+        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000L);
+    }
+}
