@@ -301,7 +301,7 @@ final class AgePhases {
                 PAGE_TARGET_MS);
         timed(
                 report,
-                "dashboard (counts by channel and state, throughput, slowest functions, oldest waiting)",
+                "dashboard (counts by channel and state, throughput, slowest functions, oldest waiting, servers)",
                 "backoffice/dashboard",
                 DASHBOARD_TARGET_MS);
     }

@@ -14,7 +14,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import org.queuejob.domain.model.server.ServerDirectory;
+import org.queuejob.domain.model.server.ServerStatus.Condition;
 import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.infrastructure.observability.Meters;
 import org.queuejob.infrastructure.persistence.SchemaMigration;
@@ -23,12 +27,14 @@ import org.queuejob.infrastructure.persistence.SchemaMigration;
  * The queue's gauges, read when the metrics endpoint is scraped: jobs that have not ended per channel and state (one
  * {@code GROUP BY} on the database, cached {@value #CACHE_SECONDS} s whatever the number of gauges or scrapers),
  * whether this server leads, its workers busy and in all, jobs waiting here for a worker, dispatch passes and jobs
- * rescued from dead servers since start (monotonic, exported as gauges fed by in-memory counters).
+ * rescued from dead servers since start (monotonic, exported as gauges fed by in-memory counters), and the servers
+ * sharing the database by the leader's verdict on them (read with the counts, so cached alike).
  */
 @ApplicationScoped
 public class QueueMetrics {
 
     public static final String JOBS = "queue_job.jobs";
+    public static final String SERVERS = "queue_job.servers";
     static final long CACHE_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(QueueMetrics.class.getName());
@@ -43,10 +49,17 @@ public class QueueMetrics {
     QueueProbe probe;
 
     @Inject
+    ServerDirectory directory;
+
+    @Inject
+    QueueJobSettings settings;
+
+    @Inject
     @QueueJobClock
     Clock clock;
 
     private volatile Map<String, Long> waiting = Map.of();
+    private volatile Map<Condition, Long> servers = Map.of();
     private volatile Instant readAt = Instant.EPOCH;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final Object refreshLock = new Object();
@@ -91,6 +104,26 @@ public class QueueMetrics {
                 "queue_job.rescued",
                 "Jobs of dead servers this server sent back to pending since it started" + " (monotonic)",
                 runtime::rescuedJobs);
+        for (Condition condition : Condition.values()) {
+            try {
+                metrics.gauge(
+                        SERVERS,
+                        "Servers sharing the queue's database, by the leader's verdict: alive; ended (its process or"
+                                + " database session gone) or silent (no heartbeat for over dead-after), kept a day"
+                                + " unless it left (cached " + CACHE_SECONDS + " s)",
+                        () -> servers(condition),
+                        "condition",
+                        condition.word());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Gauge " + SERVERS + " not registered: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** The servers in {@code condition}, as of the last read (at most {@value #CACHE_SECONDS} s old). */
+    long servers(Condition condition) {
+        refreshWhenStale();
+        return servers.getOrDefault(condition, 0L);
     }
 
     /**
@@ -151,6 +184,9 @@ public class QueueMetrics {
                     }
                 }
                 waiting = counts;
+                Duration deadAfter = settings.deadAfter();
+                servers = directory.servers().stream()
+                        .collect(Collectors.groupingBy(server -> server.condition(deadAfter), Collectors.counting()));
             } catch (SQLException | RuntimeException e) {
                 // Keep the last counts; health tells whether the database is away.
                 LOG.log(Level.FINE, "Could not count waiting jobs for the metrics", e);

@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -11,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.queuejob.domain.model.server.ServerStatus;
+import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.observability.Meters;
 import org.queuejob.infrastructure.persistence.SchemaMigration;
 
@@ -58,6 +61,21 @@ class QueueMetricsTest {
         metrics.runtime = new org.queuejob.infrastructure.execution.QueueRuntime();
         metrics.metrics = gauges;
         metrics.clock = Clock.fixed(Instant.parse("2026-12-05T23:00:00Z"), ZoneOffset.UTC);
+        metrics.directory = () -> List.of(
+                server("a", true, Duration.ofSeconds(2)),
+                server("b", true, Duration.ofSeconds(3)),
+                server("hung", true, Duration.ofMinutes(5)),
+                server("crashed", false, Duration.ofSeconds(4)));
+        metrics.settings = new QueueJobSettings() {
+            @Override
+            public Duration deadAfter() {
+                return Duration.ofSeconds(30);
+            }
+        };
+    }
+
+    private static ServerStatus server(String name, boolean processAlive, Duration sinceHeartbeat) {
+        return new ServerStatus(name, false, Instant.EPOCH, sinceHeartbeat, processAlive, 2, 4, 1, 0, 0);
     }
 
     @Test
@@ -76,5 +94,16 @@ class QueueMetricsTest {
                         .get("queue_job.jobs channel root.mail state pending")
                         .get())
                 .isEqualTo(7L);
+    }
+
+    @Test
+    void theServersGauges_countEachServerByTheLeadersVerdict_withTheirConditionAsTag() {
+        metrics.register(new Object());
+        metrics.countOnceMigrated(new SchemaMigration.Migrated("22"));
+
+        assertThat(gauges.byName.get("queue_job.servers condition alive").get()).isEqualTo(2L);
+        assertThat(gauges.byName.get("queue_job.servers condition silent").get())
+                .isEqualTo(1L);
+        assertThat(gauges.byName.get("queue_job.servers condition ended").get()).isEqualTo(1L);
     }
 }

@@ -140,6 +140,10 @@ class MonitoringIT {
         assertThat(scrape.value("queue_job_failed_total", "function", INVENTORY))
                 .hasValue(failedInDb);
         assertThat(scrape.value("queue_job_leader")).hasValue(1);
+        assertThat(scrape.value("queue_job_servers", "condition", "alive").orElseThrow())
+                .as("servers alive")
+                .isPositive();
+        assertThat(scrape.value("queue_job_servers", "condition", "silent")).isPresent();
         // Micrometer's Prometheus names drop a gauge's "_total" (a suffix Prometheus keeps for counters) on WildFly.
         assertThat(scrape.value(Servers.onWildFly() ? "queue_job_workers" : "queue_job_workers_total")
                         .orElseThrow())
@@ -186,7 +190,8 @@ class MonitoringIT {
                 Map.entry("/job-functions/{name}", Set.of("get", "put")),
                 Map.entry("/recurring-jobs", Set.of("get", "post")),
                 Map.entry("/recurring-jobs/{id}", Set.of("get", "put", "delete")),
-                Map.entry("/recurring-jobs/{id}/run", Set.of("post")));
+                Map.entry("/recurring-jobs/{id}/run", Set.of("post")),
+                Map.entry("/servers", Set.of("get")));
         expected.forEach((path, methods) -> {
             JsonObject operations = paths.entrySet().stream()
                     .filter(entry -> entry.getKey().endsWith("/api/v1" + path))
@@ -211,7 +216,9 @@ class MonitoringIT {
                         "BulkRequest",
                         "BulkStatus",
                         "Channel",
-                        "JobFunction");
+                        "JobFunction",
+                        "Server",
+                        "Overrun");
 
         // A client working from the document: build the enqueue body from the Enqueue schema's properties, then read
         // the job back and find every field of the answer in the JobDetail schema.

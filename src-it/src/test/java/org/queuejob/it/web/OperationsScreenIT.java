@@ -3,33 +3,21 @@ package org.queuejob.it.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.queuejob.it.support.DeployedDemoEar;
 
 /**
  * What the back office adds for operations: the progress a running job reports (JobContext.progress writes it to its
  * row) on the job page, which follows it live, and beside the state in the job list; and "N failed since your last
  * visit" in the header, a link to the failed jobs.
  */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class OperationsScreenIT {
-
-    private Browser browser;
+class OperationsScreenIT extends BrowserTest {
 
     @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
+    void logIn() {
         browser.loginAsViewer();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

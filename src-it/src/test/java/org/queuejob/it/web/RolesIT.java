@@ -3,33 +3,16 @@ package org.queuejob.it.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.queuejob.it.support.DeployedDemoEar;
 
 /**
  * Who may do what: anonymous visitors get the login page everywhere; a queue-job-viewer sees every screen and is
  * shown no action, and forged requests change nothing ({@link ViewerIT}); a queue-job-manager acts (the other tests).
  */
-@ExtendWith({DeployedDemoEar.class, ScreenshotOnFailure.class})
-class RolesIT {
+class RolesIT extends BrowserTest {
 
     static final String REFUSED = "Only a queue-job-manager may change jobs and channels";
-
-    private Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void anonymousVisitor_getsTheLoginPageForEveryScreen() {
