@@ -199,14 +199,8 @@ class ApiIT {
     @Test
     void aJobRunningPastItsTimeout_carriesItsOverrun_andOneWithinItsTimeoutNone() {
         String channel = JobRows.uniqueChannel("api-overrun");
-        JobRows.Stored late = JobRows.aJob(channel)
-                .state("started")
-                .startedAgo(Duration.ofMinutes(75))
-                .store();
-        JobRows.Stored onTime = JobRows.aJob(channel)
-                .state("started")
-                .startedAgo(Duration.ofMinutes(5))
-                .store();
+        JobRows.Stored late = JobRows.aJobStartedAgo(channel, Duration.ofMinutes(75));
+        JobRows.Stored onTime = JobRows.aJobStartedAgo(channel, Duration.ofMinutes(5));
 
         try {
             JsonObject overrun =
@@ -218,8 +212,7 @@ class ApiIT {
                     .doesNotContainKey("overrun")
                     .containsEntry("state", Json.createValue("started"));
         } finally {
-            // Rows held by no server would take two of root's slots, as the leader counts them, for later tests.
-            JobRows.execute("DELETE FROM queue_job WHERE id IN (?, ?)", late.id(), onTime.id());
+            JobRows.delete(late, onTime);
         }
     }
 

@@ -83,14 +83,8 @@ class JobDetailIT extends BrowserTest {
     @Test
     void aJobStartedLongerAgoThanItsTimeout_saysSoOnItsPage_andOneWithinItSaysNothing() {
         String channel = JobRows.uniqueChannel("detail-overrun");
-        JobRows.Stored late = JobRows.aJob(channel)
-                .state("started")
-                .startedAgo(Duration.ofMinutes(75))
-                .store();
-        JobRows.Stored onTime = JobRows.aJob(channel)
-                .state("started")
-                .startedAgo(Duration.ofMinutes(5))
-                .store();
+        JobRows.Stored late = JobRows.aJobStartedAgo(channel, Duration.ofMinutes(75));
+        JobRows.Stored onTime = JobRows.aJobStartedAgo(channel, Duration.ofMinutes(5));
 
         try {
             browser.open("/job.xhtml?uuid=" + late.uuid());
@@ -102,8 +96,7 @@ class JobDetailIT extends BrowserTest {
             assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("started");
             assertThat(browser.shown(By.id("jobOverrun"))).isEmpty();
         } finally {
-            // Rows held by no server would take two of root's slots, as the leader counts them, for later tests.
-            JobRows.execute("DELETE FROM queue_job WHERE id IN (?, ?)", late.id(), onTime.id());
+            JobRows.delete(late, onTime);
         }
     }
 

@@ -63,6 +63,21 @@ final class JobRows {
         }
     }
 
+    /**
+     * A job shown as running for {@code ago} on no server. The leader counts such a row in its channel's slots, root's
+     * included, so a test deletes it when done ({@link #delete}).
+     */
+    static Stored aJobStartedAgo(String channel, Duration ago) {
+        return aJob(channel).state("started").startedAgo(ago).store();
+    }
+
+    /** Deletes fixture jobs, such as started rows no server holds, which would take channel slots from later tests. */
+    static void delete(Stored... jobs) {
+        for (Stored job : jobs) {
+            execute("DELETE FROM queue_job WHERE id = ?", job.id());
+        }
+    }
+
     /** A channel no other test uses. */
     static String uniqueChannel(String purpose) {
         return "root.it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);

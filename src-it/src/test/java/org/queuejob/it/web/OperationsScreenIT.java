@@ -23,10 +23,7 @@ class OperationsScreenIT extends BrowserTest {
     @Test
     void jobPage_followsTheProgressOfARunningJob_andTheListShowsIt() {
         String channel = JobRows.uniqueChannel("progress");
-        JobRows.Stored job = JobRows.aJob(channel)
-                .state("started")
-                .startedAgo(Duration.ofMinutes(3))
-                .store();
+        JobRows.Stored job = JobRows.aJobStartedAgo(channel, Duration.ofMinutes(3));
         try {
             progress(job, 10, "Read 10 of 100 files");
 
@@ -50,8 +47,7 @@ class OperationsScreenIT extends BrowserTest {
                     .startsWith("for 3 min ");
             browser.screenshot("jobs-started");
         } finally {
-            // A started row no server holds would take one of root's slots, as the leader counts them, for later tests.
-            JobRows.execute("DELETE FROM queue_job WHERE id = ?", job.id());
+            JobRows.delete(job);
         }
     }
 
