@@ -117,7 +117,7 @@ public class BulkActionService {
     /** How many jobs an action on everything matching {@code filter} would go through now. */
     public long countMatching(BulkAction action, JobFilter filter) {
         Set<JobState> states = applicableStates(action, filter);
-        return states.isEmpty() ? 0 : queries.count(withStates(filter, states));
+        return states.isEmpty() ? 0 : queries.count(filter.withStates(states));
     }
 
     /** Every job matching {@code filter} whose state the action applies to, among the jobs that exist now. */
@@ -128,7 +128,7 @@ public class BulkActionService {
     public BulkActionRun startOnMatching(BulkRequest request, JobFilter filter, String startedBy, AutovacuumPace pace) {
         Objects.requireNonNull(filter, "A filter is required.");
         Set<JobState> states = applicableStates(request.action(), filter);
-        JobFilter effective = withStates(filter, states);
+        JobFilter effective = filter.withStates(states);
         long maxId = queries.maxId();
         if (states.isEmpty()) {
             // No state of the filter is one the action applies to: an empty selection, never "every state".
@@ -287,15 +287,5 @@ public class BulkActionService {
         return filter.states().isEmpty()
                 ? action.appliesTo()
                 : filter.states().stream().filter(action.appliesTo()::contains).collect(Collectors.toSet());
-    }
-
-    private static JobFilter withStates(JobFilter filter, Set<JobState> states) {
-        return new JobFilter(
-                states,
-                filter.channel(),
-                filter.jobFunction(),
-                filter.createdFrom(),
-                filter.createdTo(),
-                filter.text());
     }
 }

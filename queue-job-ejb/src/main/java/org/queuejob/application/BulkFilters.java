@@ -41,6 +41,7 @@ final class BulkFilters {
                 "createdTo",
                 filter.createdTo() == null ? null : filter.createdTo().toString());
         add(json, "text", filter.text());
+        add(json, "worker", filter.worker());
         return json.build().toString();
     }
 
@@ -59,7 +60,8 @@ final class BulkFilters {
                     json.getString("jobFunction", null),
                     instant(json.getString("createdFrom", null)),
                     instant(json.getString("createdTo", null)),
-                    json.getString("text", null));
+                    json.getString("text", null),
+                    json.getString("worker", null));
         }
     }
 
@@ -87,6 +89,9 @@ final class BulkFilters {
         }
         if (filter.text() != null) {
             parts.add("text \u201c" + filter.text() + "\u201d");
+        }
+        if (filter.worker() != null) {
+            parts.add("server " + filter.worker());
         }
         return parts.isEmpty() ? "all jobs" : String.join(" \u00b7 ", parts);
     }

@@ -18,7 +18,8 @@ class BulkFiltersTest {
                 "org.example.Mailer.send",
                 Instant.parse("2026-11-01T00:00:00Z"),
                 Instant.parse("2026-11-30T00:00:00.123456Z"),
-                "timeout \"quoted\" <b>");
+                "timeout \"quoted\" <b>",
+                "server-2@host/domain");
 
         assertThat(BulkFilters.fromJson(BulkFilters.toJson(filter))).isEqualTo(filter);
     }
@@ -35,5 +36,13 @@ class BulkFiltersTest {
 
         assertThat(BulkFilters.describe(filter))
                 .isEqualTo("state pending or failed · channel root.mail · text “timeout”");
+    }
+
+    @Test
+    void aServersJobs_areDescribedByTheServersName() {
+        JobFilter filter =
+                new JobFilter(Set.of(JobState.STARTED), null, null, null, null, null, "server-2@host/domain");
+
+        assertThat(BulkFilters.describe(filter)).isEqualTo("state started · server server-2@host/domain");
     }
 }

@@ -92,6 +92,7 @@ public class JobsBacking implements Serializable {
     private String channel;
     private String jobFunction;
     private String text;
+    private String worker;
     private DateRange dateRange = DateRange.ANY;
     private LocalDate customFrom;
     private LocalDate customTo;
@@ -183,7 +184,8 @@ public class JobsBacking implements Serializable {
         } else if (dateRange != null && dateRange.back() != null) {
             from = Instant.now().minus(dateRange.back());
         }
-        return new JobFilter(states == null ? Set.of() : Set.copyOf(states), channel, jobFunction, from, to, text);
+        return new JobFilter(
+                states == null ? Set.of() : Set.copyOf(states), channel, jobFunction, from, to, text, worker);
     }
 
     public List<JobGroup> getGroups() {
@@ -341,16 +343,22 @@ public class JobsBacking implements Serializable {
         return null;
     }
 
-    public void setStateParameter(String dbValue) {
-        if (dbValue != null && !dbValue.isBlank()) {
+    /** One state, or several separated by commas (the Servers card's "enqueued,started"). */
+    public void setStateParameter(String dbValues) {
+        if (dbValues == null || dbValues.isBlank()) {
+            return;
+        }
+        List<JobState> asked = new ArrayList<>();
+        for (String dbValue : dbValues.split(",")) {
             try {
-                states = new ArrayList<>(List.of(JobState.fromDbValue(dbValue.strip())));
+                asked.add(JobState.fromDbValue(dbValue.strip()));
             } catch (IllegalArgumentException e) {
                 // An unknown state in a hand-made or outdated link: keep the default filter; linkOpened says so.
-                String asked = dbValue.strip();
-                unknownStateAsked = StoredText.shortened(asked, 40);
+                unknownStateAsked = StoredText.shortened(dbValue.strip(), 40);
+                return;
             }
         }
+        states = asked;
     }
 
     public String getChannel() {
@@ -359,6 +367,14 @@ public class JobsBacking implements Serializable {
 
     public void setChannel(String channel) {
         this.channel = channel;
+    }
+
+    public String getWorker() {
+        return worker;
+    }
+
+    public void setWorker(String worker) {
+        this.worker = worker;
     }
 
     public String getJobFunction() {

@@ -111,6 +111,22 @@ class JobsBackingTest {
     }
 
     @Test
+    void aServersJobsLink_showsTheStatesItNames_andThatServersJobsOnly() {
+        JobsBacking backing = new JobsBacking();
+        backing.setWorker("server-2@host/domain");
+        backing.setStateParameter("enqueued, started");
+
+        assertThat(backing.filter().states()).containsExactlyInAnyOrder(JobState.ENQUEUED, JobState.STARTED);
+        assertThat(backing.filter().worker()).isEqualTo("server-2@host/domain");
+
+        backing.setStateParameter("enqueued,begun");
+        assertThat(backing.filter().states())
+                .as("a list with an unknown state keeps the states shown")
+                .containsExactlyInAnyOrder(JobState.ENQUEUED, JobState.STARTED);
+        assertThat(backing.unknownStateAsked()).isEqualTo("begun");
+    }
+
+    @Test
     void aSerialisedView_keepsTheRowsTicked() throws Exception {
         JobsBacking backing = new JobsBacking();
         JobRow ticked = JobRow.of(job("Send the invoice"));

@@ -28,6 +28,9 @@ final class JobPredicates {
         if (filter.jobFunction() != null) {
             where.add(cb.equal(job.get("jobFunction"), filter.jobFunction()));
         }
+        if (filter.worker() != null) {
+            where.add(cb.equal(job.get("worker"), filter.worker()));
+        }
         if (filter.createdFrom() != null) {
             where.add(cb.greaterThanOrEqualTo(job.<Instant>get("dateCreated"), filter.createdFrom()));
         }

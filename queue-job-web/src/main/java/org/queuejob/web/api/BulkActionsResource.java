@@ -130,7 +130,8 @@ public class BulkActionsResource {
                             f.function,
                             f.createdFrom,
                             f.createdTo,
-                            f.text),
+                            f.text,
+                            f.worker),
                     user);
         }
         URI location = address(run.id());

@@ -46,5 +46,8 @@ public class BulkJson implements JsonRequest {
 
         @Schema(description = "Text in description, job function, exception or its message")
         public String text;
+
+        @Schema(description = "The server holding the jobs, by its name (a server of GET /servers)")
+        public String worker;
     }
 }

@@ -127,6 +127,9 @@ public class JobsResource {
             @Parameter(description = "Created before (ISO-8601 instant)") @QueryParam("createdTo") String createdTo,
             @Parameter(description = "Text in description, job function, exception or its message") @QueryParam("q")
                     String text,
+            @Parameter(description = "The server holding the jobs, by its name (a server of GET /servers)")
+                    @QueryParam("worker")
+                    String worker,
             @Parameter(
                             description = "Sort column",
                             schema =
@@ -169,7 +172,8 @@ public class JobsResource {
                 function,
                 instant("createdFrom", createdFrom),
                 instant("createdTo", createdTo),
-                text);
+                text,
+                worker);
         JobCursor cursor = after == null || after.isBlank() ? null : JobCursor.decode(after, by, ascending);
         int size = number("limit", limit);
         if (size < 1 || size > JobQueryService.MAX_PAGE_SIZE) {

@@ -76,7 +76,7 @@ class JsonRequestBinderTest {
     void nestedObjectsAndListsAreCheckedToo_namingWhereInTheBody() {
         assertThatThrownBy(() -> bind(BulkJson.class, "{\"action\":\"cancel\",\"filter\":{\"state\":[\"failed\"]}}"))
                 .hasMessage("filter has a field this operation does not take: 'state'. It takes states, channel,"
-                        + " function, createdFrom, createdTo, text.");
+                        + " function, createdFrom, createdTo, text, worker.");
         assertThatThrownBy(() -> bind(BulkJson.class, "{\"uuids\":[\"" + UUID.randomUUID() + "\",\"nope\"]}"))
                 .hasMessageStartingWith("uuids[1] must be a job uuid such as");
         assertThatThrownBy(() -> bind(BulkJson.class, "{\"uuids\":[\"1-1-1-1-1\"]}"))

@@ -604,6 +604,46 @@ class ApiIT {
         assertThat(Api.asViewer().get(progressUrl).status()).isEqualTo(200);
     }
 
+    /**
+     * One server's jobs: the list narrowed to a worker shows its jobs only, and a bulk action on that filter changes
+     * them only (a filter that lost the server on its way to the batch job would change the other server's too).
+     */
+    @Test
+    void aServersJobs_areListedAndBulkChangedByItsName_andNoOtherServersJobs() {
+        String channel = JobRows.uniqueChannel("api-worker");
+        String one = "api-one-" + UUID.randomUUID() + "@host/domain";
+        String other = "api-other-" + UUID.randomUUID() + "@host/domain";
+        JobRows.Stored oneFailed = JobRows.aFailedJob(channel, "java.io.IOException", "Disk full")
+                .worker(one)
+                .store();
+        JobRows.Stored otherFailed = JobRows.aFailedJob(channel, "java.io.IOException", "Disk full")
+                .worker(other)
+                .store();
+        Api manager = Api.asManager();
+
+        JsonObject list = Api.asViewer()
+                .get("/jobs?channel=" + channel + "&worker=" + URLEncoder.encode(one, StandardCharsets.UTF_8))
+                .json();
+        assertThat(list.getJsonArray("items").stream()
+                        .map(item -> item.asJsonObject().getString("uuid"))
+                        .toList())
+                .containsExactly(oneFailed.uuid().toString());
+
+        Api.Reply started = manager.post(
+                "/bulk-actions",
+                "{\"action\":\"cancel\",\"filter\":{\"channel\":\"" + channel + "\",\"worker\":\"" + one + "\"}}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        assertThat(started.json().getString("filter")).contains("server " + one);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> manager.get(started.json().getString("progressUrl"))
+                        .json()
+                        .getBoolean("finished"));
+        assertThat(JobRows.state(oneFailed.uuid())).isEqualTo("cancelled");
+        assertThat(JobRows.state(otherFailed.uuid()))
+                .as("the other server's job")
+                .isEqualTo("failed");
+    }
+
     @Test
     void channels_listCountsAndChange_pauseAndResume() {
         String channel = JobRows.uniqueChannel("api-channel");

@@ -174,6 +174,39 @@ class DashboardIT extends BrowserTest {
         }
     }
 
+    /** A server's "jobs held" opens the job list on the jobs it holds: its running one, not one it ran before. */
+    @Test
+    void aServersJobsHeld_openTheJobListOnTheJobsItHolds() {
+        String leader = await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> JobRows.queryString("SELECT coalesce(holder, '') FROM queue_job_leader"),
+                        h -> !h.isEmpty());
+        String channel = JobRows.uniqueChannel("dashboard-held");
+        JobRows.Stored running = JobRows.aJob(channel)
+                .state("started")
+                .startedAgo(Duration.ofMinutes(2))
+                .worker(leader)
+                .store();
+        JobRows.Stored ranBefore = JobRows.aDoneJob(channel, 400).worker(leader).store();
+        try {
+            browser.loginAsViewer();
+            browser.open("/dashboard.xhtml");
+            By held = By.xpath("//*[@id='dashboardForm:servers']//tr[td[contains(., '" + leader
+                    + "')]]//a[contains(@id, 'serverJobs')]");
+            assertThat(browser.waitFor(held).getText()).contains("started");
+            browser.click(held);
+
+            browser.waitFor(By.cssSelector("tr[data-rk='" + running.uuid() + "']"));
+            assertThat(browser.driver().findElement(By.id("jobsForm:worker")).getAttribute("value"))
+                    .isEqualTo(leader);
+            assertThat(browser.shown(By.cssSelector("tr[data-rk='" + ranBefore.uuid() + "']")))
+                    .as("the done job the server ran before")
+                    .isEmpty();
+        } finally {
+            JobRows.delete(running, ranBefore);
+        }
+    }
+
     private static WebElement row(WebElement table, String server) {
         return table.findElement(By.xpath(".//tr[td[contains(., '" + server + "')]]"));
     }

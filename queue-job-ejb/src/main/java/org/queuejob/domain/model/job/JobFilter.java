@@ -6,11 +6,17 @@ import java.util.Set;
 
 /**
  * What the back office asks for: jobs in some states (empty = all), optionally of one channel and one job function,
- * created in a time range (either end open), and whose description, job function, exception name or exception
- * message contains a text (case-insensitive).
+ * created in a time range (either end open), whose description, job function, exception name or exception message
+ * contains a text (case-insensitive), and held by one server (its worker name: the Servers card's jobs held).
  */
 public record JobFilter(
-        Set<JobState> states, String channel, String jobFunction, Instant createdFrom, Instant createdTo, String text)
+        Set<JobState> states,
+        String channel,
+        String jobFunction,
+        Instant createdFrom,
+        Instant createdTo,
+        String text,
+        String worker)
         implements Serializable {
 
     /** The end of the year 9999: the back office's day filter asks for jobs created before the day after its last. */
@@ -30,11 +36,23 @@ public record JobFilter(
         channel = blankToNull(channel);
         jobFunction = blankToNull(jobFunction);
         text = blankToNull(text);
+        worker = blankToNull(worker);
+    }
+
+    /** Any server's jobs. */
+    public JobFilter(
+            Set<JobState> states,
+            String channel,
+            String jobFunction,
+            Instant createdFrom,
+            Instant createdTo,
+            String text) {
+        this(states, channel, jobFunction, createdFrom, createdTo, text, null);
     }
 
     /** States, channel and text only. */
     public JobFilter(Set<JobState> states, String channel, String text) {
-        this(states, channel, null, null, null, text);
+        this(states, channel, null, null, null, text, null);
     }
 
     public static JobFilter all() {
@@ -43,17 +61,24 @@ public record JobFilter(
 
     /** The same filter on other states. */
     public JobFilter withStates(Set<JobState> states) {
-        return new JobFilter(states, channel, jobFunction, createdFrom, createdTo, text);
+        return new JobFilter(states, channel, jobFunction, createdFrom, createdTo, text, worker);
     }
 
     /** The same filter, narrowed to one value of a grouping (the back office's click on a group). */
     public JobFilter narrowedTo(JobGrouping grouping, String value) {
         return switch (grouping) {
-            case CHANNEL -> new JobFilter(states, value, jobFunction, createdFrom, createdTo, text);
-            case JOB_FUNCTION -> new JobFilter(states, channel, value, createdFrom, createdTo, text);
+            case CHANNEL -> new JobFilter(states, value, jobFunction, createdFrom, createdTo, text, worker);
+            case JOB_FUNCTION -> new JobFilter(states, channel, value, createdFrom, createdTo, text, worker);
             case STATE ->
-                new JobFilter(Set.of(JobState.fromDbValue(value)), channel, jobFunction, createdFrom, createdTo, text);
-            case EXCEPTION -> new JobFilter(states, channel, jobFunction, createdFrom, createdTo, value);
+                new JobFilter(
+                        Set.of(JobState.fromDbValue(value)),
+                        channel,
+                        jobFunction,
+                        createdFrom,
+                        createdTo,
+                        text,
+                        worker);
+            case EXCEPTION -> new JobFilter(states, channel, jobFunction, createdFrom, createdTo, value, worker);
         };
     }
 

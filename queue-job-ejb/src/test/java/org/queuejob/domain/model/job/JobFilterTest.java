@@ -29,4 +29,16 @@ class JobFilterTest {
         assertThatThrownBy(() -> new JobFilter(Set.of(), null, null, null, Instant.MIN, null))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void narrowingToAGroupOrOtherStates_keepsTheServerItWasNarrowedTo() {
+        JobFilter held = new JobFilter(Set.of(), null, null, null, null, null, " server-2@host/domain ");
+
+        assertThat(held.worker()).isEqualTo("server-2@host/domain");
+        assertThat(held.narrowedTo(JobGrouping.CHANNEL, "root.mail").worker()).isEqualTo("server-2@host/domain");
+        assertThat(held.narrowedTo(JobGrouping.STATE, "started").worker()).isEqualTo("server-2@host/domain");
+        assertThat(held.withStates(Set.of(JobState.ENQUEUED)).worker()).isEqualTo("server-2@host/domain");
+        assertThat(new JobFilter(Set.of(), null, null, null, null, null, " ").worker())
+                .isNull();
+    }
 }
