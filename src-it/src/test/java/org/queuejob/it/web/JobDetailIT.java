@@ -100,6 +100,32 @@ class JobDetailIT extends BrowserTest {
         }
     }
 
+    /** The worker that ran a job opens the list of that server's jobs, ended ones included, and no other's. */
+    @Test
+    void theWorkerThatRanAJob_opensTheListOfThatServersJobs() {
+        String channel = JobRows.uniqueChannel("detail-worker");
+        String server = "detail-" + UUID.randomUUID() + "@host/domain";
+        JobRows.Stored ran = JobRows.aDoneJob(channel, 120).worker(server).store();
+        JobRows.Stored failedThere = JobRows.aFailedJob(channel, "java.io.IOException", "Disk full")
+                .worker(server)
+                .store();
+        JobRows.Stored elsewhere =
+                JobRows.aDoneJob(channel, 90).worker("other-" + server).store();
+
+        browser.open("/job.xhtml?uuid=" + ran.uuid());
+        browser.click(By.id("jobWorker"));
+
+        browser.waitFor(By.cssSelector("tr[data-rk='" + failedThere.uuid() + "']"));
+        assertThat(browser.shown(By.cssSelector("tr[data-rk='" + ran.uuid() + "']")))
+                .as("the done job itself")
+                .hasSize(1);
+        assertThat(browser.shown(By.cssSelector("tr[data-rk='" + elsewhere.uuid() + "']")))
+                .as("another server's job")
+                .isEmpty();
+        assertThat(browser.driver().findElement(By.id("jobsForm:worker")).getAttribute("value"))
+                .isEqualTo(server);
+    }
+
     @Test
     void doneJob_hasNoActionButtons_norAnEmptyActionsCard() {
         JobRows.Stored job =
