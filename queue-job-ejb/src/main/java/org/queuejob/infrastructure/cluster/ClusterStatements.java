@@ -37,12 +37,10 @@ public class ClusterStatements {
 
     /** Servers that beat lately, and whether their liveness lock is held: no holder means their process is gone. */
     static final String MEMBERS = """
-            SELECT name, workers, held_limit, CAST(array_to_json(functions) AS text),
-                   session_key IS NULL OR EXISTS (SELECT 1 FROM pg_locks l
-                                                   WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
-                                                     AND l.classid = %d AND l.objid = session_key)
+            SELECT name, workers, held_limit, CAST(array_to_json(functions) AS text), %s
               FROM queue_job_instance
-             WHERE heartbeat_at > now() - make_interval(secs => ?1) ORDER BY name""".formatted(LIVENESS_LOCKS);
+             WHERE heartbeat_at > now() - make_interval(secs => ?1)
+             ORDER BY name""".formatted(processAlive("session_key"));
 
     /**
      * Jobs held by servers that are not alive go back to pending (T7/T8); their work was rolled back with their
@@ -59,6 +57,18 @@ public class ClusterStatements {
               FROM rescued WHERE j.id = rescued.id
             RETURNING rescued.worker""".formatted(
             JobTransition.RELEASE.sqlCondition(), JobTransition.RELEASE.to().dbValue());
+
+    /**
+     * The SQL condition that the server whose lock key is the column {@code sessionKey} of {@code queue_job_instance}
+     * still holds its liveness lock (a record without a key counts as alive): the one test by which the leader and
+     * the back office both tell that a server's process is gone.
+     */
+    static String processAlive(String sessionKey) {
+        return """
+                (%1$s IS NULL OR EXISTS (SELECT 1 FROM pg_locks held
+                                          WHERE held.locktype = 'advisory' AND held.granted AND held.objsubid = 2
+                                            AND held.classid = %2$d AND held.objid = %1$s))""".formatted(sessionKey, LIVENESS_LOCKS);
+    }
 
     static final String FORGET_LONG_DEAD =
             "DELETE FROM queue_job_instance WHERE heartbeat_at < now() - interval '1 day'";

@@ -22,21 +22,19 @@ public class JpaServerDirectory implements ServerDirectory {
 
     /**
      * Times as seconds since the epoch and since the heartbeat, both on the database's clock: no driver-dependent
-     * time types, and no server's clock in the comparison. The liveness lock's test is {@link ClusterStatements}'.
+     * time types, and no server's clock in the comparison. The liveness lock's test is the leader's ({@link
+     * ClusterStatements#processAlive}).
      */
     static final String SERVERS = """
             SELECT i.name, i.name = l.holder, extract(epoch FROM i.started_at),
-                   extract(epoch FROM now() - i.heartbeat_at),
-                   i.session_key IS NULL OR EXISTS (SELECT 1 FROM pg_locks k
-                                                     WHERE k.locktype = 'advisory' AND k.granted AND k.objsubid = 2
-                                                       AND k.classid = %d AND k.objid = i.session_key),
+                   extract(epoch FROM now() - i.heartbeat_at), %s,
                    i.workers, i.held_limit, cardinality(i.functions),
                    count(j.id), count(j.id) FILTER (WHERE j.state = 'started')
               FROM queue_job_instance i
               LEFT JOIN queue_job_leader l ON l.id = 1
               LEFT JOIN queue_job j ON j.worker = i.name AND j.state IN ('enqueued', 'started')
              GROUP BY i.name, l.holder
-             ORDER BY i.name""".formatted(ClusterStatements.LIVENESS_LOCKS);
+             ORDER BY i.name""".formatted(ClusterStatements.processAlive("i.session_key"));
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;

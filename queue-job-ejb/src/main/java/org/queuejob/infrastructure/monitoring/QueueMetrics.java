@@ -105,18 +105,14 @@ public class QueueMetrics {
                 "Jobs of dead servers this server sent back to pending since it started" + " (monotonic)",
                 runtime::rescuedJobs);
         for (Condition condition : Condition.values()) {
-            try {
-                metrics.gauge(
-                        SERVERS,
-                        "Servers sharing the queue's database, by the leader's verdict: alive; ended (its process or"
-                                + " database session gone) or silent (no heartbeat for over dead-after), kept a day"
-                                + " unless it left (cached " + CACHE_SECONDS + " s)",
-                        () -> servers(condition),
-                        "condition",
-                        condition.word());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Gauge " + SERVERS + " not registered: " + e.getMessage(), e);
-            }
+            gauge(
+                    SERVERS,
+                    "Servers sharing the queue's database, by the leader's verdict: alive; ended (its process or"
+                            + " database session gone) or silent (no heartbeat for over dead-after), kept a day"
+                            + " unless it left (cached " + CACHE_SECONDS + " s)",
+                    () -> servers(condition),
+                    "condition",
+                    condition.word());
         }
     }
 
@@ -135,9 +131,9 @@ public class QueueMetrics {
         refresh();
     }
 
-    private void gauge(String name, String description, Supplier<Number> value) {
+    private void gauge(String name, String description, Supplier<Number> value, String... tags) {
         try {
-            metrics.gauge(name, description, value);
+            metrics.gauge(name, description, value, tags);
         } catch (RuntimeException e) {
             // Registered already (the event came twice): the first registration serves.
             LOG.log(Level.WARNING, "Gauge " + name + " not registered: " + e.getMessage(), e);

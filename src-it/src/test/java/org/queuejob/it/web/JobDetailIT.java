@@ -113,6 +113,8 @@ class JobDetailIT extends BrowserTest {
                 JobRows.aDoneJob(channel, 90).worker("other-" + server).store();
 
         browser.open("/job.xhtml?uuid=" + ran.uuid());
+        browser.waitFor(By.id("jobWorker"));
+        browser.screenshot("job-worker");
         browser.click(By.id("jobWorker"));
 
         browser.waitFor(By.cssSelector("tr[data-rk='" + failedThere.uuid() + "']"));
