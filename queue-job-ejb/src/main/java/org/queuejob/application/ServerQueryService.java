@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.queuejob.domain.model.server.ServerDirectory;
 import org.queuejob.domain.model.server.ServerStatus;
+import org.queuejob.domain.model.server.UnknownServerException;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 
 /**
@@ -31,6 +32,19 @@ public class ServerQueryService {
         return directory.servers().stream()
                 .map(status -> new Server(status, status.condition(deadAfter), deadAfter))
                 .toList();
+    }
+
+    /**
+     * The server named {@code name}.
+     *
+     * @throws UnknownServerException when it has no record
+     */
+    public Server server(String name) {
+        Duration deadAfter = settings.deadAfter();
+        return directory
+                .server(name)
+                .map(status -> new Server(status, status.condition(deadAfter), deadAfter))
+                .orElseThrow(() -> new UnknownServerException(name));
     }
 
     /**

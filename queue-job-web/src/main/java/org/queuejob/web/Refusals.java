@@ -10,10 +10,12 @@ import org.omnifaces.util.Faces;
 import org.queuejob.application.InvalidSettingException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.job.IllegalJobStateException;
+import org.queuejob.domain.model.server.ServerNotRunningException;
+import org.queuejob.domain.model.server.UnknownServerException;
 
 /**
  * What a page says when an action fails. A refusal of the library (a setting refused, a state change its state table
- * does not allow, an autovacuum already running, a Bean Validation violation) carries a sentence written for people
+ * does not allow, an autovacuum already running, a server gone, a Bean Validation violation) carries a sentence written for people
  * and is shown as it is; anything else (a database or container error) is logged with its stack trace and answered
  * with {@link #UNEXPECTED}: no exception text of the container, no SQL, ever reaches a page.
  */
@@ -31,7 +33,9 @@ final class Refusals {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidSettingException
                     || cause instanceof IllegalJobStateException
-                    || cause instanceof AutovacuumRunningException) {
+                    || cause instanceof AutovacuumRunningException
+                    || cause instanceof UnknownServerException
+                    || cause instanceof ServerNotRunningException) {
                 return cause.getMessage();
             }
             if (cause instanceof ConstraintViolationException violations

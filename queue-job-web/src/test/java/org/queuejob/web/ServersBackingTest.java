@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.queuejob.application.ServerQueryService;
 import org.queuejob.application.ServerQueryService.Server;
 import org.queuejob.domain.model.server.ServerStatus;
 import org.queuejob.domain.model.server.ServerStatus.Condition;
@@ -46,6 +48,54 @@ class ServersBackingTest {
         assertThat(row.workers()).isEqualTo("none (enqueues only)");
     }
 
+    @Test
+    void aQuietServer_saysSinceWhenAndByWhom_andHowManyJobsItStillFinishes_thenThatItCanBeStopped() {
+        ServerRow holding = ServersBacking.row(quiet("a", 3));
+        ServerRow drained = ServersBacking.row(quiet("a", 0));
+
+        assertThat(holding.quiet()).isTrue();
+        assertThat(holding.running()).isTrue();
+        assertThat(holding.condition()).isEqualTo("alive");
+        assertThat(holding.state())
+                .isEqualTo(
+                        "Quiet since 2026-12-06 08:10:00 UTC (manager): takes no new jobs, finishes the 3 it holds.");
+        assertThat(drained.state())
+                .isEqualTo("Quiet since 2026-12-06 08:10:00 UTC (manager), drained: it holds no job and can be"
+                        + " stopped.");
+    }
+
+    @Test
+    void theCardWarns_onlyWhenEveryRunningServerIsQuiet() {
+        Server crashed = server(false, Duration.ofSeconds(1), false, 4, 0, 0);
+
+        assertThat(backing(quiet("a", 0), quiet("b", 1), crashed).getWarning())
+                .isEqualTo(ServersBacking.NONE_TAKES_JOBS);
+        assertThat(backing(quiet("a", 0), server(true, Duration.ZERO, true, 4, 0, 0))
+                        .getWarning())
+                .isNull();
+        assertThat(backing(crashed).getWarning())
+                .as("no server runs: the card says so by its conditions, not as quiet")
+                .isNull();
+    }
+
+    private static ServersBacking backing(Server... servers) {
+        ServersBacking backing = new ServersBacking();
+        backing.serverQueries = new ServerQueryService() {
+            @Override
+            public List<Server> servers() {
+                return List.of(servers);
+            }
+        };
+        return backing;
+    }
+
+    private static Server quiet(String name, long held) {
+        Instant since = Instant.parse("2026-12-06T08:10:00Z");
+        ServerStatus status =
+                new ServerStatus(name, false, since, Duration.ofSeconds(1), true, 4, 8, 3, held, 0, since, "manager");
+        return new Server(status, status.condition(DEAD_AFTER), DEAD_AFTER);
+    }
+
     private static Server server(
             boolean processAlive, Duration sinceHeartbeat, boolean leader, int workers, long held, long started) {
         ServerStatus status = new ServerStatus(
@@ -58,7 +108,9 @@ class ServersBackingTest {
                 workers * 2,
                 3,
                 held,
-                started);
+                started,
+                null,
+                null);
         Condition condition = status.condition(DEAD_AFTER);
         return new Server(status, condition, DEAD_AFTER);
     }

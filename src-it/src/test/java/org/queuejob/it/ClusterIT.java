@@ -207,6 +207,57 @@ class ClusterIT {
                 .hasSize(2);
     }
 
+    /**
+     * A follower made quiet mid-run (its record changed and the servers told, as the back office and the API do) is
+     * handed no job and passes no slot on: once it has heard (a second is ample: the message takes milliseconds), no
+     * job reaches it, by the leader's hand or its own, and the leader runs the rest within the same capacities. Made to
+     * take jobs again, it gets jobs again before the run ends.
+     */
+    @Test
+    @Order(2)
+    void aQuietFollowerGetsNoJobUntilItTakesJobsAgain_theLeaderRunsTheRestWithinTheCapacities() throws Exception {
+        bothServersRunning();
+        String leader = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(ClusterIT::holder, name -> name != null && !name.isEmpty());
+        String follower = stringOf("SELECT name FROM queue_job_instance WHERE name <> '" + leader + "'");
+        Instant[] quietResumed = new Instant[2];
+        Run run = runJobs(() -> {
+            quietResumed[0] = instantOf("UPDATE queue_job_instance SET quiet_since = now(), quiet_by = 'cluster-it'"
+                    + " WHERE name = '" + follower + "' RETURNING quiet_since");
+            execute("NOTIFY queue_job, 'quiet'");
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> doneCount() >= JOBS * 3 / 4);
+            quietResumed[1] = instantOf("UPDATE queue_job_instance SET quiet_since = NULL, quiet_by = NULL"
+                    + " WHERE name = '" + follower + "' RETURNING now()");
+            execute("NOTIFY queue_job, 'quiet'");
+            return "quiet from 1/4 to 3/4 of the jobs done";
+        });
+
+        run.assertExactlyOnceWithinCapacities(JOBS);
+        String heard = "'" + quietResumed[0].plusSeconds(1) + "'::timestamptz";
+        String resumed = "'" + quietResumed[1] + "'::timestamptz";
+        String handedTo =
+                "SELECT count(*) FROM queue_job WHERE worker = '%s' AND date_enqueued > %s AND date_enqueued < %s";
+        long whileQuiet = count(String.format(handedTo, follower, heard, resumed));
+        long byLeaderWhileQuiet = count(String.format(handedTo, leader, heard, resumed));
+        long afterResumed = count(String.format(handedTo, follower, resumed, "'infinity'::timestamptz"));
+        assertThat(whileQuiet)
+                .as("jobs handed to the quiet follower a second after it was made quiet")
+                .isZero();
+        assertThat(byLeaderWhileQuiet).as("jobs the leader took meanwhile").isPositive();
+        assertThat(afterResumed)
+                .as("jobs handed to the follower once it takes jobs again")
+                .isPositive();
+        report(
+                "a follower quiet mid-run",
+                run,
+                String.format(
+                        "while quiet: %d jobs to the leader, none to the follower; after: %d to the follower",
+                        byLeaderWhileQuiet, afterResumed));
+    }
+
     @Test
     @Order(3)
     void aDatabaseRestartFailsNoJobAndBothServersRunJobsAgainWithinTwoSeconds() throws Exception {

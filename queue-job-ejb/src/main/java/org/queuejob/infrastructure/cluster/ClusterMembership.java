@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -54,7 +55,15 @@ public class ClusterMembership {
     private int workers;
     private int heldLimit;
     private long lastBeatNanos;
+    private boolean joined;
     private volatile boolean othersAlive = true;
+    /** Whether this server is quiet: it takes no new jobs and passes no slot on. */
+    private volatile boolean quiet;
+    /**
+     * Changes of {@link #quiet} made here as they committed: a heartbeat whose read began before such a change must
+     * not put back what it read.
+     */
+    private final AtomicLong quietChanges = new AtomicLong();
     /** Set when this server leaves: a poll still running then must not make it known again. */
     private boolean left;
 
@@ -70,8 +79,11 @@ public class ClusterMembership {
         return sessionKey;
     }
 
-    /** Joins: a first beat, so the leader may hand this server jobs from its next look on. */
-    public void start(List<String> functions, int workers, int heldLimit) {
+    /**
+     * Joins: a first beat, so the leader may hand this server jobs from its next look on. It is not quiet, whatever a
+     * record left by an earlier run of it said.
+     */
+    public synchronized void start(List<String> functions, int workers, int heldLimit) {
         this.functions = List.copyOf(functions);
         this.workers = workers;
         this.heldLimit = heldLimit;
@@ -83,6 +95,43 @@ public class ClusterMembership {
     public synchronized void beatWhenDue() {
         if (!left && System.nanoTime() - lastBeatNanos >= settings.heartbeat().toNanos()) {
             beat();
+        }
+    }
+
+    /**
+     * Beats now, to read at once whether this server is quiet: a server was made quiet or took jobs again. Returns
+     * whether this server is quiet now.
+     */
+    public synchronized boolean beatNow() {
+        if (!left && joined) {
+            beat();
+        }
+        return quiet;
+    }
+
+    /**
+     * Whether this server is quiet (made so from the back office or the API): the leader hands it no new job, and it
+     * finishes those it holds. Read at every heartbeat, and at once when a server says that one was made quiet.
+     */
+    public boolean quiet() {
+        return quiet;
+    }
+
+    /**
+     * This server was made quiet, or takes jobs again, in a transaction that just committed here. Memory only: it runs
+     * when the transaction commits, before the call that made the change returns.
+     */
+    public void quietNow(boolean quietNow) {
+        quietChanges.incrementAndGet();
+        quietIs(quietNow);
+    }
+
+    private void quietIs(boolean quietNow) {
+        if (quietNow != quiet) {
+            quiet = quietNow;
+            LOG.info(() -> quietNow
+                    ? "This server is quiet: it takes no new jobs and finishes those it holds"
+                    : "This server takes jobs again");
         }
     }
 
@@ -149,7 +198,12 @@ public class ClusterMembership {
     }
 
     private void beat() {
-        statements.beat(me.name(), workers, heldLimit, functions, sessionKey);
+        long changesBefore = quietChanges.get();
+        boolean quietNow = statements.beat(me.name(), workers, heldLimit, functions, sessionKey, !joined);
+        joined = true;
         lastBeatNanos = System.nanoTime();
+        if (quietChanges.get() == changesBefore) {
+            quietIs(quietNow);
+        }
     }
 }

@@ -28,16 +28,26 @@ public class ClusterStatements {
     /** The first key of the two-key advisory locks that say a server's process is alive ("qjsv" in ASCII). */
     public static final int LIVENESS_LOCKS = 0x716a7376;
 
+    /**
+     * A server's heartbeat, which reads back whether it is quiet. Its first, when it joins (?6 true), makes it take jobs
+     * again: quiet belongs to a running process, and one that started anew (after a crash, say) is not quiet.
+     */
     static final String BEAT = """
             INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers, held_limit, functions, session_key)
             VALUES (?1, now(), now(), ?2, ?3, CAST(?4 AS text[]), ?5)
             ON CONFLICT (name) DO UPDATE SET heartbeat_at = now(), workers = EXCLUDED.workers,
                                              held_limit = EXCLUDED.held_limit, functions = EXCLUDED.functions,
-                                             session_key = EXCLUDED.session_key""";
+                                             session_key = EXCLUDED.session_key,
+                                             quiet_since = CASE WHEN ?6 THEN NULL ELSE queue_job_instance.quiet_since END,
+                                             quiet_by = CASE WHEN ?6 THEN NULL ELSE queue_job_instance.quiet_by END
+            RETURNING quiet_since IS NOT NULL""";
 
-    /** Servers that beat lately, and whether their liveness lock is held: no holder means their process is gone. */
+    /**
+     * Servers that beat lately, whether their liveness lock is held (no holder means their process is gone) and
+     * whether they are quiet.
+     */
     static final String MEMBERS = """
-            SELECT name, workers, held_limit, CAST(array_to_json(functions) AS text), %s
+            SELECT name, workers, held_limit, CAST(array_to_json(functions) AS text), %s, quiet_since IS NOT NULL
               FROM queue_job_instance
              WHERE heartbeat_at > now() - make_interval(secs => ?1)
              ORDER BY name""".formatted(processAlive("session_key"));
@@ -80,20 +90,33 @@ public class ClusterStatements {
     EntityManager em;
 
     /**
-     * A server that beat lately: what it can run, how many jobs it may hold at once, and whether its process holds
-     * its liveness lock.
+     * A server that beat lately: what it can run, how many jobs it may hold at once, whether its process holds its
+     * liveness lock, and whether it is quiet (it takes no new jobs).
      */
-    public record Member(String name, int workers, int heldLimit, List<String> functions, boolean sessionAlive) {}
+    public record Member(
+            String name, int workers, int heldLimit, List<String> functions, boolean sessionAlive, boolean quiet) {
 
-    /** Records that {@code server} is alive, with what it can run and hold, and the key of its liveness lock. */
-    public void beat(String server, int workers, int heldLimit, Collection<String> functions, int sessionKey) {
-        em.createNativeQuery(BEAT)
+        /** The same member, quiet or taking jobs. */
+        public Member withQuiet(boolean quietNow) {
+            return new Member(name, workers, heldLimit, functions, sessionAlive, quietNow);
+        }
+    }
+
+    /**
+     * Records that {@code server} is alive, with what it can run and hold, and the key of its liveness lock; {@code
+     * joining} on its first beat since it started. Returns whether it is quiet.
+     */
+    public boolean beat(
+            String server, int workers, int heldLimit, Collection<String> functions, int sessionKey, boolean joining) {
+        Object quiet = em.createNativeQuery(BEAT)
                 .setParameter(1, server)
                 .setParameter(2, workers)
                 .setParameter(3, heldLimit)
                 .setParameter(4, PostgresArrays.literal(functions))
                 .setParameter(5, sessionKey)
-                .executeUpdate();
+                .setParameter(6, joining)
+                .getSingleResult();
+        return Boolean.TRUE.equals(quiet);
     }
 
     /** A server leaving on purpose: others need not wait for its heartbeat to age. */
@@ -115,7 +138,8 @@ public class ClusterStatements {
                     ((Number) row[1]).intValue(),
                     ((Number) row[2]).intValue(),
                     parseJsonArray((String) row[3]),
-                    Boolean.TRUE.equals(row[4])));
+                    Boolean.TRUE.equals(row[4]),
+                    Boolean.TRUE.equals(row[5])));
         }
         return members;
     }

@@ -14,7 +14,7 @@ import org.queuejob.domain.model.server.ServerStatus;
 /**
  * The servers' records with what they hold, in one statement: the jobs held are counted through the in-flight index,
  * so the read stays cheap with millions of ended jobs kept. Supports the caller's transaction rather than requiring
- * one: the back office reads without.
+ * one: the back office reads without; a server made quiet is changed in the caller's.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -29,12 +29,20 @@ public class JpaServerDirectory implements ServerDirectory {
             SELECT i.name, i.name = l.holder, extract(epoch FROM i.started_at),
                    extract(epoch FROM now() - i.heartbeat_at), %s,
                    i.workers, i.held_limit, cardinality(i.functions),
-                   count(j.id), count(j.id) FILTER (WHERE j.state = 'started')
+                   count(j.id), count(j.id) FILTER (WHERE j.state = 'started'),
+                   extract(epoch FROM i.quiet_since), i.quiet_by
               FROM queue_job_instance i
               LEFT JOIN queue_job_leader l ON l.id = 1
               LEFT JOIN queue_job j ON j.worker = i.name AND j.state IN ('enqueued', 'started')
              GROUP BY i.name, l.holder
              ORDER BY i.name""".formatted(ClusterStatements.processAlive("i.session_key"));
+
+    /** Quiet from now, unless quiet already: the first time and user stay. */
+    static final String QUIET = """
+            UPDATE queue_job_instance SET quiet_since = now(), quiet_by = ?2
+             WHERE name = ?1 AND quiet_since IS NULL""";
+
+    static final String RESUME = "UPDATE queue_job_instance SET quiet_since = NULL, quiet_by = NULL WHERE name = ?1";
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
@@ -44,6 +52,16 @@ public class JpaServerDirectory implements ServerDirectory {
     public List<ServerStatus> servers() {
         List<Object[]> rows = em.createNativeQuery(SERVERS).getResultList();
         return rows.stream().map(JpaServerDirectory::status).toList();
+    }
+
+    @Override
+    public void quiet(String name, String user) {
+        em.createNativeQuery(QUIET).setParameter(1, name).setParameter(2, user).executeUpdate();
+    }
+
+    @Override
+    public void resume(String name) {
+        em.createNativeQuery(RESUME).setParameter(1, name).executeUpdate();
     }
 
     private static ServerStatus status(Object[] row) {
@@ -57,7 +75,9 @@ public class JpaServerDirectory implements ServerDirectory {
                 ((Number) row[6]).intValue(),
                 ((Number) row[7]).intValue(),
                 ((Number) row[8]).longValue(),
-                ((Number) row[9]).longValue());
+                ((Number) row[9]).longValue(),
+                row[10] == null ? null : instant(seconds(row[10])),
+                (String) row[11]);
     }
 
     private static double seconds(Object value) {

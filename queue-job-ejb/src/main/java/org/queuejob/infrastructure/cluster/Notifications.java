@@ -35,6 +35,8 @@ public class Notifications {
     public static final String FREED = "freed";
     public static final String JOINED = "joined";
     public static final String CHANNELS = "channels";
+    /** A server was made quiet or takes jobs again: each reads its own state, the leader everyone's. */
+    public static final String QUIET = "quiet";
 
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     private static final Duration WAIT = Duration.ofMillis(500);

@@ -133,22 +133,39 @@ public class Dispatcher {
         this.refill = refill;
     }
 
-    /** The live servers, this one included; a server that is not among them gets nothing. */
+    /**
+     * The live servers, this one included; a server that is not among them gets nothing, nor does a quiet one.
+     */
     void members(Collection<Member> live) {
         Map<String, Member> byName = new LinkedHashMap<>();
         live.forEach(member -> byName.put(member.name(), member));
-        handedOut.keySet().retainAll(byName.keySet());
-        // A server that joins starts level with the least served rather than at zero, so it gets no burst.
-        double least = byName.values().stream()
+        List<Member> taking =
+                byName.values().stream().filter(member -> !member.quiet()).toList();
+        handedOut.keySet().retainAll(taking.stream().map(Member::name).toList());
+        // A server that joins, or takes jobs again after being quiet, starts level with the least served rather than
+        // at zero (or at what it had when it went quiet), so it gets no burst.
+        double least = taking.stream()
                 .filter(member -> handedOut.containsKey(member.name()))
                 .mapToDouble(member -> perSlot(member, handedOut))
                 .min()
                 .orElse(0);
-        byName.values()
-                .forEach(member -> handedOut.computeIfAbsent(member.name(), name ->
-                        (long) Math.ceil(least * Math.max(1, member.heldLimit()))));
+        taking.forEach(member -> handedOut.computeIfAbsent(member.name(), name ->
+                (long) Math.ceil(least * Math.max(1, member.heldLimit()))));
         members = Map.copyOf(byName);
         mayHavePending(); // a server with other job functions makes other jobs startable
+    }
+
+    /**
+     * A server was made quiet, or takes jobs again, in a transaction that just committed here: dispatch by it from now
+     * on. Memory only (it runs when the transaction commits); the next read of the servers says the same.
+     */
+    void quiet(String server, boolean quiet) {
+        Member member = members.get(server);
+        if (member != null && member.quiet() != quiet) {
+            Map<String, Member> updated = new LinkedHashMap<>(members);
+            updated.put(server, member.withQuiet(quiet));
+            members(updated.values());
+        }
     }
 
     private static double perSlot(Member member, Map<String, Long> handed) {
@@ -247,7 +264,7 @@ public class Dispatcher {
         }
         channels.jobFinished(job.id());
         channels.jobStarted(next.id(), slot.get().channel());
-        handedOut.merge(slot.get().server(), 1L, Long::sum);
+        handedOut.computeIfPresent(slot.get().server(), (server, handed) -> handed + 1);
         return true;
     }
 
@@ -489,10 +506,16 @@ public class Dispatcher {
         });
     }
 
-    /** How many more jobs each live server may hold now. */
+    /**
+     * How many more jobs each live server that takes jobs may hold now. A quiet server is left out: it gets no job, and
+     * the jobs only it could run are not read (they wait, pending, for a server that takes them).
+     */
     private Map<String, Integer> room() {
         Map<String, Integer> room = new LinkedHashMap<>();
         for (Member member : members.values()) {
+            if (member.quiet()) {
+                continue;
+            }
             int held = member.name().equals(me.name()) ? workers.heldCount() : heldElsewhere.heldBy(member.name());
             room.put(member.name(), Math.max(0, member.heldLimit() - held));
         }
@@ -558,7 +581,8 @@ public class Dispatcher {
                 channels.jobFinished(id);
                 return;
             }
-            handedOut.merge(server, 1L, Long::sum);
+            // Only the servers that take jobs are counted: one that went quiet meanwhile starts level when it resumes.
+            handedOut.computeIfPresent(server, (name, handed) -> handed + 1);
             if (!server.equals(me.name())) {
                 heldElsewhere.handedOver(id, server, channelOf.get(id), version);
             }

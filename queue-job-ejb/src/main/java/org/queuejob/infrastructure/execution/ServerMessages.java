@@ -1,8 +1,12 @@
 package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
@@ -11,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
+import org.queuejob.domain.model.server.ServerQuietChanged;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.cluster.EndedJob;
 import org.queuejob.infrastructure.cluster.EnqueuedIn;
@@ -61,6 +66,12 @@ public class ServerMessages {
 
     @Inject
     QueueThreads threads;
+
+    /** Holds the servers a transaction makes quiet or lets take jobs, for this server to apply when it commits. */
+    private static final Object QUIET_AFTER_COMMIT = new Object();
+
+    @Inject
+    AfterCommit afterCommit;
 
     private final AtomicBoolean assignedRequested = new AtomicBoolean();
     private final AtomicBoolean freedToTell = new AtomicBoolean();
@@ -132,6 +143,8 @@ public class ServerMessages {
             fetchAssigned();
         } else if (Notifications.JOINED.equals(message) && leader.isLeader()) {
             threads.runQuietly(() -> dispatcher.members(membership.members()));
+        } else if (Notifications.QUIET.equals(message)) {
+            threads.runQuietly(this::quietChanged);
         } else if (Notifications.CHANNELS.equals(message)) {
             threads.runQuietly(leader.isLeader() ? channelChanges::applyNow : channelChanges::refreshSlotPassing);
         } else if (leader.isLeader()) {
@@ -148,6 +161,62 @@ public class ServerMessages {
             } else {
                 dispatcher.pendingAnywhere();
             }
+            passes.wake();
+        }
+    }
+
+    /**
+     * A server is made quiet, or takes jobs again, in the current transaction: once it commits, this server applies
+     * it in memory on the committing thread, before the call that made the change returns. A job enqueued after that
+     * call is never handed to a server made quiet by it, when this server leads or is the one made quiet.
+     */
+    void onQuietChanging(@Observes ServerQuietChanged event) {
+        if (!threads.isActive()) {
+            return;
+        }
+        Map<String, Boolean> changes = afterCommit.gathered(QUIET_AFTER_COMMIT, LinkedHashMap::new, this::applyQuiet);
+        if (changes == null) {
+            applyQuiet(Map.of(event.server(), event.quiet()));
+        } else {
+            changes.put(event.server(), event.quiet());
+        }
+    }
+
+    /** Memory only: it runs when a transaction commits. */
+    private void applyQuiet(Map<String, Boolean> changes) {
+        changes.forEach((server, quiet) -> {
+            if (server.equals(me.name())) {
+                membership.quietNow(quiet);
+            }
+            if (leader.isLeader()) {
+                dispatcher.quiet(server, quiet);
+            }
+        });
+        passes.wake();
+    }
+
+    /**
+     * A server was made quiet, or takes jobs again, here: this server reads it again and tells the others, so that
+     * the server named stops (or starts) taking jobs within milliseconds rather than at its next heartbeat, and the
+     * leader hands out jobs by it rather than at its next poll.
+     */
+    void onQuietChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ServerQuietChanged event) {
+        if (threads.isActive()) {
+            threads.runQuietly(() -> {
+                quietChanged();
+                tellOthers(Notifications.QUIET);
+            });
+        }
+    }
+
+    /**
+     * Some server was made quiet or takes jobs again: this one reads whether it is quiet (a heartbeat reads it), and
+     * the leader reads every server's, then dispatches by them.
+     */
+    private void quietChanged() {
+        membership.beatNow();
+        if (leader.isLeader()) {
+            dispatcher.members(membership.members());
             passes.wake();
         }
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.ChannelSpec;
 import org.queuejob.domain.scheduling.ChannelTree;
+import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.cluster.LeaderLock;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.persistence.QueueStore.SlotPass;
@@ -31,13 +32,17 @@ import org.queuejob.infrastructure.persistence.QueueStore.SlotPass;
  * <p>What stays the leader's: a slot of a channel that is paused, sequential or throttled (the statement checks the
  * records, so a pause holds from its commit), a failed job's slot, and every slot once its lease has run out. So a
  * lowered capacity, a job of higher priority in another channel, or another server's fair share wait at most the
- * lease. The leader's own slots need none of this: its freed slots are seen at once, without a message.
+ * lease. The leader's own slots need none of this: its freed slots are seen at once, without a message. A quiet
+ * server passes nothing on: it takes no new jobs, by the leader's hand or its own.
  */
 @ApplicationScoped
 public class SlotPassing {
 
     @Inject
     LeaderLock leader;
+
+    @Inject
+    ClusterMembership membership;
 
     @Inject
     @QueueJobClock
@@ -73,9 +78,9 @@ public class SlotPassing {
     }
 
     /**
-     * Where {@code job}'s slot may go when it is done, if anywhere: only on a server that does not lead, within the
-     * lease of the slot, and through a channel with no pause, sequence or throttle on its path as read here (the
-     * statement checks the records again).
+     * Where {@code job}'s slot may go when it is done, if anywhere: only on a server that does not lead and is not
+     * quiet, within the lease of the slot, and through a channel with no pause, sequence or throttle on its path as
+     * read here (the statement checks the records again).
      */
     Optional<SlotPass> passFor(ClaimedJob job) {
         Instant end = leaseEnds.get(job.id());
@@ -83,6 +88,7 @@ public class SlotPassing {
         if (end == null
                 || channels == null
                 || leader.isLeader()
+                || membership.quiet()
                 || !clock.instant().isBefore(end)) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.queuejob.domain.model.server.ServerDirectory;
+import org.queuejob.domain.model.server.ServerStatus;
 import org.queuejob.domain.model.server.ServerStatus.Condition;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
@@ -35,6 +37,7 @@ public class QueueMetrics {
 
     public static final String JOBS = "queue_job.jobs";
     public static final String SERVERS = "queue_job.servers";
+    public static final String QUIET_SERVERS = "queue_job.servers.quiet";
     static final long CACHE_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(QueueMetrics.class.getName());
@@ -60,6 +63,7 @@ public class QueueMetrics {
 
     private volatile Map<String, Long> waiting = Map.of();
     private volatile Map<Condition, Long> servers = Map.of();
+    private volatile long quietServers;
     private volatile Instant readAt = Instant.EPOCH;
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final Object refreshLock = new Object();
@@ -114,6 +118,17 @@ public class QueueMetrics {
                     "condition",
                     condition.word());
         }
+        gauge(
+                QUIET_SERVERS,
+                "Servers alive but quiet, made so from the back office or the API: they take no new jobs (cached "
+                        + CACHE_SECONDS + " s)",
+                this::quietServers);
+    }
+
+    /** The alive servers that are quiet, as of the last read (at most {@value #CACHE_SECONDS} s old). */
+    long quietServers() {
+        refreshWhenStale();
+        return quietServers;
     }
 
     /** The servers in {@code condition}, as of the last read (at most {@value #CACHE_SECONDS} s old). */
@@ -181,8 +196,12 @@ public class QueueMetrics {
                 }
                 waiting = counts;
                 Duration deadAfter = settings.deadAfter();
-                servers = directory.servers().stream()
+                List<ServerStatus> all = directory.servers();
+                servers = all.stream()
                         .collect(Collectors.groupingBy(server -> server.condition(deadAfter), Collectors.counting()));
+                quietServers = all.stream()
+                        .filter(server -> server.quiet() && server.condition(deadAfter) == Condition.ALIVE)
+                        .count();
             } catch (SQLException | RuntimeException e) {
                 // Keep the last counts; health tells whether the database is away.
                 LOG.log(Level.FINE, "Could not count waiting jobs for the metrics", e);

@@ -19,10 +19,12 @@ class ClusterMembershipTest {
     ClusterMembershipTest() {
         membership.statements = new ClusterStatements() {
             @Override
-            public void beat(String server, int workers, int heldLimit, Collection<String> functions, int key) {
+            public boolean beat(
+                    String server, int workers, int heldLimit, Collection<String> functions, int key, boolean joining) {
                 if (!instances.contains(server)) {
                     instances.add(server);
                 }
+                return false;
             }
 
             @Override

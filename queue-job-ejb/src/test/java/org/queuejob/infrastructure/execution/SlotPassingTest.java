@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.scheduling.ChannelSpec;
 import org.queuejob.domain.scheduling.ChannelTree;
+import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.cluster.LeaderLock;
 import org.queuejob.infrastructure.persistence.QueueStore.SlotPass;
 
@@ -23,6 +24,7 @@ class SlotPassingTest {
 
     private final SlotPassing passing = new SlotPassing();
     private boolean leads;
+    private boolean quiet;
 
     @BeforeEach
     void follower() {
@@ -30,6 +32,12 @@ class SlotPassingTest {
             @Override
             public boolean isLeader() {
                 return leads;
+            }
+        };
+        passing.membership = new ClusterMembership() {
+            @Override
+            public boolean quiet() {
+                return quiet;
             }
         };
         at(T0);
@@ -65,6 +73,19 @@ class SlotPassingTest {
                 .as("lease over: the slot goes back to the leader")
                 .isEmpty();
         assertThat(passing.passedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aQuietServerPassesNoSlotOn_andPassesThemAgainOnceItTakesJobs() {
+        ClaimedJob job = job(1, "root.mail");
+        passing.handedOver(List.of(job));
+
+        quiet = true;
+        assertThat(passing.passFor(job))
+                .as("quiet: the slot goes back to the leader")
+                .isEmpty();
+        quiet = false;
+        assertThat(passing.passFor(job)).isPresent();
     }
 
     @Test

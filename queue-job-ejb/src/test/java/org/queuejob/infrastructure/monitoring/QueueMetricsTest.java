@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.queuejob.domain.model.server.ServerDirectory;
 import org.queuejob.domain.model.server.ServerStatus;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.observability.Meters;
@@ -61,11 +62,26 @@ class QueueMetricsTest {
         metrics.runtime = new org.queuejob.infrastructure.execution.QueueRuntime();
         metrics.metrics = gauges;
         metrics.clock = Clock.fixed(Instant.parse("2026-12-05T23:00:00Z"), ZoneOffset.UTC);
-        metrics.directory = () -> List.of(
-                server("a", true, Duration.ofSeconds(2)),
-                server("b", true, Duration.ofSeconds(3)),
-                server("hung", true, Duration.ofMinutes(5)),
-                server("crashed", false, Duration.ofSeconds(4)));
+        metrics.directory = new ServerDirectory() {
+            @Override
+            public List<ServerStatus> servers() {
+                return List.of(
+                        QueueMetricsTest.server("a", true, Duration.ofSeconds(2), null),
+                        QueueMetricsTest.server("b", true, Duration.ofSeconds(3), Instant.EPOCH),
+                        QueueMetricsTest.server("hung", true, Duration.ofMinutes(5), Instant.EPOCH),
+                        QueueMetricsTest.server("crashed", false, Duration.ofSeconds(4), null));
+            }
+
+            @Override
+            public void quiet(String name, String user) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void resume(String name) {
+                throw new UnsupportedOperationException();
+            }
+        };
         metrics.settings = new QueueJobSettings() {
             @Override
             public Duration deadAfter() {
@@ -74,8 +90,20 @@ class QueueMetricsTest {
         };
     }
 
-    private static ServerStatus server(String name, boolean processAlive, Duration sinceHeartbeat) {
-        return new ServerStatus(name, false, Instant.EPOCH, sinceHeartbeat, processAlive, 2, 4, 1, 0, 0);
+    private static ServerStatus server(String name, boolean processAlive, Duration sinceHeartbeat, Instant quiet) {
+        return new ServerStatus(
+                name,
+                false,
+                Instant.EPOCH,
+                sinceHeartbeat,
+                processAlive,
+                2,
+                4,
+                1,
+                0,
+                0,
+                quiet,
+                quiet == null ? null : "m");
     }
 
     @Test
@@ -105,5 +133,8 @@ class QueueMetricsTest {
         assertThat(gauges.byName.get("queue_job.servers condition silent").get())
                 .isEqualTo(1L);
         assertThat(gauges.byName.get("queue_job.servers condition ended").get()).isEqualTo(1L);
+        assertThat(gauges.byName.get("queue_job.servers.quiet").get())
+                .as("quiet and alive: b, not the hung server, quiet too but taken for dead")
+                .isEqualTo(1L);
     }
 }

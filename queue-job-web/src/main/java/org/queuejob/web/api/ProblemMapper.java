@@ -20,6 +20,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.application.InvalidSettingException;
 import org.queuejob.domain.model.job.IllegalJobStateException;
+import org.queuejob.domain.model.server.ServerNotRunningException;
+import org.queuejob.domain.model.server.UnknownServerException;
 
 /**
  * Every failure of a request as an RFC 9457 problem with a sentence in {@code detail}: bad input is a 4xx naming what
@@ -60,7 +62,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.response(
                     400, "The body is not the JSON this operation takes: " + firstLine(cause), instance);
         }
-        if (cause instanceof IllegalJobStateException) {
+        if (cause instanceof UnknownServerException) {
+            return Problems.response(404, cause.getMessage(), instance);
+        }
+        if (cause instanceof IllegalJobStateException || cause instanceof ServerNotRunningException) {
             return Problems.response(409, cause.getMessage(), instance);
         }
         if (cause instanceof InvalidSettingException || cause instanceof IllegalArgumentException) {

@@ -44,6 +44,21 @@ public class ServerJson {
     @Schema(required = true, description = "Of those, the ones marked started (running for over a second)")
     public long jobsStarted;
 
+    @Schema(
+            required = true,
+            description = "Whether it takes no new jobs (made quiet): the leader hands it none, and it finishes those"
+                    + " it holds")
+    public boolean quiet;
+
+    @Schema(description = "When it was made quiet; absent while it takes jobs")
+    public Instant quietSince;
+
+    @Schema(description = "Who made it quiet; absent while it takes jobs")
+    public String quietBy;
+
+    @Schema(required = true, description = "Whether it is quiet and holds no job: it can be stopped")
+    public boolean drained;
+
     static ServerJson of(Server server) {
         ServerStatus status = server.status();
         ServerJson json = new ServerJson();
@@ -57,6 +72,10 @@ public class ServerJson {
         json.jobFunctions = status.jobFunctions();
         json.jobsHeld = status.jobsHeld();
         json.jobsStarted = status.jobsStarted();
+        json.quiet = status.quiet();
+        json.quietSince = status.quietSince();
+        json.quietBy = status.quietBy();
+        json.drained = status.drained();
         return json;
     }
 }

@@ -52,9 +52,33 @@ class ApiIT {
                 new String[] {"POST", "/channels/root/pause", "{}"},
                 new String[] {"POST", "/channels/root/resume", "{}"},
                 new String[] {"GET", "/servers", null},
+                new String[] {"POST", "/servers/quiet", serverBody(thisServer())},
+                new String[] {"POST", "/servers/resume", serverBody(thisServer())},
                 new String[] {"GET", "/job-functions", null},
                 new String[] {"GET", "/job-functions/" + NEWSLETTER, null},
                 new String[] {"PUT", "/job-functions/" + NEWSLETTER, "{\"channel\":\"root.hijacked\"}"});
+    }
+
+    /** The demo's server, once it leads (it takes the lead at its first poll after its deployment). */
+    static String thisServer() {
+        return await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> JobRows.queryString("SELECT coalesce(holder, '') FROM queue_job_leader"),
+                        holder -> !holder.isEmpty());
+    }
+
+    /** The body of a server action: the server's name (it holds a slash, so it is not in the path). */
+    static String serverBody(String server) {
+        return Json.createObjectBuilder().add("server", server).build().toString();
+    }
+
+    /** The server as {@code GET /servers} lists it. */
+    static JsonObject listed(Api api, String server) {
+        return api.get("/servers").array().stream()
+                .map(JsonValue::asJsonObject)
+                .filter(listed -> listed.getString("name").equals(server))
+                .findFirst()
+                .orElseThrow();
     }
 
     static void assertProblem(Api.Reply reply, int status) {
@@ -114,6 +138,8 @@ class ApiIT {
         assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
                 .isZero();
         assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = 'root' AND paused"))
+                .isZero();
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_instance WHERE quiet_since IS NOT NULL"))
                 .isZero();
         assertThat(JobRows.queryString(
                         "SELECT coalesce(channel, '') FROM queue_job_function WHERE name = ?", NEWSLETTER))
@@ -245,6 +271,92 @@ class ApiIT {
                             leader -> assertThat(leader.getString("condition")).isEqualTo("alive"))
                     .satisfies(leader -> assertThat(leader.getString("name"))
                             .isEqualTo(JobRows.queryString("SELECT holder FROM queue_job_leader")));
+        } finally {
+            JobRows.execute("DELETE FROM queue_job_instance WHERE name = ?", silent);
+        }
+    }
+
+    /**
+     * A quiet server gets no new job: one enqueued after the call stays pending, with no worker, for longer than a
+     * dispatch takes, and runs once the server takes jobs again. The only server here leads, so the leader's view and
+     * the server's own are both proved.
+     */
+    @Test
+    void aQuietServerTakesNoNewJob_untilItTakesJobsAgain_andTheCallsSayWhoAndSince() {
+        String server = thisServer();
+        Api manager = Api.asManager();
+        String email = "quiet-" + UUID.randomUUID() + "@example.org";
+        try {
+            Api.Reply quiet = manager.post("/servers/quiet", serverBody(server));
+
+            assertThat(quiet.status()).as(quiet.toString()).isEqualTo(200);
+            assertThat(quiet.json().getString("name")).isEqualTo(server);
+            assertThat(quiet.json().getBoolean("quiet")).isTrue();
+            assertThat(quiet.json().getString("quietBy")).isEqualTo("manager");
+            String since = JobRows.queryString(
+                    "SELECT quiet_since::text FROM queue_job_instance WHERE name = ? AND quiet_by = 'manager'", server);
+            assertThat(manager.post("/servers/quiet", serverBody(server)).status())
+                    .as("quiet already")
+                    .isEqualTo(200);
+            assertThat(JobRows.queryString("SELECT quiet_since::text FROM queue_job_instance WHERE name = ?", server))
+                    .as("the first time stays")
+                    .isEqualTo(since);
+
+            UUID job = UUID.fromString(
+                    manager.post("/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"" + email + "\"]}")
+                            .json()
+                            .getString("uuid"));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(3))
+                    .until(() -> JobRows.queryString(
+                                    "SELECT state || ' ' || coalesce(worker, '-') FROM queue_job WHERE uuid = ?::uuid",
+                                    job.toString())
+                            .equals("pending -"));
+            // What it held when it went quiet (sample jobs), it finishes: then it is drained.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> listed(manager, server).getBoolean("drained"));
+
+            Api.Reply resumed = manager.post("/servers/resume", serverBody(server));
+
+            assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
+            assertThat(resumed.json().getBoolean("quiet")).isFalse();
+            assertThat(resumed.json()).doesNotContainKeys("quietSince", "quietBy");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(
+                            () -> JobRows.queryString(
+                                    "SELECT coalesce(result, '') FROM queue_job WHERE uuid = ?::uuid", job.toString()),
+                            ("Newsletter sent to " + email)::equals);
+        } finally {
+            manager.post("/servers/resume", serverBody(server));
+        }
+    }
+
+    @Test
+    void quietAndResume_ofAServerThatIsNotRunningOrNotThere_areProblemsSayingSo_andChangeNothing() {
+        String silent = "api-quiet-silent-" + UUID.randomUUID() + "@host/domain";
+        JobRows.aServerSilentForFifteenMinutes(
+                silent, 3_000_000 + ThreadLocalRandom.current().nextInt(1_000_000));
+        Api manager = Api.asManager();
+        try {
+            Api.Reply dead = manager.post("/servers/quiet", serverBody(silent));
+            assertProblem(dead, 409);
+            assertThat(detail(dead))
+                    .isEqualTo("Server " + silent + " is ended, not running: there is nothing to make quiet (the leader"
+                            + " sends its jobs back to pending).");
+
+            Api.Reply unknown = manager.post("/servers/quiet", serverBody("no-such-server@host/domain"));
+            assertProblem(unknown, 404);
+            assertThat(detail(unknown))
+                    .isEqualTo("No server named no-such-server@host/domain shares this queue: it left, or stopped over"
+                            + " a day ago.");
+            assertProblem(manager.post("/servers/resume", serverBody("no-such-server@host/domain")), 404);
+            Api.Reply unnamed = manager.post("/servers/quiet", "{}");
+            assertProblem(unnamed, 400);
+            assertThat(detail(unnamed)).startsWith("The body must name the server, as GET /servers lists it");
+            assertProblem(manager.post("/servers/quiet", "{\"server\": 7}"), 400);
+            assertProblem(manager.post("/servers/quiet", "{\"name\": \"" + silent + "\"}"), 400);
+            assertThat(JobRows.count("SELECT count(*) FROM queue_job_instance WHERE quiet_since IS NOT NULL"))
+                    .isZero();
         } finally {
             JobRows.execute("DELETE FROM queue_job_instance WHERE name = ?", silent);
         }

@@ -167,6 +167,9 @@ class DashboardIT extends BrowserTest {
                             },
                             Objects::nonNull);
             assertThat(leader.getText()).contains("ALIVE").doesNotContain("taken for dead");
+            assertThat(browser.shown(By.xpath("//*[@id='dashboardForm:servers']//button")))
+                    .as("a viewer is shown no Quiet or Resume button")
+                    .isEmpty();
             browser.script("document.getElementById('dashboardForm:servers').scrollIntoView()");
             browser.screenshot("dashboard-servers");
         } finally {
@@ -205,6 +208,61 @@ class DashboardIT extends BrowserTest {
         } finally {
             JobRows.delete(running, ranBefore);
         }
+    }
+
+    /**
+     * A manager makes the server quiet from its row, and lets it take jobs again: the row, the card's warning (the only
+     * server here takes no job) and the server's record say so each time.
+     */
+    @Test
+    void aManagerQuietsAServerFromItsRow_theCardSaysNoServerTakesJobs_thenResumesIt() {
+        String server = ApiIT.thisServer();
+        By quiet = By.xpath(rowOf(server) + "//button[contains(@id, 'quietServer')]");
+        By resume = By.xpath(rowOf(server) + "//button[contains(@id, 'resumeServer')]");
+        try {
+            browser.loginAsManager();
+            browser.open("/dashboard.xhtml");
+            browser.click(quiet);
+
+            assertThat(browser.waitFor(By.id("dashboardForm:serverMessages")).getText())
+                    .contains("Server " + server + " is quiet: it takes no new jobs and finishes those it holds.");
+            assertThat(browser.waitFor(By.xpath(rowOf(server) + "//*[contains(@id, 'serverQuiet')]"))
+                            .getText())
+                    .isEqualToIgnoringCase("quiet");
+            assertThat(browser.waitFor(By.xpath(rowOf(server))).getText())
+                    .contains("Quiet since")
+                    .contains("(manager)")
+                    .contains("Resume");
+            assertThat(browser.shown(quiet)).isEmpty();
+            assertThat(browser.waitFor(By.id("dashboardForm:serversWarning")).getText())
+                    .isEqualTo("No running server takes new jobs: every one is quiet. Jobs wait until one takes jobs"
+                            + " again.");
+            assertThat(JobRows.queryString(
+                            "SELECT coalesce(quiet_by, '') FROM queue_job_instance WHERE name = ?", server))
+                    .isEqualTo("manager");
+            browser.script("document.getElementById('dashboardForm:serverMessages').scrollIntoView()");
+            browser.screenshot("dashboard-server-quiet");
+
+            browser.click(resume);
+
+            assertThat(browser.waitFor(By.id("dashboardForm:serverMessages")).getText())
+                    .contains("Server " + server + " takes jobs again.");
+            assertThat(browser.waitFor(quiet).isDisplayed()).isTrue();
+            assertThat(browser.shown(By.xpath(rowOf(server) + "//*[contains(@id, 'serverQuiet')]")))
+                    .as("the quiet badge")
+                    .isEmpty();
+            assertThat(browser.waitFor(By.xpath(rowOf(server))).getText()).doesNotContain("Quiet since");
+            assertThat(browser.shown(By.id("dashboardForm:serversWarning"))).isEmpty();
+            assertThat(JobRows.count(
+                            "SELECT count(*) FROM queue_job_instance WHERE name = ? AND quiet_since IS NULL", server))
+                    .isEqualTo(1);
+        } finally {
+            Api.asManager().post("/servers/resume", ApiIT.serverBody(server));
+        }
+    }
+
+    private static String rowOf(String server) {
+        return "//*[@id='dashboardForm:servers']//tr[td[contains(., '" + server + "')]]";
     }
 
     private static WebElement row(WebElement table, String server) {

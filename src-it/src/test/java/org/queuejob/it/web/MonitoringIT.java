@@ -144,6 +144,9 @@ class MonitoringIT {
                 .as("servers alive")
                 .isPositive();
         assertThat(scrape.value("queue_job_servers", "condition", "silent")).isPresent();
+        assertThat(scrape.value("queue_job_servers_quiet"))
+                .as("no server quiet")
+                .hasValue(0);
         // Micrometer's Prometheus names drop a gauge's "_total" (a suffix Prometheus keeps for counters) on WildFly.
         assertThat(scrape.value(Servers.onWildFly() ? "queue_job_workers" : "queue_job_workers_total")
                         .orElseThrow())
@@ -191,7 +194,9 @@ class MonitoringIT {
                 Map.entry("/recurring-jobs", Set.of("get", "post")),
                 Map.entry("/recurring-jobs/{id}", Set.of("get", "put", "delete")),
                 Map.entry("/recurring-jobs/{id}/run", Set.of("post")),
-                Map.entry("/servers", Set.of("get")));
+                Map.entry("/servers", Set.of("get")),
+                Map.entry("/servers/quiet", Set.of("post")),
+                Map.entry("/servers/resume", Set.of("post")));
         expected.forEach((path, methods) -> {
             JsonObject operations = paths.entrySet().stream()
                     .filter(entry -> entry.getKey().endsWith("/api/v1" + path))
@@ -218,6 +223,7 @@ class MonitoringIT {
                         "Channel",
                         "JobFunction",
                         "Server",
+                        "ServerAction",
                         "Overrun");
 
         // A client working from the document: build the enqueue body from the Enqueue schema's properties, then read

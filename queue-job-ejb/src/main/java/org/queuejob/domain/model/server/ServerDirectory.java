@@ -1,8 +1,12 @@
 package org.queuejob.domain.model.server;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The servers that recorded themselves in the queue's database and have not left it. Needs no transaction. */
+/**
+ * The servers that recorded themselves in the queue's database and have not left it. Reads need no transaction;
+ * changes are made in the caller's.
+ */
 public interface ServerDirectory {
 
     /**
@@ -10,4 +14,15 @@ public interface ServerDirectory {
      * record stays a day, so that a crash shows).
      */
     List<ServerStatus> servers();
+
+    /** The server named {@code name}, if it has a record. */
+    default Optional<ServerStatus> server(String name) {
+        return servers().stream().filter(server -> server.name().equals(name)).findFirst();
+    }
+
+    /** Makes the server quiet, by {@code user}; one quiet already keeps its time and user. */
+    void quiet(String name, String user);
+
+    /** Makes the server take jobs again. */
+    void resume(String name);
 }

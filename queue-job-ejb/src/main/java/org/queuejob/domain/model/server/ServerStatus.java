@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param jobFunctions how many job functions it can run
  * @param jobsHeld jobs handed to it that have not ended: running, or ready in its buffer
  * @param jobsStarted of those, the ones marked started (running for over a second)
+ * @param quietSince when it was made quiet (it takes no new jobs and finishes those it holds); null while it takes jobs
+ * @param quietBy who made it quiet; null while it takes jobs
  */
 public record ServerStatus(
         String name,
@@ -30,8 +32,20 @@ public record ServerStatus(
         int heldLimit,
         int jobFunctions,
         long jobsHeld,
-        long jobsStarted)
+        long jobsStarted,
+        Instant quietSince,
+        String quietBy)
         implements Serializable {
+
+    /** Whether it takes no new jobs: the leader hands it none, and it finishes those it holds. */
+    public boolean quiet() {
+        return quietSince != null;
+    }
+
+    /** Whether it is quiet and holds no job any more: it can be stopped without cutting a job short. */
+    public boolean drained() {
+        return quiet() && jobsHeld == 0;
+    }
 
     /** What the leader makes of a server. */
     public enum Condition {
@@ -63,5 +77,18 @@ public record ServerStatus(
             return Condition.PROCESS_ENDED;
         }
         return sinceHeartbeat.compareTo(deadAfter) > 0 ? Condition.SILENT : Condition.ALIVE;
+    }
+
+    /**
+     * Refuses to make this server quiet unless it is alive by {@code deadAfter}: a dead server gets no job anyway, and
+     * its jobs go back to pending.
+     *
+     * @throws ServerNotRunningException when the leader takes it for dead
+     */
+    public void requireRunning(Duration deadAfter) {
+        Condition condition = condition(deadAfter);
+        if (condition != Condition.ALIVE) {
+            throw new ServerNotRunningException(name, condition);
+        }
     }
 }
