@@ -224,10 +224,7 @@ public class RecurringJobsBacking implements Serializable {
 
     private void act(Runnable action, String done) {
         try {
-            action.run();
-            Refusals.info(null, done);
-        } catch (RuntimeException e) {
-            Refusals.show(e);
+            Refusals.act(action, done);
         } finally {
             jobs = null;
         }

@@ -50,6 +50,19 @@ final class Refusals {
         return UNEXPECTED;
     }
 
+    /**
+     * Runs a page's action: says {@code done} (a global information message) when it succeeds, and the refusal's
+     * sentence ({@link #show}) when it fails.
+     */
+    static void act(Runnable action, String done) {
+        try {
+            action.run();
+            info(null, done);
+        } catch (RuntimeException e) {
+            show(e);
+        }
+    }
+
     /** Shows the sentence as a global error (the page's message area) and marks the request failed. */
     static void show(Throwable failure) {
         error(null, sentence(failure));

@@ -78,10 +78,7 @@ public class ServersBacking {
 
     private void act(Runnable action, String done) {
         try {
-            action.run();
-            Refusals.info(null, done);
-        } catch (RuntimeException e) {
-            Refusals.show(e);
+            Refusals.act(action, done);
         } finally {
             servers = null; // the card is drawn again with this click, as the action left it
         }
