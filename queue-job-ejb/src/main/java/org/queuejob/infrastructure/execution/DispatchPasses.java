@@ -129,7 +129,7 @@ public class DispatchPasses {
         boolean leads = leader.isLeader();
         if (leads && !leading) {
             LOG.info(() -> "Dispatching for the cluster from " + me.name());
-            dispatcher.members(membership.members());
+            dispatcher.readMembers(membership::members);
             dispatcher.reconcile();
         }
         leading = leads;

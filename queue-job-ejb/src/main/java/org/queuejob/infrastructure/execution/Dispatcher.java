@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
@@ -98,6 +99,7 @@ public class Dispatcher {
 
     private volatile ChannelScheduler channels;
     private volatile Map<String, Member> members = Map.of();
+    private final QuietMarks quietMarks = new QuietMarks();
 
     /**
      * Jobs handed to each live server, for even shares: a job goes to the server with room that has been given the
@@ -156,10 +158,21 @@ public class Dispatcher {
     }
 
     /**
+     * The live servers, read by {@code read} from the database: a quiet mark applied here while the read ran is newer
+     * than what it found, and is kept ({@link QuietMarks}).
+     */
+    void readMembers(Supplier<Collection<Member>> read) {
+        long readFrom = quietMarks.beforeRead();
+        Collection<Member> live = read.get();
+        members(quietMarks.since(readFrom, live));
+    }
+
+    /**
      * A server was made quiet, or takes jobs again, in a transaction that just committed here: dispatch by it from now
      * on. Memory only (it runs when the transaction commits); the next read of the servers says the same.
      */
     void quiet(String server, boolean quiet) {
+        quietMarks.applied(server, quiet);
         Member member = members.get(server);
         if (member != null && member.quiet() != quiet) {
             Map<String, Member> updated = new LinkedHashMap<>(members);

@@ -91,7 +91,7 @@ public class HousekeepingPoll {
             leader.holdOrTry(me.name());
             passes.between(() -> {
                 if (passes.leadsNow()) {
-                    dispatcher.members(membership.aliveRescuingTheDead());
+                    dispatcher.readMembers(membership::aliveRescuingTheDead);
                     membership.untilGraceEnds().ifPresent(this::scheduleRescueLook);
                     // Reads resume after the last job handed out; once per poll they start over, for what came
                     // pending behind them unsaid (an eta come due, SQL by hand).
@@ -132,7 +132,7 @@ public class HousekeepingPoll {
                 if (!threads.isActive() || !passes.leadsNow()) {
                     return false;
                 }
-                dispatcher.members(membership.aliveRescuingTheDead());
+                dispatcher.readMembers(membership::aliveRescuingTheDead);
                 dispatcher.pendingAnywhere();
                 membership.untilGraceEnds().ifPresent(this::rescueLookIn);
                 return true;

@@ -142,7 +142,7 @@ public class ServerMessages {
         if (Notifications.DISPATCHED.equals(message)) {
             fetchAssigned();
         } else if (Notifications.JOINED.equals(message) && leader.isLeader()) {
-            threads.runQuietly(() -> dispatcher.members(membership.members()));
+            threads.runQuietly(() -> dispatcher.readMembers(membership::members));
         } else if (Notifications.QUIET.equals(message)) {
             threads.runQuietly(this::quietChanged);
         } else if (Notifications.CHANNELS.equals(message)) {
@@ -216,7 +216,7 @@ public class ServerMessages {
     private void quietChanged() {
         membership.beatNow();
         if (leader.isLeader()) {
-            dispatcher.members(membership.members());
+            dispatcher.readMembers(membership::members);
             passes.wake();
         }
     }
