@@ -98,15 +98,11 @@ public class ClusterMembership {
         }
     }
 
-    /**
-     * Beats now, to read at once whether this server is quiet: a server was made quiet or took jobs again. Returns
-     * whether this server is quiet now.
-     */
-    public synchronized boolean beatNow() {
+    /** Beats now, to read at once whether this server is quiet: a server was made quiet or took jobs again. */
+    public synchronized void beatNow() {
         if (!left && joined) {
             beat();
         }
-        return quiet;
     }
 
     /**
