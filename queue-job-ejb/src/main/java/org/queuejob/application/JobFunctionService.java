@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.function.JobFunctionConfig;
@@ -14,6 +15,8 @@ import org.queuejob.domain.model.function.RelatedActionSpec;
 import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.server.FunctionReach;
+import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionCatalog;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
@@ -48,6 +51,9 @@ public class JobFunctionService {
     @Inject
     JobFunctionCatalog catalog;
 
+    @Inject
+    ClusterMembership membership;
+
     /** Creates or refreshes the record of every {@code @Job} method of this deployment. */
     public void registerDeployed() {
         for (JobFunction function : functions.all()) {
@@ -68,12 +74,14 @@ public class JobFunctionService {
         edited.fire(new JobFunctionEdited("*"));
     }
 
+    /** Every job function's record, with which running servers can run it (one look at the servers for all). */
     public List<JobFunctionView> list() {
-        return records.all().stream().map(this::view).toList();
+        Map<String, FunctionReach> reach = membership.reachOfFunctions();
+        return records.all().stream().map(config -> view(config, reach)).toList();
     }
 
     public Optional<JobFunctionView> find(String name) {
-        return records.find(name).map(this::view);
+        return records.find(name).map(config -> view(config, membership.reachOfFunctions()));
     }
 
     /**
@@ -118,7 +126,7 @@ public class JobFunctionService {
                 .isPresent();
     }
 
-    private JobFunctionView view(JobFunctionConfig config) {
+    private JobFunctionView view(JobFunctionConfig config, Map<String, FunctionReach> reach) {
         return new JobFunctionView(
                 config.name(),
                 config.effectiveChannel(),
@@ -127,7 +135,8 @@ public class JobFunctionService {
                 config.channelOverride().orElse(null),
                 config.retryPatternOverride().orElse(null),
                 config.relatedActionOverride().orElse(null),
-                functions.find(config.name()).isPresent());
+                functions.find(config.name()).isPresent(),
+                reach.getOrDefault(config.name(), FunctionReach.NONE));
     }
 
     private static String normalize(String channel) {

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.queuejob.domain.model.job.JobDependency;
 import org.queuejob.domain.model.job.JobFilter;
@@ -20,6 +19,7 @@ import org.queuejob.domain.model.job.JobQueries;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.execution.JobTimeouts;
@@ -84,17 +84,20 @@ public class JobQueryService {
     }
 
     /**
-     * The job functions of the servers running now. A waiting job of any other function stays pending until a server
-     * that has it runs (a rolling deploy, a server down); one whose function no deployment ever registered is failed
-     * by the leader instead.
+     * Which running servers can run {@code jobFunction} now. A waiting job of a function no server taking jobs has
+     * stays pending until one that has it runs or resumes (a rolling deploy, a server down or quiet); one whose
+     * function no deployment ever registered is failed by the leader instead.
      */
-    public Set<String> functionsOnRunningServers() {
-        return membership.functionsOfRunningServers();
+    public FunctionReach reachOf(String jobFunction) {
+        return membership.reachOfFunctions().getOrDefault(jobFunction, FunctionReach.NONE);
     }
 
-    /** Whether no running server has {@code jobFunction}: its waiting jobs cannot start now. */
+    /**
+     * Whether no running server taking jobs has {@code jobFunction}: its waiting jobs cannot start now (no server has
+     * it, or only quiet ones do; {@link #reachOf} tells which).
+     */
     public boolean noRunningServerHas(String jobFunction) {
-        return !functionsOnRunningServers().contains(jobFunction);
+        return !reachOf(jobFunction).runnable();
     }
 
     /** The queue's time now: how long ago something happened, as the queue's clock reads it. */
@@ -114,7 +117,11 @@ public class JobQueryService {
         Duration ranFor = Duration.between(job.dateStarted(), clock.instant());
         return timeouts.isPast(function, ranFor)
                 ? Optional.of(new Overrun(
-                        ranFor, Duration.ofSeconds(timeouts.secondsFor(function)), timeouts.settingFor(function)))
+                        ranFor,
+                        Duration.ofSeconds(timeouts.secondsFor(function)),
+                        timeouts.settingFor(function),
+                        timeouts.interrupts(function),
+                        timeouts.interruptSettingFor(function)))
                 : Optional.empty();
     }
 

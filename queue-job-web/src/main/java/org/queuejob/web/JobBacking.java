@@ -32,6 +32,7 @@ import org.queuejob.domain.model.job.JobPriority;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.job.StoredText;
+import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.web.format.GraphDrawing;
 import org.queuejob.web.format.JobTexts;
 import org.queuejob.web.format.RunTexts;
@@ -73,6 +74,16 @@ public class JobBacking implements Serializable {
     static final String OVERRUN = "Running for %s, past its timeout of %s (%s): it fails when it returns, and its work"
             + " is rolled back. Nothing interrupts it; its server has logged where it waits.";
 
+    /** A started job past its timeout that its server interrupted and that runs on: it did not hear the interrupt. */
+    static final String OVERRUN_INTERRUPTED = "Running for %s, past its timeout of %s (%s): it fails when it returns,"
+            + " and its work is rolled back. Its server interrupted it (%s is true) but it runs on, busy or waiting"
+            + " where interrupts are not heard; its server has logged where it waits.";
+
+    static final String NO_RUNNING_SERVER = "No running server has this job function.";
+
+    static final String ONLY_QUIET_SERVERS =
+            "Only quiet servers have this job function: it waits until one of them resumes.";
+
     static final String MOVED_ON = "This job changed while the page was open: it is now %s. Nothing was done: look at"
             + " it again before choosing.";
 
@@ -104,7 +115,8 @@ public class JobBacking implements Serializable {
     @Max(value = MAX_PRIORITY, message = PRIORITY_RULE)
     private Integer editPriority;
 
-    private transient Boolean noRunningServer;
+    /** Why the shown job cannot start now, once looked up: empty when it can, or does not wait. */
+    private transient Optional<String> unreachable;
 
     private LocalDateTime editEta;
 
@@ -152,10 +164,11 @@ public class JobBacking implements Serializable {
                 : jobQueries
                         .overrun(current)
                         .map(over -> String.format(
-                                OVERRUN,
+                                over.interrupted() ? OVERRUN_INTERRUPTED : OVERRUN,
                                 RunTexts.duration(over.ranFor()),
                                 RunTexts.duration(over.timeout()),
-                                over.setting()))
+                                over.setting(),
+                                over.interruptSetting()))
                         .orElse(null);
     }
 
@@ -285,17 +298,26 @@ public class JobBacking implements Serializable {
     }
 
     /**
-     * A waiting job whose job function no running server has (a rolling deploy, a server down): it stays pending
-     * until one that has it runs, and the page says so.
+     * Why a waiting job cannot start now, when no running server taking jobs has its job function (a rolling deploy,
+     * a server down, or only quiet servers have it): it stays pending until one that has it runs or resumes, and the
+     * page says so. Null when nothing stands in its way there.
      */
-    public boolean isNoRunningServer() {
-        if (noRunningServer == null) {
+    public String getUnreachable() {
+        if (unreachable == null) {
             QueueJob current = getJob();
-            noRunningServer = current != null
-                    && (current.state() == JobState.PENDING || current.state() == JobState.WAIT_DEPENDENCIES)
-                    && jobQueries.noRunningServerHas(current.jobFunction());
+            unreachable = current != null
+                            && (current.state() == JobState.PENDING || current.state() == JobState.WAIT_DEPENDENCIES)
+                    ? unreachable(jobQueries.reachOf(current.jobFunction()))
+                    : Optional.empty();
         }
-        return noRunningServer;
+        return unreachable.orElse(null);
+    }
+
+    static Optional<String> unreachable(FunctionReach reach) {
+        if (reach.runnable()) {
+            return Optional.empty();
+        }
+        return Optional.of(reach.onlyQuiet() ? ONLY_QUIET_SERVERS : NO_RUNNING_SERVER);
     }
 
     /**
@@ -334,7 +356,7 @@ public class JobBacking implements Serializable {
     private void reload() {
         loaded = false;
         graph = null;
-        noRunningServer = null;
+        unreachable = null;
         QueueJob current = getJob();
         if (current != null) {
             shownState = current.state();

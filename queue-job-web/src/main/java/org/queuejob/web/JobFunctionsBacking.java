@@ -11,6 +11,7 @@ import org.omnifaces.util.Faces;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobFunctionView;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.web.format.JobTexts;
 import org.queuejob.web.security.ManagerOnly;
 import org.queuejob.web.security.Roles;
@@ -27,6 +28,11 @@ public class JobFunctionsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final String SAVED = "Job function %s saved.";
+
+    /** Only quiet servers have it: {@code %d} of them. */
+    static final String ONLY_QUIET = "Only %d quiet: its jobs wait";
+
+    static final String NONE_RUNNING = "None running: its jobs wait";
 
     @EJB
     JobFunctionService jobFunctions;
@@ -82,6 +88,35 @@ public class JobFunctionsBacking implements Serializable {
         } finally {
             functions = null;
         }
+    }
+
+    /** The function's name in parts that each end at a dot: the page lets a long name break there. */
+    public List<String> nameParts(JobFunctionView function) {
+        return JobTexts.dottedParts(function.name());
+    }
+
+    /**
+     * Which running servers can run {@code function} now, in words: how many take jobs (and how many more are quiet),
+     * or why its jobs wait.
+     */
+    public String servers(JobFunctionView function) {
+        return servers(function.reach());
+    }
+
+    static String servers(FunctionReach reach) {
+        if (reach.runnable()) {
+            return count(reach.takingJobs(), "server") + (reach.quiet() > 0 ? ", and " + reach.quiet() + " quiet" : "");
+        }
+        return reach.onlyQuiet() ? String.format(ONLY_QUIET, reach.quiet()) : NONE_RUNNING;
+    }
+
+    /** Whether no running server taking jobs has {@code function}: its jobs wait, and the cell says so in colour. */
+    public boolean waits(JobFunctionView function) {
+        return !function.reach().runnable();
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     public boolean isManager() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.queuejob.domain.model.server.FunctionReach;
 
 class JobBackingTest {
 
@@ -17,5 +18,13 @@ class JobBackingTest {
         assertThat(JobBacking.parse("<script>")).isEmpty();
         assertThat(JobBacking.parse("")).isEmpty();
         assertThat(JobBacking.parse(null)).isEmpty();
+    }
+
+    @Test
+    void aWaitingJobSaysWhyItCannotStart_noRunningServerOrOnlyQuietOnes_andNothingWhenAServerTakingJobsHasIt() {
+        assertThat(JobBacking.unreachable(FunctionReach.NONE)).contains("No running server has this job function.");
+        assertThat(JobBacking.unreachable(new FunctionReach(0, 2)))
+                .contains("Only quiet servers have this job function: it waits until one of them resumes.");
+        assertThat(JobBacking.unreachable(new FunctionReach(1, 3))).isEmpty();
     }
 }

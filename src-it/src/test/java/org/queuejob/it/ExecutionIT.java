@@ -204,6 +204,48 @@ class ExecutionIT {
         }
     }
 
+    /**
+     * A job function interrupted at its timeout: its server interrupts the job's wait within a second of the timeout,
+     * so the job returns long before its two-minute wait would end, fails saying so with the interrupt's exception
+     * as its cause, and its work is rolled back. Its worker is free again: the next job runs.
+     */
+    @Test
+    void aJobInterruptedAtItsTimeoutReturnsAtOnce_thenHasItsWorkRolledBackAndFailsSayingSo()
+            throws InterruptedException {
+        String customer = "interrupted-" + UUID.randomUUID();
+        String function = TestJobs.class.getName() + ".createCustomerThenWaitPastTheTimeout";
+
+        jobs.createCustomerThenWaitPastTheTimeout(customer);
+        UUID uuid = enqueued.last();
+
+        QueueJob job = await().atMost(TIMEOUT)
+                .until(
+                        () -> query.find(uuid).orElseThrow(),
+                        ended -> ended.state().isFinal() || ended.state() == JobState.FAILED);
+        assertThat(job.state())
+                .as("ended with %s: %s", job.excName(), job.excMessage())
+                .isEqualTo(JobState.FAILED);
+        assertThat(job.excName()).isEqualTo(JobTimedOutException.class.getName());
+        assertThat(job.excMessage())
+                .startsWith("The job was interrupted after ")
+                .contains(", past its timeout of 1 s (queue-job.job-timeout-seconds." + function
+                        + "; queue-job.job-timeout-interrupt." + function + " is true), so its work was rolled back.");
+        assertThat(job.excInfo())
+                .as("the stored stack trace, with where the interrupt found the job")
+                .contains("Caused by: " + InterruptedException.class.getName())
+                .contains(TestJobs.class.getName() + ".createCustomerThenWaitPastTheTimeout(");
+        assertThat(customers.exists(customer))
+                .as("the customer the job stored before its timeout")
+                .isFalse();
+        assertThat(log.runs(customer)).isEqualTo(1);
+        await().atMost(TIMEOUT).until(() -> runtime.jobsOverdue() == 0);
+
+        String next = "after-" + UUID.randomUUID();
+        jobs.register(next);
+        awaitState(enqueued.last(), JobState.DONE);
+        assertThat(customers.exists(next)).isTrue();
+    }
+
     private void assertEndsFailedWithItsWorkRolledBack(UUID uuid, String customer) {
         QueueJob job = await().atMost(TIMEOUT)
                 .until(

@@ -22,6 +22,7 @@ import org.queuejob.application.JobFunctionView;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.DatabaseRows;
@@ -178,7 +179,7 @@ class JobFunctionsIT {
         assertThat(failed.retry()).as("tries").isZero();
         assertThat(failed.dateStarted()).isNull();
         assertThat(log.runs(marker)).as("runs of the method named").isZero();
-        assertThat(query.noRunningServerHas(NOT_A_JOB)).isTrue();
+        assertThat(query.reachOf(NOT_A_JOB)).isEqualTo(FunctionReach.NONE);
     }
 
     @Test
@@ -195,9 +196,11 @@ class JobFunctionsIT {
             await().atMost(TIMEOUT).until(() -> job(after).state() == JobState.DONE);
             assertThat(job(waiting).state()).isEqualTo(JobState.PENDING);
             assertThat(job(waiting).excMessage()).isNull();
-            assertThat(query.noRunningServerHas(ELSEWHERE)).isTrue();
-            assertThat(query.noRunningServerHas(TestJobs.class.getName() + ".echo"))
-                    .isFalse();
+            assertThat(query.reachOf(ELSEWHERE)).isEqualTo(FunctionReach.NONE);
+            assertThat(function(ELSEWHERE).reach()).isEqualTo(FunctionReach.NONE);
+            String echo = TestJobs.class.getName() + ".echo";
+            assertThat(query.reachOf(echo).runnable()).isTrue();
+            assertThat(function(echo).reach()).isEqualTo(query.reachOf(echo));
         } finally {
             DatabaseRows.execute("DELETE FROM queue_job WHERE uuid = CAST(? AS uuid)", waiting.toString());
             DatabaseRows.execute("DELETE FROM queue_job_function WHERE name = ?", ELSEWHERE);

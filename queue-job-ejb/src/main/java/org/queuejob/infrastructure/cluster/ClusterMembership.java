@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.config.WorkerIdentity;
@@ -172,14 +175,23 @@ public class ClusterMembership {
     }
 
     /**
-     * The job functions of the servers running now (beating, their liveness lock held): what can be run at all. A
+     * For each job function a running server (beating, its liveness lock held) with workers has, how many such
+     * servers take jobs and how many are quiet ({@link FunctionReach}); a function missing from the map has none. A
      * look at the instance table for screens, without the leader's bookkeeping.
      */
-    public Set<String> functionsOfRunningServers() {
+    public Map<String, FunctionReach> reachOfFunctions() {
+        Map<String, FunctionReach> reach = new HashMap<>();
+        runningMembers()
+                .filter(member -> member.workers() > 0)
+                .forEach(member -> member.functions()
+                        .forEach(function ->
+                                reach.merge(function, FunctionReach.NONE.plus(member.quiet()), FunctionReach::add)));
+        return Map.copyOf(reach);
+    }
+
+    private Stream<Member> runningMembers() {
         return statements.members((int) settings.deadAfter().toSeconds()).stream()
-                .filter(member -> member.sessionAlive() || member.name().equals(me.name()))
-                .flatMap(member -> member.functions().stream())
-                .collect(Collectors.toUnmodifiableSet());
+                .filter(member -> member.sessionAlive() || member.name().equals(me.name()));
     }
 
     /** Whether another server was alive at the last look: messages to others are skipped when none is. */

@@ -71,10 +71,26 @@ public class JobExecutor {
     /** How a run ended, and the job that took its channel slot on ({@link SlotPassing}), if one did. */
     public record Ran(Result result, Optional<ClaimedJob> next) {}
 
-    /** Runs the job and marks it done, passing its slot on as {@code pass} says, if given. */
-    public Ran execute(ClaimedJob job, String worker, Instant startedAt, Optional<SlotPass> pass) throws Exception {
-        Object result = invoke(job);
+    /**
+     * Runs the job and marks it done, passing its slot on as {@code pass} says, if given; {@code call} is where an
+     * interrupt at the timeout may reach the job's method.
+     */
+    public Ran execute(ClaimedJob job, String worker, Instant startedAt, Optional<SlotPass> pass, CallWindow call)
+            throws Exception {
+        Object result;
+        try {
+            result = invoke(job, call);
+        } catch (Exception thrown) {
+            if (call.interrupted()) {
+                throw timeouts.interrupted(job.jobFunction(), Duration.between(startedAt, clock.instant()), thrown);
+            }
+            throw thrown;
+        }
         Instant doneAt = clock.instant();
+        if (call.interrupted()) {
+            // It heard the interrupt and returned anyway, or never heard it: past its timeout either way.
+            throw timeouts.interrupted(job.jobFunction(), Duration.between(startedAt, doneAt), null);
+        }
         timeouts.requireWithin(job.jobFunction(), Duration.between(startedAt, doneAt));
         String text = result == null ? null : StoredText.storable(String.valueOf(result));
         QueueStore.DoneMark done = pass.isPresent()
@@ -94,6 +110,10 @@ public class JobExecutor {
      * the method's result; its exceptions come out unwrapped.
      */
     public Object invoke(ClaimedJob job) throws Exception {
+        return invoke(job, CallWindow.NONE);
+    }
+
+    private Object invoke(ClaimedJob job, CallWindow call) throws Exception {
         JobFunction function =
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());
@@ -107,7 +127,12 @@ public class JobExecutor {
         List<JobContextValue> restored = List.of();
         try {
             restored = contextValues.restore(context);
-            return invoker.invoke(function, arguments);
+            call.open();
+            try {
+                return invoker.invoke(function, arguments);
+            } finally {
+                call.close();
+            }
         } finally {
             try {
                 if (CurrentJob.progressPending()) {

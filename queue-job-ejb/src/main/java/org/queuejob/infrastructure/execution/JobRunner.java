@@ -82,8 +82,8 @@ public class JobRunner {
         /** The next job to run; null ends the call. */
         ClaimedJob next();
 
-        /** {@code job} starts running now, at {@code startedAt}. */
-        void started(ClaimedJob job, Instant startedAt);
+        /** {@code job} starts running now, at {@code startedAt}; the window its method's call is to open. */
+        CallWindow started(ClaimedJob job, Instant startedAt);
 
         /** Where {@code job}'s slot may go when it is done ({@link SlotPassing}); empty: back to the leader. */
         Optional<SlotPass> passFor(ClaimedJob job);
@@ -127,14 +127,14 @@ public class JobRunner {
     private Ran run(ClaimedJob job, String worker, Loop loop) {
         Optional<SlotPass> pass = loop.passFor(job);
         Instant startedAt = clock.instant();
-        loop.started(job, startedAt);
+        CallWindow call = loop.started(job, startedAt);
         tell(() -> outcomes.started(job, startedAt));
         try {
             if (timeouts.onTransaction()) {
                 transaction.setTransactionTimeout(timeouts.secondsFor(job.jobFunction()));
             }
             transaction.begin();
-            JobExecutor.Ran ran = executor.execute(job, worker, startedAt, pass);
+            JobExecutor.Ran ran = executor.execute(job, worker, startedAt, pass, call);
             if (ran.result() != JobExecutor.Result.CHANGED) {
                 transaction.commit();
                 tell(() -> outcomes.done(job, startedAt, clock.instant()));

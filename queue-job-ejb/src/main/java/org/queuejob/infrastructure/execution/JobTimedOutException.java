@@ -12,8 +12,25 @@ public class JobTimedOutException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public JobTimedOutException(Duration ran, int timeoutSeconds, String setting) {
-        super("The job ran for " + String.format(Locale.ROOT, "%.1f", ran.toMillis() / 1000.0)
-                + " s, longer than its timeout of " + timeoutSeconds + " s (" + setting + "), so its work was rolled"
-                + " back. Raise the timeout or make the job shorter, then requeue it.");
+        super("The job ran for " + seconds(ran) + " s, longer than its timeout of " + timeoutSeconds + " s ("
+                + setting + "), so its work was rolled back. Raise the timeout or make the job shorter, then requeue"
+                + " it.");
+    }
+
+    /**
+     * The job was interrupted at its timeout ({@code interruptSetting} is true) and its method then ended with {@code
+     * thrown}, the cause kept so the stored stack trace shows where the interrupt found it.
+     */
+    public JobTimedOutException(
+            Duration ran, int timeoutSeconds, String setting, String interruptSetting, Throwable thrown) {
+        super(
+                "The job was interrupted after " + seconds(ran) + " s, past its timeout of " + timeoutSeconds + " s ("
+                        + setting + "; " + interruptSetting + " is true), so its work was rolled back. Raise the"
+                        + " timeout or make the job shorter, then requeue it.",
+                thrown);
+    }
+
+    private static String seconds(Duration ran) {
+        return String.format(Locale.ROOT, "%.1f", ran.toMillis() / 1000.0);
     }
 }

@@ -26,6 +26,15 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * WildFly's transaction manager removes a finished transaction's timeout and rolls a timed-out one back at once,
  * so there the timeout is given to it as well (its own default, 300 s, would otherwise cut longer jobs short).
  *
+ * <p>Nothing stops a job at its timeout unless {@code queue-job.job-timeout-interrupt} (or {@code
+ * queue-job.job-timeout-interrupt.<job function>}) is {@code true}: then its server interrupts the job's thread within
+ * a second of the timeout, while the job's own method runs (never during its done mark or the queue's own work; see
+ * {@link RunningJobs.Run#interrupt}). A job waiting in a sleep, a lock, a latch, a blocking queue or an NIO channel
+ * then returns at once, with its work rolled back; one busy computing, or blocked where interrupts are not heard (a
+ * plain socket read, PostgreSQL's driver), runs on as before. Off by default: an interrupt closes an NIO channel the
+ * job was using, and code that catches {@code InterruptedException} and carries on would run in a transaction that
+ * is to be rolled back anyway, so it is each application's call.
+ *
  * <p>Read once at start; a job's timeout is then a map look-up in memory.
  */
 @ApplicationScoped
@@ -37,8 +46,15 @@ public class JobTimeouts {
 
     private static final String PER_FUNCTION = DEFAULT + ".";
 
+    /** Whether a job still running at its timeout is interrupted; per job function with a suffix, as the timeout. */
+    public static final String INTERRUPT = "queue-job.job-timeout-interrupt";
+
+    private static final String INTERRUPT_PER_FUNCTION = INTERRUPT + ".";
+
     private int defaultSeconds = DEFAULT_SECONDS;
     private Map<String, Integer> perFunction = Map.of();
+    private boolean interruptByDefault;
+    private Map<String, Boolean> interruptPerFunction = Map.of();
     private boolean onTransaction = givenToTransactionManager(System::getProperty);
 
     @PostConstruct
@@ -48,14 +64,22 @@ public class JobTimeouts {
 
     /** Reads the timeouts; a malformed one fails with a message naming it ({@link JobTimeoutsCheck} at deploy). */
     void read(Config config) {
+        configure(config.getOptionalValue(DEFAULT, String.class).orElse(null), perFunction(config, PER_FUNCTION));
+        configureInterrupts(
+                config.getOptionalValue(INTERRUPT, String.class).orElse(null),
+                perFunction(config, INTERRUPT_PER_FUNCTION));
+    }
+
+    /** The values of the settings named {@code prefix} and a job function, by job function. */
+    private static Map<String, String> perFunction(Config config, String prefix) {
         Map<String, String> functions = new HashMap<>();
         for (String name : config.getPropertyNames()) {
-            if (name.startsWith(PER_FUNCTION) && name.length() > PER_FUNCTION.length()) {
+            if (name.startsWith(prefix) && name.length() > prefix.length()) {
                 config.getOptionalValue(name, String.class)
-                        .ifPresent(value -> functions.put(name.substring(PER_FUNCTION.length()), value));
+                        .ifPresent(value -> functions.put(name.substring(prefix.length()), value));
             }
         }
-        configure(config.getOptionalValue(DEFAULT, String.class).orElse(null), functions);
+        return functions;
     }
 
     /** The default ({@code null}: {@value #DEFAULT_SECONDS}) and the values per job function, as configured. */
@@ -64,6 +88,34 @@ public class JobTimeouts {
         Map<String, Integer> parsed = new HashMap<>();
         functions.forEach((function, value) -> parsed.put(function, seconds(PER_FUNCTION + function, value)));
         perFunction = Map.copyOf(parsed);
+    }
+
+    /** Whether to interrupt at their timeout ({@code null}: no) and the values per job function, as configured. */
+    void configureInterrupts(String defaultValue, Map<String, String> functions) {
+        interruptByDefault = defaultValue != null && bool(INTERRUPT, defaultValue);
+        Map<String, Boolean> parsed = new HashMap<>();
+        functions.forEach((function, value) -> parsed.put(function, bool(INTERRUPT_PER_FUNCTION + function, value)));
+        interruptPerFunction = Map.copyOf(parsed);
+    }
+
+    /** Whether a run of this function still running at its timeout is interrupted. */
+    public boolean interrupts(String jobFunction) {
+        return interruptPerFunction.getOrDefault(jobFunction, interruptByDefault);
+    }
+
+    /** The setting that says whether a job function's runs are interrupted at their timeout, as a message names it. */
+    public String interruptSettingFor(String jobFunction) {
+        return interruptPerFunction.containsKey(jobFunction) ? INTERRUPT_PER_FUNCTION + jobFunction : INTERRUPT;
+    }
+
+    /**
+     * The failure of a run interrupted at its timeout, whose method then ended with {@code thrown} (the interrupt's
+     * {@code InterruptedException}, or whatever the job made of it): kept as the cause, so the job's stored stack
+     * trace shows where the interrupt found it.
+     */
+    public JobTimedOutException interrupted(String jobFunction, Duration ran, Throwable thrown) {
+        return new JobTimedOutException(
+                ran, secondsFor(jobFunction), settingFor(jobFunction), interruptSettingFor(jobFunction), thrown);
     }
 
     /** The timeout of the transaction that runs a job of this function. */
@@ -101,6 +153,14 @@ public class JobTimeouts {
     /** Not on Payara or GlassFish, known by the system property their servers set (see the class comment). */
     static boolean givenToTransactionManager(UnaryOperator<String> systemProperty) {
         return systemProperty.apply("com.sun.aas.installRoot") == null;
+    }
+
+    static boolean bool(String name, String value) {
+        String given = value.strip();
+        if (given.equalsIgnoreCase("true") || given.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(given);
+        }
+        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
     }
 
     static int seconds(String name, String value) {

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import org.queuejob.domain.model.job.ClaimedJob;
@@ -23,14 +24,31 @@ final class RunningJobs {
     /** How long a job runs before it is marked started: longer than most jobs take, short for someone watching. */
     static final Duration MARK_AFTER = Duration.ofSeconds(1);
 
-    /** A run of {@code job} on {@code thread} since {@code startedAt}. */
-    static final class Run {
+    /**
+     * A run of {@code job} on {@code thread} since {@code startedAt}, and its job's call: the window an interrupt at
+     * the timeout may reach. The call's phase moves only forwards, so an interrupt either lands while the job's method
+     * runs, or not at all: {@link #interrupt} takes it from in-call to interrupting with a compare-and-set, as
+     * {@link #close} takes it from in-call to after; whichever is first wins, and a close that loses waits for the
+     * interrupt to be given before it clears the thread's flag.
+     */
+    static final class Run implements CallWindow {
+
+        private static final int BEFORE_CALL = 0;
+        private static final int IN_CALL = 1;
+        private static final int INTERRUPTING = 2;
+        private static final int INTERRUPTED = 3;
+        private static final int AFTER_CALL = 4;
 
         private final ClaimedJob job;
         private final Instant startedAt;
         private final Thread thread;
         private volatile boolean marked;
         private volatile boolean toldOverdue;
+        /** Its phase, one of the constants above: a field, not an object per run. */
+        private volatile int call = BEFORE_CALL;
+
+        private static final AtomicIntegerFieldUpdater<Run> CALL =
+                AtomicIntegerFieldUpdater.newUpdater(Run.class, "call");
 
         Run(ClaimedJob job, Instant startedAt, Thread thread) {
             this.job = job;
@@ -57,13 +75,58 @@ final class RunningJobs {
         Thread thread() {
             return thread;
         }
+
+        @Override
+        public void open() {
+            CALL.compareAndSet(this, BEFORE_CALL, IN_CALL);
+        }
+
+        @Override
+        public void close() {
+            if (CALL.compareAndSet(this, IN_CALL, AFTER_CALL)) {
+                return;
+            }
+            while (call == INTERRUPTING) {
+                Thread.onSpinWait();
+            }
+            if (call == INTERRUPTED) {
+                // Heard or not by the job, the flag is the interrupt's: the queue's own work goes on without it.
+                Thread.interrupted();
+            }
+        }
+
+        @Override
+        public boolean interrupted() {
+            return call == INTERRUPTED;
+        }
+
+        /** Interrupts the job's thread if its method is running now; whether it did. Once per run at most. */
+        boolean interrupt() {
+            if (!CALL.compareAndSet(this, IN_CALL, INTERRUPTING)) {
+                return false;
+            }
+            try {
+                thread.interrupt();
+            } finally {
+                call = INTERRUPTED;
+            }
+            return true;
+        }
+
+        /** Whether the job's method may still be interrupted: it has not been, and has not returned. */
+        boolean interruptible() {
+            int phase = call;
+            return phase == BEFORE_CALL || phase == IN_CALL;
+        }
     }
 
     private final ConcurrentHashMap<Long, Run> running = new ConcurrentHashMap<>();
 
-    /** {@code job} starts running now on the calling thread. */
-    void started(ClaimedJob job, Instant startedAt) {
-        running.put(job.id(), new Run(job, startedAt, Thread.currentThread()));
+    /** {@code job} starts running now on the calling thread; the window of its call, not yet open. */
+    Run started(ClaimedJob job, Instant startedAt) {
+        Run run = new Run(job, startedAt, Thread.currentThread());
+        running.put(job.id(), run);
+        return run;
     }
 
     void ended(long id) {
@@ -90,6 +153,15 @@ final class RunningJobs {
                 run -> !run.toldOverdue && pastTimeout.test(run.function(), Duration.between(run.startedAt, now)));
         overdue.forEach(run -> run.toldOverdue = true);
         return overdue;
+    }
+
+    /**
+     * The runs past their job function's timeout by {@code now} whose function is interrupted then ({@code
+     * interruptedAt}: function, time run) and whose method may still be interrupted, oldest first.
+     */
+    List<Run> toInterrupt(Instant now, BiPredicate<String, Duration> interruptedAt) {
+        return oldestFirst(
+                run -> run.interruptible() && interruptedAt.test(run.function(), Duration.between(run.startedAt, now)));
     }
 
     /** How many runs have lasted longer than their timeout and still run. */

@@ -28,7 +28,10 @@ import org.queuejob.infrastructure.persistence.QueueStore;
  *       transaction nor makes one wait (see {@code JobStatements.MARK_STARTED});
  *   <li>says so, once per run, when a job runs past its timeout: neither server interrupts a job, so one blocked
  *       for good holds its worker until the server stops, and its timeout only fails it when it returns. The
- *       warning names the job and shows where its thread is, which is what someone needs to unblock it.
+ *       warning names the job and shows where its thread is, which is what someone needs to unblock it;
+ *   <li>interrupts such a job's thread, if its job function is to be interrupted at its timeout ({@link
+ *       JobTimeouts#interrupts}) and its method is still running. The warning, written first, shows where the
+ *       interrupt found it.
  * </ul>
  */
 @ApplicationScoped
@@ -82,6 +85,16 @@ public class RunningJobsWatch {
         for (Run run : running.newlyOverdue(now, timeouts::isPast)) {
             LOG.warning(() -> overdue(run, now));
         }
+        for (Run run : running.toInterrupt(now, this::interruptedAt)) {
+            if (run.interrupt()) {
+                LOG.info(() -> "Interrupted job " + run.job().uuid() + " (" + run.function() + ") at its timeout ("
+                        + timeouts.interruptSettingFor(run.function()) + " is true)");
+            }
+        }
+    }
+
+    private boolean interruptedAt(String function, Duration ran) {
+        return timeouts.interrupts(function) && timeouts.isPast(function, ran);
     }
 
     /**
@@ -116,15 +129,23 @@ public class RunningJobsWatch {
         return String.format(
                 Locale.ROOT,
                 "Job %s (%s) has run for %.1f s, past its timeout of %d s (%s): it holds a worker until it returns, and"
-                        + " its work will then be rolled back and the job failed. Nothing interrupts it; if it is"
-                        + " blocked, give the call it waits in a timeout of its own. Its thread, %s, is now%s:%n%s",
+                        + " its work will then be rolled back and the job failed. %s Its thread, %s, is now%s:%n%s",
                 run.job().uuid(),
                 run.function(),
                 Duration.between(run.startedAt(), now).toMillis() / 1000.0,
                 timeouts.secondsFor(run.function()),
                 timeouts.settingFor(run.function()),
+                interruptOrNot(run.function()),
                 run.thread().getName(),
                 frames.length > FRAMES_SHOWN ? " (its " + FRAMES_SHOWN + " innermost calls)" : "",
                 where);
+    }
+
+    private String interruptOrNot(String function) {
+        return timeouts.interrupts(function)
+                ? "It is being interrupted (" + timeouts.interruptSettingFor(function) + " is true): a job waiting in a"
+                        + " sleep, lock, latch or queue returns now; one busy or in a plain socket read runs on."
+                : "Nothing interrupts it (" + timeouts.interruptSettingFor(function) + " is false); if it is blocked,"
+                        + " give the call it waits in a timeout of its own.";
     }
 }

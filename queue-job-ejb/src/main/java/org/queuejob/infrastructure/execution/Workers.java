@@ -178,8 +178,8 @@ public class Workers implements WorkerLoad {
         }
 
         @Override
-        public void started(ClaimedJob job, Instant startedAt) {
-            running.started(job, startedAt);
+        public CallWindow started(ClaimedJob job, Instant startedAt) {
+            return running.started(job, startedAt);
         }
 
         @Override

@@ -54,6 +54,51 @@ class JobTimeoutsTest {
     }
 
     @Test
+    void noJobIsInterruptedAtItsTimeoutUnlessItsFunctionOrTheDefaultSaysSo() {
+        JobTimeouts timeouts = new JobTimeouts();
+        timeouts.configureInterrupts(null, Map.of("Reports.yearly", " TRUE "));
+
+        assertThat(timeouts.interrupts("Reports.yearly")).isTrue();
+        assertThat(timeouts.interruptSettingFor("Reports.yearly"))
+                .isEqualTo("queue-job.job-timeout-interrupt.Reports.yearly");
+        assertThat(timeouts.interrupts("Invoices.send")).isFalse();
+        assertThat(timeouts.interruptSettingFor("Invoices.send")).isEqualTo("queue-job.job-timeout-interrupt");
+
+        timeouts.configureInterrupts("true", Map.of("Reports.yearly", "false"));
+
+        assertThat(timeouts.interrupts("Invoices.send")).isTrue();
+        assertThat(timeouts.interrupts("Reports.yearly")).isFalse();
+    }
+
+    @Test
+    void anInterruptSettingThatIsNeitherTrueNorFalseIsRefusedNamingIt() {
+        JobTimeouts timeouts = new JobTimeouts();
+
+        assertThatThrownBy(() -> timeouts.configureInterrupts("yes", Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("queue-job.job-timeout-interrupt must be true or false, got 'yes'");
+        assertThatThrownBy(() -> timeouts.configureInterrupts(null, Map.of("Reports.yearly", "")))
+                .hasMessage("queue-job.job-timeout-interrupt.Reports.yearly must be true or false, got ''");
+    }
+
+    @Test
+    void anInterruptedRunFailsSayingItWasInterruptedPastItsTimeout_keepingWhatItThrewAsTheCause() {
+        JobTimeouts timeouts = new JobTimeouts();
+        timeouts.configure(null, Map.of("Reports.yearly", "2"));
+        timeouts.configureInterrupts(null, Map.of("Reports.yearly", "true"));
+        InterruptedException heard = new InterruptedException("sleep interrupted");
+
+        JobTimedOutException failure = timeouts.interrupted("Reports.yearly", Duration.ofMillis(2_950), heard);
+
+        assertThat(failure)
+                .hasMessage("The job was interrupted after 3.0 s, past its timeout of 2 s"
+                        + " (queue-job.job-timeout-seconds.Reports.yearly; queue-job.job-timeout-interrupt.Reports.yearly"
+                        + " is true), so its work was rolled back. Raise the timeout or make the job shorter, then"
+                        + " requeue it.")
+                .hasCause(heard);
+    }
+
+    @Test
     void aRunOfExactlyItsTimeoutOrLessIsWithinIt() {
         JobTimeouts timeouts = new JobTimeouts();
         timeouts.configure(null, Map.of("Reports.yearly", "2"));

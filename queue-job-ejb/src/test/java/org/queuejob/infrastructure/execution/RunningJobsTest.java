@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiPredicate;
 import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.job.ClaimedJob;
@@ -94,6 +98,88 @@ class RunningJobsTest {
         running.ended(1);
 
         assertThat(running.overdue()).isZero();
+    }
+
+    @Test
+    void aRunIsInterruptedOnlyWhileItsMethodRuns_andItsThreadsFlagIsClearedWhenTheCallEnds() {
+        Run run = running.started(job(1, QUICK), T0);
+
+        assertThat(run.interrupt()).as("before the call").isFalse();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+
+        run.open();
+        assertThat(run.interrupt()).as("during the call").isTrue();
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        assertThat(run.interrupt()).as("once only").isFalse();
+        run.close();
+
+        assertThat(run.interrupted()).isTrue();
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("the flag after the call, where the done mark and the next job run")
+                .isFalse();
+    }
+
+    @Test
+    void aCallThatEndedBeforeItsInterruptIsNotInterrupted() {
+        Run run = running.started(job(1, QUICK), T0);
+        run.open();
+        run.close();
+
+        assertThat(run.interrupt()).isFalse();
+        assertThat(run.interrupted()).isFalse();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+    }
+
+    @Test
+    void aJobWaitingInItsMethodReturnsWhenInterrupted_andItsThreadGoesOnUninterrupted() throws Exception {
+        CountDownLatch inCall = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicReference<Run> started = new AtomicReference<>();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean flagAfterTheCall = new AtomicBoolean(true);
+        Thread worker = new Thread(() -> {
+            Run run = running.started(job(1, QUICK), T0);
+            started.set(run);
+            run.open();
+            try {
+                inCall.countDown();
+                never.await(); // the job's wait: only an interrupt ends it
+            } catch (InterruptedException e) {
+                thrown.set(e);
+            } finally {
+                run.close();
+            }
+            flagAfterTheCall.set(Thread.currentThread().isInterrupted());
+        });
+        worker.start();
+        assertThat(inCall.await(1, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(started.get().interrupt()).isTrue();
+        worker.join(TimeUnit.MINUTES.toMillis(1));
+
+        assertThat(worker.isAlive()).isFalse();
+        assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
+        assertThat(started.get().interrupted()).isTrue();
+        assertThat(flagAfterTheCall.get()).isFalse();
+    }
+
+    @Test
+    void onlyOverdueRunsOfFunctionsInterruptedAtTheirTimeoutAreToInterrupt_andNotTwice() {
+        BiPredicate<String, Duration> quickOnly = (function, ran) -> function.equals(QUICK) && PAST.test(function, ran);
+        Run late = running.started(job(1, QUICK), T0);
+        running.started(job(2, SLOW), T0);
+        running.started(job(3, QUICK), T0.plusSeconds(4));
+        late.open();
+
+        List<Run> due = running.toInterrupt(T0.plusSeconds(70), quickOnly);
+
+        assertThat(due).extracting(Run::id).containsExactly(1L, 3L);
+        assertThat(due.get(0).interrupt()).isTrue();
+        Thread.interrupted(); // this test's thread stands for the job's
+        late.close();
+        assertThat(running.toInterrupt(T0.plusSeconds(71), quickOnly))
+                .extracting(Run::id)
+                .containsExactly(3L);
     }
 
     private static ClaimedJob job(long id, String function) {

@@ -45,12 +45,22 @@ public class JobDetailJson extends JobJson {
         @Schema(required = true, description = "The setting that gives the timeout")
         public String setting;
 
+        @Schema(
+                required = true,
+                description = "Whether its server interrupted it at its timeout (it has not returned since)")
+        public boolean interrupted;
+
+        @Schema(required = true, description = "The setting that says whether it is interrupted at its timeout")
+        public String interruptSetting;
+
         public Overrun() {}
 
         Overrun(org.queuejob.application.Overrun overrun) {
             this.ranForSeconds = overrun.ranFor().toSeconds();
             this.timeoutSeconds = overrun.timeout().toSeconds();
             this.setting = overrun.setting();
+            this.interrupted = overrun.interrupted();
+            this.interruptSetting = overrun.interruptSetting();
         }
     }
 

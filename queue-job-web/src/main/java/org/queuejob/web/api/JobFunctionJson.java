@@ -27,6 +27,14 @@ public class JobFunctionJson {
     @Schema(required = true, description = "Whether this deployment has the method (only then can it be enqueued)")
     public boolean deployedHere;
 
+    @Schema(
+            required = true,
+            description = "Running servers that have it and take jobs (0: its jobs wait, pending, until one does)")
+    public int serversTakingJobs;
+
+    @Schema(required = true, description = "Running servers that have it and are quiet (they take no new job)")
+    public int serversQuiet;
+
     static JobFunctionJson of(JobFunctionView view) {
         JobFunctionJson json = new JobFunctionJson();
         json.name = view.name();
@@ -37,6 +45,8 @@ public class JobFunctionJson {
         json.editedRetryPattern = view.editedRetryPattern();
         json.editedRelatedAction = view.editedRelatedAction();
         json.deployedHere = view.deployedHere();
+        json.serversTakingJobs = view.reach().takingJobs();
+        json.serversQuiet = view.reach().quiet();
         return json;
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.queuejob.api.Job;
 import org.queuejob.api.JobContext;
 import org.queuejob.api.RetryableJobException;
@@ -92,7 +94,19 @@ public class TestJobs {
         gate.pass();
     }
 
-    /** A step of a graph: notes when it ran. */
+    /**
+     * Stores a customer in the job's transaction, then waits for two minutes: far past its timeout of one second, at
+     * which its server interrupts it (it-microprofile-config.properties). The customer must not be kept.
+     */
+    @Job
+    public void createCustomerThenWaitPastTheTimeout(String name) throws InterruptedException {
+        log.record(name);
+        customers.create(name);
+        if (!new CountDownLatch(1).await(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("Waited two minutes and was never interrupted: " + name);
+        }
+    }
+
     /** Waits at the gate, then asks to be tried again in an hour. */
     @Job
     public void retryLaterAtTheGate(String marker) throws InterruptedException {

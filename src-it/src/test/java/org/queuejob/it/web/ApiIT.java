@@ -315,12 +315,20 @@ class ApiIT {
             // What it held when it went quiet (sample jobs), it finishes: then it is drained.
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> listed(manager, server).getBoolean("drained"));
+            JsonObject whileQuiet = manager.get("/job-functions/" + NEWSLETTER).json();
+            assertThat(whileQuiet.getInt("serversTakingJobs"))
+                    .as("servers taking jobs")
+                    .isZero();
+            assertThat(whileQuiet.getInt("serversQuiet")).isEqualTo(1);
 
             Api.Reply resumed = manager.post("/servers/resume", serverBody(server));
 
             assertThat(resumed.status()).as(resumed.toString()).isEqualTo(200);
             assertThat(resumed.json().getBoolean("quiet")).isFalse();
             assertThat(resumed.json()).doesNotContainKeys("quietSince", "quietBy");
+            JsonObject afterResume = manager.get("/job-functions/" + NEWSLETTER).json();
+            assertThat(afterResume.getInt("serversTakingJobs")).isEqualTo(1);
+            assertThat(afterResume.getInt("serversQuiet")).isZero();
             await().atMost(Duration.ofSeconds(60))
                     .until(
                             () -> JobRows.queryString(

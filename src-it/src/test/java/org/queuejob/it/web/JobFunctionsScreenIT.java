@@ -2,6 +2,7 @@ package org.queuejob.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -56,6 +57,47 @@ class JobFunctionsScreenIT extends BrowserTest {
         assertThat(JobRows.queryString("SELECT retry_pattern FROM queue_job_function WHERE name = ?", REPORT))
                 .isEqualTo("{1: 60, 3: (180, 300)}");
         browser.waitUntil(d -> row(REPORT).getText().contains("{1: 60, 3: (180, 300)}"));
+    }
+
+    /**
+     * While the only server is quiet, the screen says each of its functions' jobs wait, and a job enqueued meanwhile
+     * says why it does not start; once the server takes jobs again, the screen counts it.
+     */
+    @Test
+    void whileOnlyQuietServersHaveAFunction_theScreenAndAWaitingJobsPageSaySo_thenCountTheServerOnceItResumes() {
+        String server = ApiIT.thisServer();
+        Api manager = Api.asManager();
+        try {
+            assertThat(manager.post("/servers/quiet", ApiIT.serverBody(server)).status())
+                    .isEqualTo(200);
+            String job = manager.post(
+                            "/jobs",
+                            "{\"function\":\"" + ApiIT.NEWSLETTER + "\",\"arguments\":[\"quiet-" + UUID.randomUUID()
+                                    + "@example.org\"]}")
+                    .json()
+                    .getString("uuid");
+            browser.loginAsManager();
+
+            browser.open("/job.xhtml?uuid=" + job);
+            assertThat(browser.waitFor(By.id("noRunningServer")).getText())
+                    .isEqualTo("Only quiet servers have this job function: it waits until one of them resumes.");
+            assertThat(JobRows.state(UUID.fromString(job))).isEqualTo("pending");
+
+            browser.open("/job-functions.xhtml");
+            assertThat(row(REPORT).getText()).contains("Only 1 quiet: its jobs wait");
+            assertThat(row(ApiIT.NEWSLETTER)
+                            .findElement(By.cssSelector("[id$=':servers']"))
+                            .getAttribute("class"))
+                    .contains("qj-function-waits");
+            browser.screenshot("job-functions-quiet");
+
+            assertThat(manager.post("/servers/resume", ApiIT.serverBody(server)).status())
+                    .isEqualTo(200);
+            browser.open("/job-functions.xhtml");
+            assertThat(row(REPORT).getText()).contains("1 server").doesNotContain("quiet");
+        } finally {
+            manager.post("/servers/resume", ApiIT.serverBody(server));
+        }
     }
 
     @Test

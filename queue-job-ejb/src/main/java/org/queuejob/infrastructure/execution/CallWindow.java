@@ -1,0 +1,35 @@
+package org.queuejob.infrastructure.execution;
+
+/**
+ * The span of a job's run in which its own method runs: the only one in which the job's thread may be interrupted
+ * at its timeout ({@link JobTimeouts#interrupts}). Before it the worker takes the job and begins its transaction,
+ * after it the done mark commits; an interrupt there would reach the queue's own waits and statements, not the job.
+ */
+public interface CallWindow {
+
+    /** No interrupt can come: a job's method called outside a worker's run (a test's or the back office's). */
+    CallWindow NONE = new CallWindow() {
+        @Override
+        public void open() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public boolean interrupted() {
+            return false;
+        }
+    };
+
+    /** The job's method is about to be called, on the calling thread. */
+    void open();
+
+    /**
+     * The job's method has returned or thrown. If the call was interrupted, the thread's interrupt flag is cleared
+     * here (waiting for an interrupt being given to finish), so nothing after the call hears it.
+     */
+    void close();
+
+    /** Whether the call was interrupted at its timeout. */
+    boolean interrupted();
+}
