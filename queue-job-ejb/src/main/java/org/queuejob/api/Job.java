@@ -67,4 +67,13 @@ public @interface Job {
      */
     @Nonbinding
     String relatedAction() default "";
+
+    /**
+     * How long a run of this method may last, in seconds, before its work is rolled back and the job fails with a
+     * {@code JobTimedOutException}. 0: the configured default ({@code queue-job.job-timeout-seconds}, an hour unless
+     * set). The setting {@code queue-job.job-timeout-seconds.<job function>} wins over this value, so that operators
+     * can change one job function's timeout without a build. A negative value fails the deployment.
+     */
+    @Nonbinding
+    int timeoutSeconds() default 0;
 }

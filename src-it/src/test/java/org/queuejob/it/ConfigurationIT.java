@@ -48,6 +48,20 @@ class ConfigurationIT {
         assertThat(result.output())
                 .contains("@Job on " + jobs + ".capacityInTheChannelName: Channel name 'root.mail:3' is not a"
                         + " channel name")
-                .contains("@Job on " + jobs + ".negativeRetries: Max. retries cannot be negative: -1");
+                .contains("@Job on " + jobs + ".negativeRetries: Max. retries cannot be negative: -1")
+                .contains("@Job on " + jobs + ".negativeTimeout: timeoutSeconds must be a whole number of seconds"
+                        + " greater than 0, or 0 for the configured default (queue-job.job-timeout-seconds), got -5");
+    }
+
+    @Test
+    void anInterruptSettingThatIsNeitherTrueNorFalseFailsTheDeploymentNamingIt() throws Exception {
+        WebArchive war = TestDeployments.queueJobWar("bad-interrupt-it")
+                .addAsResource(
+                        new StringAsset("queue-job.job-timeout-interrupt=yes\n"),
+                        "META-INF/microprofile-config.properties");
+        AppServer.Result result = TestDeployments.tryDeploying(war);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output()).contains("queue-job.job-timeout-interrupt must be true or false, got 'yes'");
     }
 }

@@ -205,9 +205,9 @@ class ExecutionIT {
     }
 
     /**
-     * A job function interrupted at its timeout: its server interrupts the job's wait within a second of the timeout,
-     * so the job returns long before its two-minute wait would end, fails saying so with the interrupt's exception
-     * as its cause, and its work is rolled back. Its worker is free again: the next job runs.
+     * A job function interrupted at its timeout (its {@code @Job}'s): its server interrupts the job's wait within a
+     * second of the timeout, so the job returns long before its two-minute wait would end, fails saying so with the
+     * interrupt's exception as its cause, and its work is rolled back. The server then runs the next job.
      */
     @Test
     void aJobInterruptedAtItsTimeoutReturnsAtOnce_thenHasItsWorkRolledBackAndFailsSayingSo()
@@ -228,7 +228,7 @@ class ExecutionIT {
         assertThat(job.excName()).isEqualTo(JobTimedOutException.class.getName());
         assertThat(job.excMessage())
                 .startsWith("The job was interrupted after ")
-                .contains(", past its timeout of 1 s (queue-job.job-timeout-seconds." + function
+                .contains(", past its timeout of 1 s (@Job(timeoutSeconds) of " + function
                         + "; queue-job.job-timeout-interrupt." + function + " is true), so its work was rolled back.");
         assertThat(job.excInfo())
                 .as("the stored stack trace, with where the interrupt found the job")

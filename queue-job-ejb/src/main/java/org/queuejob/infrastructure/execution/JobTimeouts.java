@@ -2,17 +2,20 @@ package org.queuejob.infrastructure.execution;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
  * How long a job's run may last before its work is rolled back and the job fails, in seconds: {@code
- * queue-job.job-timeout-seconds} ({@value #DEFAULT_SECONDS} by default), or {@code
- * queue-job.job-timeout-seconds.<job function>} for one job function, the same on every server.
+ * queue-job.job-timeout-seconds.<job function>} for one job function, else its {@code @Job(timeoutSeconds)}, else
+ * {@code queue-job.job-timeout-seconds} ({@value #DEFAULT_SECONDS} by default); the same on every server that has the
+ * same code and settings.
  *
  * <p>The queue checks the timeout itself when a run returns, before the done mark ({@link #requireWithin}), and also
  * gives it to the transaction manager, except on Payara (and GlassFish), whose transaction manager keeps every
@@ -52,14 +55,24 @@ public class JobTimeouts {
     private static final String INTERRUPT_PER_FUNCTION = INTERRUPT + ".";
 
     private int defaultSeconds = DEFAULT_SECONDS;
+    /** The timeouts per job function from the settings, and from the code's {@code @Job}: the settings win. */
+    private Map<String, Integer> configured = Map.of();
+
+    private Map<String, Integer> inCode = Map.of();
+    /** Both together, read on every run. */
     private Map<String, Integer> perFunction = Map.of();
+
     private boolean interruptByDefault;
     private Map<String, Boolean> interruptPerFunction = Map.of();
     private boolean onTransaction = givenToTransactionManager(System::getProperty);
 
+    @Inject
+    JobFunctionRegistry functions;
+
     @PostConstruct
     void read() {
         read(ConfigProvider.getConfig());
+        inCode(functions.timeoutsInCode());
     }
 
     /** Reads the timeouts; a malformed one fails with a message naming it ({@link JobTimeoutsCheck} at deploy). */
@@ -87,7 +100,20 @@ public class JobTimeouts {
         defaultSeconds = defaultValue == null ? DEFAULT_SECONDS : seconds(DEFAULT, defaultValue);
         Map<String, Integer> parsed = new HashMap<>();
         functions.forEach((function, value) -> parsed.put(function, seconds(PER_FUNCTION + function, value)));
-        perFunction = Map.copyOf(parsed);
+        configured = Map.copyOf(parsed);
+        merge();
+    }
+
+    /** The timeouts the code's {@code @Job(timeoutSeconds)} gives, by job function; a setting of one wins over it. */
+    void inCode(Map<String, Integer> timeouts) {
+        inCode = Map.copyOf(timeouts);
+        merge();
+    }
+
+    private void merge() {
+        Map<String, Integer> merged = new HashMap<>(inCode);
+        merged.putAll(configured);
+        perFunction = Map.copyOf(merged);
     }
 
     /** Whether to interrupt at their timeout ({@code null}: no) and the values per job function, as configured. */
@@ -145,9 +171,12 @@ public class JobTimeouts {
         return ran.compareTo(Duration.ofSeconds(secondsFor(jobFunction))) > 0;
     }
 
-    /** The setting that gives a job function its timeout, as a message names it. */
+    /** The setting (or the code) that gives a job function its timeout, as a message names it. */
     public String settingFor(String jobFunction) {
-        return perFunction.containsKey(jobFunction) ? PER_FUNCTION + jobFunction : DEFAULT;
+        if (configured.containsKey(jobFunction)) {
+            return PER_FUNCTION + jobFunction;
+        }
+        return inCode.containsKey(jobFunction) ? "@Job(timeoutSeconds) of " + jobFunction : DEFAULT;
     }
 
     /** Not on Payara or GlassFish, known by the system property their servers set (see the class comment). */

@@ -12,6 +12,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,8 +56,8 @@ public class JobFunctionRegistry implements Extension {
     }
 
     /**
-     * The annotation's channel, max. retries and description under the rules every job's options follow: broken,
-     * they would fail each call of the method, so they fail the deployment instead.
+     * The annotation's channel, max. retries and description under the rules every job's options follow, and its
+     * timeout: broken, they would fail each call or run of the method, so they fail the deployment instead.
      *
      * @throws IllegalArgumentException naming the method and what is wrong
      */
@@ -73,6 +74,22 @@ public class JobFunctionRegistry implements Extension {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("@Job on " + function.name() + ": " + e.getMessage(), e);
         }
+        if (defaults.timeoutSeconds() < 0) {
+            throw new IllegalArgumentException("@Job on " + function.name() + ": timeoutSeconds must be a whole number"
+                    + " of seconds greater than 0, or 0 for the configured default (queue-job.job-timeout-seconds),"
+                    + " got " + defaults.timeoutSeconds());
+        }
+    }
+
+    /** The job functions whose {@code @Job} gives a timeout of their own, with it in seconds. */
+    public Map<String, Integer> timeoutsInCode() {
+        Map<String, Integer> timeouts = new HashMap<>();
+        byName.forEach((name, function) -> {
+            if (function.defaults().timeoutSeconds() > 0) {
+                timeouts.put(name, function.defaults().timeoutSeconds());
+            }
+        });
+        return timeouts;
     }
 
     void reportProblems(@Observes AfterBeanDiscovery event) {

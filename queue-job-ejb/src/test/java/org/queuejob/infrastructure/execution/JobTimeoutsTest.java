@@ -27,6 +27,22 @@ class JobTimeoutsTest {
     }
 
     @Test
+    void theCodesTimeoutWinsOverTheDefault_andAFunctionsSettingWinsOverTheCode_eachNamedInTheMessage() {
+        JobTimeouts timeouts = new JobTimeouts();
+        timeouts.configure("600", Map.of("Reports.yearly", "7200"));
+        timeouts.inCode(Map.of("Reports.yearly", 60, "Invoices.send", 30));
+
+        assertThat(timeouts.secondsFor("Reports.yearly")).isEqualTo(7200);
+        assertThat(timeouts.settingFor("Reports.yearly")).isEqualTo("queue-job.job-timeout-seconds.Reports.yearly");
+        assertThat(timeouts.secondsFor("Invoices.send")).isEqualTo(30);
+        assertThat(timeouts.settingFor("Invoices.send")).isEqualTo("@Job(timeoutSeconds) of Invoices.send");
+        assertThat(timeouts.secondsFor("Mail.daily")).isEqualTo(600);
+        assertThat(timeouts.settingFor("Mail.daily")).isEqualTo("queue-job.job-timeout-seconds");
+        assertThatThrownBy(() -> timeouts.requireWithin("Invoices.send", Duration.ofSeconds(31)))
+                .hasMessageContaining("longer than its timeout of 30 s (@Job(timeoutSeconds) of Invoices.send)");
+    }
+
+    @Test
     void aTimeoutThatIsNotAPositiveWholeNumberIsRefusedNamingTheSetting() {
         JobTimeouts timeouts = new JobTimeouts();
 

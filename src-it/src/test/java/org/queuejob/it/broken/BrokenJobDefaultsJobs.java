@@ -12,4 +12,7 @@ public class BrokenJobDefaultsJobs {
 
     @Job(maxRetries = -1)
     public void negativeRetries() {}
+
+    @Job(timeoutSeconds = -5)
+    public void negativeTimeout() {}
 }

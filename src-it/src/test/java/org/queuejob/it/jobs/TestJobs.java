@@ -95,10 +95,11 @@ public class TestJobs {
     }
 
     /**
-     * Stores a customer in the job's transaction, then waits for two minutes: far past its timeout of one second, at
-     * which its server interrupts it (it-microprofile-config.properties). The customer must not be kept.
+     * Stores a customer in the job's transaction, then waits for two minutes: far past its timeout of one second (its
+     * annotation's), at which its server interrupts it (it-microprofile-config.properties). The customer must not be
+     * kept.
      */
-    @Job
+    @Job(timeoutSeconds = 1)
     public void createCustomerThenWaitPastTheTimeout(String name) throws InterruptedException {
         log.record(name);
         customers.create(name);
