@@ -22,6 +22,7 @@ import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.config.QueueJobClock;
+import org.queuejob.infrastructure.execution.CancelInterrupts;
 import org.queuejob.infrastructure.execution.JobTimeouts;
 
 /**
@@ -53,6 +54,9 @@ public class JobQueryService {
 
     @Inject
     JobTimeouts timeouts;
+
+    @Inject
+    CancelInterrupts cancelInterrupts;
 
     @Inject
     @QueueJobClock
@@ -123,6 +127,11 @@ public class JobQueryService {
                         timeouts.interrupts(function),
                         timeouts.interruptSettingFor(function)))
                 : Optional.empty();
+    }
+
+    /** What a cancel, set done or requeue does to a running job of {@code jobFunction}: interrupt it or not. */
+    public CancelInterrupt cancelInterrupt(String jobFunction) {
+        return new CancelInterrupt(cancelInterrupts.interrupts(jobFunction), cancelInterrupts.settingFor(jobFunction));
     }
 
     /** Counts of the jobs matching {@code filter} per value of {@code grouping}, largest group first. */

@@ -23,6 +23,7 @@ import org.omnifaces.cdi.Param;
 import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.queuejob.application.BulkAction;
+import org.queuejob.application.CancelInterrupt;
 import org.queuejob.application.JobAdminService;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobQueryService;
@@ -78,6 +79,14 @@ public class JobBacking implements Serializable {
     static final String OVERRUN_INTERRUPTED = "Running for %s, past its timeout of %s (%s): it fails when it returns,"
             + " and its work is rolled back. Its server interrupted it (%s is true) but it runs on, busy or waiting"
             + " where interrupts are not heard; its server has logged where it waits.";
+
+    /** Said after a cancel or set done of a job a server held: its run, if its method runs, is interrupted. */
+    static final String RUN_INTERRUPTED = " If its method is running, its server interrupts it within two seconds (%s"
+            + " is true); its work is rolled back.";
+
+    /** The same, for a job function whose runs are not interrupted. */
+    static final String RUN_GOES_ON =
+            " If its method is running, it runs on until it returns (%s is false); its work" + " is then rolled back.";
 
     static final String NO_RUNNING_SERVER = "No running server has this job function.";
 
@@ -198,12 +207,22 @@ public class JobBacking implements Serializable {
 
     @ManagerOnly
     public void markDone() {
-        actOnShownState(() -> admin.markDone(getJob().uuid()), "Set to done.");
+        actOnShownState(() -> admin.markDone(getJob().uuid()), "Set to done." + ifRunning());
     }
 
     @ManagerOnly
     public void cancel() {
-        actOnShownState(() -> admin.cancel(getJob().uuid()), "Cancelled, with the jobs that depend on it.");
+        actOnShownState(
+                () -> admin.cancel(getJob().uuid()), "Cancelled, with the jobs that depend on it." + ifRunning());
+    }
+
+    /** What becomes of the run of a job a server holds (the page shows it enqueued or started), if any. */
+    private String ifRunning() {
+        return isRunning() ? whatBecomesOfItsRun(jobQueries.cancelInterrupt(getJob().jobFunction())) : "";
+    }
+
+    static String whatBecomesOfItsRun(CancelInterrupt interrupt) {
+        return String.format(interrupt.interrupts() ? RUN_INTERRUPTED : RUN_GOES_ON, interrupt.setting());
     }
 
     /** Saves the editable fields: priority, eta (empty = as soon as possible) and channel. */

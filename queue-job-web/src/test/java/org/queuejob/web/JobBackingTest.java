@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.queuejob.application.CancelInterrupt;
 import org.queuejob.domain.model.server.FunctionReach;
 
 class JobBackingTest {
@@ -18,6 +19,16 @@ class JobBackingTest {
         assertThat(JobBacking.parse("<script>")).isEmpty();
         assertThat(JobBacking.parse("")).isEmpty();
         assertThat(JobBacking.parse(null)).isEmpty();
+    }
+
+    @Test
+    void aRunningJobCancelledOrSetDone_isSaidToBeInterruptedOrToRunOn_namingTheSetting() {
+        assertThat(JobBacking.whatBecomesOfItsRun(new CancelInterrupt(true, "queue-job.cancel-interrupt")))
+                .isEqualTo(" If its method is running, its server interrupts it within two seconds"
+                        + " (queue-job.cancel-interrupt is true); its work is rolled back.");
+        assertThat(JobBacking.whatBecomesOfItsRun(new CancelInterrupt(false, "queue-job.cancel-interrupt.Mail.send")))
+                .isEqualTo(" If its method is running, it runs on until it returns"
+                        + " (queue-job.cancel-interrupt.Mail.send is false); its work is then rolled back.");
     }
 
     @Test

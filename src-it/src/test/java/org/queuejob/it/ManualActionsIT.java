@@ -130,22 +130,58 @@ class ManualActionsIT {
         assertThat(customers.exists(customer)).as("the job's customer").isTrue();
     }
 
-    /** Cancelled once people can see it running (started): the job's work is rolled back when it ends. */
+    /**
+     * Cancelled once people can see it running (started): its server interrupts its wait at the gate (a minute long)
+     * within seconds ({@code queue-job.cancel-interrupt}, true unless set), and its work is rolled back. The gate is
+     * never opened: only the interrupt lets the job's thread go.
+     */
     @Test
-    void cancellingARunningJobRollsItsWorkBack() throws InterruptedException {
+    void cancellingARunningJobInterruptsIt_andRollsItsWorkBack() throws InterruptedException {
         String customer = "Cancelled-" + UUID.randomUUID();
         UUID uuid = runningAtTheGate(customer);
         await().atMost(TIMEOUT).until(() -> job(uuid).state() == JobState.STARTED);
 
         admin.cancel(uuid);
-        gate.open();
 
-        await().during(Duration.ofSeconds(1))
-                .atMost(TIMEOUT)
-                .until(() -> job(uuid).state() == JobState.CANCELLED);
+        await().atMost(Duration.ofSeconds(10)).until(gate::wasInterrupted);
+        await().atMost(TIMEOUT).until(() -> runtime.workersBusy() == 0);
+        QueueJob cancelled = job(uuid);
+        assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
+        assertThat(cancelled.result()).as("not the interrupt's failure").isEqualTo("Cancelled by system");
+        assertThat(cancelled.excName()).isNull();
         assertThat(customers.exists(customer))
                 .as("the cancelled job's customer")
                 .isFalse();
+    }
+
+    /**
+     * Requeued while it runs: the run is interrupted, and the job is handed to this server again. The old run's end
+     * (the interrupt) is not recorded on the new run, which the test lets through the gate: the job ends done, its
+     * customer stored once, by the new run.
+     */
+    @Test
+    void requeueingARunningJobInterruptsItsRun_andOnlyTheNewRunEndsIt() throws InterruptedException {
+        String customer = "Requeued-" + UUID.randomUUID();
+        UUID uuid = runningAtTheGate(customer);
+        await().atMost(TIMEOUT).until(() -> job(uuid).state() == JobState.STARTED);
+        String firstHandOver = version(uuid);
+
+        admin.requeue(uuid);
+
+        await().atMost(Duration.ofSeconds(10)).until(gate::wasInterrupted);
+        QueueJob again = await().atMost(TIMEOUT)
+                .until(
+                        () -> job(uuid),
+                        job -> job.state() == JobState.STARTED && !version(uuid).equals(firstHandOver));
+        assertThat(again.excName()).as("the first run's interrupt, recorded").isNull();
+        gate.open();
+        QueueJob done = await().atMost(TIMEOUT)
+                .until(() -> job(uuid), job -> job.state().isFinal() || job.state() == JobState.FAILED);
+        assertThat(done.state())
+                .as("ended with %s: %s", done.excName(), done.excMessage())
+                .isEqualTo(JobState.DONE);
+        assertThat(done.retry()).as("tries since the requeue").isEqualTo(1);
+        assertThat(customers.exists(customer)).isTrue();
     }
 
     /** Enqueues a job that stores {@code customer} and then waits at the gate; returns once it waits there. */

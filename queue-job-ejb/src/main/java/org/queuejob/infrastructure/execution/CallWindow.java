@@ -1,8 +1,8 @@
 package org.queuejob.infrastructure.execution;
 
 /**
- * The span of a job's run in which its own method runs: the only one in which the job's thread may be interrupted
- * at its timeout ({@link JobTimeouts#interrupts}). Before it the worker takes the job and begins its transaction,
+ * The span of a job's run in which its own method runs: the only one in which the job's thread may be interrupted,
+ * at its timeout ({@link JobTimeouts#interrupts}) or when the job is taken from the run ({@link CancelInterrupts}). Before it the worker takes the job and begins its transaction,
  * after it the done mark commits; an interrupt there would reach the queue's own waits and statements, not the job.
  */
 public interface CallWindow {
@@ -19,6 +19,11 @@ public interface CallWindow {
         public boolean interrupted() {
             return false;
         }
+
+        @Override
+        public boolean takenAway() {
+            return false;
+        }
     };
 
     /** The job's method is about to be called, on the calling thread. */
@@ -32,4 +37,11 @@ public interface CallWindow {
 
     /** Whether the call was interrupted at its timeout. */
     boolean interrupted();
+
+    /**
+     * Whether the job was taken from this run while it ran (cancelled, set done or requeued by hand; its thread then
+     * interrupted if {@link CancelInterrupts} says so): whatever the method did, its work is rolled back and nothing
+     * is recorded, the job being someone else's now.
+     */
+    boolean takenAway();
 }

@@ -64,7 +64,7 @@ public class JobExecutor {
         DONE,
         /** Done, and children of the job became pending with it. */
         DONE_RELEASING_CHILDREN,
-        /** Changed by someone else while it ran (cancelled, set done): its work must be rolled back. */
+        /** Changed by someone else while it ran (cancelled, set done, requeued): its work must be rolled back. */
         CHANGED
     }
 
@@ -87,6 +87,9 @@ public class JobExecutor {
             throw thrown;
         }
         Instant doneAt = clock.instant();
+        if (call.takenAway()) {
+            return new Ran(Result.CHANGED, Optional.empty()); // its done mark would not apply
+        }
         if (call.interrupted()) {
             // It heard the interrupt and returned anyway, or never heard it: past its timeout either way.
             throw timeouts.interrupted(job.jobFunction(), Duration.between(startedAt, doneAt), null);
@@ -94,8 +97,9 @@ public class JobExecutor {
         timeouts.requireWithin(job.jobFunction(), Duration.between(startedAt, doneAt));
         String text = result == null ? null : StoredText.storable(String.valueOf(result));
         QueueStore.DoneMark done = pass.isPresent()
-                ? store.completePassingSlot(job.id(), worker, startedAt, doneAt, text, pass.get())
-                : new QueueStore.DoneMark(store.complete(job.id(), worker, startedAt, doneAt, text), Optional.empty());
+                ? store.completePassingSlot(job.id(), job.version(), worker, startedAt, doneAt, text, pass.get())
+                : new QueueStore.DoneMark(
+                        store.complete(job.id(), job.version(), worker, startedAt, doneAt, text), Optional.empty());
         if (!done.applied()) {
             return new Ran(Result.CHANGED, Optional.empty());
         }

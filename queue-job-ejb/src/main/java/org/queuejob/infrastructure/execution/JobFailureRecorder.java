@@ -12,7 +12,6 @@ import org.queuejob.api.RetryableJobException;
 import org.queuejob.domain.model.job.JobFailure;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
-import org.queuejob.domain.model.job.JobTransition;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.job.RetryPattern;
 import org.queuejob.infrastructure.config.QueueJobClock;
@@ -49,11 +48,12 @@ public class JobFailureRecorder {
 
     /**
      * Returns the job's state afterwards: failed, or pending for a retry; empty when it had left {@code worker}'s
-     * hands (changed by hand, or rescued and taken by another server, while it ran).
+     * hands as they got it at {@code version} (changed by hand, or rescued and taken by another server, while it ran;
+     * requeued and handed to {@code worker} again, whose new run is the one that counts).
      */
-    public Optional<JobState> record(long id, String worker, Throwable failure, Instant startedAt) {
+    public Optional<JobState> record(long id, long version, String worker, Throwable failure, Instant startedAt) {
         QueueJob job = jobs.lockById(id).orElse(null);
-        if (job == null || !JobTransition.FAIL.allowedFrom(job.state()) || !worker.equals(job.worker())) {
+        if (job == null || !job.heldAsHandedOver(worker, version)) {
             LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: " + failure);
             return Optional.empty();
         }

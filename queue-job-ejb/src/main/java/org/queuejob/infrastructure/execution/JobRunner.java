@@ -145,11 +145,17 @@ public class JobRunner {
                         ran.next());
             }
             transaction.rollback();
-            LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled or set done by "
-                    + "hand): its work was rolled back");
+            LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled, set done or "
+                    + "requeued by hand): its work was rolled back");
             return new Ran(Outcome.NOT_DONE, Optional.empty());
         } catch (Exception | LinkageError | AssertionError failure) {
             rollbackQuietly();
+            if (call.takenAway()) {
+                // Most often the interrupt its server gave it: the job is someone else's now, nothing to record.
+                LOG.info(() -> "Job " + job.id() + " was taken from its run by hand and ended with " + failure
+                        + ": its work was rolled back");
+                return new Ran(Outcome.NOT_DONE, Optional.empty());
+            }
             return new Ran(record(job, worker, failure, startedAt), Optional.empty());
         }
     }
@@ -158,7 +164,7 @@ public class JobRunner {
         long id = job.id();
         try {
             transaction.begin();
-            Optional<JobState> state = failures.record(id, worker, failure, startedAt);
+            Optional<JobState> state = failures.record(id, job.version(), worker, failure, startedAt);
             transaction.commit();
             state.ifPresent(recorded -> tell(() -> {
                 if (recorded == JobState.FAILED) {

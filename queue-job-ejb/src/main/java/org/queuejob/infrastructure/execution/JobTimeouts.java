@@ -52,8 +52,6 @@ public class JobTimeouts {
     /** Whether a job still running at its timeout is interrupted; per job function with a suffix, as the timeout. */
     public static final String INTERRUPT = "queue-job.job-timeout-interrupt";
 
-    private static final String INTERRUPT_PER_FUNCTION = INTERRUPT + ".";
-
     private int defaultSeconds = DEFAULT_SECONDS;
     /** The timeouts per job function from the settings, and from the code's {@code @Job}: the settings win. */
     private Map<String, Integer> configured = Map.of();
@@ -62,8 +60,7 @@ public class JobTimeouts {
     /** Both together, read on every run. */
     private Map<String, Integer> perFunction = Map.of();
 
-    private boolean interruptByDefault;
-    private Map<String, Boolean> interruptPerFunction = Map.of();
+    private FunctionSwitch interrupt = FunctionSwitch.of(INTERRUPT, false, null, Map.of());
     private boolean onTransaction = givenToTransactionManager(System::getProperty);
 
     @Inject
@@ -77,22 +74,10 @@ public class JobTimeouts {
 
     /** Reads the timeouts; a malformed one fails with a message naming it ({@link JobTimeoutsCheck} at deploy). */
     void read(Config config) {
-        configure(config.getOptionalValue(DEFAULT, String.class).orElse(null), perFunction(config, PER_FUNCTION));
-        configureInterrupts(
-                config.getOptionalValue(INTERRUPT, String.class).orElse(null),
-                perFunction(config, INTERRUPT_PER_FUNCTION));
-    }
-
-    /** The values of the settings named {@code prefix} and a job function, by job function. */
-    private static Map<String, String> perFunction(Config config, String prefix) {
-        Map<String, String> functions = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(prefix) && name.length() > prefix.length()) {
-                config.getOptionalValue(name, String.class)
-                        .ifPresent(value -> functions.put(name.substring(prefix.length()), value));
-            }
-        }
-        return functions;
+        configure(
+                config.getOptionalValue(DEFAULT, String.class).orElse(null),
+                FunctionSwitch.valuesPerFunction(config, DEFAULT));
+        interrupt = FunctionSwitch.read(config, INTERRUPT, false);
     }
 
     /** The default ({@code null}: {@value #DEFAULT_SECONDS}) and the values per job function, as configured. */
@@ -118,20 +103,17 @@ public class JobTimeouts {
 
     /** Whether to interrupt at their timeout ({@code null}: no) and the values per job function, as configured. */
     void configureInterrupts(String defaultValue, Map<String, String> functions) {
-        interruptByDefault = defaultValue != null && bool(INTERRUPT, defaultValue);
-        Map<String, Boolean> parsed = new HashMap<>();
-        functions.forEach((function, value) -> parsed.put(function, bool(INTERRUPT_PER_FUNCTION + function, value)));
-        interruptPerFunction = Map.copyOf(parsed);
+        interrupt = FunctionSwitch.of(INTERRUPT, false, defaultValue, functions);
     }
 
     /** Whether a run of this function still running at its timeout is interrupted. */
     public boolean interrupts(String jobFunction) {
-        return interruptPerFunction.getOrDefault(jobFunction, interruptByDefault);
+        return interrupt.isOn(jobFunction);
     }
 
     /** The setting that says whether a job function's runs are interrupted at their timeout, as a message names it. */
     public String interruptSettingFor(String jobFunction) {
-        return interruptPerFunction.containsKey(jobFunction) ? INTERRUPT_PER_FUNCTION + jobFunction : INTERRUPT;
+        return interrupt.settingFor(jobFunction);
     }
 
     /**
@@ -182,14 +164,6 @@ public class JobTimeouts {
     /** Not on Payara or GlassFish, known by the system property their servers set (see the class comment). */
     static boolean givenToTransactionManager(UnaryOperator<String> systemProperty) {
         return systemProperty.apply("com.sun.aas.installRoot") == null;
-    }
-
-    static boolean bool(String name, String value) {
-        String given = value.strip();
-        if (given.equalsIgnoreCase("true") || given.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(given);
-        }
-        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
     }
 
     static int seconds(String name, String value) {

@@ -44,6 +44,8 @@ final class RunningJobs {
         private final Thread thread;
         private volatile boolean marked;
         private volatile boolean toldOverdue;
+        /** Its job was cancelled, set done or requeued while it ran: its work is to be rolled back, not recorded. */
+        private volatile boolean takenAway;
         /** Its phase, one of the constants above: a field, not an object per run. */
         private volatile int call = BEFORE_CALL;
 
@@ -97,7 +99,12 @@ final class RunningJobs {
 
         @Override
         public boolean interrupted() {
-            return call == INTERRUPTED;
+            return call == INTERRUPTED && !takenAway;
+        }
+
+        @Override
+        public boolean takenAway() {
+            return takenAway;
         }
 
         /** Interrupts the job's thread if its method is running now; whether it did. Once per run at most. */
@@ -111,6 +118,11 @@ final class RunningJobs {
                 call = INTERRUPTED;
             }
             return true;
+        }
+
+        /** Whether the job's method runs now, not interrupted. */
+        boolean inCall() {
+            return call == IN_CALL;
         }
 
         /** Whether the job's method may still be interrupted: it has not been, and has not returned. */
@@ -133,10 +145,31 @@ final class RunningJobs {
         running.remove(id);
     }
 
-    /** The runs not marked yet that started at least {@link #MARK_AFTER} before {@code now}, oldest first. */
+    /**
+     * The runs not marked yet that started at least {@link #MARK_AFTER} before {@code now}, oldest first. A run
+     * taken away is never marked: its row is someone else's now.
+     */
     List<Run> toMark(Instant now) {
         Instant startedBy = now.minus(MARK_AFTER);
-        return oldestFirst(run -> !run.marked && !run.startedAt.isAfter(startedBy));
+        return oldestFirst(run -> !run.marked && !run.takenAway && !run.startedAt.isAfter(startedBy));
+    }
+
+    /**
+     * The runs to ask the database about: started at least {@link #MARK_AFTER} before {@code now} (a shorter run is
+     * never looked at, so the hot path pays nothing), not found taken away yet, and whose method runs now, not
+     * interrupted (one not called yet is asked about once it is). Oldest first.
+     */
+    List<Run> toCheck(Instant now) {
+        Instant startedBy = now.minus(MARK_AFTER);
+        return oldestFirst(run -> !run.takenAway && run.inCall() && !run.startedAt.isAfter(startedBy));
+    }
+
+    /**
+     * The database no longer has these runs' jobs as this server's, as handed over: someone cancelled, set done or
+     * requeued them while they ran. Each is found once; its end then rolls its work back without recording it.
+     */
+    void takenAway(Collection<Run> runs) {
+        runs.forEach(run -> run.takenAway = true);
     }
 
     /** The database has these runs as started. A run that ended meanwhile has left, and stays gone. */

@@ -31,7 +31,10 @@ import org.queuejob.infrastructure.persistence.QueueStore;
  *       warning names the job and shows where its thread is, which is what someone needs to unblock it;
  *   <li>interrupts such a job's thread, if its job function is to be interrupted at its timeout ({@link
  *       JobTimeouts#interrupts}) and its method is still running. The warning, written first, shows where the
- *       interrupt found it.
+ *       interrupt found it;
+ *   <li>asks the database whether the jobs that have run for {@link RunningJobs#MARK_AFTER} are still this server's
+ *       as handed over, and interrupts those someone cancelled, set done or requeued meanwhile ({@link
+ *       CancelInterrupts}): their work is to be rolled back, and their channel's slot may already run the next job.
  * </ul>
  */
 @ApplicationScoped
@@ -55,6 +58,9 @@ public class RunningJobsWatch {
 
     @Inject
     JobTimeouts timeouts;
+
+    @Inject
+    CancelInterrupts cancelInterrupts;
 
     @Inject
     WorkerIdentity me;
@@ -82,6 +88,7 @@ public class RunningJobsWatch {
         Instant now = clock.instant();
         RunningJobs running = workers.running();
         mark(running, running.toMark(now));
+        stopTakenAway(running, running.toCheck(now));
         for (Run run : running.newlyOverdue(now, timeouts::isPast)) {
             LOG.warning(() -> overdue(run, now));
         }
@@ -105,18 +112,50 @@ public class RunningJobsWatch {
         if (due.isEmpty()) {
             return;
         }
-        long[] ids = new long[due.size()];
-        Instant[] startedAt = new Instant[due.size()];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = due.get(i).id();
-            startedAt[i] = due.get(i).startedAt();
-        }
+        long[] ids = due.stream().mapToLong(Run::id).toArray();
+        Instant[] startedAt = due.stream().map(Run::startedAt).toArray(Instant[]::new);
         try {
             Set<Long> marked = store.markStarted(me.name(), ids, startedAt);
             running.marked(due.stream().filter(run -> marked.contains(run.id())).toList());
         } catch (RuntimeException e) {
             UNMARKED_LOG.warn(() -> "Could not mark " + ids.length + " running job(s) started (" + e.getMessage()
                     + "); trying again in a second");
+        }
+    }
+
+    /**
+     * Runs whose jobs someone cancelled, set done or requeued while they ran: interrupted, if their job function's
+     * {@link CancelInterrupts} says so, since their work is rolled back whatever they do next; logged either way. A
+     * run whose look fails is asked about again a second later.
+     */
+    private void stopTakenAway(RunningJobs running, List<Run> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        long[] ids = runs.stream().mapToLong(Run::id).toArray();
+        long[] versions = runs.stream().mapToLong(run -> run.job().version()).toArray();
+        Set<Long> gone;
+        try {
+            gone = store.notHeld(me.name(), ids, versions);
+        } catch (RuntimeException e) {
+            UNMARKED_LOG.warn(() -> "Could not read whether " + ids.length + " running job(s) are still this"
+                    + " server's (" + e.getMessage() + "); trying again in a second");
+            return;
+        }
+        List<Run> takenAway =
+                runs.stream().filter(run -> gone.contains(run.id())).toList();
+        running.takenAway(takenAway);
+        for (Run run : takenAway) {
+            String function = run.function();
+            String setting = cancelInterrupts.settingFor(function);
+            if (!cancelInterrupts.interrupts(function)) {
+                LOG.info(() -> "Job " + run.job().uuid() + " (" + function + ") was cancelled, set done or requeued"
+                        + " while it runs: it runs on until its method returns (" + setting + " is false), and its"
+                        + " work is then rolled back");
+            } else if (run.interrupt()) {
+                LOG.info(() -> "Interrupted job " + run.job().uuid() + " (" + function + "): it was cancelled, set"
+                        + " done or requeued while it ran (" + setting + " is true); its work is rolled back");
+            }
         }
     }
 

@@ -141,7 +141,9 @@ final class JobStatements {
 
     /**
      * The worker's done mark (T9 + T10), in the job's own transaction: applies only if the job is still held by this
-     * server; otherwise (cancelled, set done by hand, rescued while it ran) the caller rolls the job's work back. The
+     * server as it was handed over (its version); otherwise (cancelled, set done by hand, rescued while it ran, or
+     * requeued and handed to this server again, whose new run is then the one that counts) the caller rolls the job's
+     * work back. The
      * row is found by primary key only: worker and state are checked on it (see {@code JobTransition.rowCondition}),
      * or the planner may read every entry of the in-flight index for this worker, dead ones included, per job.
      */
@@ -149,7 +151,7 @@ final class JobStatements {
             """
             UPDATE queue_job SET state = '%s', date_started = %s, date_done = %s, exec_time_ms = ?, result = ?,
                    retry = retry + 1, exc_name = NULL, exc_info = NULL, version = version + 1
-             WHERE id = ? AND (worker || '') = ? AND %s""".formatted(COMPLETE.to().dbValue(), INSTANT, INSTANT, COMPLETE.rowCondition());
+             WHERE id = ? AND (worker || '') = ? AND version = ? AND %s""".formatted(COMPLETE.to().dbValue(), INSTANT, INSTANT, COMPLETE.rowCondition());
 
     /**
      * The done mark of {@link #COMPLETE_HELD} that also passes the job's channel slot on (T9 + T10, then T6 for the
@@ -200,6 +202,18 @@ final class JobStatements {
                                     ORDER BY id FOR UPDATE SKIP LOCKED))
                AND %2$s
             RETURNING id""".formatted(START.to().dbValue(), START.rowCondition());
+
+    /**
+     * Of a server's runs, given as job ids and the versions their hand-overs gave the rows, those whose rows it no
+     * longer holds as handed over: cancelled, set done or requeued by hand (perhaps handed out again since), rescued,
+     * or deleted. A read, taking no lock: a run whose own done mark commits meanwhile reads as gone too, and has left
+     * its method by then. Rows by primary key, their other columns checked on them (see {@code
+     * JobTransition.rowCondition}).
+     */
+    static final String NOT_HELD = """
+            SELECT r.run_id FROM unnest(CAST(? AS bigint[]), CAST(? AS bigint[])) AS r (run_id, run_version)
+             WHERE NOT EXISTS (SELECT 1 FROM queue_job
+                                WHERE id = r.run_id AND version = r.run_version AND (worker || '') = ? AND %s)""".formatted(COMPLETE.rowCondition());
 
     /** T3 for the children of one parent: parents done in other transactions, or in this one, are all seen. */
     static final String RELEASE_CHILDREN = """

@@ -11,6 +11,7 @@ import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_MANY;
 import static org.queuejob.infrastructure.persistence.JobStatements.LOCK_IDENTITY_KEY;
 import static org.queuejob.infrastructure.persistence.JobStatements.MARK_STARTED;
 import static org.queuejob.infrastructure.persistence.JobStatements.NEXT_ETA;
+import static org.queuejob.infrastructure.persistence.JobStatements.NOT_HELD;
 import static org.queuejob.infrastructure.persistence.JobStatements.OCCUPYING;
 import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS;
 import static org.queuejob.infrastructure.persistence.JobStatements.PENDING_HEADS_AFTER;
@@ -196,10 +197,10 @@ public class QueueStore {
      * The done mark, in the job's own transaction; false when the job is no longer held by {@code worker}, and the
      * caller must then roll the job's work back.
      */
-    public boolean complete(long id, String worker, Instant startedAt, Instant doneAt, String result) {
+    public boolean complete(long id, long version, String worker, Instant startedAt, Instant doneAt, String result) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement done = connection.prepareStatement(COMPLETE_HELD)) {
-            bindDoneMark(done, id, worker, startedAt, doneAt, result);
+            bindDoneMark(done, id, version, worker, startedAt, doneAt, result);
             return done.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new QueueStoreException("Could not mark job " + id + " done", e);
@@ -223,23 +224,23 @@ public class QueueStore {
      * is this server's when the job's transaction commits, and nobody's if it rolls back.
      */
     public DoneMark completePassingSlot(
-            long id, String worker, Instant startedAt, Instant doneAt, String result, SlotPass pass) {
+            long id, long version, String worker, Instant startedAt, Instant doneAt, String result, SlotPass pass) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement done = connection.prepareStatement(COMPLETE_HELD_PASSING_SLOT)) {
-            bindDoneMark(done, id, worker, startedAt, doneAt, result);
-            done.setString(7, worker);
-            done.setLong(8, micros(doneAt));
-            done.setString(9, pass.channel());
-            done.setString(10, below(pass.channel()));
-            done.setArray(11, text(connection, pass.children().toArray(String[]::new)));
+            bindDoneMark(done, id, version, worker, startedAt, doneAt, result);
+            done.setString(8, worker);
+            done.setLong(9, micros(doneAt));
+            done.setString(10, pass.channel());
+            done.setString(11, below(pass.channel()));
+            done.setArray(12, text(connection, pass.children().toArray(String[]::new)));
             done.setArray(
-                    12,
+                    13,
                     text(
                             connection,
                             pass.children().stream().map(QueueStore::below).toArray(String[]::new)));
-            done.setArray(13, text(connection, pass.functions().toArray(String[]::new)));
-            done.setLong(14, micros(doneAt));
-            done.setArray(15, text(connection, pass.path().toArray(String[]::new)));
+            done.setArray(14, text(connection, pass.functions().toArray(String[]::new)));
+            done.setLong(15, micros(doneAt));
+            done.setArray(16, text(connection, pass.path().toArray(String[]::new)));
             try (ResultSet row = done.executeQuery()) {
                 row.next();
                 boolean applied = row.getLong(12) == 1;
@@ -254,7 +255,13 @@ public class QueueStore {
 
     /** The parameters of {@link JobStatements#COMPLETE_HELD}, which both done marks start with. */
     private static void bindDoneMark(
-            PreparedStatement done, long id, String worker, Instant startedAt, Instant doneAt, String result)
+            PreparedStatement done,
+            long id,
+            long version,
+            String worker,
+            Instant startedAt,
+            Instant doneAt,
+            String result)
             throws SQLException {
         done.setLong(1, micros(startedAt));
         done.setLong(2, micros(doneAt));
@@ -262,6 +269,7 @@ public class QueueStore {
         done.setString(4, result);
         done.setLong(5, id);
         done.setString(6, worker);
+        done.setLong(7, version);
     }
 
     /** Children of {@code parentId} whose parents are now all done go to pending, in the caller's transaction. */
@@ -309,16 +317,37 @@ public class QueueStore {
             mark.setArray(2, idArray);
             mark.setArray(3, idArray);
             mark.setString(4, worker);
-            Set<Long> marked = new HashSet<>();
-            try (ResultSet rows = mark.executeQuery()) {
-                while (rows.next()) {
-                    marked.add(rows.getLong(1));
-                }
-            }
-            return marked;
+            return idsOf(mark);
         } catch (SQLException e) {
             throw new QueueStoreException("Could not mark the running jobs of " + worker + " started", e);
         }
+    }
+
+    /**
+     * Of the jobs {@code worker} runs ({@code ids[i]} handed over at version {@code versions[i]}), those the database
+     * no longer has as its own as handed over ({@link JobStatements#NOT_HELD}).
+     */
+    public Set<Long> notHeld(String worker, long[] ids, long[] versions) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(NOT_HELD)) {
+            query.setArray(1, bigints(connection, ids));
+            query.setArray(2, bigints(connection, versions));
+            query.setString(3, worker);
+            return idsOf(query);
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not read whether " + worker + " still holds its running jobs", e);
+        }
+    }
+
+    /** The job ids in the first column of what {@code statement} returns. */
+    private static Set<Long> idsOf(PreparedStatement statement) throws SQLException {
+        Set<Long> ids = new HashSet<>();
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                ids.add(rows.getLong(1));
+            }
+        }
+        return ids;
     }
 
     /** Jobs {@code worker} holds in the database but not in memory (outside {@code held}) go back to pending. */

@@ -182,6 +182,59 @@ class RunningJobsTest {
                 .containsExactly(3L);
     }
 
+    @Test
+    void onlyRunsOfASecondOrMoreInTheirMethodAreAskedAbout_andOneFoundTakenAwayIsNeitherAskedAboutNorMarkedAgain() {
+        running.started(job(1, QUICK), T0).open();
+        running.started(job(2, QUICK), T0).open();
+        running.started(job(3, QUICK), T0.plusMillis(1_500)).open();
+        Run notCalledYet = running.started(job(4, QUICK), T0);
+
+        List<Run> asked = running.toCheck(T0.plusSeconds(2));
+        assertThat(asked).extracting(Run::id).containsExactly(1L, 2L);
+
+        running.takenAway(asked.stream().filter(run -> run.id() == 1).toList());
+
+        assertThat(running.toCheck(T0.plusSeconds(3))).extracting(Run::id).containsExactly(2L, 3L);
+        assertThat(running.toMark(T0.plusSeconds(3)))
+                .as("runs to mark started: the taken one's row is someone else's")
+                .extracting(Run::id)
+                .containsExactlyInAnyOrder(2L, 3L, 4L);
+        notCalledYet.open();
+        assertThat(running.toCheck(T0.plusSeconds(3))).extracting(Run::id).containsExactlyInAnyOrder(2L, 3L, 4L);
+    }
+
+    /**
+     * A run taken away and interrupted is not one interrupted at its timeout: its end records nothing (the job is
+     * someone else's), where a timeout's interrupt fails the job saying so.
+     */
+    @Test
+    void aRunTakenAwayIsInterruptedWhileItsMethodRuns_andDoesNotCountAsInterruptedAtItsTimeout() {
+        Run run = running.started(job(1, QUICK), T0);
+        run.open();
+
+        running.takenAway(List.of(run));
+        assertThat(run.interrupt()).isTrue();
+        run.close();
+
+        assertThat(run.takenAway()).isTrue();
+        assertThat(run.interrupted()).as("interrupted at its timeout").isFalse();
+        assertThat(Thread.currentThread().isInterrupted()).isFalse();
+        assertThat(running.toCheck(T0.plusSeconds(5))).isEmpty();
+    }
+
+    @Test
+    void aRunInterruptedAtItsTimeoutIsNoLongerAskedAbout() {
+        Run run = running.started(job(1, QUICK), T0);
+        run.open();
+        run.interrupt();
+        assertThat(running.toCheck(T0.plusSeconds(10))).as("being interrupted").isEmpty();
+        run.close();
+
+        assertThat(running.toCheck(T0.plusSeconds(10))).isEmpty();
+        assertThat(run.takenAway()).isFalse();
+        assertThat(run.interrupted()).isTrue();
+    }
+
     private static ClaimedJob job(long id, String function) {
         return new ClaimedJob(id, UUID.randomUUID(), "root", function, "[]", false, 0, null, null, T0, 1);
     }

@@ -272,7 +272,9 @@ public class JobsResource {
     @Allowed(Roles.MANAGER)
     @Operation(
             summary = "Set a job done",
-            description = "\"Manually set to done by <user>\"; children waiting for it" + " may start.")
+            description = "\"Manually set to done by <user>\"; children waiting for it may start. A job running now"
+                    + " has its work rolled back, and its server interrupts it within two seconds unless"
+                    + " queue-job.cancel-interrupt is false for its job function.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobDetailJson.class)))
     @APIResponse(
             responseCode = "409",
@@ -290,7 +292,9 @@ public class JobsResource {
     @Allowed(Roles.MANAGER)
     @Operation(
             summary = "Cancel a job",
-            description = "\"Cancelled by <user>\", and every descendant that has not" + " ended with it.")
+            description = "\"Cancelled by <user>\", and every descendant that has not ended with it. A job running"
+                    + " now has its work rolled back, and its server interrupts it within two seconds unless"
+                    + " queue-job.cancel-interrupt is false for its job function.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobDetailJson.class)))
     @APIResponse(
             responseCode = "409",

@@ -22,6 +22,9 @@ import org.junit.platform.commons.support.AnnotationSupport;
  *   <li>The classes with deployments of their own (Arquillian's).
  *   <li>The classes that use the demo EAR, which stays deployed from the first of them to the end of the run
  *       ({@link DeployedDemoEar}): no other deployment's queue runs beside it.
+ *   <li>Last, those of them with settings of their own ({@link ServerSettings}), which deploy the EAR again with
+ *       them and undeploy it after: placed among the others, each cost the class after it one more deployment
+ *       (10 to 25 s here, on each kind of server).
  * </ol>
  */
 public class SuiteOrder implements ClassOrderer {
@@ -40,7 +43,22 @@ public class SuiteOrder implements ClassOrderer {
         if (first >= 0) {
             return first;
         }
-        return FIRST.size() + (usesTheDemoEar(type) ? 1 : 0);
+        if (!usesTheDemoEar(type)) {
+            return FIRST.size();
+        }
+        return FIRST.size() + (hasServerSettings(type) ? 2 : 1);
+    }
+
+    /** A field of type {@link ServerSettings} (registered as an extension) on it or a superclass. */
+    static boolean hasServerSettings(Class<?> type) {
+        for (Class<?> level = type; level != null; level = level.getSuperclass()) {
+            if (Arrays.stream(level.getDeclaredFields())
+                    .map(Field::getType)
+                    .anyMatch(ServerSettings.class::isAssignableFrom)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code @ExtendWith(DeployedDemoEar.class)} on it or a superclass, or a field of that type registered. */

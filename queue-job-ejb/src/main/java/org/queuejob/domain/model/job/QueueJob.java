@@ -307,6 +307,15 @@ public class QueueJob {
         return state;
     }
 
+    /**
+     * Whether {@code worker} still holds this job as it was handed over at {@code version}: a run whose job was
+     * cancelled, set done or requeued meanwhile (each changes the version, even when the job is handed to the same
+     * server again) may no longer end it.
+     */
+    public boolean heldAsHandedOver(String worker, long version) {
+        return JobTransition.COMPLETE.allowedFrom(state) && worker.equals(this.worker) && this.version == version;
+    }
+
     public int priority() {
         return priority;
     }
