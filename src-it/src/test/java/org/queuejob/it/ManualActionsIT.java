@@ -184,6 +184,34 @@ class ManualActionsIT {
         assertThat(customers.exists(customer)).isTrue();
     }
 
+    /**
+     * Cancelled while it runs, in a channel of capacity 1, with {@code queue-job.cancel-interrupt} false for its job
+     * function: it is not interrupted, runs on, and keeps its channel's slot until it returns, so the channel's next
+     * job waits for it rather than running beside it (the slot used to go at the next look at the database).
+     */
+    @Test
+    void aRunningJobCancelledWithoutAnInterrupt_keepsItsChannelsSlotUntilItReturns() throws InterruptedException {
+        String held = "held-" + UUID.randomUUID();
+        String next = "next-" + UUID.randomUUID();
+        gate.reset();
+        jobs.serialAtTheGate(held);
+        UUID cancelled = enqueued.last();
+        await().atMost(TIMEOUT).until(gate::isReached);
+        await().atMost(TIMEOUT).until(() -> job(cancelled).state() == JobState.STARTED);
+
+        admin.cancel(cancelled);
+        jobs.serial(next);
+        UUID waiting = enqueued.last();
+
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> job(waiting).state() == JobState.PENDING && !gate.wasInterrupted());
+        assertThat(job(cancelled).state()).isEqualTo(JobState.CANCELLED);
+        gate.open();
+        await().atMost(TIMEOUT).until(() -> job(waiting).state() == JobState.DONE);
+        assertThat(log.runs(held)).as("runs of the cancelled job").isEqualTo(1);
+    }
+
     /** Enqueues a job that stores {@code customer} and then waits at the gate; returns once it waits there. */
     private UUID runningAtTheGate(String customer) throws InterruptedException {
         gate.reset();

@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiPredicate;
@@ -204,6 +206,13 @@ final class RunningJobs {
 
     int size() {
         return running.size();
+    }
+
+    /** The channel of each job running here now, by job id. */
+    Map<Long, String> channels() {
+        Map<Long, String> channels = new HashMap<>();
+        running.forEach((id, run) -> channels.put(id, run.job().channel()));
+        return channels;
     }
 
     private List<Run> oldestFirst(Predicate<Run> which) {

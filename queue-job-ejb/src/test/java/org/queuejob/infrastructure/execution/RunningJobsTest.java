@@ -235,7 +235,24 @@ class RunningJobsTest {
         assertThat(run.interrupted()).isTrue();
     }
 
+    /** What the leader counts as occupying slots besides what the database says: every run here, until it ends. */
+    @Test
+    void theRunsHereAreGivenWithTheirChannels_untilTheyEnd_takenAwayOrNot() {
+        running.started(job(1, QUICK, "root.serial"), T0);
+        Run taken = running.started(job(2, QUICK, "root.mail"), T0);
+        running.takenAway(List.of(taken));
+
+        assertThat(running.channels()).isEqualTo(Map.of(1L, "root.serial", 2L, "root.mail"));
+
+        running.ended(2);
+        assertThat(running.channels()).isEqualTo(Map.of(1L, "root.serial"));
+    }
+
     private static ClaimedJob job(long id, String function) {
-        return new ClaimedJob(id, UUID.randomUUID(), "root", function, "[]", false, 0, null, null, T0, 1);
+        return job(id, function, "root");
+    }
+
+    private static ClaimedJob job(long id, String function, String channel) {
+        return new ClaimedJob(id, UUID.randomUUID(), channel, function, "[]", false, 0, null, null, T0, 1);
     }
 }

@@ -171,6 +171,16 @@ public class TestJobs {
         log.during(group, 300);
     }
 
+    /**
+     * Waits at the gate in the channel of capacity 1, and is not interrupted when cancelled while it runs
+     * (it-microprofile-config.properties): it runs on until the test opens the gate.
+     */
+    @Job(channel = "root.serial")
+    public void serialAtTheGate(String marker) throws InterruptedException {
+        log.record(marker);
+        gate.pass();
+    }
+
     /** Runs in a channel the tests pause and resume. */
     @Job(channel = "root.pausable")
     public void pausable(String marker) {
