@@ -2,8 +2,9 @@ package org.queuejob.infrastructure.execution;
 
 /**
  * The span of a job's run in which its own method runs: the only one in which the job's thread may be interrupted,
- * at its timeout ({@link JobTimeouts#interrupts}) or when the job is taken from the run ({@link CancelInterrupts}). Before it the worker takes the job and begins its transaction,
- * after it the done mark commits; an interrupt there would reach the queue's own waits and statements, not the job.
+ * at its timeout ({@link JobTimeouts#interrupts}) or when the job is taken from the run ({@link CancelInterrupts}).
+ * Before it the worker takes the job and begins its transaction, after it the done mark commits; an interrupt there
+ * would reach the queue's own waits and statements, not the job.
  */
 public interface CallWindow {
 

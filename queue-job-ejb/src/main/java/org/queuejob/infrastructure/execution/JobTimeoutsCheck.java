@@ -7,8 +7,9 @@ import jakarta.enterprise.inject.spi.Extension;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Refuses a deployment whose job timeouts or interrupt settings are malformed, as a deployment problem (as {@code ChannelConfigCheck}
- * does for channels): the deploy command then prints which setting is wrong, instead of the first job failing.
+ * Refuses a deployment whose job timeouts or interrupt settings are malformed, as a deployment problem (as {@code
+ * ChannelConfigCheck} does for channels): the deploy command then prints which setting is wrong, instead of the first
+ * job failing.
  */
 public class JobTimeoutsCheck implements Extension {
 
