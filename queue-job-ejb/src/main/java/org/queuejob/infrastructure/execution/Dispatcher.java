@@ -212,13 +212,12 @@ public class Dispatcher {
      */
     void reconcile() {
         ownEnds.readStarts();
-        Map<Long, String> runningHere = workers.running().channels();
+        // A run here holds its slot until it returns, also once the database no longer has its job as held (cancelled,
+        // set done or requeued while it runs, and not interrupted, or deaf to it): the next job of its channel would
+        // otherwise run beside it. Taken before the read, so that a run ending during the read is freed again after
+        // it (ownEnds). A map of its own, to which the read adds what the database holds.
+        Map<Long, String> running = workers.running().channels();
         leader.onSession(store::occupying).ifPresent(occupants -> {
-            // A run here holds its slot until it returns, also once the database no longer has its job as held
-            // (cancelled, set done or requeued while it runs, and not interrupted, or deaf to it): the next job of its
-            // channel would otherwise run beside it. Taken before the read, so that a run ending during the read is
-            // freed again after it (ownEnds).
-            Map<Long, String> running = new HashMap<>(runningHere);
             heldElsewhere.clear();
             for (Occupant occupant : occupants) {
                 running.put(occupant.id(), occupant.channel());
