@@ -31,6 +31,8 @@ import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.infrastructure.execution.Dispatcher;
+import org.queuejob.infrastructure.execution.Interruptions;
+import org.queuejob.infrastructure.execution.Interruptions.Reason;
 import org.queuejob.infrastructure.execution.JobTimedOutException;
 import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.infrastructure.execution.RunningJobsWatch;
@@ -85,6 +87,9 @@ class ExecutionIT {
 
     @Inject
     QueueRuntime runtime;
+
+    @Inject
+    Interruptions interruptions;
 
     @Inject
     JobQueue queue;
@@ -207,13 +212,15 @@ class ExecutionIT {
     /**
      * A job function interrupted at its timeout (its {@code @Job}'s): its server interrupts the job's wait within a
      * second of the timeout, so the job returns long before its two-minute wait would end, fails saying so with the
-     * interrupt's exception as its cause, and its work is rolled back. The server then runs the next job.
+     * interrupt's exception as its cause, and its work is rolled back, and the interrupt is counted in {@code
+     * queue_job_interrupted_total{reason="timeout"}}. The server then runs the next job.
      */
     @Test
     void aJobInterruptedAtItsTimeoutReturnsAtOnce_thenHasItsWorkRolledBackAndFailsSayingSo()
             throws InterruptedException {
         String customer = "interrupted-" + UUID.randomUUID();
         String function = TestJobs.class.getName() + ".createCustomerThenWaitPastTheTimeout";
+        long interruptedBefore = interruptions.count(Reason.TIMEOUT);
 
         jobs.createCustomerThenWaitPastTheTimeout(customer);
         UUID uuid = enqueued.last();
@@ -238,6 +245,7 @@ class ExecutionIT {
                 .as("the customer the job stored before its timeout")
                 .isFalse();
         assertThat(log.runs(customer)).isEqualTo(1);
+        await().atMost(TIMEOUT).until(() -> interruptions.count(Reason.TIMEOUT) == interruptedBefore + 1);
         await().atMost(TIMEOUT).until(() -> runtime.jobsOverdue() == 0);
 
         String next = "after-" + UUID.randomUUID();

@@ -16,6 +16,8 @@ import org.queuejob.application.JobAdminService;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.infrastructure.execution.Interruptions;
+import org.queuejob.infrastructure.execution.Interruptions.Reason;
 import org.queuejob.infrastructure.execution.QueueRuntime;
 import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
@@ -62,6 +64,9 @@ class ManualActionsIT {
 
     @Inject
     QueueRuntime runtime;
+
+    @Inject
+    Interruptions interruptions;
 
     @Test
     void requeuedFailedJobRunsAgainWithItsTriesCountedFromZero() {
@@ -140,10 +145,13 @@ class ManualActionsIT {
         String customer = "Cancelled-" + UUID.randomUUID();
         UUID uuid = runningAtTheGate(customer);
         await().atMost(TIMEOUT).until(() -> job(uuid).state() == JobState.STARTED);
+        long interruptedBefore = interruptions.count(Reason.TAKEN_AWAY);
 
         admin.cancel(uuid);
 
         await().atMost(Duration.ofSeconds(10)).until(gate::wasInterrupted);
+        // Counted just after the interrupt, which the gate may hear first.
+        await().atMost(TIMEOUT).until(() -> interruptions.count(Reason.TAKEN_AWAY) == interruptedBefore + 1);
         await().atMost(TIMEOUT).until(() -> runtime.workersBusy() == 0);
         QueueJob cancelled = job(uuid);
         assertThat(cancelled.state()).isEqualTo(JobState.CANCELLED);
@@ -165,10 +173,13 @@ class ManualActionsIT {
         UUID uuid = runningAtTheGate(customer);
         await().atMost(TIMEOUT).until(() -> job(uuid).state() == JobState.STARTED);
         String firstHandOver = version(uuid);
+        long interruptedBefore = interruptions.count(Reason.TAKEN_AWAY);
 
         admin.requeue(uuid);
 
         await().atMost(Duration.ofSeconds(10)).until(gate::wasInterrupted);
+        // Counted just after the interrupt, which the gate may hear first.
+        await().atMost(TIMEOUT).until(() -> interruptions.count(Reason.TAKEN_AWAY) == interruptedBefore + 1);
         QueueJob again = await().atMost(TIMEOUT)
                 .until(
                         () -> job(uuid),
@@ -198,6 +209,7 @@ class ManualActionsIT {
         UUID cancelled = enqueued.last();
         await().atMost(TIMEOUT).until(gate::isReached);
         await().atMost(TIMEOUT).until(() -> job(cancelled).state() == JobState.STARTED);
+        long interruptedBefore = interruptions.count(Reason.TAKEN_AWAY);
 
         admin.cancel(cancelled);
         jobs.serial(next);
@@ -207,6 +219,9 @@ class ManualActionsIT {
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> job(waiting).state() == JobState.PENDING && !gate.wasInterrupted());
         assertThat(job(cancelled).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(interruptions.count(Reason.TAKEN_AWAY))
+                .as("interrupts counted")
+                .isEqualTo(interruptedBefore);
         gate.open();
         await().atMost(TIMEOUT).until(() -> job(waiting).state() == JobState.DONE);
         assertThat(log.runs(held)).as("runs of the cancelled job").isEqualTo(1);

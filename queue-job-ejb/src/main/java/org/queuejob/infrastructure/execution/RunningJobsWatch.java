@@ -66,6 +66,9 @@ public class RunningJobsWatch {
     WorkerIdentity me;
 
     @Inject
+    Interruptions interruptions;
+
+    @Inject
     QueueThreads threads;
 
     @Inject
@@ -75,6 +78,7 @@ public class RunningJobsWatch {
     private ScheduledFuture<?> task;
 
     void start() {
+        interruptions.register();
         task = threads.runEvery(EVERY, this::look);
     }
 
@@ -94,6 +98,7 @@ public class RunningJobsWatch {
         }
         for (Run run : running.toInterrupt(now, this::interruptedAt)) {
             if (run.interrupt()) {
+                interruptions.interrupted(Interruptions.Reason.TIMEOUT);
                 LOG.info(() -> "Interrupted job " + run.job().uuid() + " (" + run.function() + ") at its timeout ("
                         + timeouts.interruptSettingFor(run.function()) + " is true)");
             }
@@ -153,6 +158,7 @@ public class RunningJobsWatch {
                         + " while it runs: it runs on until its method returns (" + setting + " is false), and its"
                         + " work is then rolled back");
             } else if (run.interrupt()) {
+                interruptions.interrupted(Interruptions.Reason.TAKEN_AWAY);
                 LOG.info(() -> "Interrupted job " + run.job().uuid() + " (" + function + "): it was cancelled, set"
                         + " done or requeued while it ran (" + setting + " is true); its work is rolled back");
             }

@@ -208,12 +208,21 @@ class JobDetailIT extends BrowserTest {
                 .isEqualTo("3");
     }
 
+    /**
+     * The parent is started on a live server, as a run no one can see the end of: the page says what becomes of that
+     * run (the interrupt is on by default; the server itself has no such run, so nothing is interrupted here).
+     */
     @Test
-    void cancel_cancelsTheJobAndItsDescendants() {
+    void cancel_cancelsTheJobAndItsDescendants_andSaysWhatBecomesOfItsRun() {
         String channel = JobRows.uniqueChannel("detail-cancel");
+        String server = JobRows.queryString("SELECT name FROM queue_job_instance ORDER BY heartbeat_at DESC LIMIT 1");
         UUID graph = UUID.randomUUID();
-        JobRows.Stored parent =
-                JobRows.aJob(channel).graph(graph).description("Parent").store();
+        JobRows.Stored parent = JobRows.aJob(channel)
+                .graph(graph)
+                .state("started")
+                .worker(server)
+                .description("Parent")
+                .store();
         JobRows.Stored child = JobRows.aJob(channel)
                 .graph(graph)
                 .state("wait_dependencies")
@@ -226,6 +235,10 @@ class JobDetailIT extends BrowserTest {
 
         assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("cancelled");
         assertThat(JobRows.state(child.uuid())).isEqualTo("cancelled");
+        assertThat(browser.waitFor(By.id("actionsForm:messages")).getText())
+                .contains("Cancelled, with the jobs that depend on it. If its method is running, its server interrupts"
+                        + " it within two seconds (queue-job.cancel-interrupt is true); its work is rolled back.");
+        browser.screenshot("job-cancelled-while-running");
     }
 
     @Test

@@ -152,6 +152,11 @@ class MonitoringIT {
                         .orElseThrow())
                 .isPositive();
         assertThat(scrape.value("queue_job_dispatch_passes").orElseThrow()).isPositive();
+        // Both series from the start, at zero while nothing was interrupted, so that alerts need no "absent" clause.
+        assertThat(scrape.value("queue_job_interrupted_total", "reason", "timeout"))
+                .isPresent();
+        assertThat(scrape.value("queue_job_interrupted_total", "reason", "taken_away"))
+                .isPresent();
         assertThat(scrape.value("queue_job_run_micros_count").orElseThrow())
                 .isGreaterThanOrEqualTo(doneInDb + failedInDb);
         assertThat(scrape.value("queue_job_start_latency_micros_count").orElseThrow())
