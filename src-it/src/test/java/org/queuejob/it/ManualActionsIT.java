@@ -222,8 +222,10 @@ class ManualActionsIT {
         assertThat(interruptions.count(Reason.TAKEN_AWAY))
                 .as("interrupts counted")
                 .isEqualTo(interruptedBefore);
+        assertThat(runtime.runsTakenAway()).as("runs going on once taken away").isEqualTo(1);
         gate.open();
         await().atMost(TIMEOUT).until(() -> job(waiting).state() == JobState.DONE);
+        assertThat(runtime.runsTakenAway()).as("once it returned").isZero();
         assertThat(log.runs(held)).as("runs of the cancelled job").isEqualTo(1);
     }
 

@@ -228,6 +228,14 @@ public class QueueRuntime {
         return workers.running().overdue();
     }
 
+    /**
+     * Runs on this server whose jobs were cancelled, set done or requeued while they ran, and that go on: each holds a
+     * worker until its method returns, and its work is then rolled back.
+     */
+    public int runsTakenAway() {
+        return workers.running().takenAway();
+    }
+
     /** Jobs handed to this server that wait for a free worker. */
     public int jobsBuffered() {
         return workers.buffered();

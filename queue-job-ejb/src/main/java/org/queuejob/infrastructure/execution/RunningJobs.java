@@ -204,6 +204,11 @@ final class RunningJobs {
         return (int) running.values().stream().filter(run -> run.toldOverdue).count();
     }
 
+    /** How many runs go on after their job was taken from them (not interrupted, or deaf to it). */
+    int takenAway() {
+        return (int) running.values().stream().filter(run -> run.takenAway).count();
+    }
+
     int size() {
         return running.size();
     }

@@ -85,6 +85,11 @@ public class QueueMetrics {
                 "queue_job.workers.overdue",
                 "Jobs running on this server past their timeout now: each is logged once with where its thread is",
                 runtime::jobsOverdue);
+        gauge(
+                "queue_job.workers.taken_away",
+                "Jobs running on this server that were cancelled, set done or requeued while they ran: each holds a"
+                        + " worker until it returns, and its work is then rolled back",
+                runtime::runsTakenAway);
         gauge("queue_job.workers.total", "Workers of this server (jobs it runs at once)", runtime::workersTotal);
         gauge(
                 "queue_job.workers.waiting",

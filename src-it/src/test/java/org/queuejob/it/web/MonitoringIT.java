@@ -157,6 +157,7 @@ class MonitoringIT {
                 .isPresent();
         assertThat(scrape.value("queue_job_interrupted_total", "reason", "taken_away"))
                 .isPresent();
+        assertThat(scrape.value("queue_job_workers_taken_away")).hasValue(0);
         assertThat(scrape.value("queue_job_run_micros_count").orElseThrow())
                 .isGreaterThanOrEqualTo(doneInDb + failedInDb);
         assertThat(scrape.value("queue_job_start_latency_micros_count").orElseThrow())
