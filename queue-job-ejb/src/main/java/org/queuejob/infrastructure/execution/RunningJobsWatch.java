@@ -78,7 +78,6 @@ public class RunningJobsWatch {
     private ScheduledFuture<?> task;
 
     void start() {
-        interruptions.register();
         task = threads.runEvery(EVERY, this::look);
     }
 
