@@ -1,12 +1,10 @@
 package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.queuejob.infrastructure.observability.Meters;
 
 /**
@@ -14,7 +12,7 @@ import org.queuejob.infrastructure.observability.Meters;
  * whose function is interrupted then, or a job someone cancelled, set done or requeued while it ran. A run counts
  * once, when its thread is interrupted; one that was not (its method had returned, or its setting is false) does not.
  *
- * <p>Both series exist from the application's start, at zero, so that an alert on their rate needs no "absent" clause.
+ * <p>Both series exist from the queue's start, at zero, so that an alert on their rate needs no "absent" clause.
  */
 @ApplicationScoped
 public class Interruptions {
@@ -39,25 +37,36 @@ public class Interruptions {
     @Inject
     Meters meters;
 
-    private final Map<Reason, Meters.Count> counts = new ConcurrentHashMap<>();
+    private volatile Map<Reason, Meters.Count> counts;
 
-    /** Registers both series when the application starts, as {@code QueueMetrics} does its gauges. */
-    void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        for (Reason reason : Reason.values()) {
-            countOf(reason);
-        }
+    /** Registers both series; called once the queue starts, and harmless again. */
+    void register() {
+        counts();
     }
 
     void interrupted(Reason reason) {
-        countOf(reason).inc();
+        counts().get(reason).inc();
     }
 
     /** Runs interrupted for {@code reason} on this server since it started. */
     public long count(Reason reason) {
-        return countOf(reason).count();
+        return counts().get(reason).count();
     }
 
-    private Meters.Count countOf(Reason reason) {
-        return counts.computeIfAbsent(reason, r -> meters.counter(INTERRUPTED, DESCRIPTION, "reason", r.word()));
+    private Map<Reason, Meters.Count> counts() {
+        Map<Reason, Meters.Count> made = counts;
+        if (made == null) {
+            synchronized (this) {
+                made = counts;
+                if (made == null) {
+                    made = new EnumMap<>(Reason.class);
+                    for (Reason reason : Reason.values()) {
+                        made.put(reason, meters.counter(INTERRUPTED, DESCRIPTION, "reason", reason.word()));
+                    }
+                    counts = made;
+                }
+            }
+        }
+        return made;
     }
 }

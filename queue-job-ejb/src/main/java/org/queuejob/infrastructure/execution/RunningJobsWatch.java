@@ -78,6 +78,7 @@ public class RunningJobsWatch {
     private ScheduledFuture<?> task;
 
     void start() {
+        interruptions.register();
         task = threads.runEvery(EVERY, this::look);
     }
 

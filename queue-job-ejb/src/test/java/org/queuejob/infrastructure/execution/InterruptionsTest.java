@@ -50,8 +50,8 @@ class InterruptionsTest {
 
     @Test
     void bothReasonsAreExportedAtZeroOnceTheQueueStarts_beforeAnyRunIsInterrupted() {
-        interruptions.register(null);
-        interruptions.register(null);
+        interruptions.register();
+        interruptions.register();
 
         assertThat(exported)
                 .containsOnlyKeys("queue_job.interrupted{reason=timeout}", "queue_job.interrupted{reason=taken_away}");
@@ -60,7 +60,7 @@ class InterruptionsTest {
 
     @Test
     void eachInterruptCountsUnderItsOwnReasonOnly() {
-        interruptions.register(null);
+        interruptions.register();
 
         interruptions.interrupted(Reason.TAKEN_AWAY);
         interruptions.interrupted(Reason.TAKEN_AWAY);
