@@ -6,8 +6,10 @@ import jakarta.inject.Inject;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.job.HeldRun;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.QueueJob;
@@ -19,7 +21,8 @@ import org.queuejob.infrastructure.config.QueueJobClock;
  * job's row for its transaction and goes through the aggregate's state table.
  *
  * <p>A job may be running while this happens: its row is not locked while it runs, so the action does not wait,
- * and wins; the running job's done mark then finds the job changed and its work is rolled back.
+ * and wins; the running job's done mark then finds the job changed and its work is rolled back. Until that run returns
+ * it keeps its channel's slot: the action records it as taken away ({@link JobRepository#recordRunTakenAway}).
  *
  * <p>No role check here: applications may call it from their own code. The back office checks the manager role.
  */
@@ -55,7 +58,9 @@ public class JobAdminService {
      * bulk action, which has locked and checked a chunk's jobs already.
      */
     public void requeue(QueueJob locked) {
+        Optional<HeldRun> held = locked.heldRun();
         locked.requeue(jobs.parentsAllDone(locked.id()));
+        takenAway(held);
         enqueued.fire(JobEnqueued.of(locked));
     }
 
@@ -66,7 +71,9 @@ public class JobAdminService {
 
     /** As {@link #markDone(UUID)}, for a locked job, on behalf of {@code user} (a bulk action runs in no request). */
     public void markDone(QueueJob locked, String user) {
+        Optional<HeldRun> held = locked.heldRun();
         locked.markDone(user, clock.instant());
+        takenAway(held);
         jobs.flush();
         jobs.releaseChildrenOf(locked.id());
         enqueued.fire(JobEnqueued.of(locked));
@@ -82,8 +89,18 @@ public class JobAdminService {
 
     /** As {@link #cancel(UUID)}, for a locked job, on behalf of {@code user} (a bulk action runs in no request). */
     public void cancel(QueueJob locked, String user) {
+        Optional<HeldRun> held = locked.heldRun();
         String result = locked.cancel(user, clock.instant());
+        takenAway(held);
         jobs.cancelDescendantsOf(locked.id(), result, clock.instant());
+    }
+
+    /**
+     * A job held by a server was just changed here: that server's run goes on until its method returns (interrupted,
+     * within seconds, unless its job function says otherwise), and its channel's slot stays taken until then.
+     */
+    private void takenAway(Optional<HeldRun> held) {
+        held.ifPresent(run -> jobs.recordRunTakenAway(run, clock.instant()));
     }
 
     /**

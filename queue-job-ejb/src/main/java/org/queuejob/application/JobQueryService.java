@@ -19,6 +19,7 @@ import org.queuejob.domain.model.job.JobQueries;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.RunTakenAway;
 import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.config.QueueJobClock;
@@ -132,6 +133,14 @@ public class JobQueryService {
     /** What a cancel, set done or requeue does to a running job of {@code jobFunction}: interrupt it or not. */
     public CancelInterrupt cancelInterrupt(String jobFunction) {
         return new CancelInterrupt(cancelInterrupts.interrupts(jobFunction), cancelInterrupts.settingFor(jobFunction));
+    }
+
+    /**
+     * The runs of {@code job} that go on after it was cancelled, set done or requeued while they ran (not interrupted,
+     * or deaf to it): each holds a worker and a slot of its channel until it returns.
+     */
+    public List<RunTakenAway> runsTakenAway(QueueJob job) {
+        return jobs.runsTakenAway(job.id());
     }
 
     /** Counts of the jobs matching {@code filter} per value of {@code grouping}, largest group first. */

@@ -86,7 +86,8 @@ public class JobBacking implements Serializable {
 
     /** The same, for a job function whose runs are not interrupted. */
     static final String RUN_GOES_ON =
-            " If its method is running, it runs on until it returns (%s is false); its work is then rolled back.";
+            " If its method is running, it runs on until it returns (%s is false), keeping its channel's slot; its"
+                    + " work is then rolled back.";
 
     static final String NO_RUNNING_SERVER = "No running server has this job function.";
 

@@ -28,7 +28,8 @@ class JobBackingTest {
                         + " (queue-job.cancel-interrupt is true); its work is rolled back.");
         assertThat(JobBacking.whatBecomesOfItsRun(new CancelInterrupt(false, "queue-job.cancel-interrupt.Mail.send")))
                 .isEqualTo(" If its method is running, it runs on until it returns"
-                        + " (queue-job.cancel-interrupt.Mail.send is false); its work is then rolled back.");
+                        + " (queue-job.cancel-interrupt.Mail.send is false), keeping its channel's slot; its work is"
+                        + " then rolled back.");
     }
 
     @Test

@@ -91,6 +91,16 @@ class ClusterIT {
                    CASE step WHEN 1 THEN '%s' ELSE '%s' END, jsonb_build_array(100000 + 10 * k + step),
                    'pending', 10 * step, 5, 'root.seq' || k, now()
               FROM generate_series(0, %d) AS k, generate_series(1, 2) AS step""";
+    /** The deaf job's number; the job behind it in its sequential channel has the next. */
+    private static final long DEAF = 900_001;
+    /** A job deaf to interrupts, and one behind it in the same sequential channel. */
+    private static final String ENQUEUE_BEHIND_DEAF = """
+            INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, max_retries,
+                                   channel, date_created)
+            VALUES (nextval('queue_job_seq'), gen_random_uuid(), 'deaf', '%s', jsonb_build_array(900001), 'pending',
+                    10, 5, 'root.seq0', now()),
+                   (nextval('queue_job_seq'), gen_random_uuid(), 'next', '%s', jsonb_build_array(900002), 'pending',
+                    20, 5, 'root.seq0', now())""";
     /** Most a dead server's capacity may stay unusable: ~2 s to see the death, a poll, a dispatch. */
     private static final Duration DEATH_TO_DISPATCH = Duration.ofSeconds(5);
     /** Most time from PostgreSQL accepting connections again to each server running jobs again. */
@@ -115,6 +125,7 @@ class ClusterIT {
         Path war = exportClusterWar();
         servers = ClusterServers.readyFor(database, 32);
         servers.get(0).deploy(war, "cluster-it");
+        execute("CREATE TABLE cluster_gate (n bigint PRIMARY KEY)");
         execute("CREATE TABLE cluster_execution (n bigint NOT NULL, server text NOT NULL,"
                 + " at timestamptz NOT NULL DEFAULT clock_timestamp())");
         servers.get(1).deploy(war, "cluster-it");
@@ -153,7 +164,7 @@ class ClusterIT {
     void twoServersShareTheJobsEvenlyAndRunEachOnceWithinTheChannelsCapacities() throws Exception {
         bothServersRunning();
         // Servers deployed a minute ago, their JIT compilers still at work: the rate compared with one server's is
-        // measured again, warm, just before one leaves (scenario 5).
+        // measured again, warm, just before one leaves (scenario 6).
         Run run = runJobs(null);
 
         run.assertExactlyOnceWithinCapacities(JOBS);
@@ -258,8 +269,85 @@ class ClusterIT {
                         byLeaderWhileQuiet, afterResumed));
     }
 
+    /**
+     * A job cancelled while it runs on a follower, and deaf to the interrupt that follows, keeps its sequential
+     * channel's slot until it returns: the cancel (made on the leader, as a person's click there would be) records the
+     * run as taken away, the leader counts it so, and the channel's next job waits rather than run beside it (before
+     * 2026-12-07 the leader handed the slot on at its next look at the database). When the run returns its work is
+     * rolled back, its record goes, and the next job runs at once.
+     */
     @Test
     @Order(3)
+    void aJobCancelledWhileItRunsOnAFollower_keepsItsSequentialChannelsSlotUntilItReturns() throws Exception {
+        bothServersRunning();
+        String leader = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(ClusterIT::holder, name -> name != null && !name.isEmpty());
+        String follower = stringOf("SELECT name FROM queue_job_instance WHERE name <> '" + leader + "'");
+        execute("TRUNCATE cluster_execution");
+        execute("DELETE FROM queue_job");
+        // The leader quiet, so that the jobs go to the follower: a heartbeat begun after the change has read it.
+        execute("UPDATE queue_job_instance SET quiet_since = now(), quiet_by = 'cluster-it' WHERE name = '" + leader
+                + "'");
+        try {
+            Instant changed = instantOf("SELECT now()");
+            execute("NOTIFY queue_job, 'quiet'");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> instantOf("SELECT heartbeat_at FROM queue_job_instance WHERE name = '" + leader + "'")
+                            .isAfter(changed));
+            execute(String.format(
+                    ENQUEUE_BEHIND_DEAF, ClusterJobs.class.getName() + ".deaf", ClusterJobs.class.getName() + ".work"));
+            execute("NOTIFY queue_job, 'enqueued'");
+            await().atMost(Duration.ofSeconds(30)).until(() -> stateOf("deaf").equals("started"));
+            assertThat(stringOf("SELECT worker FROM queue_job WHERE description = 'deaf'"))
+                    .as("server running the deaf job")
+                    .isEqualTo(follower);
+            long handedOverAt = count("SELECT version FROM queue_job WHERE description = 'deaf'");
+
+            post(
+                    server(leader, true),
+                    "do=cancel&uuid=" + stringOf("SELECT uuid FROM queue_job WHERE description = 'deaf'"));
+
+            assertThat(stringOf("SELECT string_agg(worker || ' at version ' || version, ', ')"
+                            + " FROM queue_job_run_taken_away"))
+                    .as("runs recorded as taken away")
+                    .isEqualTo(follower + " at version " + handedOverAt);
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> stateOf("next").equals("pending"));
+            execute("INSERT INTO cluster_gate (n) VALUES (" + DEAF + ")");
+            await().atMost(Duration.ofSeconds(10)).until(() -> stateOf("next").equals("done"));
+            assertThat(count("SELECT count(*) FROM queue_job_run_taken_away"))
+                    .as("runs recorded as taken away, once it returned")
+                    .isZero();
+            assertThat(stateOf("deaf")).isEqualTo("cancelled");
+            assertThat(stringOf("SELECT string_agg(CAST(n AS text), ',') FROM cluster_execution"))
+                    .as("executions committed: the next job's only, the deaf job's work rolled back")
+                    .isEqualTo(String.valueOf(DEAF + 1));
+        } finally {
+            execute("UPDATE queue_job_instance SET quiet_since = NULL, quiet_by = NULL WHERE name = '" + leader + "'");
+            execute("NOTIFY queue_job, 'quiet'");
+        }
+    }
+
+    private static String stateOf(String description) throws SQLException {
+        return stringOf("SELECT state FROM queue_job WHERE description = '" + description + "'");
+    }
+
+    private static void post(AppServer server, String query) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(server.baseUrl() + "/cluster-it/admin?" + query))
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build();
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode())
+                .as(() -> "POST " + request.uri() + " on " + server.name() + ": " + response.body())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(4)
     void aDatabaseRestartFailsNoJobAndBothServersRunJobsAgainWithinTwoSeconds() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -295,7 +383,7 @@ class ClusterIT {
      * them again). The report line counts them; README "Several servers" states it as a known limit.
      */
     @Test
-    @Order(4)
+    @Order(5)
     void terminatingEveryConnectionOfOneServerFailsNoJobAndLosesNone() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -332,7 +420,7 @@ class ClusterIT {
      * reported too.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void oneServerLeftAloneRunsEverythingAfterTheOtherLeavesGracefully() throws Exception {
         bothServersRunning();
         Run both = runJobs(null);
@@ -359,7 +447,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void whenTheLeaderDiesHoldingTheWholeCapacityTheSurvivorDispatchesWithinSeconds() throws Exception {
         AppServer leader = servers.get(0);
         AppServer survivor = servers.get(1);
@@ -406,7 +494,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aKilledServersJobsGoBackToPendingWithinSeconds() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -937,6 +1025,7 @@ class ClusterIT {
     private static Path exportClusterWar() throws IOException {
         WebArchive war = ShrinkWrap.create(WebArchive.class, "cluster-it.war")
                 .addClass(ClusterJobs.class)
+                .addClass(org.queuejob.it.cluster.AdminProbe.class)
                 .addAsWebResource(new StringAsset("cluster-it"), "index.html")
                 .addAsResource(new StringAsset(CONFIG), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml")

@@ -27,7 +27,9 @@ import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.it.jobs.ExecutionLog;
+import org.queuejob.it.jobs.Gate;
 import org.queuejob.it.jobs.TestJobs;
+import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.TestDeployments;
 
 /** Graphs of jobs: children wait for all their parents; done releases, failure blocks, cancel cascades. */
@@ -56,6 +58,9 @@ class GraphIT {
 
     @Inject
     JobAdminService admin;
+
+    @Inject
+    Gate gate;
 
     private final String graph = "graph-" + UUID.randomUUID();
 
@@ -250,6 +255,40 @@ class GraphIT {
         assertThat(List.of(job(root), job(child), job(grandchild)))
                 .extracting(QueueJob::state)
                 .containsOnly(JobState.CANCELLED);
+    }
+
+    /**
+     * A job running when its ancestor is cancelled is cancelled with it, and its run, which goes on (its function is
+     * not interrupted), keeps its channel's slot: the cancel records the run as taken away, with the version it was
+     * handed over at, and the run's end forgets it. The ancestor was set done by hand (which let the child run) and
+     * requeued, so that it can be cancelled while the child runs.
+     */
+    @Test
+    void cancellingAnAncestorOfARunningJob_recordsItsRunAsTakenAwayUntilItReturns() throws InterruptedException {
+        gate.reset();
+        Delayable later = named("later", queue.options().eta(LATER).delayable(() -> jobs.step(graph, "later")));
+        Delayable running =
+                named("running", queue.delayable(() -> jobs.serialAtTheGate("graph-gate-" + UUID.randomUUID())));
+        later.onDone(running).delay();
+        admin.markDone(job(later).uuid());
+        await().atMost(TIMEOUT).until(gate::isReached);
+        long id = job(running).id();
+        List<List<String>> handedOver = DatabaseRows.rows("SELECT worker, version FROM queue_job WHERE id = ?", id);
+        admin.requeue(job(later).uuid());
+
+        admin.cancel(job(later).uuid());
+
+        assertThat(job(running).state()).isEqualTo(JobState.CANCELLED);
+        assertThat(takenAway(id))
+                .as("its run recorded as taken away, as handed over")
+                .isEqualTo(handedOver);
+        gate.open();
+        await().atMost(TIMEOUT).until(() -> takenAway(id).isEmpty());
+        assertThat(job(running).state()).as("once its run returned").isEqualTo(JobState.CANCELLED);
+    }
+
+    private static List<List<String>> takenAway(long jobId) {
+        return DatabaseRows.rows("SELECT worker, version FROM queue_job_run_taken_away WHERE job_id = ?", jobId);
     }
 
     @Test

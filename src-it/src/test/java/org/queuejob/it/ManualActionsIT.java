@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -223,9 +224,22 @@ class ManualActionsIT {
                 .as("interrupts counted")
                 .isEqualTo(interruptedBefore);
         assertThat(runtime.runsTakenAway()).as("runs going on once taken away").isEqualTo(1);
+        assertThat(takenAwayRecords(cancelled))
+                .as("its run recorded as taken away, for a leader on any server")
+                .hasSize(1);
+        assertThat(query.runsTakenAway(job(cancelled)))
+                .as("what the job page says of it")
+                .singleElement()
+                .satisfies(run -> {
+                    assertThat(run.worker()).isEqualTo(runtime.serverName());
+                    assertThat(run.channel()).isEqualTo("root.serial");
+                });
         gate.open();
         await().atMost(TIMEOUT).until(() -> job(waiting).state() == JobState.DONE);
         assertThat(runtime.runsTakenAway()).as("once it returned").isZero();
+        assertThat(takenAwayRecords(cancelled))
+                .as("its record, once it returned")
+                .isEmpty();
         assertThat(log.runs(held)).as("runs of the cancelled job").isEqualTo(1);
     }
 
@@ -236,6 +250,12 @@ class ManualActionsIT {
         UUID uuid = enqueued.last();
         await().atMost(TIMEOUT).until(gate::isReached);
         return uuid;
+    }
+
+    private static List<List<String>> takenAwayRecords(UUID uuid) {
+        return DatabaseRows.rows(
+                "SELECT worker FROM queue_job_run_taken_away WHERE job_id = (SELECT id FROM queue_job WHERE uuid = ?)",
+                uuid);
     }
 
     private static String version(UUID uuid) {

@@ -54,11 +54,14 @@ public class ClusterStatements {
 
     /**
      * Jobs held by servers that are not alive go back to pending (T7/T8); their work was rolled back with their
-     * process. ?1 names the live servers. Returns the dead server of each rescued job (read before the update clears
-     * it).
+     * process, and their runs that went on after their jobs were taken from them by hand are gone too, so they no
+     * longer occupy slots. ?1 names the live servers. Returns the dead server of each rescued job (read before the
+     * update clears it).
      */
     static final String RESCUE = """
-            WITH rescued AS (
+            WITH forgotten AS (
+                DELETE FROM queue_job_run_taken_away WHERE NOT (worker = ANY (CAST(?1 AS text[])))),
+            rescued AS (
                 SELECT id, worker FROM queue_job
                  WHERE %s AND worker IS NOT NULL AND NOT (worker = ANY (CAST(?1 AS text[])))
                  FOR UPDATE SKIP LOCKED)
@@ -119,11 +122,17 @@ public class ClusterStatements {
         return Boolean.TRUE.equals(quiet);
     }
 
+    /**
+     * A server leaving on purpose: others need not wait for its heartbeat to age. Its runs are over, those taken from
+     * it by hand too.
+     */
+    static final String LEAVE = """
+            WITH forgotten AS (DELETE FROM queue_job_run_taken_away WHERE worker = ?1)
+            DELETE FROM queue_job_instance WHERE name = ?1""";
+
     /** A server leaving on purpose: others need not wait for its heartbeat to age. */
     public void leave(String server) {
-        em.createNativeQuery("DELETE FROM queue_job_instance WHERE name = ?1")
-                .setParameter(1, server)
-                .executeUpdate();
+        em.createNativeQuery(LEAVE).setParameter(1, server).executeUpdate();
     }
 
     /** The servers that beat within {@code deadAfterSeconds}, by name. */

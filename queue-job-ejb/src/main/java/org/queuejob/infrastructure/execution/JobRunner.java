@@ -64,8 +64,13 @@ public class JobRunner {
         /** Done, and children waiting for it became pending. */
         DONE_RELEASING_CHILDREN,
         FAILED,
-        /** Back to pending for a retry, or changed by someone else while it ran: no longer held by this server. */
+        /** Back to pending for a retry: no longer held by this server. */
         NOT_DONE,
+        /**
+         * Changed by someone else while it ran (cancelled, set done or requeued by hand; or rescued from this server):
+         * its work was rolled back, and it is no longer held by this server.
+         */
+        TAKEN_AWAY,
         /**
          * Its end could not be recorded (the database away): still held by this server in the database, which runs
          * it again once the database is back, so its channel slots stay taken.
@@ -147,14 +152,14 @@ public class JobRunner {
             transaction.rollback();
             LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled, set done or "
                     + "requeued by hand): its work was rolled back");
-            return new Ran(Outcome.NOT_DONE, Optional.empty());
+            return new Ran(Outcome.TAKEN_AWAY, Optional.empty());
         } catch (Exception | LinkageError | AssertionError failure) {
             rollbackQuietly();
             if (call.takenAway()) {
                 // Most often the interrupt its server gave it: the job is someone else's now, nothing to record.
                 LOG.info(() -> "Job " + job.id() + " was taken from its run by hand and ended with " + failure
                         + ": its work was rolled back");
-                return new Ran(Outcome.NOT_DONE, Optional.empty());
+                return new Ran(Outcome.TAKEN_AWAY, Optional.empty());
             }
             return new Ran(record(job, worker, failure, startedAt), Optional.empty());
         }
@@ -173,9 +178,10 @@ public class JobRunner {
                     outcomes.retried(job, failure, startedAt, clock.instant());
                 }
             }));
-            return state.filter(JobState.FAILED::equals)
-                    .map(failed -> Outcome.FAILED)
-                    .orElse(Outcome.NOT_DONE);
+            if (state.isEmpty()) {
+                return Outcome.TAKEN_AWAY; // no longer held as handed over: nothing recorded
+            }
+            return state.get() == JobState.FAILED ? Outcome.FAILED : Outcome.NOT_DONE;
         } catch (Exception e) {
             rollbackQuietly();
             // Still held by this server in the database: its next look at its jobs runs it again.

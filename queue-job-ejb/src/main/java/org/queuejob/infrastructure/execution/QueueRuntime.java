@@ -153,7 +153,7 @@ public class QueueRuntime {
             return;
         }
         dispatcher.jobEnded(job, outcome, next);
-        if (outcome == JobRunner.Outcome.NOT_DONE) {
+        if (outcome == JobRunner.Outcome.NOT_DONE || outcome == JobRunner.Outcome.TAKEN_AWAY) {
             dispatcher.mayHavePending(); // back to pending for a retry, perhaps
         }
         if (outcome == JobRunner.Outcome.DONE_RELEASING_CHILDREN) {

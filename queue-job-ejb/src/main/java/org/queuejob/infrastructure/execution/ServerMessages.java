@@ -133,7 +133,7 @@ public class ServerMessages {
         return switch (outcome) {
             case DONE, DONE_RELEASING_CHILDREN -> EndedJob.How.DONE;
             case FAILED -> EndedJob.How.FAILED;
-            case NOT_DONE -> EndedJob.How.NOT_DONE;
+            case NOT_DONE, TAKEN_AWAY -> EndedJob.How.NOT_DONE;
             case UNRECORDED -> throw new IllegalArgumentException("Still held here: nothing to tell the leader");
         };
     }

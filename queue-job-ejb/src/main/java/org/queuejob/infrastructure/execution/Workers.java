@@ -46,6 +46,9 @@ public class Workers implements WorkerLoad {
     @Inject
     SlotPassing slotPassing;
 
+    @Inject
+    RunsTakenAway runsTakenAway;
+
     /** Told of each job's end, after its transaction: how it ended, and the job that took its slot (or null). */
     @FunctionalInterface
     interface Ended {
@@ -228,6 +231,10 @@ public class Workers implements WorkerLoad {
         running.ended(job.id());
         held.remove(job.id());
         slotPassing.ended(job);
+        if (outcome == JobRunner.Outcome.TAKEN_AWAY) {
+            // Before the leader hears of the end: it would otherwise read the run as going on, and keep its slot.
+            runsTakenAway.returned(job);
+        }
         onEnded.accept(job, outcome, next);
     }
 

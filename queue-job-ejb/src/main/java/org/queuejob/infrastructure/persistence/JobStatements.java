@@ -135,9 +135,26 @@ final class JobStatements {
              WHERE state = '%s' AND worker = ? AND NOT (id = ANY (CAST(? AS bigint[])))
              ORDER BY priority, date_created, id""".formatted(PAYLOAD, DISPATCH.to().dbValue());
 
-    /** What occupies channel slots, on every server: jobs handed to a server that have not ended. */
-    static final String OCCUPYING =
-            "SELECT id, channel, worker, version FROM queue_job WHERE " + COMPLETE.sqlCondition();
+    /**
+     * What occupies channel slots, on every server: jobs handed to a server that have not ended ({@code false} in the
+     * last column), and runs that go on after their job was taken from them by hand ({@code true}; see {@code V24}).
+     */
+    static final String OCCUPYING = """
+            SELECT id, channel, worker, version, false FROM queue_job WHERE %s
+            UNION ALL
+            SELECT job_id, channel, worker, version, true FROM queue_job_run_taken_away""".formatted(COMPLETE.sqlCondition());
+
+    /** A server's run whose job was taken from it by hand has returned: its slot is free. */
+    static final String FORGET_RUN_TAKEN_AWAY =
+            "DELETE FROM queue_job_run_taken_away WHERE job_id = ? AND version = ? AND worker = ?";
+
+    /**
+     * A server's runs taken away whose jobs it no longer holds (outside the given ids): they returned and their
+     * server could not say so then (the database was away), or never started (the job was cancelled before the server
+     * read that it had it), or ran in an earlier life of the server.
+     */
+    static final String FORGET_RUNS_TAKEN_AWAY_EXCEPT =
+            "DELETE FROM queue_job_run_taken_away WHERE worker = ? AND NOT (job_id = ANY (CAST(? AS bigint[])))";
 
     /**
      * The worker's done mark (T9 + T10), in the job's own transaction: applies only if the job is still held by this

@@ -29,6 +29,7 @@ import org.queuejob.domain.model.job.JobQueries;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.RunTakenAway;
 
 /**
  * The job list through the queue's persistence unit, as Criteria queries (a session bean for the reason given on
@@ -38,6 +39,9 @@ import org.queuejob.domain.model.job.QueueJob;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class JpaJobQueries implements JobQueries {
+
+    private static final String RUNS_TAKEN_AWAY = """
+            SELECT worker, channel, date_taken FROM queue_job_run_taken_away WHERE job_id = ?1 ORDER BY date_taken""";
 
     private static final String GRAPH_DEPENDENCIES = """
             SELECT p.uuid, c.uuid
@@ -234,6 +238,16 @@ public class JpaJobQueries implements JobQueries {
         return em.createQuery("SELECT j FROM QueueJob j WHERE j.graphUuid = :graph ORDER BY j.id", QueueJob.class)
                 .setParameter("graph", graphUuid)
                 .getResultList();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<RunTakenAway> runsTakenAway(long id) {
+        List<Object[]> rows =
+                em.createNativeQuery(RUNS_TAKEN_AWAY).setParameter(1, id).getResultList();
+        return rows.stream()
+                .map(row -> new RunTakenAway((String) row[0], (String) row[1], NativeResults.instant(row[2])))
+                .toList();
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.queuejob.domain.model.job.HeldRun;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobTransition;
 import org.queuejob.domain.model.job.QueueJob;
@@ -29,14 +30,42 @@ public class JpaJobRepository implements JobRepository {
             SELECT count(*) FROM queue_job_dependency d JOIN queue_job p ON p.id = d.parent_id
              WHERE d.child_id = ?1 AND p.state <> 'done'""";
 
-    static final String CANCEL_DESCENDANTS =
-            """
+    /**
+     * Cancels the descendants that have not ended; those a server holds have their runs recorded as taken away (see
+     * {@link #RECORD_RUN_TAKEN_AWAY}), with the version they were handed over at: read, and locked, before the update
+     * raises it.
+     */
+    static final String CANCEL_DESCENDANTS = """
             WITH RECURSIVE descendants(id) AS (
                 SELECT child_id FROM queue_job_dependency WHERE parent_id = ?1
                 UNION
-                SELECT d.child_id FROM queue_job_dependency d JOIN descendants s ON d.parent_id = s.id)
-            UPDATE queue_job SET state = '%s', date_cancelled = ?2, result = ?3, version = version + 1
-             WHERE id IN (SELECT id FROM descendants) AND %s""".formatted(JobTransition.CANCEL.to().dbValue(), JobTransition.CANCEL.sqlCondition());
+                SELECT d.child_id FROM queue_job_dependency d JOIN descendants s ON d.parent_id = s.id),
+            before AS (
+                SELECT id, version, worker, state FROM queue_job
+                 WHERE id IN (SELECT id FROM descendants) AND %s
+                 FOR UPDATE),
+            cancelled AS (
+                UPDATE queue_job j SET state = '%s', date_cancelled = ?2, result = ?3, version = j.version + 1
+                  FROM before WHERE j.id = before.id
+                RETURNING j.id, before.version, before.worker, j.channel, before.state),
+            taken AS (
+                INSERT INTO queue_job_run_taken_away (job_id, version, worker, channel, date_taken)
+                SELECT id, version, worker, channel, ?2 FROM cancelled WHERE %s AND worker IS NOT NULL
+                ON CONFLICT DO NOTHING)
+            SELECT count(*) FROM cancelled""".formatted(
+                    JobTransition.CANCEL.sqlCondition(),
+                    JobTransition.CANCEL.to().dbValue(),
+                    JobTransition.COMPLETE.sqlCondition());
+
+    /**
+     * A run goes on after its job was taken from it by hand: the leader counts it as occupying its channel's slot until
+     * its server, once it returns, deletes the row ({@code QueueStore.forgetRunTakenAway}). A hand-over is taken once
+     * (the change raises the version), so a conflict can only be this very record.
+     */
+    static final String RECORD_RUN_TAKEN_AWAY = """
+            INSERT INTO queue_job_run_taken_away (job_id, version, worker, channel, date_taken)
+            VALUES (?1, ?2, ?3, ?4, ?5)
+            ON CONFLICT DO NOTHING""";
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
@@ -74,10 +103,22 @@ public class JpaJobRepository implements JobRepository {
     @Override
     public int cancelDescendantsOf(long id, String result, Instant now) {
         inserts.flush();
-        return em.createNativeQuery(CANCEL_DESCENDANTS)
-                .setParameter(1, id)
-                .setParameter(2, now.atOffset(ZoneOffset.UTC))
-                .setParameter(3, result)
+        return ((Number) em.createNativeQuery(CANCEL_DESCENDANTS)
+                        .setParameter(1, id)
+                        .setParameter(2, now.atOffset(ZoneOffset.UTC))
+                        .setParameter(3, result)
+                        .getSingleResult())
+                .intValue();
+    }
+
+    @Override
+    public void recordRunTakenAway(HeldRun run, Instant takenAt) {
+        em.createNativeQuery(RECORD_RUN_TAKEN_AWAY)
+                .setParameter(1, run.jobId())
+                .setParameter(2, run.version())
+                .setParameter(3, run.worker())
+                .setParameter(4, run.channel())
+                .setParameter(5, takenAt.atOffset(ZoneOffset.UTC))
                 .executeUpdate();
     }
 

@@ -5,6 +5,8 @@ import static org.queuejob.infrastructure.persistence.JobStatements.COMPLETE_HEL
 import static org.queuejob.infrastructure.persistence.JobStatements.COMPLETE_HELD_PASSING_SLOT;
 import static org.queuejob.infrastructure.persistence.JobStatements.DISPATCH_TO;
 import static org.queuejob.infrastructure.persistence.JobStatements.FAILED_UNDER;
+import static org.queuejob.infrastructure.persistence.JobStatements.FORGET_RUNS_TAKEN_AWAY_EXCEPT;
+import static org.queuejob.infrastructure.persistence.JobStatements.FORGET_RUN_TAKEN_AWAY;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_EDGES;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_MANY;
@@ -350,6 +352,31 @@ public class QueueStore {
         return ids;
     }
 
+    /** {@code worker}'s run of job {@code id} handed over at {@code version}, taken from it by hand, has returned. */
+    public void forgetRunTakenAway(String worker, long id, long version) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement forget = connection.prepareStatement(FORGET_RUN_TAKEN_AWAY)) {
+            forget.setLong(1, id);
+            forget.setLong(2, version);
+            forget.setString(3, worker);
+            forget.executeUpdate();
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not record that a run of job " + id + " taken away returned", e);
+        }
+    }
+
+    /** Forgets {@code worker}'s runs taken away whose jobs it does not hold (outside {@code held}); how many. */
+    public int forgetRunsTakenAwayExcept(String worker, Collection<Long> held) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement forget = connection.prepareStatement(FORGET_RUNS_TAKEN_AWAY_EXCEPT)) {
+            forget.setString(1, worker);
+            forget.setArray(2, bigints(connection, held));
+            return forget.executeUpdate();
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not forget the runs of " + worker + " taken away that returned", e);
+        }
+    }
+
     /** Jobs {@code worker} holds in the database but not in memory (outside {@code held}) go back to pending. */
     public int releaseAbandoned(String worker, Collection<Long> held) {
         try (Connection connection = dataSource.getConnection();
@@ -487,15 +514,23 @@ public class QueueStore {
         }
     }
 
-    /** Every job held by a server, with its channel and server: what occupies channel slots now. */
+    /**
+     * What occupies channel slots now, with its channel and server: runs going on after their job was taken from them
+     * by hand first, then every job held by a server. A job requeued and handed out again while its old run goes on
+     * comes twice; its hold, the hand-over that counts now, comes last.
+     */
     public List<Occupant> occupying(Connection session) throws SQLException {
         try (PreparedStatement query = session.prepareStatement(OCCUPYING);
                 ResultSet rows = query.executeQuery()) {
-            List<Occupant> occupants = new ArrayList<>();
+            List<Occupant> takenAway = new ArrayList<>();
+            List<Occupant> held = new ArrayList<>();
             while (rows.next()) {
-                occupants.add(new Occupant(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4)));
+                Occupant occupant =
+                        new Occupant(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getLong(4));
+                (rows.getBoolean(5) ? takenAway : held).add(occupant);
             }
-            return occupants;
+            takenAway.addAll(held);
+            return takenAway;
         }
     }
 

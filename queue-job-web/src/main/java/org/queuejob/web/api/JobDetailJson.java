@@ -1,6 +1,7 @@
 package org.queuejob.web.api;
 
 import jakarta.json.JsonValue;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -26,6 +27,12 @@ public class JobDetailJson extends JobJson {
             description = "Set while the job runs past its job function's timeout: nothing interrupts it, it fails when"
                     + " it returns and its work is rolled back; absent otherwise")
     public Overrun overrun;
+
+    @Schema(
+            description = "Runs of it that go on after it was cancelled, set done or requeued while they ran (not"
+                    + " interrupted, or deaf to it): each holds a worker and a slot of its channel until it returns,"
+                    + " and its work is then rolled back. Nearly always empty")
+    public List<RunTakenAway> runsTakenAway;
 
     @Schema(description = "The jobs of its graph (empty when it has none)")
     public List<JobJson> graphJobs;
@@ -61,6 +68,27 @@ public class JobDetailJson extends JobJson {
             this.setting = overrun.setting();
             this.interrupted = overrun.interrupted();
             this.interruptSetting = overrun.interruptSetting();
+        }
+    }
+
+    /** A run that goes on after its job was taken from it by hand. */
+    @Schema(name = "RunTakenAway")
+    public static class RunTakenAway {
+        @Schema(required = true, description = "The server it runs on")
+        public String server;
+
+        @Schema(required = true, description = "The channel whose slot it holds")
+        public String channel;
+
+        @Schema(required = true, description = "When the job was taken from it")
+        public Instant takenAt;
+
+        public RunTakenAway() {}
+
+        RunTakenAway(org.queuejob.domain.model.job.RunTakenAway run) {
+            this.server = run.worker();
+            this.channel = run.channel();
+            this.takenAt = run.takenAt();
         }
     }
 

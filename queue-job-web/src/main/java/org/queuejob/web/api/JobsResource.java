@@ -357,6 +357,9 @@ public class JobsResource {
         json.excInfo = job.excInfo();
         json.worker = job.worker();
         json.overrun = queries.overrun(job).map(JobDetailJson.Overrun::new).orElse(null);
+        json.runsTakenAway = queries.runsTakenAway(job).stream()
+                .map(JobDetailJson.RunTakenAway::new)
+                .toList();
         json.graphJobs = job.graphUuid()
                 .map(graph -> queries.graphJobs(graph).stream().map(JobJson::of).toList())
                 .orElse(List.of());

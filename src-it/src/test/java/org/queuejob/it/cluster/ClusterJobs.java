@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
@@ -18,6 +19,11 @@ import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 public class ClusterJobs {
 
     static final String RECORD = "INSERT INTO cluster_execution (n, server) VALUES (?, ?)";
+
+    static final String GATE = "SELECT 1 FROM cluster_gate WHERE n = ?";
+
+    /** How often a deaf job looks whether its gate is open. */
+    static final long GATE_LOOK_MILLIS = 50;
 
     /** How long a job works: long enough that the channels' capacities, not the CPU, set the pace. */
     static final long WORK_MILLIS = 20;
@@ -48,6 +54,32 @@ public class ClusterJobs {
             TimeUnit.MINUTES.sleep(10);
         }
         record(n);
+    }
+
+    /**
+     * Works until the test opens its gate (a row {@code n} in {@code cluster_gate}), deaf to interrupts, as a job busy
+     * computing or in a plain socket read is; then records its execution like any job.
+     */
+    @Job
+    public void deaf(long n) throws SQLException {
+        while (!gateOpen(n)) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(GATE_LOOK_MILLIS);
+            } catch (InterruptedException e) {
+                // Not heard: the job works on.
+            }
+        }
+        record(n);
+    }
+
+    private boolean gateOpen(long n) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement statement = connection.prepareStatement(GATE)) {
+            statement.setLong(1, n);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next();
+            }
+        }
     }
 
     private void record(long n) throws SQLException {

@@ -56,6 +56,9 @@ public interface JobQueries {
     /** The dependencies among a graph's jobs. */
     List<JobDependency> graphDependencies(UUID graphUuid);
 
+    /** The runs of job {@code id} that go on after it was taken from them by hand, oldest first; nearly always none. */
+    List<RunTakenAway> runsTakenAway(long id);
+
     /** Where a keyset page starts: after the job {@code id} whose sort value is {@code value} (may be null). */
     record Position(Object value, long id) {}
 }

@@ -22,8 +22,18 @@ public interface JobRepository {
     /** Whether all parents of a job are done (true for a job without parents). */
     boolean parentsAllDone(long id);
 
-    /** Cancels every descendant of a job that has not ended; returns how many. */
+    /**
+     * Cancels every descendant of a job that has not ended; returns how many. A descendant held by a server has its
+     * run recorded as taken away, as {@link #recordRunTakenAway} does.
+     */
     int cancelDescendantsOf(long id, String result, Instant now);
+
+    /**
+     * {@code run}'s job was just changed by hand in this transaction: the run goes on until its method returns (its
+     * work is rolled back then), and keeps its channel's slot until it does, on whichever server it runs. Recorded with
+     * the change, in the same transaction; the run's server forgets it when the run returns.
+     */
+    void recordRunTakenAway(HeldRun run, Instant takenAt);
 
     /** Loads the job and locks its row until the transaction ends. */
     Optional<QueueJob> lockById(long id);

@@ -316,6 +316,16 @@ public class QueueJob {
         return JobTransition.COMPLETE.allowedFrom(state) && worker.equals(this.worker) && this.version == version;
     }
 
+    /**
+     * The hold of the server this job is handed to, as handed over, while it has not ended there: the run that a
+     * requeue, set done or cancel now would take the job from.
+     */
+    public Optional<HeldRun> heldRun() {
+        return JobTransition.COMPLETE.allowedFrom(state) && worker != null
+                ? Optional.of(new HeldRun(id, version, worker, channel))
+                : Optional.empty();
+    }
+
     public int priority() {
         return priority;
     }

@@ -100,6 +100,26 @@ class QueueJobTest {
         assertThatThrownBy(() -> stored.joinGraph(graph, false)).isInstanceOf(IllegalJobStateException.class);
     }
 
+    /**
+     * A change by hand takes a job from the run of the server holding it: that run, with the version it was handed
+     * over at, is what keeps its channel's slot until it returns. A job no server holds, or one that ended, has none.
+     */
+    @Test
+    void aJobHandedToAServerHasAHeldRunUntilItEnds_theHandOversVersionIncluded() {
+        QueueJob job = enqueuedJob(5);
+        setField(job, "version", 7);
+
+        assertThat(job.heldRun()).contains(new HeldRun(1L, 7L, "server@host", "root.mail"));
+        setField(job, "state", JobState.STARTED);
+        assertThat(job.heldRun()).as("marked started").contains(new HeldRun(1L, 7L, "server@host", "root.mail"));
+        job.cancel("ada", T0);
+        assertThat(job.heldRun()).as("cancelled").isEmpty();
+        assertThat(newJob(5).heldRun()).as("pending").isEmpty();
+        QueueJob done = enqueuedJob(5);
+        done.markDone("ada", T0);
+        assertThat(done.heldRun()).as("set done, its worker still named").isEmpty();
+    }
+
     @Test
     void aTryCanOnlyEndForAJobAServerHolds() {
         QueueJob pending = newJob(5);
