@@ -34,7 +34,8 @@ import org.queuejob.infrastructure.persistence.QueueStore;
  *       interrupt found it;
  *   <li>asks the database whether the jobs that have run for {@link RunningJobs#MARK_AFTER} are still this server's
  *       as handed over, and interrupts those someone cancelled, set done or requeued meanwhile ({@link
- *       CancelInterrupts}): their work is to be rolled back, and until they return they hold a worker and their channel's slot.
+ *       CancelInterrupts}): their work is to be rolled back, and until they return they hold a worker and their
+ *       channel's slot;
  *   <li>frees the slots of runs taken away by hand that no longer run here ({@link RunsTakenAway}).
  * </ul>
  */
