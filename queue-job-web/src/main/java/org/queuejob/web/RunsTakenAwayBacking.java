@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.queuejob.application.JobQueryService;
+import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.job.RunTakenAway;
 import org.queuejob.web.format.RunTexts;
@@ -24,6 +25,9 @@ public class RunsTakenAwayBacking {
             "Its run on %s goes on, %s after it was taken from it: it holds a worker there and a slot"
                     + " of %s until its method returns, and its work is then rolled back.";
 
+    /** Said too when the job was requeued: it is not handed out again while its old run goes on. */
+    static final String WAITS = " The job, pending again, waits for that run to return before it runs again.";
+
     @Inject
     JobBacking page;
 
@@ -40,15 +44,19 @@ public class RunsTakenAwayBacking {
             notes = job == null
                     ? List.of()
                     : jobQueries.runsTakenAway(job).stream()
-                            .map(run -> note(run, now))
+                            .map(run -> note(run, now, job.state() == JobState.PENDING))
                             .toList();
         }
         return notes;
     }
 
-    static String note(RunTakenAway run, Instant now) {
+    static String note(RunTakenAway run, Instant now, boolean jobWaits) {
         Duration since = Duration.between(run.takenAt(), now);
         return String.format(
-                NOTE, run.worker(), RunTexts.duration(since.isNegative() ? Duration.ZERO : since), run.channel());
+                        NOTE,
+                        run.worker(),
+                        RunTexts.duration(since.isNegative() ? Duration.ZERO : since),
+                        run.channel())
+                + (jobWaits ? WAITS : "");
     }
 }

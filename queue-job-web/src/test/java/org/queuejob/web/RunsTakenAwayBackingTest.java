@@ -14,15 +14,25 @@ class RunsTakenAwayBackingTest {
     void aRunGoingOnAfterItsJobWasTakenAway_isSaidToHoldAWorkerAndItsChannelsSlot_withItsServerAndHowLongAgo() {
         RunTakenAway run = new RunTakenAway("payara@host-2", "root.mail", TAKEN);
 
-        assertThat(RunsTakenAwayBacking.note(run, TAKEN.plusSeconds(75)))
+        assertThat(RunsTakenAwayBacking.note(run, TAKEN.plusSeconds(75), false))
                 .isEqualTo("Its run on payara@host-2 goes on, 1 min 15 s after it was taken from it: it holds a worker"
                         + " there and a slot of root.mail until its method returns, and its work is then rolled back.");
+    }
+
+    @Test
+    void aRequeuedJobWhoseOldRunGoesOn_isSaidToWaitForThatRun() {
+        RunTakenAway run = new RunTakenAway("payara@host-2", "root.mail", TAKEN);
+
+        assertThat(RunsTakenAwayBacking.note(run, TAKEN.plusSeconds(2), true))
+                .endsWith("its work is then rolled back. The job, pending again, waits for that run to return before"
+                        + " it runs again.");
     }
 
     @Test
     void aServerClockAheadOfTheDatabases_neverSaysANegativeTime() {
         RunTakenAway run = new RunTakenAway("payara@host-2", "root", TAKEN);
 
-        assertThat(RunsTakenAwayBacking.note(run, TAKEN.minusMillis(300))).contains("goes on, 0.0 s after");
+        assertThat(RunsTakenAwayBacking.note(run, TAKEN.minusMillis(300), false))
+                .contains("goes on, 0.0 s after");
     }
 }

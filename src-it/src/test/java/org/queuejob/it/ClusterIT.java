@@ -93,6 +93,21 @@ class ClusterIT {
               FROM generate_series(0, %d) AS k, generate_series(1, 2) AS step""";
     /** The deaf job's number; the job behind it in its sequential channel has the next. */
     private static final long DEAF = 900_001;
+    /**
+     * In {@code root.beta} (capacity 2): a deaf job that the test requeues while it runs, another that fills the
+     * channel, and one behind both (numbers from {@link #REQUEUED}).
+     */
+    private static final String ENQUEUE_REQUEUED_BESIDE_OTHERS = """
+            INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, max_retries,
+                                   channel, date_created)
+            VALUES (nextval('queue_job_seq'), gen_random_uuid(), 'requeued', '%1$s', jsonb_build_array(%3$d), 'pending',
+                    10, 5, 'root.beta', now()),
+                   (nextval('queue_job_seq'), gen_random_uuid(), 'beside', '%1$s', jsonb_build_array(%3$d + 1),
+                    'pending', 10, 5, 'root.beta', now() + interval '1 millisecond'),
+                   (nextval('queue_job_seq'), gen_random_uuid(), 'behind', '%2$s', jsonb_build_array(%3$d + 2),
+                    'pending', 20, 5, 'root.beta', now())""";
+    /** The requeued deaf job's number; the deaf job beside it, the jobs behind them have the next ones. */
+    private static final long REQUEUED = 900_011;
     /** A job deaf to interrupts, and one behind it in the same sequential channel. */
     private static final String ENQUEUE_BEHIND_DEAF = """
             INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, max_retries,
@@ -279,22 +294,10 @@ class ClusterIT {
     @Test
     @Order(3)
     void aJobCancelledWhileItRunsOnAFollower_keepsItsSequentialChannelsSlotUntilItReturns() throws Exception {
-        bothServersRunning();
-        String leader = await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(ClusterIT::holder, name -> name != null && !name.isEmpty());
-        String follower = stringOf("SELECT name FROM queue_job_instance WHERE name <> '" + leader + "'");
-        execute("TRUNCATE cluster_execution");
-        execute("DELETE FROM queue_job");
-        // The leader quiet, so that the jobs go to the follower: a heartbeat begun after the change has read it.
-        execute("UPDATE queue_job_instance SET quiet_since = now(), quiet_by = 'cluster-it' WHERE name = '" + leader
-                + "'");
-        try {
-            Instant changed = instantOf("SELECT now()");
-            execute("NOTIFY queue_job, 'quiet'");
-            await().atMost(Duration.ofSeconds(60))
-                    .until(() -> instantOf("SELECT heartbeat_at FROM queue_job_instance WHERE name = '" + leader + "'")
-                            .isAfter(changed));
+        Pair servers = emptyQueueOnBothServers();
+        String leader = servers.leader();
+        String follower = servers.follower();
+        withQuiet(leader, () -> {
             execute(String.format(
                     ENQUEUE_BEHIND_DEAF, ClusterJobs.class.getName() + ".deaf", ClusterJobs.class.getName() + ".work"));
             execute("NOTIFY queue_job, 'enqueued'");
@@ -324,10 +327,114 @@ class ClusterIT {
             assertThat(stringOf("SELECT string_agg(CAST(n AS text), ',') FROM cluster_execution"))
                     .as("executions committed: the next job's only, the deaf job's work rolled back")
                     .isEqualTo(String.valueOf(DEAF + 1));
+        });
+    }
+
+    /** The two servers' names. */
+    private record Pair(String leader, String follower) {}
+
+    /** Both servers running, no job and no execution left from earlier scenarios. */
+    private static Pair emptyQueueOnBothServers() throws SQLException {
+        bothServersRunning();
+        String leader = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(ClusterIT::holder, name -> name != null && !name.isEmpty());
+        String follower = stringOf("SELECT name FROM queue_job_instance WHERE name <> '" + leader + "'");
+        execute("TRUNCATE cluster_execution");
+        execute("DELETE FROM queue_job");
+        return new Pair(leader, follower);
+    }
+
+    /** A test's steps, run while one server is quiet. */
+    @FunctionalInterface
+    private interface Scenario {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code scenario} with server {@code name} quiet, so that every job goes to the other: a heartbeat begun
+     * after the change has read it.
+     */
+    private static void withQuiet(String name, Scenario scenario) throws Exception {
+        execute("UPDATE queue_job_instance SET quiet_since = now(), quiet_by = 'cluster-it' WHERE name = '" + name
+                + "'");
+        try {
+            Instant changed = instantOf("SELECT now()");
+            execute("NOTIFY queue_job, 'quiet'");
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> instantOf("SELECT heartbeat_at FROM queue_job_instance WHERE name = '" + name + "'")
+                            .isAfter(changed));
+            scenario.run();
         } finally {
-            execute("UPDATE queue_job_instance SET quiet_since = NULL, quiet_by = NULL WHERE name = '" + leader + "'");
+            execute("UPDATE queue_job_instance SET quiet_since = NULL, quiet_by = NULL WHERE name = '" + name + "'");
             execute("NOTIFY queue_job, 'quiet'");
         }
+    }
+
+    /**
+     * A job requeued while its run goes on on a follower (deaf to the interrupt) is not handed out again until that
+     * run returns, so it never runs twice at once and its channel never holds more than its capacity; meanwhile the
+     * channel's free slot goes to the jobs behind it. Before 2026-12-07 the follower passed the slot of a job ending
+     * beside it to the requeued job (a second run beside the first, one slot counted for both), and the leader's read
+     * of the channel's next jobs stopped at the requeued job, so a job behind it waited for the old run too.
+     */
+    @Test
+    @Order(4)
+    void aJobRequeuedWhileItsRunGoesOnOnAFollower_waitsForThatRun_whileItsChannelRunsTheJobsBehindIt()
+            throws Exception {
+        Pair servers = emptyQueueOnBothServers();
+        String leader = servers.leader();
+        String follower = servers.follower();
+        withQuiet(leader, () -> {
+            execute(String.format(
+                    ENQUEUE_REQUEUED_BESIDE_OTHERS,
+                    ClusterJobs.class.getName() + ".deaf",
+                    ClusterJobs.class.getName() + ".work",
+                    REQUEUED));
+            execute("NOTIFY queue_job, 'enqueued'");
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> stateOf("requeued").equals("started")
+                            && stateOf("beside").equals("started"));
+            assertThat(stringOf("SELECT string_agg(DISTINCT worker, ',') FROM queue_job WHERE state = 'started'"))
+                    .as("server running the two deaf jobs")
+                    .isEqualTo(follower);
+
+            post(
+                    server(leader, true),
+                    "do=requeue&uuid=" + stringOf("SELECT uuid FROM queue_job WHERE description = 'requeued'"));
+            assertThat(count("SELECT count(*) FROM queue_job_run_taken_away"))
+                    .as("runs recorded as taken away")
+                    .isOne();
+            // The job beside it returns on the follower, whose done mark passes the slot on: to the job behind.
+            execute("INSERT INTO cluster_gate (n) VALUES (" + (REQUEUED + 1) + ")");
+            await().atMost(Duration.ofSeconds(10)).until(() -> stateOf("behind").equals("done"));
+            assertThat(stateOf("requeued"))
+                    .as("the requeued job, once the job beside it returned")
+                    .isEqualTo("pending");
+            // A job that only the leader's dispatch can start: the slot is free, the requeued job ahead of it.
+            execute(String.format(
+                    "INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority,"
+                            + " max_retries, channel, date_created) VALUES (nextval('queue_job_seq'),"
+                            + " gen_random_uuid(), 'later', '%s', jsonb_build_array(%d), 'pending', 20, 5,"
+                            + " 'root.beta', now())",
+                    ClusterJobs.class.getName() + ".work", REQUEUED + 3));
+            execute("NOTIFY queue_job, 'enqueued'");
+            await().atMost(Duration.ofSeconds(10)).until(() -> stateOf("later").equals("done"));
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(4))
+                    .until(() -> stateOf("requeued").equals("pending"));
+
+            execute("INSERT INTO cluster_gate (n) VALUES (" + REQUEUED + ")");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> stateOf("requeued").equals("done"));
+            assertThat(count("SELECT count(*) FROM queue_job_run_taken_away"))
+                    .as("runs recorded as taken away, once it returned")
+                    .isZero();
+            assertThat(stringOf("SELECT string_agg(CAST(n - " + REQUEUED + " AS text), ',' ORDER BY n)"
+                            + " FROM cluster_execution"))
+                    .as("executions committed, by number less the requeued job's: the old run's rolled back")
+                    .isEqualTo("0,1,2,3");
+        });
     }
 
     private static String stateOf(String description) throws SQLException {
@@ -347,7 +454,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aDatabaseRestartFailsNoJobAndBothServersRunJobsAgainWithinTwoSeconds() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -383,7 +490,7 @@ class ClusterIT {
      * them again). The report line counts them; README "Several servers" states it as a known limit.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void terminatingEveryConnectionOfOneServerFailsNoJobAndLosesNone() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {
@@ -420,7 +527,7 @@ class ClusterIT {
      * reported too.
      */
     @Test
-    @Order(6)
+    @Order(7)
     void oneServerLeftAloneRunsEverythingAfterTheOtherLeavesGracefully() throws Exception {
         bothServersRunning();
         Run both = runJobs(null);
@@ -447,7 +554,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void whenTheLeaderDiesHoldingTheWholeCapacityTheSurvivorDispatchesWithinSeconds() throws Exception {
         AppServer leader = servers.get(0);
         AppServer survivor = servers.get(1);
@@ -494,7 +601,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void aKilledServersJobsGoBackToPendingWithinSeconds() throws Exception {
         bothServersRunning();
         Run run = runJobs(() -> {

@@ -243,6 +243,42 @@ class ManualActionsIT {
         assertThat(log.runs(held)).as("runs of the cancelled job").isEqualTo(1);
     }
 
+    /**
+     * Requeued while it runs, and not interrupted ({@code queue-job.cancel-interrupt} false for its job function): the
+     * job is pending again at once, but not handed out while its old run goes on, so it never runs twice at once; as
+     * soon as that run returns (its work rolled back), it runs again.
+     */
+    @Test
+    void aRunningJobRequeuedWithoutAnInterrupt_runsAgainOnlyOnceItsOldRunReturns() throws InterruptedException {
+        String held = "requeued-held-" + UUID.randomUUID();
+        gate.reset();
+        jobs.serialAtTheGate(held);
+        UUID requeued = enqueued.last();
+        await().atMost(TIMEOUT).until(gate::isReached);
+        await().atMost(TIMEOUT).until(() -> job(requeued).state() == JobState.STARTED);
+
+        admin.requeue(requeued);
+
+        await().during(Duration.ofSeconds(3))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> job(requeued).state() == JobState.PENDING && log.runs(held) == 1);
+        assertThat(takenAwayRecords(requeued))
+                .as("its old run recorded as taken away")
+                .hasSize(1);
+        gate.open();
+        QueueJob done = await().atMost(TIMEOUT)
+                .until(() -> job(requeued), job -> job.state().isFinal() || job.state() == JobState.FAILED);
+        assertThat(done.state())
+                .as("ended with %s: %s", done.excName(), done.excMessage())
+                .isEqualTo(JobState.DONE);
+        assertThat(log.runs(held))
+                .as("runs: the old one and the one after it returned")
+                .isEqualTo(2);
+        assertThat(takenAwayRecords(requeued))
+                .as("its record, once it returned")
+                .isEmpty();
+    }
+
     /** Enqueues a job that stores {@code customer} and then waits at the gate; returns once it waits there. */
     private UUID runningAtTheGate(String customer) throws InterruptedException {
         gate.reset();

@@ -153,8 +153,11 @@ public class QueueRuntime {
             return;
         }
         dispatcher.jobEnded(job, outcome, next);
-        if (outcome == JobRunner.Outcome.NOT_DONE || outcome == JobRunner.Outcome.TAKEN_AWAY) {
+        if (outcome == JobRunner.Outcome.NOT_DONE) {
             dispatcher.mayHavePending(); // back to pending for a retry, perhaps
+        } else if (outcome == JobRunner.Outcome.TAKEN_AWAY) {
+            // Its job, requeued, waited for this run and may sort before where the channel's reads resume now.
+            dispatcher.pendingAnywhere();
         }
         if (outcome == JobRunner.Outcome.DONE_RELEASING_CHILDREN) {
             dispatcher.pendingAnywhere();

@@ -74,14 +74,26 @@ final class JobStatements {
             + " AND state IN ('wait_dependencies', 'pending') ORDER BY id LIMIT 1";
 
     /**
+     * A pending job is not handed out while a run of it goes on that was taken from it by hand (requeued while it ran,
+     * and deaf to the interrupt: see {@code V24}): it waits for that run to return, so that it never runs twice at
+     * once, and the slot that run holds is never counted for both. Nearly always a probe of an empty table. Written
+     * for a query on {@code queue_job} itself, unaliased.
+     */
+    private static final String NO_RUN_GOING_ON =
+            "NOT EXISTS (SELECT 1 FROM queue_job_run_taken_away taken WHERE taken.job_id = queue_job.id)";
+
+    /**
      * A channel's next jobs, in dispatch order: those of the job functions some live server has, and those of
      * functions no deployment has registered (the second array: the recorded ones; NULL while not known), which the
-     * leader then fails. Jobs of a function registered but on no live server are passed over: they wait for one.
+     * leader then fails. Jobs of a function registered but on no live server are passed over: they wait for one. So
+     * are jobs whose old run goes on ({@link #NO_RUN_GOING_ON}): read, the leader would skip them as running, and
+     * the channel's jobs behind them, not read, would wait too.
      * {@code LIKE} patterns come escaped, so an underscore in a channel name is not a wildcard.
      */
     private static final String HEADS = """
             SELECT id, channel, priority, %s, %s, job_function FROM queue_job
              WHERE %s
+               AND %s
                AND (channel = ? OR channel LIKE ?)
                AND NOT (channel = ANY (CAST(? AS text[])) OR channel LIKE ANY (CAST(? AS text[])))
                AND (job_function = ANY (CAST(? AS text[])) OR NOT (job_function = ANY (CAST(? AS text[]))))
@@ -90,14 +102,15 @@ final class JobStatements {
              ORDER BY priority, date_created, id
              LIMIT ?""";
 
-    static final String PENDING_HEADS =
-            HEADS.formatted(epochMicrosOf("date_created"), epochMicrosOf("eta"), DISPATCH.sqlCondition(), INSTANT, "");
+    static final String PENDING_HEADS = HEADS.formatted(
+            epochMicrosOf("date_created"), epochMicrosOf("eta"), DISPATCH.sqlCondition(), NO_RUN_GOING_ON, INSTANT, "");
 
     /** {@link #PENDING_HEADS} resuming after a position in dispatch order: a row comparison the index serves. */
     static final String PENDING_HEADS_AFTER = HEADS.formatted(
             epochMicrosOf("date_created"),
             epochMicrosOf("eta"),
             DISPATCH.sqlCondition(),
+            NO_RUN_GOING_ON,
             INSTANT,
             "AND (priority, date_created, id) > (?, " + INSTANT + ", ?)");
 
@@ -174,11 +187,11 @@ final class JobStatements {
      * The done mark of {@link #COMPLETE_HELD} that also passes the job's channel slot on (T9 + T10, then T6 for the
      * next job), one statement in the job's own transaction: when the done mark applies, the next pending job of the
      * same configured channel (as the leader's heads read picks it: same channel conditions, dispatch order, due,
-     * of a job function this server has) goes to this server, unless a channel on its path is paused, sequential or
-     * throttled now (those are the leader's to decide). Both commit with the job's work or neither does. The next
-     * job's row is skipped, not waited for, when another transaction holds it (the leader's dispatch, a cancel).
-     * One row always comes back: the next job's payload (all null when none was taken) and whether the done mark
-     * applied.
+     * of a job function this server has, no old run of it going on) goes to this server, unless a channel on its path
+     * is paused, sequential or throttled now (those are the leader's to decide). Both commit with the job's work or
+     * neither does. The next job's row is skipped, not waited for, when another transaction holds it (the leader's
+     * dispatch, a cancel). One row always comes back: the next job's payload (all null when none was taken) and
+     * whether the done mark applied.
      */
     static final String COMPLETE_HELD_PASSING_SLOT = """
             WITH done AS (
@@ -193,6 +206,7 @@ final class JobStatements {
                                 AND job_function = ANY (CAST(? AS text[]))
                                 AND (eta IS NULL OR eta <= %2$s)
                                 AND EXISTS (SELECT 1 FROM done)
+                                AND %7$s
                                 AND NOT EXISTS (SELECT 1 FROM queue_job_channel
                                                  WHERE complete_name = ANY (CAST(? AS text[]))
                                                    AND (paused OR sequential OR throttle_seconds > 0))
@@ -201,7 +215,13 @@ final class JobStatements {
                    AND %5$s
                 RETURNING %6$s)
             SELECT next.*, (SELECT count(*) FROM done) FROM (VALUES (1)) AS one (x) LEFT JOIN next ON true""".formatted(
-            COMPLETE_HELD, INSTANT, DISPATCH.to().dbValue(), DISPATCH.sqlCondition(), DISPATCH.rowCondition(), PAYLOAD);
+                    COMPLETE_HELD,
+                    INSTANT,
+                    DISPATCH.to().dbValue(),
+                    DISPATCH.sqlCondition(),
+                    DISPATCH.rowCondition(),
+                    PAYLOAD,
+                    NO_RUN_GOING_ON);
 
     /**
      * A server marks its jobs that have run for a while started (T9 late): job {@code ids[i]} started at

@@ -10,8 +10,8 @@ import java.util.UUID;
 import org.queuejob.application.JobAdminService;
 
 /**
- * The cluster test's hand on one server: a job cancelled there, as the back office's button does it (the service it
- * calls, in a transaction of that server). Test deployments only (no login).
+ * The cluster test's hand on one server: a job cancelled or requeued there, as the back office's buttons do it (the
+ * service they call, in a transaction of that server). Test deployments only (no login).
  */
 @WebServlet("/admin")
 public class AdminProbe extends HttpServlet {
@@ -23,10 +23,12 @@ public class AdminProbe extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!"cancel".equals(request.getParameter("do"))) {
-            throw new IllegalArgumentException("do: cancel");
+        UUID job = UUID.fromString(request.getParameter("uuid"));
+        switch (String.valueOf(request.getParameter("do"))) {
+            case "cancel" -> admin.cancel(job);
+            case "requeue" -> admin.requeue(job);
+            default -> throw new IllegalArgumentException("do: cancel or requeue");
         }
-        admin.cancel(UUID.fromString(request.getParameter("uuid")));
-        response.getWriter().print("cancelled");
+        response.getWriter().print("done");
     }
 }
