@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,9 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
- * A Payara Server domain driven through {@code asadmin}: the same commands an operator would type, so what the demo
- * and the tests set up is what the README tells people to set up.
+ * A Payara Server domain driven through {@code asadmin}'s commands: the same commands an operator would type, so what
+ * the demo and the tests set up is what the README tells people to set up. The domain's start and stop run {@code
+ * asadmin} itself; the other commands go straight to the running domain's admin listener ({@link AdminCommands}).
  */
 public final class PayaraDomain implements AppServer {
 
@@ -35,11 +35,13 @@ public final class PayaraDomain implements AppServer {
     private final Path home;
     private final String domain;
     private final int portBase;
+    private final AdminCommands commands;
 
     private PayaraDomain(Path home, String domain, int portBase) {
         this.home = home;
         this.domain = domain;
         this.portBase = portBase;
+        this.commands = new AdminCommands(adminPort());
         if (!Files.isRegularFile(asadmin())) {
             throw new IllegalStateException("No Payara Server at " + home + ": build the queue-job-dev module first "
                     + "(it unpacks Payara from Maven Central).");
@@ -289,12 +291,8 @@ public final class PayaraDomain implements AppServer {
     @Override
     public void createUser(String user, String password, String... groups) {
         asadminQuietly("delete-file-user", user);
-        Path passwordFile = writePasswordFile("AS_ADMIN_USERPASSWORD=" + password);
-        try {
-            asadmin("--passwordfile=" + passwordFile, "create-file-user", "--groups=" + String.join(":", groups), user);
-        } finally {
-            deleteQuietly(passwordFile);
-        }
+        // The endpoint takes the password as the option asadmin reads from a password file (AS_ADMIN_USERPASSWORD).
+        asadmin("create-file-user", "--groups=" + String.join(":", groups), "--userpassword=" + password, user);
     }
 
     @Override
@@ -340,7 +338,7 @@ public final class PayaraDomain implements AppServer {
     public void asadmin(String... arguments) {
         Result result = run(arguments);
         if (!result.succeeded()) {
-            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed with exit code "
+            throw new IllegalStateException("asadmin " + shown(arguments) + " failed with exit code "
                     + result.exitCode() + ": " + result.output());
         }
     }
@@ -349,13 +347,26 @@ public final class PayaraDomain implements AppServer {
         run(arguments);
     }
 
+    /**
+     * Runs a command: the domain's own life through {@code asadmin}, anything else on the running domain through its
+     * admin listener ({@link AdminCommands}), without a client JVM each time.
+     */
     private Result run(String... arguments) {
+        Result result = arguments[0].endsWith("-domain") ? cli(arguments) : commands.run(List.of(arguments));
+        LOG.fine(() -> "asadmin " + shown(arguments) + " -> " + result.exitCode() + "\n" + result.output());
+        if (!result.succeeded()
+                && !arguments[0].startsWith("stop")
+                && !arguments[0].startsWith("delete")
+                && !arguments[0].startsWith("undeploy")) {
+            LOG.warning(() -> "asadmin " + arguments[0] + " said:\n" + result.output());
+        }
+        return result;
+    }
+
+    private Result cli(String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(asadmin().toString());
         command.add("--interactive=false");
-        if (!arguments[0].endsWith("-domain")) {
-            command.add("--port=" + adminPort());
-        }
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Payara must run on the JDK that runs the build, not whatever else is installed.
@@ -368,21 +379,20 @@ public final class PayaraDomain implements AppServer {
                 process.destroyForcibly();
                 throw new IllegalStateException("asadmin " + arguments[0] + " did not finish in 5 minutes");
             }
-            int exit = process.exitValue();
-            LOG.fine(() -> "asadmin " + String.join(" ", arguments) + " -> " + exit + "\n" + output);
-            if (exit != 0
-                    && !arguments[0].startsWith("stop")
-                    && !arguments[0].startsWith("delete")
-                    && !arguments[0].startsWith("undeploy")) {
-                LOG.warning(() -> "asadmin " + arguments[0] + " said:\n" + output);
-            }
-            return new Result(exit, output);
+            return new Result(process.exitValue(), output);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The arguments as a log or an error may show them: a password option's value hidden. */
+    private static String shown(String... arguments) {
+        return Stream.of(arguments)
+                .map(argument -> argument.startsWith("--userpassword=") ? "--userpassword=(hidden)" : argument)
+                .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private Path asadmin() {
@@ -392,32 +402,5 @@ public final class PayaraDomain implements AppServer {
     /** asadmin separates properties with ':' and treats '=' specially, so both are escaped in values. */
     private static String escape(String value) {
         return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
-    }
-
-    private static Path writePasswordFile(String content) {
-        try {
-            Path file = Files.createTempFile("asadmin", ".pw");
-            Files.writeString(file, content + "\n");
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            LOG.fine(() -> "Could not delete " + file);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

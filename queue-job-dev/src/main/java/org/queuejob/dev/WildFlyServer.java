@@ -495,9 +495,15 @@ public final class WildFlyServer implements AppServer {
         if (runtimeName != null) {
             tryCli("undeploy " + runtimeName);
         } else {
-            tryCli("undeploy " + name + ".ear");
-            tryCli("undeploy " + name + ".war");
+            // Deployed by another run, as an EAR or a WAR: whichever is there goes, in one CLI call (one JVM).
+            tryCli(undeployIfThere(name + ".ear"), undeployIfThere(name + ".war"));
         }
+    }
+
+    private static String undeployIfThere(String runtimeName) {
+        return "if (outcome == success) of /deployment=" + runtimeName + ":read-resource\n"
+                + "undeploy " + runtimeName + "\n"
+                + "end-if";
     }
 
     /** Runs management commands in one {@code jboss-cli.sh} call, failing on the first that fails. */

@@ -59,6 +59,12 @@ class BulkActionIT {
     /** Small chunks with pauses between them (9 times a chunk's work), so that an action is caught midway. */
     private static final AutovacuumPace SLOW = new AutovacuumPace(20, 0.1);
 
+    /**
+     * Jobs for an action at the slow pace: fifteen chunks, of which a stop or a loss caught after the fifth (or third)
+     * leaves about half for the resume or the takeover. 600 cost each of these tests twice as long, to show nothing more.
+     */
+    private static final int SLOW_JOBS = 300;
+
     @Deployment
     static WebArchive deployment() {
         return TestDeployments.queueJobWar("bulk-action-it")
@@ -129,7 +135,7 @@ class BulkActionIT {
 
     @Test
     void stoppedMidway_thenResumed_changesEveryJobExactlyOnce_andTheCountIsTheDatabasesAtEveryMoment() {
-        jobs.many(channel, "failed", 600);
+        jobs.many(channel, "failed", SLOW_JOBS);
         BulkActionRun run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), SLOW);
 
         // While it runs: the record's count and the jobs changed, read in one snapshot, are the same number.
@@ -145,7 +151,7 @@ class BulkActionIT {
 
         assertThat(stopped.outcome()).isEqualTo(RunOutcome.STOPPED);
         long changedBeforeResume = jobs.count(channel, "pending");
-        assertThat(changedBeforeResume).as("jobs requeued when it stopped").isBetween(100L, 599L);
+        assertThat(changedBeforeResume).as("jobs requeued when it stopped").isBetween(100L, SLOW_JOBS - 1L);
         assertThat(stopped.changed()).isEqualTo(changedBeforeResume);
         assertThat(stopped.reason()).contains("Resume continues where it stopped");
         // The jobs it requeued fail again meanwhile: a resume that read them again would requeue them a second time.
@@ -157,11 +163,11 @@ class BulkActionIT {
         BulkActionRun finished = toTheEnd(resumed);
 
         assertThat(finished.outcome()).isEqualTo(RunOutcome.COMPLETED);
-        assertThat(finished.changed()).isEqualTo(600);
+        assertThat(finished.changed()).isEqualTo(SLOW_JOBS);
         assertThat(finished.notChanged()).isZero();
         assertThat(finished.executions()).isEqualTo(2);
         assertThat(jobs.count(channel, "failed")).as("requeued before the stop").isEqualTo(changedBeforeResume);
-        assertThat(jobs.count(channel, "pending")).isEqualTo(600 - changedBeforeResume);
+        assertThat(jobs.count(channel, "pending")).isEqualTo(SLOW_JOBS - changedBeforeResume);
         assertThat(jobs.changedOtherThanOnce(channel, "pending"))
                 .as("jobs not requeued exactly once")
                 .isZero();
@@ -233,14 +239,14 @@ class BulkActionIT {
 
     @Test
     void serverLostMidway_isTakenOverFromTheRecordsCheckpoint_theLostExecutionChangesNothingMore() {
-        jobs.many(channel, "failed", 600);
+        jobs.many(channel, "failed", SLOW_JOBS);
         BulkActionRun run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), SLOW);
         await().atMost(TIMEOUT).until(() -> find(run.id()).changed() >= 60);
 
         // Waits for the chunk in flight to commit (it holds the record's row), then fences its execution off; in the
         // same transaction the jobs it requeued fail again, so a takeover that read them again would show.
         long changedAtLoss = jobs.loseServerAndFailAgain(run.id(), "lost@elsewhere/domain9", channel);
-        assertThat(changedAtLoss).isBetween(60L, 599L);
+        assertThat(changedAtLoss).isBetween(60L, SLOW_JOBS - 1L);
         await().atMost(TIMEOUT).until(() -> batchStatus(run.executionId()) == BatchStatus.FAILED);
         BulkActionRun finished =
                 await().atMost(TIMEOUT).until(() -> find(run.id()), action -> action.outcome() == RunOutcome.COMPLETED);
@@ -251,9 +257,9 @@ class BulkActionIT {
                 .isEqualTo(3);
         assertThat(finished.executions()).isEqualTo(2);
         assertThat(finished.executionId()).isNotEqualTo(run.executionId());
-        assertThat(finished.changed()).isEqualTo(600);
+        assertThat(finished.changed()).isEqualTo(SLOW_JOBS);
         assertThat(jobs.count(channel, "failed")).as("requeued before the loss").isEqualTo(changedAtLoss);
-        assertThat(jobs.count(channel, "pending")).isEqualTo(600 - changedAtLoss);
+        assertThat(jobs.count(channel, "pending")).isEqualTo(SLOW_JOBS - changedAtLoss);
         assertThat(jobs.changedOtherThanOnce(channel, "pending"))
                 .as("jobs not requeued exactly once")
                 .isZero();
@@ -261,7 +267,7 @@ class BulkActionIT {
 
     @Test
     void ownActionLeftRunningByARestart_isResumedFromItsCheckpointAtOnce_withoutWaitingForTheDeadAfterDelay() {
-        jobs.many(channel, "failed", 600);
+        jobs.many(channel, "failed", SLOW_JOBS);
         BulkActionRun run = start(BulkRequest.of(BulkAction.REQUEUE), onChannel(channel), SLOW);
         await().atMost(TIMEOUT).until(() -> find(run.id()).changed() >= 60);
 
@@ -269,18 +275,18 @@ class BulkActionIT {
         // name, last beaten just before this deployment started, well within the 600 s dead-after delay.
         long changedAtRestart =
                 jobs.leftByARestart(run.id(), channel, recovery.started().minusSeconds(1));
-        assertThat(changedAtRestart).isBetween(60L, 599L);
+        assertThat(changedAtRestart).isBetween(60L, SLOW_JOBS - 1L);
         BulkActionRun finished =
                 await().atMost(TIMEOUT).until(() -> find(run.id()), action -> action.outcome() == RunOutcome.COMPLETED);
 
         assertThat(finished.server()).isEqualTo(run.server());
         assertThat(finished.epoch()).isEqualTo(3);
         assertThat(finished.executions()).isEqualTo(2);
-        assertThat(finished.changed()).isEqualTo(600);
+        assertThat(finished.changed()).isEqualTo(SLOW_JOBS);
         assertThat(jobs.count(channel, "failed"))
                 .as("requeued before the restart")
                 .isEqualTo(changedAtRestart);
-        assertThat(jobs.count(channel, "pending")).isEqualTo(600 - changedAtRestart);
+        assertThat(jobs.count(channel, "pending")).isEqualTo(SLOW_JOBS - changedAtRestart);
         assertThat(jobs.changedOtherThanOnce(channel, "pending"))
                 .as("jobs not requeued exactly once")
                 .isZero();

@@ -53,9 +53,8 @@ class OperationsScreenIT extends BrowserTest {
 
     @Test
     void header_saysHowManyJobsFailedSinceTheUsersLastVisit_andLinksToThem() {
-        browser.close();
         JobRows.execute("DELETE FROM queue_job_visit WHERE user_name = ?", System.getProperty("queuejob.viewer.user"));
-        browser = new Browser();
+        browser.startAfresh(); // out of the session logIn() began: the next login is the user's first visit
         browser.loginAsViewer();
         browser.open("/dashboard.xhtml");
         browser.waitFor(By.id("currentUser"));
@@ -69,8 +68,7 @@ class OperationsScreenIT extends BrowserTest {
                     .started(java.time.Instant.now().plusSeconds(1), 10)
                     .store();
         }
-        browser.close();
-        browser = new Browser();
+        browser.startAfresh(); // a new session: the user's next visit
         browser.loginAsViewer();
         browser.open("/dashboard.xhtml");
 
