@@ -102,8 +102,8 @@ public final class Browser implements AutoCloseable {
      * Makes the browser what a new one is to the back office, for the next test: no cookies, hence no session; no
      * data stored by a page; one window, at the usual size, showing nothing. Its HTTP cache stays, as a returning
      * user's would: the back office's pages are never cached (they carry no validator), its scripts and styles are.
-     * A new Chromium for each test cost about a second of the suite's time each (start, first load of the scripts),
-     * some two and a half minutes a run.
+     * A new Chromium for each test cost 1.5 s (1.34 s to start, 0.19 s to quit on average, 124 s for the 81 of a Payara
+     * run), and its first page loaded every script again.
      */
     public void startAfresh() {
         try {
