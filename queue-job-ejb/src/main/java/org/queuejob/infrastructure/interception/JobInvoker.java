@@ -26,7 +26,7 @@ public class JobInvoker {
 
     /**
      * Invokes the method through the bean's contextual reference, so the bean's other interceptors (transactions,
-     * security, logging) apply as for any call. Exceptions thrown by the method come out unwrapped.
+     * security, logging) apply as for any call. Exceptions and errors thrown by the method come out unwrapped.
      */
     public Object invoke(JobFunction function, Object[] arguments) throws Exception {
         Bean<?> bean = function.bean();
@@ -42,6 +42,10 @@ public class JobInvoker {
             JobInvocation.allowNextCall(function.method());
             return function.method().invoke(reference, arguments);
         } catch (InvocationTargetException e) {
+            // Errors too (an AssertionError, a StackOverflowError): the job's failure is recorded under its own name.
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof Exception exception ? exception : e;
         } finally {
             JobInvocation.clear();
