@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.queuejob.api.JobContextValue;
 import org.queuejob.domain.model.job.ClaimedJob;
-import org.queuejob.domain.model.job.StoredText;
+import org.queuejob.domain.model.job.RunText;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.context.ContextValues;
 import org.queuejob.infrastructure.interception.JobFunction;
@@ -80,7 +80,7 @@ public class JobExecutor {
         Object result;
         try {
             result = invoke(job, call);
-        } catch (Exception thrown) {
+        } catch (Exception | Error thrown) {
             if (call.interrupted()) {
                 throw timeouts.interrupted(job.jobFunction(), Duration.between(startedAt, clock.instant()), thrown);
             }
@@ -95,7 +95,8 @@ public class JobExecutor {
             throw timeouts.interrupted(job.jobFunction(), Duration.between(startedAt, doneAt), null);
         }
         timeouts.requireWithin(job.jobFunction(), Duration.between(startedAt, doneAt));
-        String text = result == null ? null : StoredText.storable(String.valueOf(result));
+        // Cut past RunText.MAX_CHARS with a marker; a normal result costs a length check more than storable().
+        String text = result == null ? null : RunText.kept(String.valueOf(result));
         QueueStore.DoneMark done = pass.isPresent()
                 ? store.completePassingSlot(job.id(), job.version(), worker, startedAt, doneAt, text, pass.get())
                 : new QueueStore.DoneMark(

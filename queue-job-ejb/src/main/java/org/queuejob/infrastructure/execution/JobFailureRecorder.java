@@ -1,5 +1,6 @@
 package org.queuejob.infrastructure.execution;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -8,7 +9,9 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Logger;
+import org.queuejob.api.FailedJobException;
 import org.queuejob.api.RetryableJobException;
+import org.queuejob.domain.model.job.JobEta;
 import org.queuejob.domain.model.job.JobFailure;
 import org.queuejob.domain.model.job.JobRepository;
 import org.queuejob.domain.model.job.JobState;
@@ -31,6 +34,16 @@ public class JobFailureRecorder {
      */
     static final Duration TRANSIENT_RETRY_DELAY = Duration.ofSeconds(5);
 
+    /** A retry asked for past the latest eta a job can have. */
+    static final String RETRY_PAST_9999 =
+            "Not retried: its retry delay (%s) puts its next try past the year 9999, the latest eta a job can have: %s";
+
+    /** The one thing recorded of a failure whose record failed. */
+    static final String UNRECORDABLE = "Its failure could not be recorded: %s";
+
+    /** A bound on the EJB exceptions unwrapped, against causes that nest without end. */
+    private static final int MAX_UNWRAPPED = 20;
+
     private static final Logger LOG = Logger.getLogger(JobFailureRecorder.class.getName());
 
     @Inject
@@ -51,22 +64,38 @@ public class JobFailureRecorder {
      * hands as they got it at {@code version} (changed by hand, or rescued and taken by another server, while it ran;
      * requeued and handed to {@code worker} again, whose new run is the one that counts).
      */
-    public Optional<JobState> record(long id, long version, String worker, Throwable failure, Instant startedAt) {
+    public Optional<JobState> record(long id, long version, String worker, Throwable thrown, Instant startedAt) {
         QueueJob job = jobs.lockById(id).orElse(null);
         if (job == null || !job.heldAsHandedOver(worker, version)) {
-            LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: " + failure);
+            LOG.warning(() -> "Job " + id + " failed but is no longer running; failure not recorded: "
+                    + JobFailure.describe(thrown));
             return Optional.empty();
         }
         Instant now = clock.instant();
+        Throwable failure = jobException(thrown);
         if (failure instanceof RetryableJobException retryable) {
             Duration delay = retryable.delay().orElseGet(() -> patternDelay(job, !retryable.ignoreRetry()));
-            job.postponeAttempt(
-                    retryable.getMessage(),
-                    now.plus(delay),
-                    !retryable.ignoreRetry(),
-                    retryable.getClass().getName(),
-                    startedAt,
-                    now);
+            String message = JobFailure.readMessage(retryable);
+            Optional<Instant> retryAt = etaAfter(now, delay);
+            if (retryAt.isPresent()) {
+                job.postponeAttempt(
+                        message,
+                        retryAt.get(),
+                        !retryable.ignoreRetry(),
+                        retryable.getClass().getName(),
+                        startedAt,
+                        now);
+            } else {
+                // Not moved to the year 9999, which would be another eta than the one asked for: failed, saying why.
+                JobFailure whole = JobFailure.of(retryable);
+                job.failAttempt(
+                        new JobFailure(
+                                whole.exceptionName(),
+                                String.format(RETRY_PAST_9999, delay, message),
+                                whole.stackTrace()),
+                        startedAt,
+                        now);
+            }
         } else if (TransientFailures.isTransient(failure)) {
             job.postponeAttempt(
                     TransientFailures.message(failure),
@@ -78,7 +107,58 @@ public class JobFailureRecorder {
         } else {
             job.failAttempt(JobFailure.of(failure), startedAt, now);
         }
+        // Written now rather than at the commit, so that the database's refusal comes with its SQLSTATE, which tells
+        // a database away (try again later) from a record it cannot take (JobRunner then fails the job).
+        jobs.flush();
         return Optional.of(job.state());
+    }
+
+    /**
+     * Fails the job with no more than a sentence, when the record of its failure (or retry) failed for another reason
+     * than the database being away: {@code recording} says why. Left as it was, the job would stay held by this server
+     * and be run again at its every look at its jobs, its tries never counted. Returns as {@link #record} does.
+     */
+    public Optional<JobState> recordUnrecordable(
+            long id, long version, String worker, Throwable failure, Throwable recording, Instant startedAt) {
+        QueueJob job = jobs.lockById(id).orElse(null);
+        if (job == null || !job.heldAsHandedOver(worker, version)) {
+            return Optional.empty();
+        }
+        job.failAttempt(
+                new JobFailure(
+                        failure.getClass().getName(),
+                        String.format(UNRECORDABLE, JobFailure.describe(recording)),
+                        null),
+                startedAt,
+                clock.instant());
+        jobs.flush();
+        return Optional.of(job.state());
+    }
+
+    /**
+     * The job's own exception where a session bean wrapped it: one the container did not know as an application
+     * exception (thrown by an EJB of another module, or with a container that ignores the annotation) comes as the
+     * cause of an {@code EJBException} (an {@code EJBTransactionRolledbackException} in the caller's transaction).
+     * Other exceptions are kept as thrown, their causes in their stack trace.
+     */
+    static Throwable jobException(Throwable failure) {
+        Throwable part = failure;
+        for (int depth = 0; part instanceof EJBException && depth < MAX_UNWRAPPED; depth++) {
+            part = part.getCause();
+            if (part instanceof RetryableJobException || part instanceof FailedJobException) {
+                return part;
+            }
+        }
+        return failure;
+    }
+
+    /** {@code delay} after {@code now}, if that is a valid eta ({@link JobEta}). */
+    static Optional<Instant> etaAfter(Instant now, Duration delay) {
+        try {
+            return Optional.of(JobEta.after(now, delay));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The job function's retry pattern at the try count this failure leaves (F15); 10 minutes without one. */
@@ -86,7 +166,11 @@ public class JobFailureRecorder {
         int tries = job.retry() + (countTry ? 1 : 0);
         RetryPattern pattern =
                 functions.find(job.jobFunction()).map(catalog::retryPattern).orElse(RetryPattern.NONE);
-        return pattern.delayAfter(
-                tries, (min, max) -> ThreadLocalRandom.current().nextInt(min, max + 1));
+        return pattern.delayAfter(tries, JobFailureRecorder::randomWithin);
+    }
+
+    /** A second from {@code min} to {@code max}, both included; in longs, so that a bound at Integer.MAX_VALUE fits. */
+    static int randomWithin(int min, int max) {
+        return (int) ThreadLocalRandom.current().nextLong(min, (long) max + 1);
     }
 }

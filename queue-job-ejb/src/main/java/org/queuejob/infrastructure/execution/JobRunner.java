@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.job.ClaimedJob;
+import org.queuejob.domain.model.job.JobFailure;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.observability.JobOutcomes;
@@ -72,8 +73,9 @@ public class JobRunner {
          */
         TAKEN_AWAY,
         /**
-         * Its end could not be recorded (the database away): still held by this server in the database, which runs
-         * it again once the database is back, so its channel slots stay taken.
+         * Its end could not be recorded (the database away; or a record it could not take, and then not even a
+         * minimal one): still held by this server in the database, which runs it again once the database is back, so
+         * its channel slots stay taken.
          */
         UNRECORDED
     }
@@ -128,7 +130,10 @@ public class JobRunner {
     /** How a run ended, and the job that took its slot on, if one did. */
     private record Ran(Outcome outcome, Optional<ClaimedJob> next) {}
 
-    /** Never throws for a job's failure; what could not be recorded stays with this server and is run again. */
+    /**
+     * Never throws for a job's failure. A failure whose record the database refused is recorded as a failure of its
+     * own; what could not be recorded at all (the database away) stays with this server and is run again.
+     */
     private Ran run(ClaimedJob job, String worker, Loop loop) {
         Optional<SlotPass> pass = loop.passFor(job);
         Instant startedAt = clock.instant();
@@ -153,12 +158,14 @@ public class JobRunner {
             LOG.info(() -> "Job " + job.id() + " was changed by someone else while it ran (cancelled, set done or "
                     + "requeued by hand): its work was rolled back");
             return new Ran(Outcome.TAKEN_AWAY, Optional.empty());
-        } catch (Exception | LinkageError | AssertionError failure) {
+        } catch (Exception | Error failure) {
+            // Errors too, as the job threw them (JobInvoker unwraps them): a StackOverflowError or OutOfMemoryError of
+            // the job's own is over once its stack has unwound, and a failure not recorded is run again.
             rollbackQuietly();
             if (call.takenAway()) {
                 // Most often the interrupt its server gave it: the job is someone else's now, nothing to record.
-                LOG.info(() -> "Job " + job.id() + " was taken from its run by hand and ended with " + failure
-                        + ": its work was rolled back");
+                LOG.info(() -> "Job " + job.id() + " was taken from its run by hand and ended with "
+                        + JobFailure.describe(failure) + ": its work was rolled back");
                 return new Ran(Outcome.TAKEN_AWAY, Optional.empty());
             }
             return new Ran(record(job, worker, failure, startedAt), Optional.empty());
@@ -182,17 +189,47 @@ public class JobRunner {
                 return Outcome.TAKEN_AWAY; // no longer held as handed over: nothing recorded
             }
             return state.get() == JobState.FAILED ? Outcome.FAILED : Outcome.NOT_DONE;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             rollbackQuietly();
-            // Still held by this server in the database: its next look at its jobs runs it again.
             if (TransientFailures.isTransient(e)) {
+                // Still held by this server in the database: its next look at its jobs runs it again.
                 // The database is away: every job running now says the same, once is enough.
-                UNRECORDED_LOG.warn(() -> "The database is not reachable (" + e.getMessage()
+                UNRECORDED_LOG.warn(() -> "The database is not reachable (" + JobFailure.readMessage(e)
                         + "): jobs that ran meanwhile are run again once it is back, e.g. job " + id);
-            } else {
-                LOG.log(Level.SEVERE, "Could not record the failure of job " + id + "; it will be run again", e);
-                LOG.log(Level.SEVERE, "The job's own failure was", failure);
+                return Outcome.UNRECORDED;
             }
+            // A record the database cannot take, or a failure the recorder cannot read: run again, the job would fail
+            // the same way, every second, its tries never counted. Failed with a sentence instead.
+            return failUnrecordable(job, worker, failure, e, startedAt);
+        }
+    }
+
+    /** Fails the job with a minimal record, in a transaction of its own, when the record of its failure failed. */
+    private Outcome failUnrecordable(
+            ClaimedJob job, String worker, Throwable failure, Throwable recording, Instant startedAt) {
+        long id = job.id();
+        LOG.log(
+                Level.SEVERE,
+                "Could not record the failure of job " + id + "; failing it with a minimal record",
+                recording);
+        LOG.log(Level.SEVERE, "The job's own failure was", failure);
+        try {
+            transaction.begin();
+            Optional<JobState> state =
+                    failures.recordUnrecordable(id, job.version(), worker, failure, recording, startedAt);
+            transaction.commit();
+            if (state.isEmpty()) {
+                return Outcome.TAKEN_AWAY; // no longer held as handed over: nothing recorded
+            }
+            tell(() -> outcomes.failed(job, failure, startedAt, clock.instant()));
+            return Outcome.FAILED;
+        } catch (Exception | Error e) {
+            rollbackQuietly();
+            LOG.log(
+                    Level.SEVERE,
+                    "Could not fail job " + id + " either: it stays held by this server, which runs it again at its "
+                            + "next look at its jobs until its failure can be recorded",
+                    e);
             return Outcome.UNRECORDED;
         }
     }

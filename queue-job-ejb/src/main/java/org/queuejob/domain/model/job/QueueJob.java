@@ -189,12 +189,14 @@ public class QueueJob {
     }
 
     /**
-     * T11: the job asked to be tried again at {@code retryAt}. Reaching max retries fails it instead (F14), unless
-     * the try is not to be counted.
+     * T11: the job asked to be tried again at {@code retryAt}, which must be a valid eta ({@link JobEta}). Reaching
+     * max retries fails it instead (F14), unless the try is not to be counted. The message is kept as the job's
+     * result as an exception's message is ({@link RunText}): a NUL in it must not fail the record of the retry.
      */
     public void postponeAttempt(
             String message, Instant retryAt, boolean countTry, String exceptionName, Instant startedAt, Instant now) {
         requireState("postpone", JobTransition.POSTPONE);
+        JobEta.requireValid(Objects.requireNonNull(retryAt, "A retry's eta is required."));
         countAttempt(startedAt, now);
         if (!countTry) {
             retry--;
@@ -206,7 +208,7 @@ public class QueueJob {
         }
         this.state = PENDING;
         this.eta = retryAt;
-        this.result = message;
+        this.result = RunText.kept(message);
         this.excName = null;
         this.excInfo = null;
         clearExecution();

@@ -281,4 +281,28 @@ class QueueJobTest {
         assertThat(job.eta()).isNull();
         assertThat(job.channel()).isEqualTo("root.mail");
     }
+
+    @Test
+    void aRetrysMessageIsKeptAsAnExceptionsMessageIs_aNulAsUFFFD() {
+        QueueJob job = enqueuedJob(5);
+
+        job.postponeAttempt("gateway said: \u0000", T0.plusSeconds(60), true, "RetryableJobException", T0, T0);
+
+        assertThat(job.state()).isEqualTo(JobState.PENDING);
+        assertThat(job.result()).isEqualTo("gateway said: \uFFFD");
+    }
+
+    @Test
+    void aRetryPastTheYear9999_isRefusedAndTheJobIsLeftAsItWas() {
+        QueueJob job = enqueuedJob(5);
+        Instant tooLate = Instant.parse("+12026-01-01T00:00:00Z");
+
+        assertThatThrownBy(() -> job.postponeAttempt("later", tooLate, true, "RetryableJobException", T0, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("An eta is a moment from the year 1 to the year 9999 (UTC), not +12026-01-01T00:00:00Z.");
+
+        assertThat(job.state()).isEqualTo(JobTransition.DISPATCH.to());
+        assertThat(job.retry()).isZero();
+        assertThat(job.eta()).isNull();
+    }
 }
