@@ -114,7 +114,7 @@ public class JobEnqueuer {
         QueueJob job = new QueueJob(
                 function.name(),
                 json,
-                options(function, catalog.channel(function), json, callSite, now),
+                options(function, catalog.channel(function), json, callSite, now, codec),
                 callerName(),
                 now);
         job.carryContext(contextValues.capture());
@@ -146,7 +146,12 @@ public class JobEnqueuer {
     }
 
     private static JobOptions options(
-            JobFunction function, String channel, String json, JobQueue.Options callSite, Instant now) {
+            JobFunction function,
+            String channel,
+            String json,
+            JobQueue.Options callSite,
+            Instant now,
+            ArgumentCodec codec) {
         Job defaults = function.defaults();
         if (callSite == null) {
             return new JobOptions(
@@ -164,14 +169,20 @@ public class JobEnqueuer {
                 callSite.maxRetries() == null ? defaults.maxRetries() : callSite.maxRetries(),
                 description,
                 jobChannel,
-                identityKey(
-                        callSite, new IdentityKey.NewJob(function.name(), json, description, jobChannel, priority)));
+                callSite.identityKeyFunction() == null
+                        ? callSite.identityKey()
+                        : identityKey(
+                                callSite,
+                                new IdentityKey.NewJob(
+                                        function.name(),
+                                        json,
+                                        codec.canonical(function.method(), json),
+                                        description,
+                                        jobChannel,
+                                        priority)));
     }
 
     private static String identityKey(JobQueue.Options callSite, IdentityKey.NewJob job) {
-        if (callSite.identityKeyFunction() == null) {
-            return callSite.identityKey();
-        }
         String key = callSite.identityKeyFunction().of(job);
         if (key == null || key.isBlank()) {
             throw new IllegalArgumentException("The identity key function gave no key for " + job.jobFunction());

@@ -19,9 +19,20 @@ import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.Temporal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -36,11 +47,16 @@ import org.queuejob.domain.model.job.StoredText;
  * <p>Nothing is stored that the job would not get back: every value that is not of a known-safe type declared as
  * itself is read back at enqueue time for the parameter's declared type, as the worker will read it. The job must
  * receive the type that was passed, whatever the declared type ({@code Object} included), in the argument and in
- * every map, list, set and array inside it (see {@link ReadBack}), and its JSON must survive the round trip (written,
- * read back, written again, compared, ignoring the order of set and map items). A class JSON-B would silently write
- * as {@code {}} (a stream, a thread, a class with no readable state), or a value that would come back as another
- * type (a record passed as {@code Object} comes back as a map), fails here, at the call, naming the parameter,
- * instead of failing hours later in the worker.
+ * every map, list, set, array, record component and bean property inside it (see {@link ReadBack}), and its JSON must
+ * survive the round trip (written, read back, written again, compared, ignoring the order of set and map items). A
+ * class JSON-B would silently write as {@code {}} (a stream, a thread, a class with no readable state), a value that
+ * would come back as another type (a record passed as {@code Object} comes back as a map), a JPA entity anywhere but
+ * as a parameter of its type, a number the {@code jsonb} column would change (-0.0, {@code 1E+3}) or refuse, and a
+ * cycle fail here, at the call, naming the parameter, instead of failing hours later in the worker.
+ *
+ * <p>A JSON null is Java's null, except for a parameter declared {@code Optional} (and its int, long and double
+ * kinds) or {@code JsonValue}: JSON-B writes an empty one as null, so there it is the empty one, and a Java null
+ * passed for such a parameter is refused.
  */
 public class ArgumentCodec {
 
@@ -59,7 +75,29 @@ public class ArgumentCodec {
             Double.class,
             BigDecimal.class,
             BigInteger.class,
-            UUID.class);
+            UUID.class,
+            // The java.time types JSON-B (Yasson) has a serializer and a deserializer for. Others (Year, the
+            // Japanese, Hijrah, Minguo and Thai Buddhist dates) it writes as beans it cannot read back: they take the
+            // round trip, which refuses them.
+            Instant.class,
+            LocalDate.class,
+            LocalDateTime.class,
+            LocalTime.class,
+            OffsetDateTime.class,
+            OffsetTime.class,
+            ZonedDateTime.class,
+            YearMonth.class);
+
+    /**
+     * Parameter types whose value JSON-B writes as {@code null} when empty, and for which a JSON null therefore
+     * stands for that empty value, not for Java's null.
+     */
+    private static final Map<Class<?>, Object> EMPTY_FOR_NULL = Map.of(
+            Optional.class, Optional.empty(),
+            OptionalInt.class, OptionalInt.empty(),
+            OptionalLong.class, OptionalLong.empty(),
+            OptionalDouble.class, OptionalDouble.empty(),
+            JsonValue.class, JsonValue.NULL);
 
     private static final Map<Class<?>, Class<?>> WRAPPERS = Map.of(
             boolean.class, Boolean.class,
@@ -86,8 +124,8 @@ public class ArgumentCodec {
      */
     public ArgumentCodec(Jsonb jsonb, Jsonb probe, EntityReferences entities, int maxBytes) {
         this.jsonb = Objects.requireNonNull(jsonb, "A JSON-B instance is required.");
-        this.readBack = new ReadBack(Objects.requireNonNull(probe, "A probing JSON-B instance is required."));
         this.entities = Objects.requireNonNull(entities, "Entity references are required.");
+        this.readBack = new ReadBack(Objects.requireNonNull(probe, "A probing JSON-B instance is required."), entities);
         this.maxBytes = maxBytes;
     }
 
@@ -118,6 +156,14 @@ public class ArgumentCodec {
         return encoded;
     }
 
+    /**
+     * The stored JSON text {@code json} of a call of {@code method} in a form equal arguments share (object keys and
+     * set values sorted), for identity keys: see {@link CanonicalArguments}.
+     */
+    public String canonical(Method method, String json) {
+        return CanonicalArguments.of(json, method.getGenericParameterTypes());
+    }
+
     /** The argument values for {@code method} from the stored JSON text. */
     public Object[] decode(Method method, String json) {
         Type[] types = method.getGenericParameterTypes();
@@ -136,7 +182,7 @@ public class ArgumentCodec {
         for (int i = 0; i < types.length; i++) {
             JsonValue value = array.get(i);
             if (value.getValueType() == JsonValue.ValueType.NULL) {
-                values[i] = rawTypes[i].isPrimitive() ? jsonb.fromJson("0", rawTypes[i]) : null;
+                values[i] = rawTypes[i].isPrimitive() ? jsonb.fromJson("0", rawTypes[i]) : nullAs(rawTypes[i]);
             } else if (entities.isEntity(rawTypes[i])) {
                 values[i] = decodeEntity(rawTypes[i], value.asJsonObject());
             } else {
@@ -181,8 +227,28 @@ public class ArgumentCodec {
         return null;
     }
 
+    /**
+     * What a JSON null reads back as for a parameter of type {@code type}: the empty value of an {@code Optional}
+     * (JSON-B writes an empty one as null) and {@link JsonValue#NULL} for a {@code JsonValue}; else null.
+     */
+    private static Object nullAs(Class<?> type) {
+        return EMPTY_FOR_NULL.get(type);
+    }
+
     private String encodeOne(Method method, Parameter parameter, int index, Type type, Object value) {
         if (value == null) {
+            Object empty = nullAs(rawType(type));
+            if (empty != null) {
+                throw new JobArgumentException(String.format(
+                        "Argument %s of job %s cannot be stored: it is null, and a null %s is stored as %s is, so the"
+                                + " job would get %s. Pass %s.",
+                        nameOf(parameter, index),
+                        describe(method),
+                        rawType(type).getSimpleName(),
+                        emptyName(empty),
+                        emptyName(empty),
+                        emptyName(empty)));
+            }
             return "null";
         }
         Class<?> valueType = value.getClass();
@@ -206,11 +272,33 @@ public class ArgumentCodec {
             // (Yasson) writes {} whatever the value, and for a declared supertype it would drop a subclass's fields
             // unnoticed; written as itself, what does not come back shows in the round trip.
             json = jsonb.toJson(value);
+            if (!isSafe(ReadBack.typeOf(value)) || boxed(rawType(type)) != ReadBack.typeOf(value)) {
+                requireRoundTrip(method, parameter, index, type, value, json);
+            } else if (value instanceof Double
+                    || value instanceof Float
+                    || value instanceof BigDecimal
+                    || value instanceof BigInteger) {
+                String problem = ReadBack.numberProblem(value);
+                if (problem != null) {
+                    throw cannotStore(method, parameter, index, value, problem, null);
+                }
+            }
+        } catch (StackOverflowError e) {
+            // JSON-B guards beans against cycles, but not lists, maps or records: it (or a hashCode) recurses to the
+            // end of the stack. An Error must not reach the caller for an argument that simply cannot be stored.
+            throw cannotStore(
+                    method,
+                    parameter,
+                    index,
+                    value,
+                    "it refers to itself (a cycle: a list, map or record that contains itself), or nests too "
+                            + "deeply: JSON-B ran out of stack on it. JSON cannot hold a cycle: pass data without "
+                            + "the cycle, or an id.",
+                    null);
+        } catch (JobArgumentException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw cannotStore(method, parameter, index, value, "JSON-B cannot write it: " + e.getMessage(), e);
-        }
-        if (!isSafe(ReadBack.typeOf(value)) || boxed(rawType(type)) != ReadBack.typeOf(value)) {
-            requireRoundTrip(method, parameter, index, type, value, json);
         }
         int unstorable = unstorableIn(json);
         if (unstorable == StoredText.NUL) {
@@ -296,8 +384,16 @@ public class ArgumentCodec {
         String again;
         try {
             back = jsonb.fromJson(json, type);
+            if (back == null && "null".equals(json)) {
+                back = nullAs(rawType(type)); // as the worker reads it (an empty Optional, JsonValue.NULL)
+            }
             again = back == null ? "null" : jsonb.toJson(back);
         } catch (RuntimeException e) {
+            // A value that is refused anyway (an entity inside, state JSON-B cannot see) says so more precisely.
+            Optional<ReadBack.Found> itself = readBack.difference(value, value);
+            if (itself.isPresent()) {
+                throw cannotStore(method, parameter, index, value, itself.get().sentence(), e);
+            }
             // JSON-B implementations throw more than JsonbException here (class cast, missing constructor, ...)
             throw cannotStore(
                     method,
@@ -315,9 +411,11 @@ public class ArgumentCodec {
                     parameter,
                     index,
                     value,
-                    difference + " (the parameter is declared " + type.getTypeName() + "). Pass data JSON-B reads "
-                            + "back as itself (a record, a string, a number of the declared type, an id), or "
-                            + "declare the type you pass.",
+                    difference.typeChanged()
+                            ? difference.sentence() + " (the parameter is declared " + type.getTypeName() + "). Pass "
+                                    + "data JSON-B reads back as itself (a record, a string, a number of the declared "
+                                    + "type, an id), or declare the type you pass."
+                            : difference.sentence(),
                     null);
         });
         if (!canonical(parse(again)).equals(canonical(parse(json)))) {
@@ -400,7 +498,7 @@ public class ArgumentCodec {
     }
 
     private static boolean isSafe(Class<?> type) {
-        return SAFE_TYPES.contains(type) || type.isEnum() || Temporal.class.isAssignableFrom(type);
+        return SAFE_TYPES.contains(type) || type.isEnum();
     }
 
     /** The class a declared parameter type stands for; {@code Object} for type variables and wildcards. */
@@ -424,11 +522,18 @@ public class ArgumentCodec {
 
     private static JobArgumentException cannotStore(
             Method method, Parameter parameter, int index, Object value, String reason, Throwable cause) {
-        String name = parameter.isNamePresent() ? "'" + parameter.getName() + "'" : "#" + (index + 1);
         String message = String.format(
                 "Argument %s of job %s (a %s) cannot be stored: %s",
-                name, describe(method), value.getClass().getName(), reason);
+                nameOf(parameter, index), describe(method), value.getClass().getName(), reason);
         return new JobArgumentException(message, cause);
+    }
+
+    private static String nameOf(Parameter parameter, int index) {
+        return parameter.isNamePresent() ? "'" + parameter.getName() + "'" : "#" + (index + 1);
+    }
+
+    private static String emptyName(Object empty) {
+        return empty instanceof JsonValue ? "JsonValue.NULL" : empty.getClass().getSimpleName() + ".empty()";
     }
 
     static String describe(Method method) {

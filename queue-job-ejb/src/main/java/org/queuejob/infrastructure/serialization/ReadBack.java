@@ -1,83 +1,173 @@
 package org.queuejob.infrastructure.serialization;
 
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.annotation.JsonbTransient;
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
  * Compares a job argument with what the job will receive: the value JSON-B reads back from the argument's JSON for
  * the parameter's declared type. Whatever the declared type ({@code Object} included), the argument, and every value
- * inside its maps, lists, sets and arrays, must come back as the type that was passed (any {@code Map} for a map, any
- * {@code List} for a list, any {@code Set} for a set), and must not be a class whose state JSON-B cannot see (a
- * thread, a stream: written as {@code {}}). Properties of records and beans are the JSON round trip's to check.
+ * inside its maps, lists, sets, arrays, records and beans (their components and properties), must come back as the
+ * type that was passed (any {@code Map} for a map, any {@code List} for a list, any {@code Set} for a set), and must
+ * not be a class whose state JSON-B cannot see (a thread, a stream: written as {@code {}}), nor a JPA entity (stored
+ * as a reference only for a parameter declared as its type), nor a number PostgreSQL's {@code jsonb} would change or
+ * refuse ({@link #numberProblem}).
  *
- * <p>Cheap on the enqueue path: it walks only the argument's containers, and whether JSON-B sees a class's state is
- * found once per class (with the first value that shows it).
+ * <p>Cheap on the enqueue path: it walks only the argument's structure, and whether JSON-B sees a class's state, and
+ * which properties it has, is found once per class.
  */
 final class ReadBack {
+
+    /**
+     * Deeper than this, a value is refused: no job argument nests so deep, and a structure that does is most likely
+     * a chain of links the walk (and the worker's stack) should not follow.
+     */
+    static final int MAX_DEPTH = 500;
+
+    /** PostgreSQL's numeric, behind {@code jsonb}: at most 131,072 digits before the decimal point. */
+    static final int NUMERIC_MAX_INTEGER_DIGITS = 131_072;
+
+    /** PostgreSQL's numeric, behind {@code jsonb}: at most 16,383 digits after the decimal point. */
+    static final int NUMERIC_MAX_SCALE = 16_383;
+
+    /** A BigInteger of at most this many bits has at most 131,072 decimal digits (2^435,411 < 10^131,072). */
+    private static final int NUMERIC_SAFE_BITS = 435_411;
 
     /** Writes null properties too: a class JSON-B knows properties of never writes as {@code {}}. */
     private final Jsonb probe;
 
+    private final EntityReferences entities;
+
     /** Classes whose state JSON-B sees (or that have none to lose); the others are refused, so never cached. */
     private final Set<Class<?>> visible = ConcurrentHashMap.newKeySet();
 
-    ReadBack(Jsonb probe) {
+    /** The properties compared of each record and bean class (empty for classes not looked into). */
+    private final Map<Class<?>, List<Property>> properties = new ConcurrentHashMap<>();
+
+    /** What the walk found: the sentence, and whether it is a value coming back as another type. */
+    record Found(String sentence, boolean typeChanged) {}
+
+    /** A component of a record or a property of a bean, and how to read it. */
+    private record Property(String name, Method reader, boolean component) {}
+
+    ReadBack(Jsonb probe, EntityReferences entities) {
         this.probe = probe;
+        this.entities = entities;
     }
 
-    /** Empty when {@code back} is what the job may receive for {@code sent}; else a sentence saying what changes. */
-    Optional<String> difference(Object sent, Object back) {
-        return Optional.ofNullable(differenceAt("", sent, back));
+    /** Empty when {@code back} is what the job may receive for {@code sent}; else what changes. */
+    Optional<Found> difference(Object sent, Object back) {
+        return Optional.ofNullable(differenceAt("", sent, back, 0));
     }
 
-    private String differenceAt(String where, Object sent, Object back) {
+    /**
+     * A sentence saying what {@code jsonb} would change in, or refuse of, a number passed as a parameter's own
+     * type (checked without a round trip); null when it is stored exactly.
+     */
+    static String numberProblem(Object number) {
+        return numberProblem("", number);
+    }
+
+    private Found differenceAt(String where, Object sent, Object back, int depth) {
         if (sent == null) {
             return null; // a null that comes back as something else changes the JSON: the round trip says so
         }
-        if (back == null) {
-            return subject(where, sent) + " comes back as null";
+        if (depth > MAX_DEPTH) {
+            return new Found(
+                    subject(where, sent) + " lies more than " + MAX_DEPTH + " levels deep, deeper than an argument "
+                            + "is checked",
+                    false);
         }
-        if (sent instanceof JsonValue) {
+        if (back == null) {
+            return new Found(subject(where, sent) + " comes back as null", false);
+        }
+        if (sent instanceof JsonValue json) {
             // JSON itself: any implementation of the same JSON reads back equal, which the round trip checks.
-            return back instanceof JsonValue ? null : changed(where, sent, back);
+            return back instanceof JsonValue
+                    ? found(jsonNumberProblem(where, json, depth))
+                    : changed(where, sent, back);
         }
         if (sent instanceof Map<?, ?> map) {
-            return back instanceof Map<?, ?> backMap ? mapDifference(where, map, backMap) : changed(where, sent, back);
+            return back instanceof Map<?, ?> backMap
+                    ? mapDifference(where, map, backMap, depth)
+                    : changed(where, sent, back);
         }
         if (sent instanceof Collection<?> collection) {
-            return collectionDifference(where, collection, back);
+            return collectionDifference(where, collection, back, depth);
         }
         if (sent.getClass().isArray()) {
-            return arrayDifference(where, sent, back);
+            return arrayDifference(where, sent, back, depth);
         }
         if (sent instanceof Optional<?> optional) {
             return back instanceof Optional<?> backOptional
-                    ? differenceAt(where, optional.orElse(null), backOptional.orElse(null))
+                    ? differenceAt(where, optional.orElse(null), backOptional.orElse(null), depth + 1)
                     : changed(where, sent, back);
+        }
+        if (!(sent instanceof Number) && !isLeaf(sent) && entities.isEntity(sent.getClass())) {
+            return new Found(entityInside(where, sent), false); // whatever it comes back as
         }
         if (typeOf(sent) != typeOf(back)) {
             return changed(where, sent, back);
         }
+        if (sent instanceof Number) {
+            return found(numberProblem(where, sent));
+        }
+        if (isLeaf(sent)) {
+            return null;
+        }
         if (!stateVisible(sent)) {
-            return subject(where, sent) + " has state JSON-B cannot see: it would be stored as {} and come back "
-                    + "empty";
+            return new Found(
+                    subject(where, sent) + " has state JSON-B cannot see: it would be stored as {} and come back "
+                            + "empty",
+                    false);
+        }
+        return propertiesDifference(where, sent, back, depth);
+    }
+
+    /** Records' components and beans' properties, compared as values of their own. */
+    private Found propertiesDifference(String where, Object sent, Object back, int depth) {
+        for (Property property : propertiesOf(sent.getClass())) {
+            Object sentValue;
+            Object backValue;
+            try {
+                sentValue = property.reader().invoke(sent);
+                backValue = property.reader().invoke(back);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                continue; // JSON-B reads it as it can; the JSON round trip still compares what it wrote
+            }
+            String at = where.isEmpty()
+                    ? (property.component() ? "component " : "property ") + property.name()
+                    : where + "." + property.name();
+            Found difference = differenceAt(at, sentValue, backValue, depth + 1);
+            if (difference != null) {
+                return difference;
+            }
         }
         return null;
     }
 
-    private String mapDifference(String where, Map<?, ?> sent, Map<?, ?> back) {
+    private Found mapDifference(String where, Map<?, ?> sent, Map<?, ?> back, int depth) {
         for (Map.Entry<?, ?> entry : sent.entrySet()) {
             Object key = entry.getKey();
             String at = where + "[" + quoted(key) + "]";
@@ -86,12 +176,14 @@ final class ReadBack {
                     continue; // an absent key reads as null too
                 }
                 String map = where.isEmpty() ? "the map" : where;
-                return key == null
-                        ? "the null key of " + map + " is lost"
-                        : "the key " + quoted(key) + " (a " + key.getClass().getName() + ") of " + map
-                                + " comes back as another type";
+                return new Found(
+                        key == null
+                                ? "the null key of " + map + " is lost"
+                                : "the key " + quoted(key) + " (a "
+                                        + key.getClass().getName() + ") of " + map + " comes back as another type",
+                        true);
             }
-            String difference = differenceAt(at, entry.getValue(), back.get(key));
+            Found difference = differenceAt(at, entry.getValue(), back.get(key), depth + 1);
             if (difference != null) {
                 return difference;
             }
@@ -99,7 +191,7 @@ final class ReadBack {
         return null;
     }
 
-    private String collectionDifference(String where, Collection<?> sent, Object back) {
+    private Found collectionDifference(String where, Collection<?> sent, Object back, int depth) {
         boolean sameKind = sent instanceof Set
                 ? back instanceof Set
                 : sent instanceof List
@@ -110,34 +202,15 @@ final class ReadBack {
         }
         Collection<?> backCollection = (Collection<?>) back;
         if (sent instanceof Set) {
-            // Sets come back in another order: compare which types they hold, and check each value's own type.
-            Set<Class<?>> sentTypes = sent.stream()
-                    .filter(value -> value != null)
-                    .map(ReadBack::kindOf)
-                    .collect(Collectors.toSet());
-            Set<Class<?>> backTypes = backCollection.stream()
-                    .filter(value -> value != null)
-                    .map(ReadBack::kindOf)
-                    .collect(Collectors.toSet());
-            if (!sentTypes.equals(backTypes)) {
-                return "the values of " + (where.isEmpty() ? "the set" : where) + " (" + names(sentTypes)
-                        + ") come back as " + names(backTypes);
-            }
-            for (Object value : sent) {
-                if (value != null && !isContainer(value) && !stateVisible(value)) {
-                    return "a value of " + (where.isEmpty() ? "the set" : where) + " (a "
-                            + value.getClass().getName() + ") has state JSON-B cannot see: it would be stored as {}";
-                }
-            }
-            return null;
+            return setDifference(where, sent, backCollection, depth);
         }
         Iterator<?> backValues = backCollection.iterator();
         int index = 0;
         for (Object value : sent) {
             if (!backValues.hasNext()) {
-                return "values of " + (where.isEmpty() ? "the collection" : where) + " are lost";
+                return new Found("values of " + (where.isEmpty() ? "the collection" : where) + " are lost", false);
             }
-            String difference = differenceAt(where + "[" + index++ + "]", value, backValues.next());
+            Found difference = differenceAt(where + "[" + index++ + "]", value, backValues.next(), depth + 1);
             if (difference != null) {
                 return difference;
             }
@@ -145,21 +218,194 @@ final class ReadBack {
         return null;
     }
 
-    private String arrayDifference(String where, Object sent, Object back) {
+    /**
+     * Sets come back in another order: compare which types they hold, then each value with the value read back that
+     * JSON-B writes the same (so a record's components are compared too).
+     */
+    private Found setDifference(String where, Collection<?> sent, Collection<?> back, int depth) {
+        String set = where.isEmpty() ? "the set" : where;
+        Set<Class<?>> sentTypes = sent.stream()
+                .filter(value -> value != null)
+                .map(ReadBack::kindOf)
+                .collect(Collectors.toSet());
+        Set<Class<?>> backTypes = back.stream()
+                .filter(value -> value != null)
+                .map(ReadBack::kindOf)
+                .collect(Collectors.toSet());
+        if (!sentTypes.equals(backTypes)) {
+            return new Found(
+                    "the values of " + set + " (" + names(sentTypes) + ") come back as " + names(backTypes), true);
+        }
+        Map<String, Object> backByJson = null;
+        for (Object value : sent) {
+            if (value == null) {
+                continue;
+            }
+            if (value instanceof Number) {
+                String problem = numberProblem("a value of " + set, value);
+                if (problem != null) {
+                    return new Found(problem, false);
+                }
+                continue;
+            }
+            if (isLeaf(value)) {
+                continue;
+            }
+            if (!isContainer(value) && entities.isEntity(value.getClass())) {
+                return new Found(entityInside("a value of " + set, value), false);
+            }
+            if (!isContainer(value) && !stateVisible(value)) {
+                return new Found(
+                        "a value of " + set + " (a " + value.getClass().getName() + ") has state JSON-B cannot see: "
+                                + "it would be stored as {}",
+                        false);
+            }
+            if (backByJson == null) {
+                backByJson = new HashMap<>();
+                for (Object backValue : back) {
+                    if (backValue != null) {
+                        backByJson.put(probe.toJson(backValue), backValue);
+                    }
+                }
+            }
+            Object backValue = backByJson.get(probe.toJson(value));
+            if (backValue != null) {
+                Found difference = differenceAt(where + "[" + shortText(value) + "]", value, backValue, depth + 1);
+                if (difference != null) {
+                    return difference;
+                }
+            }
+        }
+        return null;
+    }
+
+    private Found arrayDifference(String where, Object sent, Object back, int depth) {
         if (sent.getClass() != back.getClass()) {
             return changed(where, sent, back);
         }
-        if (sent.getClass().getComponentType().isPrimitive()) {
+        Class<?> component = sent.getClass().getComponentType();
+        if (component == double.class || component == float.class) {
+            int length = Array.getLength(sent);
+            for (int i = 0; i < length; i++) {
+                String problem = numberProblem(where + "[" + i + "]", Array.get(sent, i));
+                if (problem != null) {
+                    return new Found(problem, false);
+                }
+            }
+            return null;
+        }
+        if (component.isPrimitive()) {
             return null;
         }
         int length = Math.min(Array.getLength(sent), Array.getLength(back));
         for (int i = 0; i < length; i++) {
-            String difference = differenceAt(where + "[" + i + "]", Array.get(sent, i), Array.get(back, i));
+            Found difference = differenceAt(where + "[" + i + "]", Array.get(sent, i), Array.get(back, i), depth + 1);
             if (difference != null) {
                 return difference;
             }
         }
         return null;
+    }
+
+    /**
+     * The numbers of a JSON value that {@code jsonb} would change: its numbers are PostgreSQL numerics, and a
+     * {@link JsonNumber}'s equality is its {@code BigDecimal}'s, scale included.
+     */
+    private static String jsonNumberProblem(String where, JsonValue json, int depth) {
+        if (depth > MAX_DEPTH) {
+            return its(where) + " lies more than " + MAX_DEPTH + " levels deep, deeper than an argument is checked";
+        }
+        switch (json.getValueType()) {
+            case NUMBER -> {
+                JsonNumber number = (JsonNumber) json;
+                if (number.toString().startsWith("-")
+                        && number.bigDecimalValue().signum() == 0) {
+                    return numberProblem(where, -0.0d);
+                }
+                return numberProblem(where, number.bigDecimalValue());
+            }
+            case OBJECT -> {
+                for (Map.Entry<String, JsonValue> entry : json.asJsonObject().entrySet()) {
+                    String problem =
+                            jsonNumberProblem(where + "['" + entry.getKey() + "']", entry.getValue(), depth + 1);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+                return null;
+            }
+            case ARRAY -> {
+                List<JsonValue> values = json.asJsonArray();
+                for (int i = 0; i < values.size(); i++) {
+                    String problem = jsonNumberProblem(where + "[" + i + "]", values.get(i), depth + 1);
+                    if (problem != null) {
+                        return problem;
+                    }
+                }
+                return null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * What PostgreSQL's {@code jsonb} column would do to a number JSON-B writes as it is: a negative zero comes back
+     * as 0, a {@code BigDecimal} of negative scale ({@code 1E+3}) as the same value of scale 0 ({@code 1000}, not
+     * equal to it in Java), and a number beyond its numeric type fails the caller's commit.
+     */
+    private static String numberProblem(String where, Object number) {
+        String it = its(where);
+        if (number instanceof Double d) {
+            return d == 0 && 1 / d < 0 ? negativeZero(it) : null;
+        }
+        if (number instanceof Float f) {
+            return f == 0 && 1 / f < 0 ? negativeZero(it) : null;
+        }
+        if (number instanceof BigDecimal decimal) {
+            if (decimal.scale() < 0) {
+                BigDecimal plain = decimal.precision() - decimal.scale() <= 40 ? decimal.setScale(0) : null;
+                return it + " is the BigDecimal " + decimal + " (scale " + decimal.scale() + "), which PostgreSQL's "
+                        + "jsonb has no form for: it would come back as "
+                        + (plain == null ? "a number of scale 0" : plain.toPlainString())
+                        + ", not equal to it in Java. Pass it with setScale(0)"
+                        + (decimal.precision() - decimal.scale() > NUMERIC_MAX_INTEGER_DIGITS
+                                ? " (it would then still have too many digits for PostgreSQL)"
+                                : "")
+                        + ".";
+            }
+            if (decimal.scale() > NUMERIC_MAX_SCALE) {
+                return outOfRange(it, decimal.scale() + " digits after the decimal point");
+            }
+            if (decimal.precision() - decimal.scale() > NUMERIC_MAX_INTEGER_DIGITS) {
+                return outOfRange(it, (decimal.precision() - decimal.scale()) + " digits before the decimal point");
+            }
+            return null;
+        }
+        if (number instanceof BigInteger integer && integer.bitLength() > NUMERIC_SAFE_BITS) {
+            int digits = new BigDecimal(integer).precision();
+            return digits > NUMERIC_MAX_INTEGER_DIGITS ? outOfRange(it, digits + " digits") : null;
+        }
+        return null;
+    }
+
+    private static String negativeZero(String it) {
+        return it + " is -0.0, which PostgreSQL's jsonb stores as 0 (it has no negative zero), so the job would get "
+                + "0.0. Pass 0.0.";
+    }
+
+    private static String outOfRange(String it, String size) {
+        return it + " has " + size + ", more than PostgreSQL's jsonb numbers hold (" + NUMERIC_MAX_INTEGER_DIGITS
+                + " before the decimal point, " + NUMERIC_MAX_SCALE + " after it). Pass it as text.";
+    }
+
+    private static String entityInside(String where, Object entity) {
+        return its(where) + " is a JPA entity (a " + entity.getClass().getName()
+                + "): it would be stored as a copy of its "
+                + "fields, and the job would get a detached, possibly stale copy. An entity is stored as a reference "
+                + "(type and id) only as a parameter declared as its type: pass the entity's id, or declare a "
+                + "parameter of type " + entity.getClass().getSimpleName() + ".";
     }
 
     /**
@@ -183,6 +429,81 @@ final class ReadBack {
         return seen;
     }
 
+    private List<Property> propertiesOf(Class<?> type) {
+        return properties.computeIfAbsent(type, ReadBack::findProperties);
+    }
+
+    /**
+     * A record's components, or a bean's properties as JSON-B reads them (public getters, public fields), less those
+     * marked {@link JsonbTransient}; none for classes of the platform ({@code java.*}, {@code jakarta.*}), which
+     * JSON-B writes its own way.
+     */
+    private static List<Property> findProperties(Class<?> type) {
+        String name = type.getName();
+        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jakarta.")) {
+            return List.of();
+        }
+        List<Property> found = new ArrayList<>();
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                if (!transientIn(type, component.getName(), accessor, component) && accessible(accessor)) {
+                    found.add(new Property(component.getName(), accessor, true));
+                }
+            }
+            return List.copyOf(found);
+        }
+        for (Method method : type.getMethods()) {
+            String property = propertyOf(method);
+            if (property != null && !transientIn(type, property, method) && accessible(method)) {
+                found.add(new Property(property, method, false));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    /** The property a public getter reads ({@code getTotal}: total), or null for any other method. */
+    private static String propertyOf(Method method) {
+        if (Modifier.isStatic(method.getModifiers())
+                || method.getParameterCount() != 0
+                || method.getDeclaringClass() == Object.class
+                || method.getReturnType() == void.class) {
+            return null;
+        }
+        String name = method.getName();
+        int prefix =
+                name.startsWith("get") ? 3 : name.startsWith("is") && method.getReturnType() == boolean.class ? 2 : 0;
+        if (prefix == 0 || name.length() == prefix) {
+            return null;
+        }
+        return Character.toLowerCase(name.charAt(prefix)) + name.substring(prefix + 1);
+    }
+
+    private static boolean transientIn(Class<?> type, String property, AnnotatedElement... readers) {
+        for (AnnotatedElement reader : readers) {
+            if (reader.isAnnotationPresent(JsonbTransient.class)) {
+                return true;
+            }
+        }
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredField(property).isAnnotationPresent(JsonbTransient.class);
+            } catch (NoSuchFieldException e) {
+                // in a superclass, or a property with no field of its name
+            }
+        }
+        return false;
+    }
+
+    private static boolean accessible(Method method) {
+        try {
+            method.setAccessible(true);
+            return true;
+        } catch (RuntimeException e) {
+            return false; // a class of a module that does not open it: JSON-B cannot read it either
+        }
+    }
+
     private static boolean hasInstanceFields(Class<?> type) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
@@ -192,6 +513,17 @@ final class ReadBack {
             }
         }
         return false;
+    }
+
+    /** A value JSON-B writes as a string or a boolean: nothing inside it to compare. */
+    private static boolean isLeaf(Object value) {
+        return value instanceof CharSequence
+                || value instanceof Boolean
+                || value instanceof Character
+                || value instanceof Enum
+                || value instanceof UUID
+                || value instanceof java.time.temporal.TemporalAccessor
+                || value instanceof java.time.temporal.TemporalAmount;
     }
 
     private static boolean isContainer(Object value) {
@@ -225,15 +557,38 @@ final class ReadBack {
         return value instanceof Enum<?> constant ? constant.getDeclaringClass() : value.getClass();
     }
 
-    private static String changed(String where, Object sent, Object back) {
-        return subject(where, sent) + " would reach the job as a "
-                + back.getClass().getName();
+    private static Found found(String problem) {
+        return problem == null ? null : new Found(problem, false);
+    }
+
+    private static Found changed(String where, Object sent, Object back) {
+        return new Found(
+                subject(where, sent) + " would reach the job as a "
+                        + back.getClass().getName(),
+                true);
     }
 
     private static String subject(String where, Object sent) {
-        return where.isEmpty()
-                ? "it"
-                : "its value " + where + " (a " + sent.getClass().getName() + ")";
+        return where.isEmpty() ? "it" : its(where) + " (a " + sent.getClass().getName() + ")";
+    }
+
+    /**
+     * What a path names in a sentence: "it" (the argument), "its value [1]" (in a list or map), "its component
+     * payload" (of a record), "its property total" (of a bean), or "a value of the set" as given.
+     */
+    private static String its(String where) {
+        if (where.isEmpty()) {
+            return "it";
+        }
+        if (where.startsWith("a value of ")) {
+            return where;
+        }
+        return where.startsWith("[") ? "its value " + where : "its " + where;
+    }
+
+    private static String shortText(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= 40 ? text : text.substring(0, 37) + "...";
     }
 
     private static String quoted(Object key) {

@@ -3,6 +3,8 @@ package org.queuejob.infrastructure.serialization;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,14 +12,31 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.chrono.JapaneseDate;
+import java.time.temporal.Temporal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.queuejob.api.IdentityKey;
 import org.queuejob.api.JobArgumentException;
 
 public class ArgumentCodecTest {
@@ -111,6 +130,92 @@ public class ArgumentCodecTest {
         void order(Order order) {}
 
         void setOfMaps(Set<Map<String, String>> values) {}
+
+        void note(Optional<String> note, OptionalInt count, JsonValue extra) {}
+
+        void event(Event event) {}
+
+        void labelled(Labelled labelled) {}
+
+        void events(Set<Event> events) {}
+
+        void invoice(Invoice invoice) {}
+
+        void year(Year year) {}
+
+        void temporal(Temporal at) {}
+
+        void times(
+                LocalDateTime local,
+                LocalTime time,
+                OffsetDateTime offset,
+                OffsetTime offsetTime,
+                ZonedDateTime zoned,
+                YearMonth month) {}
+
+        void amount(BigDecimal amount, double ratio, Float share, BigInteger big) {}
+
+        void ratios(double[] ratios) {}
+
+        void json(JsonValue json) {}
+
+        void customers(List<Customer> customers) {}
+
+        void link(Link link) {}
+
+        void visit(Visit visit) {}
+
+        void identity(Map<String, Integer> counts, Set<String> tags, List<String> steps, Tagged tagged) {}
+    }
+
+    public record Event(String kind, Object payload) {}
+
+    public record Labelled(Map<Object, String> labels) {}
+
+    public record Link(String name, List<Link> next) {}
+
+    public record Tagged(Set<Integer> codes, List<Integer> order) {}
+
+    /** A bean with a loosely typed property: JSON-B reads a number there back as a BigDecimal. */
+    public static class Invoice {
+        private Object total;
+
+        public Invoice() {}
+
+        Invoice(Object total) {
+            this.total = total;
+        }
+
+        public Object getTotal() {
+            return total;
+        }
+
+        public void setTotal(Object total) {
+            this.total = total;
+        }
+    }
+
+    public record Visit(Product product, String note) {}
+
+    /** An entity JSON-B can write and read back as a bean: only the codec can tell it is one. */
+    @Entity
+    public static class Product {
+        @Id
+        private Long id;
+
+        public Product() {}
+
+        Product(Long id) {
+            this.id = id;
+        }
+
+        public Long getId() {
+            return id;
+        }
+
+        public void setId(Long id) {
+            this.id = id;
+        }
     }
 
     /** State in private fields JSON-B cannot see, and a public no-argument constructor: it reads back "fine" as {}. */
@@ -405,5 +510,218 @@ public class ArgumentCodecTest {
         assertThat(back).containsExactly("a", 2, 3, 4L, false, null);
         assertThatThrownBy(() -> codec.decode(method("plain"), "[\"a\",\"two\",3,4,false,null]"))
                 .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void emptyOptionalsAndJsonNull_reachTheJobAsThemselves_notAsNull() {
+        Object[] args = {Optional.empty(), OptionalInt.empty(), JsonValue.NULL};
+
+        String json = codec.encode(method("note"), args);
+
+        assertThat(json).isEqualTo("[null,null,null]");
+        assertThat(codec.decode(method("note"), json)).containsExactly(args);
+        Object[] present = {Optional.of("hi"), OptionalInt.of(3), Json.createValue("x")};
+        assertThat(codec.decode(method("note"), codec.encode(method("note"), present)))
+                .containsExactly(present);
+    }
+
+    @Test
+    void aNullPassedForAnOptional_isRefused_forItWouldReachTheJobAsAnEmptyOne() {
+        assertThatThrownBy(() -> codec.encode(method("note"), new Object[] {null, OptionalInt.empty(), null}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessage("Argument 'note' of job Jobs.note cannot be stored: it is null, and a null Optional is "
+                        + "stored as Optional.empty() is, so the job would get Optional.empty(). Pass "
+                        + "Optional.empty().");
+        assertThatThrownBy(
+                        () -> codec.encode(method("note"), new Object[] {Optional.empty(), OptionalInt.empty(), null}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("Argument 'extra'")
+                .hasMessageContaining("Pass JsonValue.NULL.");
+    }
+
+    @Test
+    void aRecordComponentThatWouldReachTheJobAsAnotherType_isRefusedNamingTheComponent() {
+        assertThatThrownBy(() -> codec.encode(method("event"), new Object[] {new Event("paid", 42)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageStartingWith("Argument 'event' of job Jobs.event")
+                .hasMessageContaining(
+                        "its component payload (a java.lang.Integer) would reach the job as a java.math.BigDecimal");
+        Map<Object, String> labels = new HashMap<>();
+        labels.put(7L, "seven");
+        assertThatThrownBy(() -> codec.encode(method("labelled"), new Object[] {new Labelled(labels)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("the key 7 (a java.lang.Long) of component labels comes back as another type");
+        assertThatThrownBy(() ->
+                        codec.encode(method("event"), new Object[] {new Event("nested", List.of(Map.of("n", 1)))}))
+                .hasMessageContaining("its component payload[0]['n'] (a java.lang.Integer) would reach the job as a "
+                        + "java.math.BigDecimal");
+    }
+
+    @Test
+    void recordsWhoseComponentsComeBackAsThemselves_areStored() {
+        Object[] args = {new Event("paid", List.of("a", Map.of("b", true)))};
+
+        assertThat(codec.decode(method("event"), codec.encode(method("event"), args)))
+                .containsExactly(args);
+        Map<Object, String> labels = Map.of("seven", "7");
+        assertThat(codec.decode(
+                        method("labelled"), codec.encode(method("labelled"), new Object[] {new Labelled(labels)})))
+                .containsExactly(new Labelled(labels));
+    }
+
+    @Test
+    void recordsInsideASet_andBeanProperties_areComparedToo() {
+        assertThatThrownBy(() -> codec.encode(method("events"), new Object[] {Set.of(new Event("a", 1L))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("(a java.lang.Long) would reach the job as a java.math.BigDecimal");
+        assertThatThrownBy(() -> codec.encode(method("invoice"), new Object[] {new Invoice(12)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining(
+                        "its property total (a java.lang.Integer) would reach the job as a java.math.BigDecimal");
+        Object[] text = {new Invoice("12.50 EUR")};
+        assertThat(((Invoice) codec.decode(method("invoice"), codec.encode(method("invoice"), text))[0]).getTotal())
+                .isEqualTo("12.50 EUR");
+    }
+
+    @Test
+    void javaTimeTypesJsonBCannotReadBack_areRefusedAtTheCall() {
+        assertThatThrownBy(() -> codec.encode(method("year"), new Object[] {Year.of(2026)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageStartingWith("Argument 'year' of job Jobs.year (a java.time.Year) cannot be stored")
+                .hasMessageContaining("cannot be read back");
+        assertThatThrownBy(() -> codec.encode(method("temporal"), new Object[] {JapaneseDate.of(2026, 1, 2)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("java.time.chrono.JapaneseDate");
+    }
+
+    @Test
+    void javaTimeTypesJsonBReadsBack_comeBackEqual() {
+        Object[] args = {
+            LocalDateTime.of(2026, 1, 2, 3, 4, 5, 6),
+            LocalTime.of(3, 4, 5, 123_456_789),
+            OffsetDateTime.parse("2026-01-02T03:04:05.5+02:00"),
+            OffsetTime.parse("03:04:05-05:00"),
+            ZonedDateTime.of(2026, 7, 1, 12, 0, 0, 0, ZoneId.of("Europe/Paris")),
+            YearMonth.of(2026, 2)
+        };
+
+        assertThat(codec.decode(method("times"), codec.encode(method("times"), args)))
+                .containsExactly(args);
+    }
+
+    @Test
+    void numbersPostgreSqlJsonbWouldChange_areRefusedAtTheCall() {
+        // jsonb holds numbers as PostgreSQL numeric: no negative scale (1E+3 comes back as 1000, not equal in Java),
+        // no negative zero, and at most 131,072 digits before the decimal point and 16,383 after it.
+        assertThatThrownBy(() -> codec.encode(method("amount"), new Object[] {new BigDecimal("1E+3"), 1.0, null, null}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageStartingWith(
+                        "Argument 'amount' of job Jobs.amount (a java.math.BigDecimal) cannot be stored")
+                .hasMessageContaining("it is the BigDecimal 1E+3 (scale -3)")
+                .hasMessageContaining("it would come back as 1000")
+                .hasMessageContaining("setScale(0)");
+        assertThatThrownBy(() -> codec.encode(method("amount"), new Object[] {BigDecimal.ONE, -0.0, null, null}))
+                .hasMessageContaining("Argument 'ratio'")
+                .hasMessageContaining("it is -0.0, which PostgreSQL's jsonb stores as 0");
+        assertThatThrownBy(() -> codec.encode(method("amount"), new Object[] {BigDecimal.ONE, 1.0, -0.0f, null}))
+                .hasMessageContaining("Argument 'share'");
+        assertThatThrownBy(() ->
+                        codec.encode(method("amount"), new Object[] {new BigDecimal("1E-16384"), 1.0, null, null}))
+                .hasMessageContaining("it has 16384 digits after the decimal point, more than PostgreSQL's jsonb");
+        assertThatThrownBy(() -> codec.encode(
+                        method("amount"), new Object[] {BigDecimal.ONE, 1.0, null, BigInteger.TEN.pow(131_072)}))
+                .hasMessageContaining("Argument 'big'")
+                .hasMessageContaining("it has 131073 digits");
+        assertThatThrownBy(() -> codec.encode(
+                        method("order"), new Object[] {new Order(1, new BigDecimal("1E+200000"), List.of())}))
+                .hasMessageContaining("its component amount is the BigDecimal 1E+200000");
+        assertThatThrownBy(() -> codec.encode(method("ratios"), new Object[] {new double[] {1.0, -0.0}}))
+                .hasMessageContaining("its value [1] is -0.0");
+        assertThatThrownBy(() -> codec.encode(method("json"), new Object[] {
+                    Json.createObjectBuilder().add("n", new BigDecimal("1E+3")).build()
+                }))
+                .hasMessageContaining("its value ['n'] is the BigDecimal 1E+3");
+    }
+
+    @Test
+    void numbersJsonbKeepsAsTheyAre_areStored() {
+        Object[] args = {new BigDecimal("12.500"), 1.0E300, 0.0f, BigInteger.TEN.pow(400)};
+
+        assertThat(codec.decode(method("amount"), codec.encode(method("amount"), args)))
+                .containsExactly(args);
+        assertThat(codec.encode(method("amount"), new Object[] {new BigDecimal("1E-16383"), 4.9E-324, null, null}))
+                .isNotEmpty();
+    }
+
+    @Test
+    void entitiesInsideListsAndRecords_areRefused_forTheJobWouldGetAStaleCopy() {
+        assertThatThrownBy(() -> codec.encode(method("customers"), new Object[] {List.of(new Customer(1L))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its value [0] is a JPA entity (a " + Customer.class.getName() + ")")
+                .hasMessageContaining("pass the entity's id, or declare a parameter of type Customer");
+        assertThatThrownBy(() -> codec.encode(method("anything"), new Object[] {Map.of("c", new Customer(1L))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("is a JPA entity");
+        assertThatThrownBy(() -> codec.encode(method("visit"), new Object[] {new Visit(new Product(5L), "x")}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its component product is a JPA entity (a " + Product.class.getName() + ")");
+    }
+
+    @Test
+    void aCycle_isRefusedAsAJobArgumentException_notAStackOverflowError() {
+        List<Object> loop = new ArrayList<>();
+        loop.add("start");
+        loop.add(loop);
+        assertThatThrownBy(() -> codec.encode(method("list"), new Object[] {loop}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("Argument 'values' of job Jobs.list")
+                .hasMessageContaining("it refers to itself (a cycle");
+        List<Link> next = new ArrayList<>();
+        Link link = new Link("a", next);
+        next.add(link);
+        assertThatThrownBy(() -> codec.encode(method("link"), new Object[] {link}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("it refers to itself (a cycle");
+    }
+
+    @Test
+    void equalArguments_giveOneExactIdentityKey_whateverOrderTheirMapsAndSetsIterateIn() {
+        Map<String, Integer> ab = new LinkedHashMap<>();
+        ab.put("a", 1);
+        ab.put("b", 2);
+        Map<String, Integer> ba = new LinkedHashMap<>();
+        ba.put("b", 2);
+        ba.put("a", 1);
+        Set<String> xy = new LinkedHashSet<>(List.of("x", "y"));
+        Set<String> yx = new LinkedHashSet<>(List.of("y", "x"));
+        Object[] one = {ab, xy, List.of("1", "2"), new Tagged(new LinkedHashSet<>(List.of(1, 2)), List.of(1, 2))};
+        Object[] other = {ba, yx, List.of("1", "2"), new Tagged(new LinkedHashSet<>(List.of(2, 1)), List.of(1, 2))};
+        Object[] reordered = {ab, xy, List.of("2", "1"), new Tagged(Set.of(1, 2), List.of(2, 1))};
+
+        String oneKey = exactKey(one);
+
+        assertThat(codec.encode(method("identity"), one)).isNotEqualTo(codec.encode(method("identity"), other));
+        assertThat(exactKey(other)).isEqualTo(oneKey);
+        assertThat(exactKey(reordered))
+                .as("a list's order is part of its value")
+                .isNotEqualTo(oneKey);
+    }
+
+    @Test
+    void argumentsWrittenInCanonicalOrderAlready_keepTheirText_soTheirIdentityKeysStayAsBefore() {
+        Object[] args = {Map.of("a", 1), Set.of("x"), List.of("2", "1"), new Tagged(Set.of(1), List.of(3, 2))};
+        String json = codec.encode(method("identity"), args);
+
+        assertThat(codec.canonical(method("identity"), json)).isEqualTo(json);
+        assertThat(codec.canonical(method("simple"), "[\"a \\\"q\\\"\",3,\"GOLD\",null,null]"))
+                .isEqualTo("[\"a \\\"q\\\"\",3,\"GOLD\",null,null]");
+        assertThat(IdentityKey.EXACT.of(new IdentityKey.NewJob("f", json, json, null, "root", 10)))
+                .isEqualTo(IdentityKey.EXACT.of(new IdentityKey.NewJob("f", json, null, "root", 10)));
+    }
+
+    private String exactKey(Object[] args) {
+        String json = codec.encode(method("identity"), args);
+        return IdentityKey.EXACT.of(
+                new IdentityKey.NewJob("f", json, codec.canonical(method("identity"), json), null, "root", 10));
     }
 }
