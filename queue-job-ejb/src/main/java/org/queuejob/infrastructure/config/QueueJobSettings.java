@@ -15,6 +15,28 @@ import org.queuejob.domain.scheduling.ChannelConfig;
 public class QueueJobSettings {
 
     public static final String CHANNELS = "queue-job.channels";
+    public static final String POLL_INTERVAL_MS = "queue-job.poll-interval-ms";
+    public static final String CLAIM_BATCH_SIZE = "queue-job.claim-batch-size";
+    public static final String WORKERS = "queue-job.workers";
+    public static final String PREFETCH = "queue-job.prefetch";
+    public static final String HEARTBEAT_SECONDS = "queue-job.heartbeat-seconds";
+    public static final String DEAD_AFTER_SECONDS = "queue-job.dead-after-seconds";
+    public static final String SLOT_LEASE_MS = "queue-job.slot-lease-ms";
+    public static final String MAX_ARGUMENTS_BYTES = "queue-job.max-arguments-bytes";
+    public static final String SHUTDOWN_TIMEOUT_SECONDS = "queue-job.shutdown-timeout-seconds";
+    public static final String DISPATCH_ENABLED = "queue-job.dispatch-enabled";
+
+    /** Threads of the workers' managed executor: the most jobs one server can run at once. */
+    public static final int MAX_WORKERS = 64;
+
+    public static final String DEFAULT_POLL_INTERVAL_MS = "1000";
+    public static final String DEFAULT_CLAIM_BATCH_SIZE = "100";
+    public static final String DEFAULT_HEARTBEAT_SECONDS = "5";
+    public static final String DEFAULT_DEAD_AFTER_SECONDS = "30";
+    public static final String DEFAULT_SLOT_LEASE_MS = "1000";
+    public static final String DEFAULT_MAX_ARGUMENTS_BYTES = "1000000";
+    public static final String DEFAULT_SHUTDOWN_TIMEOUT_SECONDS = "30";
+    public static final String DEFAULT_DISPATCH_ENABLED = "true";
 
     /** Channel capacities, in the original's grammar. */
     @Inject
@@ -23,17 +45,20 @@ public class QueueJobSettings {
 
     /** Fallback look at the table when no wake-up came (other writers, missed signals). */
     @Inject
-    @ConfigProperty(name = "queue-job.poll-interval-ms", defaultValue = "1000")
+    @ConfigProperty(name = POLL_INTERVAL_MS, defaultValue = DEFAULT_POLL_INTERVAL_MS)
     long pollIntervalMillis;
 
     /** Most jobs one claim statement takes. */
     @Inject
-    @ConfigProperty(name = "queue-job.claim-batch-size", defaultValue = "100")
+    @ConfigProperty(name = CLAIM_BATCH_SIZE, defaultValue = DEFAULT_CLAIM_BATCH_SIZE)
     int claimBatchSize;
 
-    /** Jobs this server runs at once; empty means the root channel's capacity. */
+    /**
+     * Jobs this server runs at once, 1 to {@code QueueRuntime.MAX_WORKERS} ({@link QueueJobSettingsCheck} refuses
+     * others); empty means the root channel's capacity, at most that many.
+     */
     @Inject
-    @ConfigProperty(name = "queue-job.workers")
+    @ConfigProperty(name = WORKERS)
     Optional<Integer> workers;
 
     /**
@@ -41,17 +66,17 @@ public class QueueJobSettings {
      * workers. They count against channel capacities like running jobs (the original's "enqueued").
      */
     @Inject
-    @ConfigProperty(name = "queue-job.prefetch")
+    @ConfigProperty(name = PREFETCH)
     Optional<Integer> prefetch;
 
     /** How often each server records that it is alive. */
     @Inject
-    @ConfigProperty(name = "queue-job.heartbeat-seconds", defaultValue = "5")
+    @ConfigProperty(name = HEARTBEAT_SECONDS, defaultValue = DEFAULT_HEARTBEAT_SECONDS)
     int heartbeatSeconds;
 
     /** A server silent for this long is dead: the leader rescues its jobs. */
     @Inject
-    @ConfigProperty(name = "queue-job.dead-after-seconds", defaultValue = "30")
+    @ConfigProperty(name = DEAD_AFTER_SECONDS, defaultValue = DEFAULT_DEAD_AFTER_SECONDS)
     int deadAfterSeconds;
 
     /**
@@ -60,23 +85,26 @@ public class QueueJobSettings {
      * gives every slot back to the leader.
      */
     @Inject
-    @ConfigProperty(name = "queue-job.slot-lease-ms", defaultValue = "1000")
+    @ConfigProperty(name = SLOT_LEASE_MS, defaultValue = DEFAULT_SLOT_LEASE_MS)
     long slotLeaseMillis;
 
     /** Largest JSON text of one job's arguments; larger calls fail at enqueue. */
     @Inject
-    @ConfigProperty(name = "queue-job.max-arguments-bytes", defaultValue = "1000000")
+    @ConfigProperty(name = MAX_ARGUMENTS_BYTES, defaultValue = DEFAULT_MAX_ARGUMENTS_BYTES)
     int maxArgumentsBytes;
 
     /** How long an undeploy waits for running jobs before leaving them to recovery. */
     @Inject
-    @ConfigProperty(name = "queue-job.shutdown-timeout-seconds", defaultValue = "30")
+    @ConfigProperty(name = SHUTDOWN_TIMEOUT_SECONDS, defaultValue = DEFAULT_SHUTDOWN_TIMEOUT_SECONDS)
     long shutdownTimeoutSeconds;
 
-    /** Off on instances that only enqueue. */
+    /**
+     * Off on instances that only enqueue. Read as text and parsed strictly ({@link QueueJobSettingsCheck#bool}): the
+     * container's Boolean converter would read {@code ture} as false, and the server would silently run no jobs.
+     */
     @Inject
-    @ConfigProperty(name = "queue-job.dispatch-enabled", defaultValue = "true")
-    boolean dispatchEnabled;
+    @ConfigProperty(name = DISPATCH_ENABLED, defaultValue = DEFAULT_DISPATCH_ENABLED)
+    String dispatchEnabled;
 
     /** Whether the daily autovacuum runs (a run can always be started by hand). */
     @Inject
@@ -143,8 +171,9 @@ public class QueueJobSettings {
         return Duration.ofSeconds(shutdownTimeoutSeconds);
     }
 
+    /** Whether this server runs jobs; a value other than true or false never gets here (the check refuses it). */
     public boolean dispatchEnabled() {
-        return dispatchEnabled;
+        return QueueJobSettingsCheck.bool(DISPATCH_ENABLED, dispatchEnabled);
     }
 
     /** The autovacuum's schedule and pace; checked at deployment by {@link AutovacuumConfigCheck}. */

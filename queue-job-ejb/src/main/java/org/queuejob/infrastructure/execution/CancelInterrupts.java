@@ -2,9 +2,12 @@ package org.queuejob.infrastructure.execution;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 
 /**
  * Whether a job taken from its run by hand (cancelled, set done or requeued while its method runs) has its thread
@@ -23,14 +26,20 @@ public class CancelInterrupts {
 
     private FunctionSwitch interrupt = FunctionSwitch.of(SETTING, true, null, Map.of());
 
+    @Inject
+    JobFunctionRegistry functions;
+
     @PostConstruct
     void read() {
-        read(ConfigProvider.getConfig());
+        read(ConfigProvider.getConfig(), PerFunctionSettings.names(functions));
     }
 
-    /** Reads the setting; a malformed one fails with a message naming it ({@link JobTimeoutsCheck} at deploy). */
-    void read(Config config) {
-        interrupt = FunctionSwitch.read(config, SETTING, true);
+    /**
+     * Reads the setting, per function for the job functions {@code functionNames}; a malformed one fails with a
+     * message naming it ({@link JobTimeoutsCheck} at deploy, which also refuses names of no job function).
+     */
+    void read(Config config, Collection<String> functionNames) {
+        interrupt = FunctionSwitch.read(config, SETTING, true, functionNames);
     }
 
     /** As {@link #read}, from the values as written ({@code null}: not set). */

@@ -1,5 +1,6 @@
 package org.queuejob.infrastructure.execution;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
@@ -16,10 +17,16 @@ record FunctionSwitch(String name, boolean byDefault, Map<String, Boolean> perFu
         perFunction = Map.copyOf(perFunction);
     }
 
-    /** The switch as {@code config} sets it, {@code unset} where it does not. */
-    static FunctionSwitch read(Config config, String name, boolean unset) {
+    /**
+     * The switch as {@code config} sets it, {@code unset} where it does not; per function for the job functions
+     * {@code functions}, in the dotted or the environment form ({@link PerFunctionSettings}).
+     */
+    static FunctionSwitch read(Config config, String name, boolean unset, Collection<String> functions) {
         return of(
-                name, unset, config.getOptionalValue(name, String.class).orElse(null), valuesPerFunction(config, name));
+                name,
+                unset,
+                config.getOptionalValue(name, String.class).orElse(null),
+                PerFunctionSettings.values(config, name, functions));
     }
 
     /** The switch from its values as written: {@code defaultValue} ({@code null}: {@code unset}) and per function. */
@@ -37,19 +44,6 @@ record FunctionSwitch(String name, boolean byDefault, Map<String, Boolean> perFu
     /** The setting that decides for {@code jobFunction}, as a message names it. */
     String settingFor(String jobFunction) {
         return perFunction.containsKey(jobFunction) ? name + "." + jobFunction : name;
-    }
-
-    /** The values of the settings named {@code name} and a job function, by job function. */
-    static Map<String, String> valuesPerFunction(Config config, String name) {
-        String prefix = name + ".";
-        Map<String, String> functions = new HashMap<>();
-        for (String property : config.getPropertyNames()) {
-            if (property.startsWith(prefix) && property.length() > prefix.length()) {
-                config.getOptionalValue(property, String.class)
-                        .ifPresent(value -> functions.put(property.substring(prefix.length()), value));
-            }
-        }
-        return functions;
     }
 
     static boolean bool(String name, String value) {

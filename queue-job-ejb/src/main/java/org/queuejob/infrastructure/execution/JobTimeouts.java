@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -68,16 +69,19 @@ public class JobTimeouts {
 
     @PostConstruct
     void read() {
-        read(ConfigProvider.getConfig());
+        read(ConfigProvider.getConfig(), PerFunctionSettings.names(functions));
         inCode(functions.timeoutsInCode());
     }
 
-    /** Reads the timeouts; a malformed one fails with a message naming it ({@link JobTimeoutsCheck} at deploy). */
-    void read(Config config) {
+    /**
+     * Reads the timeouts, per function for the job functions {@code functionNames}; a malformed one fails with a
+     * message naming it ({@link JobTimeoutsCheck} at deploy, which also refuses names of no job function).
+     */
+    void read(Config config, Collection<String> functionNames) {
         configure(
                 config.getOptionalValue(DEFAULT, String.class).orElse(null),
-                FunctionSwitch.valuesPerFunction(config, DEFAULT));
-        interrupt = FunctionSwitch.read(config, INTERRUPT, false);
+                PerFunctionSettings.values(config, DEFAULT, functionNames));
+        interrupt = FunctionSwitch.read(config, INTERRUPT, false, functionNames);
     }
 
     /** The default ({@code null}: {@value #DEFAULT_SECONDS}) and the values per job function, as configured. */

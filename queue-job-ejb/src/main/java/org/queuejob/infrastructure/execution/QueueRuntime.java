@@ -37,7 +37,7 @@ public class QueueRuntime {
     public static final String WORKERS = "java:app/concurrent/queue-job-workers";
 
     /** Threads of the workers' managed executor: the most jobs one server can run at once. */
-    public static final int MAX_WORKERS = 64;
+    public static final int MAX_WORKERS = QueueJobSettings.MAX_WORKERS;
 
     private static final Logger LOG = Logger.getLogger(QueueRuntime.class.getName());
 
@@ -93,8 +93,10 @@ public class QueueRuntime {
     public void start(ChannelTree tree) {
         List<String> functionNames =
                 functions.all().stream().map(JobFunction::name).sorted().toList();
-        int size = Math.min(settings.workers().orElse(tree.root().capacity().orElseThrow()), MAX_WORKERS);
-        size = Math.max(1, size);
+        // queue-job.workers is from 1 to MAX_WORKERS (QueueJobSettingsCheck refuses others); unset, the root's
+        // capacity (at least 1 here: 0 means this server does not dispatch), at most the executor's threads.
+        int size = settings.workers()
+                .orElseGet(() -> Math.min(tree.root().capacity().orElseThrow(), MAX_WORKERS));
         int heldLimit = size + settings.prefetch().orElse(size);
         afterCommit.start();
         threads.create(size);

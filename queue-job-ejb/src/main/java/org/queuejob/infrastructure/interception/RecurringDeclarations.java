@@ -24,6 +24,7 @@ import org.queuejob.api.Recurring;
 import org.queuejob.domain.model.recurring.CronSchedule;
 import org.queuejob.domain.model.recurring.InvalidScheduleException;
 import org.queuejob.domain.model.recurring.MissedTicks;
+import org.queuejob.infrastructure.config.QueueJobSettingsCheck;
 
 /**
  * Finds every {@link Recurring} method while CDI discovers the beans, and refuses the deployment, naming the method,
@@ -91,13 +92,17 @@ public class RecurringDeclarations implements Extension {
         declarations = List.copyOf(checked);
     }
 
-    private static RecurringDeclaration declaration(Config config, String name, Method method, Recurring recurring) {
+    static RecurringDeclaration declaration(Config config, String name, Method method, Recurring recurring) {
         String function = JobFunction.nameOf(method);
         String cron =
                 config.getOptionalValue(PREFIX + name + ".cron", String.class).orElse(recurring.cron());
         String zone =
                 config.getOptionalValue(PREFIX + name + ".zone", String.class).orElse(recurring.zone());
-        Boolean configuredEnabled = config.getOptionalValue(PREFIX + name + ".enabled", Boolean.class)
+        // Read as text and parsed strictly: the container's Boolean converter would read "ture" as false, and the
+        // recurring job would be disabled at every deployment without a word.
+        String enabledSetting = PREFIX + name + ".enabled";
+        Boolean configuredEnabled = config.getOptionalValue(enabledSetting, String.class)
+                .map(value -> QueueJobSettingsCheck.bool(enabledSetting, value))
                 .orElse(null);
         boolean enabled = configuredEnabled == null ? recurring.enabled() : configuredEnabled;
         try {

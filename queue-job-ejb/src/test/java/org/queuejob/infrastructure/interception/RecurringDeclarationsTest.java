@@ -1,0 +1,56 @@
+package org.queuejob.infrastructure.interception;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Method;
+import org.junit.jupiter.api.Test;
+import org.queuejob.api.Job;
+import org.queuejob.api.Recurring;
+import org.queuejob.infrastructure.config.MapConfig;
+
+class RecurringDeclarationsTest {
+
+    static class Reports {
+        @Job
+        @Recurring(name = "nightly", cron = "0 0 3 * * *")
+        public void nightly() {}
+    }
+
+    private static final Method NIGHTLY = method();
+
+    @Test
+    void anEnabledOverrideOfTrueOrFalseInAnyCaseAppliesAtEveryDeployment() {
+        assertThat(declare(MapConfig.of("queue-job.recurring.nightly.enabled", " FALSE "))
+                        .configuredEnabled())
+                .isFalse();
+        assertThat(declare(MapConfig.of("queue-job.recurring.nightly.enabled", "true"))
+                        .configuredEnabled())
+                .isTrue();
+        assertThat(declare(MapConfig.of()).configuredEnabled()).isNull();
+        assertThat(declare(MapConfig.of()).enabled()).isTrue();
+    }
+
+    @Test
+    void anEnabledOverrideThatIsNeitherTrueNorFalseRefusesTheDeploymentInsteadOfDisablingTheJob() {
+        // MicroProfile Config's Boolean converter would read each of these as false.
+        for (String value : new String[] {"ture", "1", "yes", "on", "enabled"}) {
+            assertThatThrownBy(() -> declare(MapConfig.of("queue-job.recurring.nightly.enabled", value)))
+                    .as(value)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("queue-job.recurring.nightly.enabled: \"" + value + "\" is neither true nor false.");
+        }
+    }
+
+    private static RecurringDeclaration declare(MapConfig config) {
+        return RecurringDeclarations.declaration(config, "nightly", NIGHTLY, NIGHTLY.getAnnotation(Recurring.class));
+    }
+
+    private static Method method() {
+        try {
+            return Reports.class.getMethod("nightly");
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
