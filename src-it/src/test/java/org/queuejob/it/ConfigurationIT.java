@@ -64,4 +64,27 @@ class ConfigurationIT {
         assertThat(result.succeeded()).isFalse();
         assertThat(result.output()).contains("queue-job.job-timeout-interrupt must be true or false, got 'yes'");
     }
+
+    /**
+     * A typo in a switch (read as false: a server that silently ran no jobs), a number out of its range (a batch of
+     * 0: nothing ever dispatched) and a timeout for a job function named wrong (ignored) were all taken as given.
+     */
+    @Test
+    void settingsOutOfRangeOrNamingNoJobFunctionFailTheDeploymentNamingEach() throws Exception {
+        WebArchive war = TestDeployments.queueJobWar("bad-settings-it")
+                .addAsResource(
+                        new StringAsset("queue-job.dispatch-enabled=ture\n"
+                                + "queue-job.claim-batch-size=0\n"
+                                + "queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulTxt=5\n"),
+                        "META-INF/microprofile-config.properties");
+        AppServer.Result result = TestDeployments.tryDeploying(war);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output())
+                .contains("queue-job.dispatch-enabled: \"ture\" is neither true nor false.")
+                .contains("queue-job.claim-batch-size: \"0\" is not a whole number of jobs")
+                .contains("queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulTxt names no job function of"
+                        + " this application; did you mean"
+                        + " queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulText?");
+    }
 }

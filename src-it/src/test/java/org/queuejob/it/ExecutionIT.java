@@ -299,6 +299,31 @@ class ExecutionIT {
         assertThat(log.runs(marker)).isEqualTo(2);
     }
 
+    /**
+     * Such a retry's record failed at its commit, and the job stayed with its server, which ran it again every second
+     * without ever counting a try.
+     */
+    @Test
+    void aRetryTheDatabaseCouldNotStoreAsAsked_isRecordedOnce_neverRunAgainAndAgain() {
+        String marker = "retry-badly-" + UUID.randomUUID();
+
+        jobs.retryBadly(marker, false);
+        UUID nul = enqueued.last();
+        jobs.retryBadly(marker, true);
+        UUID pastTheYear9999 = enqueued.last();
+
+        QueueJob retried = await().atMost(TIMEOUT)
+                .until(() -> query.find(nul).orElseThrow(), job -> job.retry() == 1 && job.state() == JobState.PENDING);
+        QueueJob failed = awaitState(pastTheYear9999, JobState.FAILED);
+        assertThat(retried.result()).isEqualTo("gateway said \uFFFD " + marker);
+        assertThat(retried.eta()).isAfter(Instant.now().plus(Duration.ofMinutes(50)));
+        assertThat(failed.excMessage())
+                .startsWith("Not retried: its retry delay (PT72000000H) puts its next try past the year 9999")
+                .endsWith("Much later: " + marker);
+        assertThat(failed.retry()).isEqualTo(1);
+        assertThat(log.runs(marker)).isEqualTo(2);
+    }
+
     @Test
     void jobOfAFunctionThisDeploymentLacksStaysPendingInsteadOfFailing() {
         // Left by an older deployment, which registered the function before it was renamed (a record remains).

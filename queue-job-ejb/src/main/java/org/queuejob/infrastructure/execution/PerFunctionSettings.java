@@ -57,15 +57,18 @@ final class PerFunctionSettings {
         return values;
     }
 
+    /** A setting named after no job function of the application: its property name, and a sentence saying so. */
+    record Unknown(String property, String sentence) {}
+
     /**
-     * One sentence for each setting {@code setting.<name>}, in either form, whose name is no job function of {@code
-     * functions}; none when all are.
+     * Each setting {@code setting.<name>}, in either form, whose name is no job function of {@code functions}; none
+     * when all are.
      */
-    static List<String> unknown(Config config, String setting, Collection<String> functions) {
+    static List<Unknown> unknown(Config config, String setting, Collection<String> functions) {
         String prefix = setting + ".";
         String envPrefix = envName(prefix);
         Map<String, String> byEnvName = byEnvName(setting, functions);
-        List<String> problems = new ArrayList<>();
+        List<Unknown> problems = new ArrayList<>();
         for (String property : config.getPropertyNames()) {
             if (config.getOptionalValue(property, String.class).isEmpty()) {
                 continue; // an empty value is no value: nothing is ignored
@@ -73,14 +76,16 @@ final class PerFunctionSettings {
             if (property.startsWith(prefix) && property.length() > prefix.length()) {
                 String function = property.substring(prefix.length());
                 if (!functions.contains(function)) {
-                    problems.add(String.format(UNKNOWN, property, suggestion(prefix, function, functions)));
+                    problems.add(new Unknown(
+                            property, String.format(UNKNOWN, property, suggestion(prefix, function, functions))));
                 }
             } else if (isEnvName(property)) {
                 String upper = property.toUpperCase(Locale.ROOT);
                 if (upper.startsWith(envPrefix)
                         && upper.length() > envPrefix.length()
                         && !byEnvName.containsKey(upper)) {
-                    problems.add(String.format(UNKNOWN, property, envSuggestion(envPrefix, upper, byEnvName)));
+                    problems.add(new Unknown(
+                            property, String.format(UNKNOWN, property, envSuggestion(envPrefix, upper, byEnvName))));
                 }
             }
         }

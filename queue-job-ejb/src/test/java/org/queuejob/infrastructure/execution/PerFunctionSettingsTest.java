@@ -2,8 +2,14 @@ package org.queuejob.infrastructure.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.queuejob.infrastructure.config.MapConfig;
 
 class PerFunctionSettingsTest {
@@ -131,5 +137,47 @@ class PerFunctionSettingsTest {
     void theEnvironmentNameOfASettingFollowsMicroProfileConfig() {
         assertThat(PerFunctionSettings.envName("queue-job.job-timeout-seconds.org.acme.Reports$Inner.yearly_2"))
                 .isEqualTo("QUEUE_JOB_JOB_TIMEOUT_SECONDS_ORG_ACME_REPORTS_INNER_YEARLY_2");
+    }
+
+    @Test
+    void aSettingOfTheApplicationsOwnFileNamingNoJobFunction_refusesTheDeployment() {
+        String typo = "queue-job.job-timeout-seconds.org.acme.Reports.yearli";
+        MapConfig config = MapConfig.of(typo, "60");
+
+        assertThat(JobTimeoutsCheck.problems(config, FUNCTIONS, Set.of(typo)::contains))
+                .containsExactly(typo + " names no job function of this application; did you mean"
+                        + " queue-job.job-timeout-seconds." + YEARLY + "?");
+        assertThat(JobTimeoutsCheck.warnings(config, FUNCTIONS, Set.of(typo)::contains))
+                .isEmpty();
+    }
+
+    @Test
+    void aServerWideSettingNamingNoJobFunctionOfThisApplication_isSaidButRefusesNothing() {
+        // A system property reaches every application of the server: it may be meant for another one.
+        MapConfig config = MapConfig.of("queue-job.cancel-interrupt.org.other.Billing.close", "false");
+
+        assertThat(JobTimeoutsCheck.problems(config, FUNCTIONS, property -> false))
+                .isEmpty();
+        assertThat(JobTimeoutsCheck.warnings(config, FUNCTIONS, property -> false))
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "queue-job.cancel-interrupt.org.other.Billing.close names no job function of this application")
+                .endsWith("it may be meant for another application; ignored here)");
+    }
+
+    @Test
+    void theApplicationsOwnPropertiesAreThoseOfItsMicroprofileConfigFiles(@TempDir Path classes) throws IOException {
+        Path file = classes.resolve(JobTimeoutsCheck.APPLICATION_FILE);
+        Files.createDirectories(file.getParent());
+        Files.writeString(
+                file, "queue-job.job-timeout-seconds.org.acme.Reports.yearly=60\nqueue-job.channels=root:2\n");
+
+        try (URLClassLoader application =
+                new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
+            assertThat(JobTimeoutsCheck.ownProperties(application))
+                    .containsExactlyInAnyOrder(
+                            "queue-job.job-timeout-seconds.org.acme.Reports.yearly", "queue-job.channels");
+        }
     }
 }

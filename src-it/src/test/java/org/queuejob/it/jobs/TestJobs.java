@@ -69,6 +69,19 @@ public class TestJobs {
         throw new RetryableJobException("Not yet: " + marker, Duration.ZERO);
     }
 
+    /**
+     * Asks for a retry the database could not store as asked: a NUL in its message, or a delay that puts its next try
+     * past the year 9999.
+     */
+    @Job(maxRetries = 5)
+    public void retryBadly(String marker, boolean pastTheYear9999) {
+        log.record(marker);
+        if (pastTheYear9999) {
+            throw new RetryableJobException("Much later: " + marker, Duration.ofDays(3_000_000));
+        }
+        throw new RetryableJobException("gateway said \u0000 " + marker, Duration.ofHours(1));
+    }
+
     /** Asks for a retry without a delay, so the retry pattern decides. */
     @Job(maxRetries = 3, retryPattern = "{1: 5, 2: (7, 9)}")
     public void patterned(String marker) {
