@@ -6,6 +6,9 @@ import static org.queuejob.domain.model.job.JobState.PENDING;
 import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.component.UIInput;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -169,6 +172,27 @@ public class JobsBacking implements Serializable {
         }
         groupBy = null;
         filterChanged();
+    }
+
+    /** What the custom days take: the years a job can have been created in (JobFilter's bounds, in days). */
+    static final String DAY_RULE =
+            "From – to: the creation dates to filter on are from the year 1 to the end of the year 9999 (UTC), not %s.";
+
+    /**
+     * Validator of the custom range's days: a day outside the years 1 to 9999 is refused at entry with a sentence in
+     * the page's message area and the filter stays as it was (the query would refuse it: "Something went wrong").
+     */
+    public void validateDay(FacesContext context, UIComponent component, Object value) {
+        if (value instanceof LocalDate day) {
+            dayRefusal(day).ifPresent(sentence -> {
+                ((UIInput) component).setValid(false);
+                Refusals.error(null, sentence);
+            });
+        }
+    }
+
+    static Optional<String> dayRefusal(LocalDate day) {
+        return day.getYear() < 1 || day.getYear() > 9999 ? Optional.of(String.format(DAY_RULE, day)) : Optional.empty();
     }
 
     JobFilter filter() {
