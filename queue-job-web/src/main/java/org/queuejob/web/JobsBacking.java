@@ -6,9 +6,10 @@ import static org.queuejob.domain.model.job.JobState.PENDING;
 import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
+import jakarta.faces.application.FacesMessage;
 import jakarta.faces.component.UIComponent;
-import jakarta.faces.component.UIInput;
 import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -178,16 +179,24 @@ public class JobsBacking implements Serializable {
     static final String DAY_RULE =
             "From – to: the creation dates to filter on are from the year 1 to the end of the year 9999 (UTC), not %s.";
 
+    /** A custom day the browser sent that is not one (a five-digit year, which the converter cannot read). */
+    static final String DAY_NOT_READ =
+            "From – to: a day from the year 1 to the end of the year 9999 (UTC), such as 2031-05-04.";
+
+    public String getDayRuleText() {
+        return DAY_NOT_READ;
+    }
+
     /**
-     * Validator of the custom range's days: a day outside the years 1 to 9999 is refused at entry with a sentence in
-     * the page's message area and the filter stays as it was (the query would refuse it: "Something went wrong").
+     * Validator of the custom range's days: a day outside the years 1 to 9999 is refused at entry with a sentence
+     * beside the fields, and the filter stays as it was (the query would refuse it: "Something went wrong").
      */
     public void validateDay(FacesContext context, UIComponent component, Object value) {
         if (value instanceof LocalDate day) {
-            dayRefusal(day).ifPresent(sentence -> {
-                ((UIInput) component).setValid(false);
-                Refusals.error(null, sentence);
-            });
+            Optional<String> refusal = dayRefusal(day);
+            if (refusal.isPresent()) {
+                throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.get(), null));
+            }
         }
     }
 

@@ -134,7 +134,8 @@ class ApiEditsIT {
         assertProblem(renamed, 400);
         assertThat(detail(renamed)).isEqualTo("The name of a recurring job cannot change (was " + name + ").");
         assertProblem(manager.post("/recurring-jobs", recurring(" " + name + "-3")), 400);
-        assertThat(manager.send("DELETE", "/recurring-jobs/" + id, null, null).status())
+        assertThat(manager.send("DELETE", "/recurring-jobs/" + id, "{}", Api.JSON)
+                        .status())
                 .isEqualTo(204);
 
         String withNul = Base64.getUrlEncoder()

@@ -178,8 +178,10 @@ class JobsScreenIT extends BrowserTest {
                         + " input.value = arguments[0]; input.dispatchEvent(new Event('change'));",
                 "10000-01-01");
 
+        // The browser sends the five-digit year as typed (10000-01-01), which is not a day the page reads.
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
-                By.id("jobsForm:messages"), "from the year 1 to the end of the year 9999 (UTC), not +10000-01-01"));
+                By.id("jobsForm:customRangeMessages"),
+                "From – to: a day from the year 1 to the end of the year 9999 (UTC), such as 2031-05-04."));
         assertThat(browser.driver().getPageSource()).doesNotContain("Something went wrong");
         assertThat(waitForRows(browser, 1).get(0).getText()).contains("Kept fixture");
     }
