@@ -42,6 +42,9 @@ import org.queuejob.infrastructure.config.QueueJobSettings;
 @Transactional(Transactional.TxType.NOT_SUPPORTED)
 public class BulkActionService {
 
+    /** Most uuids of no job a refusal names (it says how many there are). */
+    static final int MAX_UNKNOWN_NAMED = 20;
+
     static final String DEFAULT_CHUNK_SIZE = "200";
     /**
      * Half of the wall time: a bulk action over a million jobs yields the other half to the hot path (measured by the
@@ -156,13 +159,34 @@ public class BulkActionService {
         return start(request, null, text, selection, selection[selection.length - 1], startedBy, pace);
     }
 
-    /** The selected jobs, by uuid (the REST API's); uuids of no job are left out. */
+    /**
+     * The selected jobs, by uuid (the REST API's). A uuid of no job refuses the whole request, naming (the first
+     * {@value #MAX_UNKNOWN_NAMED} of) them: acting on the others only would leave the caller believing every listed
+     * job was acted on.
+     *
+     * @throws InvalidSettingException listing the uuids of no job; nothing is started then
+     */
     public BulkActionRun startOnUuids(BulkRequest request, Collection<UUID> uuids, String startedBy) {
-        List<Long> ids = queries.ids(uuids);
-        if (ids.isEmpty()) {
-            throw new InvalidSettingException("None of the given uuids is a job.", null);
+        Map<UUID, Long> ids = queries.ids(uuids);
+        List<UUID> unknown =
+                uuids.stream().distinct().filter(uuid -> !ids.containsKey(uuid)).toList();
+        if (!unknown.isEmpty()) {
+            throw new InvalidSettingException(unknownUuids(unknown), null);
         }
-        return startOnSelection(request, ids, startedBy);
+        return startOnSelection(request, ids.values(), startedBy);
+    }
+
+    /** The refusal of uuids of no job: how many, and the first {@value #MAX_UNKNOWN_NAMED} of them. */
+    static String unknownUuids(List<UUID> unknown) {
+        String named =
+                unknown.stream().limit(MAX_UNKNOWN_NAMED).map(UUID::toString).collect(Collectors.joining(", "));
+        return (unknown.size() == 1
+                        ? "1 of the given uuids is no job: " + named
+                        : unknown.size() + " of the given uuids are no job"
+                                + (unknown.size() > MAX_UNKNOWN_NAMED ? " (the first " + MAX_UNKNOWN_NAMED + ")" : "")
+                                + ": " + named)
+                + ". Nothing was started: leave out the uuids of jobs that were removed (or never existed), and send"
+                + " the list again.";
     }
 
     /** Asks a running action to stop after its current chunk, wherever it runs. */

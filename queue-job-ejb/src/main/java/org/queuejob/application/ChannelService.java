@@ -14,6 +14,7 @@ import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
 import org.queuejob.domain.model.channel.ChannelsChanged;
 import org.queuejob.domain.model.job.ChannelName;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.domain.model.statistics.JobCounts;
 import org.queuejob.domain.model.statistics.StateCount;
 import org.queuejob.domain.scheduling.ChannelConfig;
@@ -135,18 +136,14 @@ public class ChannelService {
      * New settings for a channel, created if missing.
      *
      * @throws InvalidSettingException with the scheduler's sentence when the settings are inconsistent (sequential
-     *     with a capacity other than 1, root without a capacity, a negative number), or when a new channel's name
-     *     breaks the grammar ({@link ChannelName}); nothing is changed then
+     *     with a capacity other than 1, root without a capacity, a negative number), or when the name is not exactly
+     *     a channel's ({@link #requireExactName}); nothing is changed then
      */
     public void configure(String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds) {
-        String name = completeName == null ? "" : completeName.strip();
-        Channel existing = channels.find(name).orElse(null);
-        if (existing == null) {
-            // Names of existing records are taken as stored; a new record's name must follow the grammar.
-            refusedAsSetting(() -> ChannelName.normalize(name));
-        }
+        Channel existing = existingOrNamedExactly(completeName);
         refusedAsSettingDo(() -> Channel.requireSettable(capacity, throttleSeconds));
-        ChannelSpec spec = refusedAsSetting(() -> new ChannelSpec(name, capacity, sequential, throttleSeconds, false));
+        ChannelSpec spec =
+                refusedAsSetting(() -> new ChannelSpec(completeName, capacity, sequential, throttleSeconds, false));
         if (existing != null) {
             refusedAsSettingDo(() -> existing.configure(capacity, sequential, throttleSeconds));
         } else {
@@ -156,16 +153,87 @@ public class ChannelService {
     }
 
     /**
-     * New settings and removal interval for a channel, in one transaction: both are taken, or neither (the Channels
-     * screen's dialog).
+     * A save of the Channels screen's dialog or of the API's PUT: settings and removal interval in one transaction,
+     * both taken or neither, and only the fields changed are written, each resolved against the record as read here
+     * ({@link FieldEdit}); another person's change to another field is kept. A channel without a record starts from
+     * what the screen shows for it: no capacity of its own (unlimited), not sequential, no throttle, {@value
+     * Channel#DEFAULT_REMOVAL_INTERVAL_DAYS} days.
      *
+     * @param capacity null: unlimited
      * @throws InvalidSettingException as {@link #configure(String, OptionalInt, boolean, int)} and {@link
-     *     #changeRemovalInterval}
+     *     #changeRemovalInterval}; {@link ChangedMeanwhileException} when a field changed here was changed by someone
+     *     else since the form was loaded
      */
-    public void configure(
-            String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds, int removalDays) {
-        configure(completeName, capacity, sequential, throttleSeconds);
-        changeRemovalInterval(completeName.strip(), removalDays);
+    public void change(
+            String completeName,
+            FieldEdit<Integer> capacity,
+            FieldEdit<Boolean> sequential,
+            FieldEdit<Integer> throttleSeconds,
+            FieldEdit<Integer> removalDays) {
+        Channel existing = existingOrNamedExactly(completeName);
+        ChannelSpec current = existing == null ? null : existing.spec();
+        Integer newCapacity = capacity.resolve(
+                current == null || current.capacity().isEmpty()
+                        ? null
+                        : current.capacity().getAsInt(),
+                "capacity");
+        boolean newSequential =
+                Boolean.TRUE.equals(sequential.resolve(current != null && current.sequential(), "sequential"));
+        int newThrottle = throttleSeconds.resolve(current == null ? 0 : current.throttleSeconds(), "throttle");
+        int newRemoval = removalDays.resolve(
+                existing == null ? Channel.DEFAULT_REMOVAL_INTERVAL_DAYS : existing.removalIntervalDays(),
+                "removal interval");
+        configure(
+                completeName,
+                newCapacity == null ? OptionalInt.empty() : OptionalInt.of(newCapacity),
+                newSequential,
+                newThrottle);
+        changeRemovalInterval(completeName, newRemoval);
+    }
+
+    /**
+     * The record named exactly {@code completeName}, or null when there is none and the name is one a new record may
+     * take: complete ({@code root.mail}, not {@code mail}) and following the grammar. A name with spaces around it is
+     * refused, never stripped: {@code "root.mail "} would otherwise have changed root.mail while the caller asked
+     * about another channel.
+     *
+     * @throws InvalidSettingException naming the name and what is wrong with it
+     */
+    private Channel existingOrNamedExactly(String completeName) {
+        requireExactName(completeName);
+        return channels.find(completeName).orElse(null);
+    }
+
+    /**
+     * Refuses a name that is not exactly a channel's: blank, with spaces around it, not complete, or breaking the
+     * grammar ({@link ChannelName}). Names of existing records are taken as stored.
+     *
+     * @throws InvalidSettingException with a sentence naming the name
+     */
+    public void requireExactName(String completeName) {
+        if (completeName == null || completeName.isBlank()) {
+            throw new InvalidSettingException("A channel name is required, e.g. root.mail.", null);
+        }
+        if (!completeName.equals(completeName.strip())) {
+            throw new InvalidSettingException(
+                    "The channel name '" + echo(completeName) + "' has spaces around it: give the name alone, e.g."
+                            + " root.mail.",
+                    null);
+        }
+        if (channels.find(completeName).isPresent()) {
+            return;
+        }
+        String normalized = refusedAsSetting(() -> ChannelName.normalize(completeName));
+        if (!normalized.equals(completeName)) {
+            throw new InvalidSettingException(
+                    "A channel's complete name starts with root (e.g. " + echo(normalized) + "), not '"
+                            + echo(completeName) + "'.",
+                    null);
+        }
+    }
+
+    private static String echo(String name) {
+        return StoredText.prefix(name, 80);
     }
 
     private static void refusedAsSettingDo(Runnable change) {

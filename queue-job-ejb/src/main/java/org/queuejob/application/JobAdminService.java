@@ -113,6 +113,23 @@ public class JobAdminService {
         enqueued.fire(JobEnqueued.of(job));
     }
 
+    /**
+     * A save of the job page or of the API's PATCH: only the fields changed are written, each resolved against the
+     * job as locked here ({@link FieldEdit}), so that another person's change to another field is kept, and a change
+     * to a field that someone else changed since the form was loaded is refused ({@link ChangedMeanwhileException}).
+     *
+     * @throws InvalidSettingException as {@link #reschedule}; nothing changes then
+     */
+    public void edit(UUID uuid, FieldEdit<Integer> priority, FieldEdit<Instant> eta, FieldEdit<String> channel) {
+        QueueJob job = locked(uuid);
+        int newPriority = priority.resolve(job.priority(), "priority");
+        Instant newEta = eta.resolve(job.eta(), "execute only after");
+        String newChannel =
+                channel.changes() ? checkedChannel(channel.resolve(job.channel(), "channel")) : job.channel();
+        edit(() -> job.reschedule(newPriority, newEta, newChannel));
+        enqueued.fire(JobEnqueued.of(job));
+    }
+
     /** A new priority, the rest as it was. */
     public void changePriority(UUID uuid, int priority) {
         changePriority(locked(uuid), priority);

@@ -1,5 +1,8 @@
 package org.queuejob.application;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -52,12 +55,24 @@ public record JobCursor(JobSort sort, boolean ascending, Object value, long id) 
 
     /** Reads a cursor made by {@link #encode()} for the same sort and direction; refused with a sentence otherwise. */
     public static JobCursor decode(String cursor, JobSort sort, boolean ascending) {
-        String[] parts;
+        String text;
         try {
-            parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 5);
-        } catch (IllegalArgumentException e) {
+            // Strict: bytes that are not UTF-8 were not written by encode(), and are refused rather than replaced.
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(Base64.getUrlDecoder().decode(cursor)))
+                    .toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
             throw malformed();
         }
+        if (text.indexOf('\u0000') >= 0) {
+            // No stored value holds NUL (PostgreSQL's text refuses it): the query would fail on it, not just find
+            // nothing.
+            throw malformed();
+        }
+        String[] parts = text.split("\\|", 5);
         if (parts.length != 5 || !VERSION.equals(parts[0])) {
             throw malformed();
         }

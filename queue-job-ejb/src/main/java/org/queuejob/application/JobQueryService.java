@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.job.JobDependency;
@@ -166,8 +167,8 @@ public class JobQueryService {
         return jobs.idsAfter(filter, afterId, maxId, limit);
     }
 
-    /** The ids of the jobs with these uuids (those that exist), ascending. */
-    public List<Long> ids(Collection<UUID> uuids) {
+    /** The ids of the jobs with these uuids, by uuid: a uuid of no job is absent. */
+    public Map<UUID, Long> ids(Collection<UUID> uuids) {
         return jobs.ids(uuids);
     }
 

@@ -38,6 +38,8 @@ import org.queuejob.infrastructure.interception.RecurringDeclarations;
 public class RecurringJobService {
 
     static final String EXISTS = "A recurring job named '%s' exists already: choose another name.";
+    static final String SPACES = "The name '%s' has spaces around it: give the name without them.";
+    static final String RENAMED = "The name of a recurring job cannot change (was %s).";
     static final String NOT_FOUND = "No recurring job %d: it was deleted meanwhile.";
     static final String IN_CODE = "The recurring job '%s' is declared in code (@Recurring on %s): change its schedule"
             + " there, or with the configuration properties " + RecurringDeclarations.PREFIX + "%s.cron / .zone;"
@@ -169,7 +171,11 @@ public class RecurringJobService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public long create(RecurringJobRequest request) {
-        String name = request.name() == null ? null : request.name().strip();
+        String name = request.name();
+        if (name != null && !name.isBlank() && !name.equals(name.strip())) {
+            // Refused, not stripped: the name is how code and people find the record, and is kept as given.
+            throw new InvalidSettingException(String.format(SPACES, StoredText.prefix(name, 80)), null);
+        }
         if (name != null && records.findByName(name).isPresent()) {
             throw new InvalidSettingException(String.format(EXISTS, name), null);
         }
@@ -201,10 +207,30 @@ public class RecurringJobService {
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void edit(long id, RecurringJobRequest request) {
+        edit(id, null, request);
+    }
+
+    /**
+     * As {@link #edit(long, RecurringJobRequest)}, for a form loaded with {@code shown}: only the fields changed in
+     * it are written, each resolved against the record as read here ({@link FieldEdit}); another person's change to
+     * another field (an enable from the list, say) is kept, and a change to a field someone else changed since the
+     * form was loaded is refused with {@link ChangedMeanwhileException}.
+     *
+     * @param shown the record as the form was loaded with it; null: every field of {@code request} is taken (the
+     *     API's PUT, which gives the whole record)
+     * @throws InvalidSettingException naming what is wrong (a name other than the record's among them); nothing is
+     *     changed then
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void edit(long id, RecurringJobView shown, RecurringJobRequest typed) {
         RecurringJob job = existing(id);
         if (job.origin() == RecurringOrigin.CODE) {
             throw declaredInCode(job.name(), job.jobFunction());
         }
+        if (typed.name() != null && !typed.name().equals(job.name())) {
+            throw new InvalidSettingException(String.format(RENAMED, StoredText.prefix(job.name(), 80)), null);
+        }
+        RecurringJobRequest request = shown == null ? typed : resolved(job, shown, typed);
         String arguments = checkedArguments(request);
         try {
             job.change(
@@ -224,6 +250,20 @@ public class RecurringJobService {
         } else {
             job.disable();
         }
+    }
+
+    /** The form's fields, each the record's current value unless the form changed it ({@link FieldEdit}). */
+    private static RecurringJobRequest resolved(RecurringJob job, RecurringJobView shown, RecurringJobRequest typed) {
+        return new RecurringJobRequest(
+                job.name(),
+                FieldEdit.from(shown.cron(), typed.cron()).resolve(job.cron(), "schedule"),
+                FieldEdit.from(shown.zone(), typed.zone()).resolve(job.zone(), "zone"),
+                FieldEdit.from(shown.jobFunction(), typed.jobFunction()).resolve(job.jobFunction(), "job function"),
+                FieldEdit.from(shown.argumentsJson(), typed.argumentsJson()).resolve(job.arguments(), "arguments"),
+                FieldEdit.from(shown.channel(), typed.channel()).resolve(job.channel(), "channel"),
+                FieldEdit.from(shown.priority(), typed.priority()).resolve(job.priority(), "priority"),
+                FieldEdit.from(shown.missed(), typed.missed()).resolve(job.missed(), "missed ticks"),
+                FieldEdit.from(shown.enabled(), typed.enabled()).resolve(job.enabled(), "enabled"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.queuejob.application;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
 import org.queuejob.domain.model.recurring.MissedTicks;
@@ -31,7 +32,8 @@ public record RecurringJobView(
         Instant lastRunAt,
         String lastRunBy,
         String lastError,
-        boolean functionHere) {
+        boolean functionHere)
+        implements Serializable {
 
     public boolean declaredInCode() {
         return origin == RecurringOrigin.CODE;

@@ -62,4 +62,22 @@ class JobCursorTest {
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageStartingWith("The cursor is not one this API gave");
     }
+
+    /** Tampered: PostgreSQL refuses NUL in text, and bytes that are not UTF-8 were never written by encode(). */
+    @Test
+    void aCursorWithNulOrBytesThatAreNotUtf8_isRefusedAsNotACursorOfThisApi() {
+        String withNul = new JobCursor(JobSort.CHANNEL, true, "root\u0000mail", 1).encode();
+        byte[] valid = "c1|CHANNEL|a|1|=root".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(valid, valid.length + 2);
+        bytes[valid.length] = (byte) 0xC3; // a lead byte followed by no continuation byte
+        bytes[valid.length + 1] = (byte) 0x28;
+        String notUtf8 = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+        assertThatThrownBy(() -> JobCursor.decode(withNul, JobSort.CHANNEL, true))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("The cursor is not one this API gave");
+        assertThatThrownBy(() -> JobCursor.decode(notUtf8, JobSort.CHANNEL, true))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageStartingWith("The cursor is not one this API gave");
+    }
 }

@@ -11,13 +11,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import org.omnifaces.util.Faces;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.DefaultTreeNode;
 import org.primefaces.model.TreeNode;
 import org.queuejob.application.ChannelService;
 import org.queuejob.application.ChannelView;
+import org.queuejob.application.FieldEdit;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.scheduling.ChannelSpec;
 import org.queuejob.web.security.ManagerOnly;
@@ -69,6 +69,9 @@ public class ChannelsBacking implements Serializable {
 
     /** The channel being edited, and its new settings. */
     private String editName;
+
+    /** The channel as the dialog was opened with it: a save writes only the fields changed since. */
+    private ChannelView shown;
 
     @Min(value = 0, message = CAPACITY_RULE)
     @Max(value = MAX_CAPACITY, message = CAPACITY_RULE)
@@ -131,6 +134,7 @@ public class ChannelsBacking implements Serializable {
         editSequential = channel.sequential();
         editThrottle = channel.throttleSeconds();
         editRemovalInterval = channel.removalIntervalDays();
+        shown = channel;
         PrimeFaces.current().ajax().addCallbackParam("found", true);
     }
 
@@ -139,16 +143,20 @@ public class ChannelsBacking implements Serializable {
         return String.valueOf(Faces.getRequestParameter(ROW));
     }
 
-    /** Settings and removal interval in one transaction: both are saved, or neither. */
+    /**
+     * Settings and removal interval in one transaction: both are saved, or neither. Only the fields changed in the
+     * dialog are written (compared with what it was opened with), so that another person's change to another field
+     * is kept; a field changed here and meanwhile by someone else refuses the save ({@link FieldEdit}).
+     */
     @ManagerOnly
     public void save() {
         if (act(
-                () -> channels.configure(
+                () -> channels.change(
                         editName,
-                        editCapacity == null ? OptionalInt.empty() : OptionalInt.of(editCapacity),
-                        editSequential,
-                        editThrottle,
-                        editRemovalInterval),
+                        FieldEdit.from(shown.capacity(), editCapacity),
+                        FieldEdit.from(shown.sequential(), editSequential),
+                        FieldEdit.from(shown.throttleSeconds(), editThrottle),
+                        FieldEdit.from(shown.removalIntervalDays(), editRemovalInterval)),
                 DIALOG_MESSAGES)) {
             Refusals.info(null, String.format(SAVED, editName));
             Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('channelDialog').hide()");

@@ -15,6 +15,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
 import org.queuejob.application.BulkAction;
 import org.queuejob.application.CancelInterrupt;
+import org.queuejob.application.FieldEdit;
 import org.queuejob.application.JobAdminService;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobQueryService;
@@ -66,7 +68,7 @@ public class JobBacking implements Serializable {
     static final String CHANNEL_REQUIRED = "Channel: a channel is required, e.g. root or root.mail.";
     /** What the date field takes: JSF's own message named neither the form nor the years (a 5-digit year, say). */
     static final String ETA_RULE =
-            "Execute only after (UTC): a date and time such as 2031-05-04 03:02, from the year 1 to the year 9999.";
+            "Execute only after (UTC): a date and time such as 2031-05-04 03:02:00, from the year 1 to the year 9999.";
 
     static final String CHANNEL_TOO_LONG = "Channel: a channel name has at most 255 characters.";
     static final String CHANNEL_RULE = "Channel: use " + ChannelName.RULE + ".";
@@ -129,6 +131,13 @@ public class JobBacking implements Serializable {
     private transient Optional<String> unreachable;
 
     private LocalDateTime editEta;
+
+    /** The editable fields as the form was loaded with them: a save writes only those changed since. */
+    private Integer shownPriority;
+
+    private Instant shownEta;
+
+    private String shownChannel;
 
     @NotBlank(message = CHANNEL_REQUIRED)
     @Size(max = ChannelName.MAX_LENGTH, message = CHANNEL_TOO_LONG)
@@ -226,11 +235,44 @@ public class JobBacking implements Serializable {
         return String.format(interrupt.interrupts() ? RUN_INTERRUPTED : RUN_GOES_ON, interrupt.setting());
     }
 
-    /** Saves the editable fields: priority, eta (empty = as soon as possible) and channel. */
+    /**
+     * Saves the editable fields: priority, eta (empty = as soon as possible) and channel. Only those changed in the
+     * form are written (each compared with what the page showed), so that a field left alone keeps its stored value,
+     * to the fraction of a second, and another person's change to it meanwhile; a field changed here that someone
+     * else changed meanwhile refuses the save ({@link FieldEdit}).
+     */
     @ManagerOnly
     public void save() {
-        Instant eta = editEta == null ? null : editEta.toInstant(ZoneOffset.UTC);
-        act(() -> admin.reschedule(getJob().uuid(), editPriority, eta, editChannel), "Saved.");
+        FieldEdit<Integer> priority = FieldEdit.from(shownPriority, editPriority);
+        FieldEdit<Instant> eta = FieldEdit.from(shownEta, typedEta(editEta, shownEta));
+        FieldEdit<String> channel = FieldEdit.from(shownChannel, completeChannel(editChannel));
+        act(() -> admin.edit(getJob().uuid(), priority, eta, channel), "Saved.");
+    }
+
+    /** The eta in the field, as an instant: the stored one when the field still shows it (to the second). */
+    static Instant typedEta(LocalDateTime field, Instant shownEta) {
+        if (field == null) {
+            return null;
+        }
+        if (shownEta != null && field.equals(shown(shownEta))) {
+            return shownEta;
+        }
+        return field.toInstant(ZoneOffset.UTC);
+    }
+
+    /** The eta as the date field shows it: UTC, to the second (its pattern has no fractions). */
+    static LocalDateTime shown(Instant eta) {
+        return LocalDateTime.ofInstant(eta, ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** The channel as stored ({@code mail} is {@code root.mail}), for the comparison with the one shown. */
+    static String completeChannel(String typed) {
+        try {
+            return ChannelName.normalize(typed);
+        } catch (IllegalArgumentException e) {
+            // Refused by the service with the grammar's sentence: passed on as typed.
+            return typed;
+        }
     }
 
     /** Viewers are shown no action at all (the server refuses them anyway: {@link ManagerOnly}). */
@@ -381,8 +423,11 @@ public class JobBacking implements Serializable {
         if (current != null) {
             shownState = current.state();
             shownRetry = current.retry();
+            shownPriority = current.priority();
+            shownEta = current.eta();
+            shownChannel = current.channel();
             editPriority = current.priority();
-            editEta = current.eta() == null ? null : LocalDateTime.ofInstant(current.eta(), ZoneOffset.UTC);
+            editEta = current.eta() == null ? null : shown(current.eta());
             editChannel = current.channel();
         }
     }

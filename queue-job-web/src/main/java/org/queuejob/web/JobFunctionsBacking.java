@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import org.omnifaces.util.Faces;
+import org.queuejob.application.FieldEdit;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.application.JobFunctionView;
 import org.queuejob.domain.model.job.ChannelName;
@@ -53,6 +55,13 @@ public class JobFunctionsBacking implements Serializable {
 
     private String editName;
 
+    /** The fields as the dialog was opened with them: a save writes only those changed since. */
+    private String shownChannel;
+
+    private String shownRetryPattern;
+
+    private String shownRelatedAction;
+
     @Size(max = ChannelName.MAX_LENGTH, message = CHANNEL_TOO_LONG)
     @Pattern(regexp = ChannelName.PATTERN, message = CHANNEL_RULE)
     private String editChannel;
@@ -71,6 +80,9 @@ public class JobFunctionsBacking implements Serializable {
     }
 
     public void edit(JobFunctionView function) {
+        shownChannel = function.editedChannel();
+        shownRetryPattern = function.editedRetryPattern();
+        shownRelatedAction = function.editedRelatedAction();
         editName = function.name();
         editChannel = function.editedChannel();
         editRetryPattern = function.editedRetryPattern();
@@ -80,7 +92,7 @@ public class JobFunctionsBacking implements Serializable {
     @ManagerOnly
     public void save() {
         try {
-            jobFunctions.edit(editName, editChannel, editRetryPattern, editRelatedAction);
+            saveChanged();
             Refusals.info(null, String.format(SAVED, editName));
             Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('functionDialog').hide()");
         } catch (RuntimeException e) {
@@ -88,6 +100,35 @@ public class JobFunctionsBacking implements Serializable {
         } finally {
             functions = null;
         }
+    }
+
+    /**
+     * Writes the fields changed in the dialog, the others as the function has them now ({@link FieldEdit}): another
+     * person's change to another field is kept, and one to a field changed here refuses the save. (The service
+     * takes every field; the function is read again just before, and two saves that meet at commit are told apart
+     * by the record's version.)
+     */
+    private void saveChanged() {
+        Optional<JobFunctionView> now = jobFunctions.find(editName);
+        if (now.isEmpty()) {
+            // Gone meanwhile: the service says so.
+            jobFunctions.edit(editName, editChannel, editRetryPattern, editRelatedAction);
+            return;
+        }
+        JobFunctionView current = now.get();
+        jobFunctions.edit(
+                editName,
+                FieldEdit.from(blankAsNull(shownChannel), blankAsNull(editChannel))
+                        .resolve(blankAsNull(current.editedChannel()), "channel"),
+                FieldEdit.from(blankAsNull(shownRetryPattern), blankAsNull(editRetryPattern))
+                        .resolve(blankAsNull(current.editedRetryPattern()), "retry pattern"),
+                FieldEdit.from(blankAsNull(shownRelatedAction), blankAsNull(editRelatedAction))
+                        .resolve(blankAsNull(current.editedRelatedAction()), "related action"));
+    }
+
+    /** An empty field and no value are the same to the service (the code's default), and to the comparison. */
+    static String blankAsNull(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     /** The function's name in parts that each end at a dot: the page lets a long name break there. */

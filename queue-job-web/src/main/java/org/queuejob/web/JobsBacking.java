@@ -6,6 +6,10 @@ import static org.queuejob.domain.model.job.JobState.PENDING;
 import static org.queuejob.domain.model.job.JobState.STARTED;
 import static org.queuejob.domain.model.job.JobState.WAIT_DEPENDENCIES;
 
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -169,6 +173,35 @@ public class JobsBacking implements Serializable {
         }
         groupBy = null;
         filterChanged();
+    }
+
+    /** What the custom days take: the years a job can have been created in (JobFilter's bounds, in days). */
+    static final String DAY_RULE =
+            "From – to: the creation dates to filter on are from the year 1 to the end of the year 9999 (UTC), not %s.";
+
+    /** A custom day the browser sent that is not one (a five-digit year, which the converter cannot read). */
+    static final String DAY_NOT_READ =
+            "From – to: a day from the year 1 to the end of the year 9999 (UTC), such as 2031-05-04.";
+
+    public String getDayRuleText() {
+        return DAY_NOT_READ;
+    }
+
+    /**
+     * Validator of the custom range's days: a day outside the years 1 to 9999 is refused at entry with a sentence
+     * beside the fields, and the filter stays as it was (the query would refuse it: "Something went wrong").
+     */
+    public void validateDay(FacesContext context, UIComponent component, Object value) {
+        if (value instanceof LocalDate day) {
+            Optional<String> refusal = dayRefusal(day);
+            if (refusal.isPresent()) {
+                throw new ValidatorException(new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal.get(), null));
+            }
+        }
+    }
+
+    static Optional<String> dayRefusal(LocalDate day) {
+        return day.getYear() < 1 || day.getYear() > 9999 ? Optional.of(String.format(DAY_RULE, day)) : Optional.empty();
     }
 
     JobFilter filter() {

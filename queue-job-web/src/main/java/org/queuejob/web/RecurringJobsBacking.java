@@ -74,6 +74,9 @@ public class RecurringJobsBacking implements Serializable {
     /** The record being edited; null when a new one is being written. */
     private Long editId;
 
+    /** The record as the dialog was opened with it: a save writes only the fields changed since. */
+    private RecurringJobView shown;
+
     @Size(max = RecurringJob.MAX_NAME_LENGTH, message = NAME_TOO_LONG)
     private String editName;
 
@@ -116,6 +119,7 @@ public class RecurringJobsBacking implements Serializable {
     /** A new recurring job: an empty form with the defaults. */
     public void startNew() {
         editId = null;
+        shown = null;
         editName = null;
         editCron = "0 0 * * * *";
         editZone = "UTC";
@@ -137,6 +141,7 @@ public class RecurringJobsBacking implements Serializable {
                 return;
             }
             editId = job.id();
+            shown = job;
             editName = job.name();
             editCron = job.cron();
             editZone = job.zone();
@@ -148,6 +153,29 @@ public class RecurringJobsBacking implements Serializable {
             editEnabled = job.enabled();
             PrimeFaces.current().ajax().addCallbackParam("found", true);
         });
+    }
+
+    /**
+     * The form's fields, with those a browser sends back other than shown though nobody touched them taken as shown:
+     * an empty text field for no channel, a text area's line ends as CR LF.
+     */
+    private RecurringJobRequest asShown(RecurringJobRequest typed) {
+        return new RecurringJobRequest(
+                typed.name(),
+                typed.cron(),
+                typed.zone(),
+                typed.jobFunction(),
+                sameText(shown.argumentsJson(), typed.argumentsJson()) ? shown.argumentsJson() : typed.argumentsJson(),
+                sameText(shown.channel(), typed.channel()) ? shown.channel() : typed.channel(),
+                typed.priority(),
+                typed.missed(),
+                typed.enabled());
+    }
+
+    static boolean sameText(String shown, String typed) {
+        String a = shown == null ? "" : shown.replace("\r\n", "\n");
+        String b = typed == null ? "" : typed.replace("\r\n", "\n");
+        return a.equals(b);
     }
 
     /** The record of the row whose button was pressed ({@link #ROW}); empty, with a message, when it is gone. */
@@ -182,7 +210,7 @@ public class RecurringJobsBacking implements Serializable {
                 recurring.create(request);
                 Refusals.info(null, String.format(CREATED, editName.strip()));
             } else {
-                recurring.edit(editId, request);
+                recurring.edit(editId, shown, asShown(request));
                 Refusals.info(null, String.format(SAVED, editName));
             }
             Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('recurringDialog').hide()");

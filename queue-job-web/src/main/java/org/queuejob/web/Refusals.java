@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.omnifaces.util.Faces;
+import org.queuejob.application.ChangedMeanwhileException;
 import org.queuejob.application.InvalidSettingException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.job.IllegalJobStateException;
@@ -30,6 +31,9 @@ final class Refusals {
 
     /** The sentence for {@code failure}: the refusal's own, or {@link #UNEXPECTED} (and the failure is logged). */
     static String sentence(Throwable failure) {
+        if (Conflicts.optimisticLockIn(failure)) {
+            return ChangedMeanwhileException.SENTENCE;
+        }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidSettingException
                     || cause instanceof IllegalJobStateException

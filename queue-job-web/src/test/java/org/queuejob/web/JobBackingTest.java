@@ -2,6 +2,8 @@ package org.queuejob.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.queuejob.application.CancelInterrupt;
@@ -38,5 +40,30 @@ class JobBackingTest {
         assertThat(JobBacking.unreachable(new FunctionReach(0, 2)))
                 .contains("Only quiet servers have this job function: it waits until one of them resumes.");
         assertThat(JobBacking.unreachable(new FunctionReach(1, 3))).isEmpty();
+    }
+
+    @Test
+    void anEtaLeftAsShown_keepsItsSecondsAndFractions_andOneTypedIsTakenAsTyped() {
+        Instant stored = Instant.parse("2031-05-04T14:30:45.123Z");
+        LocalDateTime shown = JobBacking.shown(stored);
+
+        assertThat(shown).isEqualTo(LocalDateTime.parse("2031-05-04T14:30:45"));
+        assertThat(JobBacking.typedEta(shown, stored)).isEqualTo(stored);
+        assertThat(JobBacking.typedEta(LocalDateTime.parse("2031-05-04T14:31:00"), stored))
+                .isEqualTo(Instant.parse("2031-05-04T14:31:00Z"));
+        assertThat(JobBacking.typedEta(null, stored))
+                .as("emptied: as soon as possible")
+                .isNull();
+        assertThat(JobBacking.typedEta(LocalDateTime.parse("2031-05-04T14:30:00"), null))
+                .isEqualTo(Instant.parse("2031-05-04T14:30:00Z"));
+    }
+
+    @Test
+    void aChannelIsComparedAsStored_soMailLeftAsShownIsNoChange() {
+        assertThat(JobBacking.completeChannel("mail")).isEqualTo("root.mail");
+        assertThat(JobBacking.completeChannel("root.mail")).isEqualTo("root.mail");
+        assertThat(JobBacking.completeChannel("root:3"))
+                .as("refused later with the grammar's sentence")
+                .isEqualTo("root:3");
     }
 }

@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,5 +171,25 @@ class JobsBackingTest {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
             return (JobsBacking) in.readObject();
         }
+    }
+
+    @Test
+    void aCustomDayOutsideTheYears1To9999_isRefusedAtEntryWithTheBoundsSentence() {
+        assertThat(JobsBacking.dayRefusal(LocalDate.of(10000, 1, 1)))
+                .contains("From – to: the creation dates to filter on are from the year 1 to the end of the year 9999"
+                        + " (UTC), not +10000-01-01.");
+        assertThat(JobsBacking.dayRefusal(LocalDate.of(0, 12, 31))).isPresent();
+        assertThat(JobsBacking.dayRefusal(LocalDate.of(9999, 12, 31))).isEmpty();
+        assertThat(JobsBacking.dayRefusal(LocalDate.of(1, 1, 1))).isEmpty();
+    }
+
+    @Test
+    void theLastDayTheScreenTakes_makesAFilterTheQueryTakes() {
+        JobsBacking page = new JobsBacking();
+        page.setDateRange(DateRange.CUSTOM);
+        page.setCustomFrom(LocalDate.of(9999, 12, 31));
+        page.setCustomTo(LocalDate.of(9999, 12, 31));
+
+        assertThat(page.filter().createdTo()).isEqualTo(Instant.parse("+10000-01-01T00:00:00Z"));
     }
 }

@@ -6,6 +6,7 @@ import jakarta.ejb.EJBException;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
+import org.queuejob.application.ChangedMeanwhileException;
 import org.queuejob.application.InvalidSettingException;
 import org.queuejob.domain.model.job.IllegalJobStateException;
 
@@ -36,5 +37,16 @@ class RefusalsTest {
         }) {
             assertThat(Refusals.sentence(failure)).as(failure.toString()).isEqualTo(Refusals.UNEXPECTED);
         }
+    }
+
+    @Test
+    void twoSavesThatMetAtCommit_areToldTheRecordChangedMeanwhile_notAnUnexpectedError() {
+        assertThat(Refusals.sentence(new jakarta.persistence.OptimisticLockException("stale")))
+                .isEqualTo(ChangedMeanwhileException.SENTENCE);
+        assertThat(Refusals.sentence(new EJBException(
+                        "commit", new PersistenceException(new jakarta.persistence.OptimisticLockException()))))
+                .isEqualTo("Changed by someone else meanwhile; nothing saved, reload to see their change.");
+        assertThat(Refusals.sentence(new ChangedMeanwhileException("priority")))
+                .isEqualTo("Changed by someone else meanwhile (priority); nothing saved, reload to see their change.");
     }
 }

@@ -14,6 +14,8 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,6 +41,9 @@ import org.queuejob.domain.model.job.RunTakenAway;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class JpaJobQueries implements JobQueries {
+
+    /** Uuids per lookup of {@link #ids}: well under the 65,535 parameters a PostgreSQL statement takes. */
+    static final int UUIDS_PER_QUERY = 10_000;
 
     private static final String RUNS_TAKEN_AWAY = """
             SELECT worker, channel, date_taken FROM queue_job_run_taken_away WHERE job_id = ?1 ORDER BY date_taken""";
@@ -223,14 +228,22 @@ public class JpaJobQueries implements JobQueries {
         return em.createQuery(query).setMaxResults(limit).getResultList();
     }
 
+    /**
+     * Looked up {@value #UUIDS_PER_QUERY} at a time: EclipseLink binds one parameter per element of an {@code IN}
+     * list, and PostgreSQL's protocol takes at most 65,535 parameters in a statement (more was a 500).
+     */
     @Override
-    public List<Long> ids(Collection<UUID> uuids) {
-        if (uuids.isEmpty()) {
-            return List.of(); // "IN ()" is no SQL
+    public Map<UUID, Long> ids(Collection<UUID> uuids) {
+        List<UUID> all = List.copyOf(new LinkedHashSet<>(uuids));
+        Map<UUID, Long> ids = new HashMap<>();
+        for (int from = 0; from < all.size(); from += UUIDS_PER_QUERY) {
+            List<UUID> batch = all.subList(from, Math.min(all.size(), from + UUIDS_PER_QUERY));
+            em.createQuery("SELECT j.uuid, j.id FROM QueueJob j WHERE j.uuid IN :uuids", Object[].class)
+                    .setParameter("uuids", batch)
+                    .getResultList()
+                    .forEach(row -> ids.put((UUID) row[0], (Long) row[1]));
         }
-        return em.createQuery("SELECT j.id FROM QueueJob j WHERE j.uuid IN :uuids ORDER BY j.id", Long.class)
-                .setParameter("uuids", List.copyOf(uuids))
-                .getResultList();
+        return ids;
     }
 
     @Override

@@ -145,7 +145,10 @@ public class BulkActionsResource {
     @APIResponse(
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = BulkStatusJson.class, type = SchemaType.ARRAY)))
-    public List<BulkStatusJson> list(@QueryParam("limit") @DefaultValue("20") int limit) {
+    public List<BulkStatusJson> list(@QueryParam("limit") @DefaultValue("20") String limitText) {
+        // Taken as text: the server answers a number it cannot read with a bare 404 (JAX-RS's rule for query
+        // parameters), where this says what is wrong.
+        int limit = JobsResource.number("limit", limitText);
         if (limit < 1 || limit > MAX_LIST) {
             throw ApiException.badRequest("'limit' is 1 to " + MAX_LIST + ", not " + limit + ".");
         }

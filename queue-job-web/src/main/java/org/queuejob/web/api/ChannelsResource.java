@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
-import java.util.OptionalInt;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -20,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.queuejob.application.ChannelService;
 import org.queuejob.application.ChannelView;
+import org.queuejob.application.FieldEdit;
 import org.queuejob.web.security.Roles;
 
 /** Channels: the channel tree with live counts; settings, pause and resume (in effect from the commit on). */
@@ -67,44 +67,37 @@ public class ChannelsResource {
     @Allowed(Roles.MANAGER)
     @Operation(
             summary = "Change a channel's settings",
-            description = "Creates the channel's record if it has none;"
-                    + " absent fields keep their values. Refused with the scheduler's message when inconsistent (e.g."
+            description = "Creates the channel's record if it has none (starting, as the back office's dialog, from"
+                    + " no capacity of its own, i.e. unlimited, not sequential, no throttle, 30 days); absent fields"
+                    + " keep their values. The name must be exactly a channel's complete name (root.mail, no spaces"
+                    + " around it). Refused with the scheduler's message when inconsistent (e.g."
                     + " sequential with a capacity of 2), and then nothing changes.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelJson.class)))
     @APIResponse(
             responseCode = "400",
-            description = "Inconsistent settings",
+            description = "Inconsistent settings, or a name that is not exactly a channel's",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
     @APIResponse(
             responseCode = "403",
             description = "Not a manager",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "Another request changed the channel at the same moment; nothing was saved",
             content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
     public ChannelJson change(@PathParam("name") String name, ChannelChangeJson change) {
         if (change == null) {
             throw ApiException.badRequest("The body must be a JSON object with capacity, sequential, throttleSeconds"
                     + " or removalIntervalDays.");
         }
-        ChannelView current = channels.overview().stream()
-                .filter(view -> view.completeName().equals(name))
-                .findFirst()
-                .orElse(null);
-        if (current == null && !name.equals("root") && !name.startsWith("root.")) {
-            throw ApiException.badRequest("A channel's name starts with 'root.' (e.g. root.mail), not '" + name + "'.");
-        }
-        boolean configured = current != null && current.configured();
-        Integer capacity =
-                change.capacity != null ? change.capacity : configured ? current.capacity() : Integer.valueOf(1);
-        boolean sequential = change.sequential != null ? change.sequential : current != null && current.sequential();
-        int throttle = change.throttleSeconds != null
-                ? change.throttleSeconds
-                : current == null ? 0 : current.throttleSeconds();
-        OptionalInt newCapacity = capacity == null ? OptionalInt.empty() : OptionalInt.of(capacity);
-        if (change.removalIntervalDays != null) {
-            // Settings and removal interval in one transaction: a refused interval leaves the settings as they were.
-            channels.configure(name, newCapacity, sequential, throttle, change.removalIntervalDays);
-        } else {
-            channels.configure(name, newCapacity, sequential, throttle);
-        }
+        // Only the fields the body gives, resolved in the service's transaction against the record as it is there:
+        // a field another request changed meanwhile is kept, not written back as this request read it.
+        channels.change(
+                name,
+                change.capacity != null ? FieldEdit.to(change.capacity) : FieldEdit.keep(),
+                change.sequential != null ? FieldEdit.to(change.sequential) : FieldEdit.keep(),
+                change.throttleSeconds != null ? FieldEdit.to(change.throttleSeconds) : FieldEdit.keep(),
+                change.removalIntervalDays != null ? FieldEdit.to(change.removalIntervalDays) : FieldEdit.keep());
         return ChannelJson.of(view(name));
     }
 

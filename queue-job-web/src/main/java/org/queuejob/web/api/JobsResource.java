@@ -37,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.queuejob.application.FieldEdit;
 import org.queuejob.application.JobAdminService;
 import org.queuejob.application.JobCursor;
 import org.queuejob.application.JobKeysetQuery;
@@ -48,6 +49,7 @@ import org.queuejob.domain.model.job.JobFilter;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.web.security.Roles;
 
 /** Jobs: the Jobs screen's list with keyset paging, one job with its graph, the job page's actions, and enqueue. */
@@ -329,12 +331,19 @@ public class JobsResource {
         if (change.channel != null && change.channel.isBlank()) {
             throw ApiException.badRequest("A channel cannot be blank.");
         }
-        Instant eta = Boolean.TRUE.equals(change.clearEta) ? null : change.eta != null ? change.eta : job.eta();
-        admin.reschedule(
+        if (change.channel != null && !change.channel.equals(change.channel.strip())) {
+            throw ApiException.badRequest("The channel '" + StoredText.prefix(change.channel, 64)
+                    + "' has spaces around it: give the name alone, e.g. root.mail.");
+        }
+        // Only the fields the body gives: each is written in the service's transaction, the others stay as they are
+        // there (not as this request read them), so that another change meanwhile is kept.
+        admin.edit(
                 job.uuid(),
-                change.priority != null ? change.priority : job.priority(),
-                eta,
-                change.channel != null ? change.channel.strip() : job.channel());
+                change.priority != null ? FieldEdit.to(change.priority) : FieldEdit.keep(),
+                Boolean.TRUE.equals(change.clearEta)
+                        ? FieldEdit.to(null)
+                        : change.eta != null ? FieldEdit.to(change.eta) : FieldEdit.keep(),
+                change.channel != null ? FieldEdit.to(change.channel) : FieldEdit.keep());
         return detail(find(uuid));
     }
 

@@ -5,19 +5,31 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.StringReader;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
+import org.queuejob.domain.model.job.StoredText;
 
 /**
  * Reads the API's request bodies ({@link JsonRequest}s) with JSON-P and {@link JsonRequestBinder}, in place of the
@@ -58,12 +70,14 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
                             + " limited by queue-job.max-arguments-bytes (1 MB unless configured). Store large data"
                             + " elsewhere and pass its id.");
         }
-        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+        requireUtf8(mediaType);
+        String text = utf8(body);
+        if (text.isBlank()) {
             throw ApiException.badRequest(
                     "The body is empty: send a JSON object (the fields this operation takes are in /openapi).");
         }
         JsonValue json;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = Json.createReader(new StringReader(text))) {
             json = reader.readValue();
         } catch (JsonParsingException e) {
             JsonLocation at = e.getLocation();
@@ -80,9 +94,85 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             throw ApiException.badRequest(
                     "The body could not be read as JSON: it nests arrays or objects too deeply, or is not JSON.");
         }
+        // Only once the body is known to be JSON: the parser's own refusals name where it goes wrong.
+        requireUniqueKeys(text);
         if (json.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         return JsonRequestBinder.bind(type, json);
+    }
+
+    /**
+     * Refuses a charset other than UTF-8: the body would otherwise be read as UTF-8 whatever it says, and its text
+     * stored as something else (RFC 8259 has JSON exchanged as UTF-8).
+     */
+    static void requireUtf8(MediaType mediaType) {
+        String charset = mediaType == null ? null : mediaType.getParameters().get(MediaType.CHARSET_PARAMETER);
+        if (charset == null) {
+            return;
+        }
+        String name = charset.strip();
+        boolean utf8;
+        try {
+            utf8 = Charset.isSupported(name) && Charset.forName(name).equals(StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            utf8 = false;
+        }
+        if (!utf8) {
+            throw ApiException.badRequest("The body is declared as charset " + StoredText.prefix(name, 64)
+                    + "; this API reads JSON in UTF-8 only: send it as UTF-8 (charset=UTF-8, or no charset).");
+        }
+    }
+
+    /**
+     * The body's text, decoded strictly: bytes that are not UTF-8 are refused with their offset instead of being
+     * stored as U+FFFD. A leading byte order mark is not part of the JSON text (RFC 8259 lets a parser ignore it).
+     */
+    static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw ApiException.badRequest(String.format(
+                    "The body is not valid UTF-8: the bytes at offset %d (counting from 0) are not a UTF-8"
+                            + " character. Send the JSON encoded as UTF-8.",
+                    in.position()));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Refuses an object that gives a key twice: a parser keeps one of them without a word ({@code "action"} given
+     * twice took the last), so what was sent and what is done could differ.
+     */
+    static void requireUniqueKeys(String text) {
+        Deque<Set<String>> objects = new ArrayDeque<>();
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            while (parser.hasNext()) {
+                switch (parser.next()) {
+                    case START_OBJECT -> objects.push(new HashSet<>());
+                    case END_OBJECT -> objects.pop();
+                    case KEY_NAME -> {
+                        String key = parser.getString();
+                        if (!objects.peek().add(key)) {
+                            JsonLocation at = parser.getLocation();
+                            throw ApiException.badRequest(String.format(
+                                    "The body gives the key '%s' twice in one object (line %d): give each key once.",
+                                    StoredText.prefix(key, 64), at.getLineNumber()));
+                        }
+                    }
+                    default -> {
+                        // values and arrays: nothing to check
+                    }
+                }
+            }
+        }
     }
 }

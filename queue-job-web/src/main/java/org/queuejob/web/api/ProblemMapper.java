@@ -18,10 +18,12 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.queuejob.application.ChangedMeanwhileException;
 import org.queuejob.application.InvalidSettingException;
 import org.queuejob.domain.model.job.IllegalJobStateException;
 import org.queuejob.domain.model.server.ServerNotRunningException;
 import org.queuejob.domain.model.server.UnknownServerException;
+import org.queuejob.web.Conflicts;
 
 /**
  * Every failure of a request as an RFC 9457 problem with a sentence in {@code detail}: bad input is a 4xx naming what
@@ -51,6 +53,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     .header("Retry-After", UnreachableDatabase.RETRY_AFTER_SECONDS)
                     .build();
         }
+        if (Conflicts.optimisticLockIn(failure)) {
+            return Problems.response(409, ChangedMeanwhileException.SENTENCE, instance);
+        }
         Throwable cause = unwrap(failure);
         if (cause instanceof ApiException api) {
             return Problems.response(api.status(), api.getMessage(), instance);
@@ -66,6 +71,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problems.response(404, cause.getMessage(), instance);
         }
         if (cause instanceof IllegalJobStateException || cause instanceof ServerNotRunningException) {
+            return Problems.response(409, cause.getMessage(), instance);
+        }
+        if (cause instanceof ChangedMeanwhileException) {
             return Problems.response(409, cause.getMessage(), instance);
         }
         if (cause instanceof InvalidSettingException || cause instanceof IllegalArgumentException) {

@@ -11,7 +11,7 @@ import org.queuejob.domain.model.job.QueueJob;
 
 /**
  * The job list as CSV (RFC 4180: every field quoted, quotes doubled), with the original's columns, written page by
- * page so that a large export never holds all jobs in memory. A field starting with {@code = + - @} gets a leading
+ * page so that a large export never holds all jobs in memory. A field starting with {@code = + - @}, a tab or a carriage return gets a leading
  * apostrophe, so that a spreadsheet never runs an exception message as a formula.
  */
 public final class JobCsv {
@@ -93,7 +93,7 @@ public final class JobCsv {
         if (field == null) {
             return "";
         }
-        String safe = !field.isEmpty() && "=+-@".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
+        String safe = !field.isEmpty() && "=+-@\t\r".indexOf(field.charAt(0)) >= 0 ? "'" + field : field;
         return '"' + safe.replace("\"", "\"\"") + '"';
     }
 

@@ -1,13 +1,17 @@
 package org.queuejob.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+@SuppressWarnings({"unchecked", "rawtypes"})
 class JsonRequestReaderTest {
 
     private final JsonRequestReader reader = new JsonRequestReader();
@@ -45,6 +49,46 @@ class JsonRequestReaderTest {
     @Test
     void aNullBody_givesNoRequest_forTheOperationToRefuseInItsWords() throws Exception {
         assertThat(read(ChannelChangeJson.class, stream("null"))).isNull();
+    }
+
+    @Test
+    void aBodyDeclaredInAnotherCharset_isRefusedNamingIt() {
+        MediaType latin1 = new MediaType("application", "json", Map.of("charset", "ISO-8859-1"));
+
+        assertThatThrownBy(() -> reader.readFrom(
+                        (Class) ChannelChangeJson.class,
+                        ChannelChangeJson.class,
+                        null,
+                        latin1,
+                        null,
+                        stream("{\"capacity\": 2}")))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith(
+                        "The body is declared as charset ISO-8859-1; this API reads JSON in UTF-8 only");
+        assertThatCode(() ->
+                        JsonRequestReader.requireUtf8(new MediaType("application", "json", Map.of("charset", "utf-8"))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void bytesThatAreNotUtf8_areRefusedWithTheirOffset_notStoredAsReplacementCharacters() {
+        byte[] body = {'{', '"', 'q', '"', ':', '"', (byte) 0xE9, '"', '}'}; // é in ISO-8859-1
+
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, new ByteArrayInputStream(body)))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("The body is not valid UTF-8: the bytes at offset 6");
+    }
+
+    @Test
+    void anObjectGivingAKeyTwice_isRefusedNamingTheKey_atAnyDepth() {
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, stream("{\"capacity\": 2, \"capacity\": 3}")))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("The body gives the key 'capacity' twice in one object");
+        assertThatThrownBy(() -> JsonRequestReader.requireUniqueKeys("{\"a\": [{\"x\": 1}, {\"y\": 1, \"y\": 2}]}"))
+                .hasMessageStartingWith("The body gives the key 'y' twice");
+        assertThatCode(() -> JsonRequestReader.requireUniqueKeys("{\"a\": {\"x\": 1}, \"b\": {\"x\": 1}}"))
+                .as("the same key in two objects")
+                .doesNotThrowAnyException();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -19,6 +19,9 @@ class JobCsvTest {
         assertThat(JobCsv.quote("+cmd")).isEqualTo("\"'+cmd\"");
         assertThat(JobCsv.quote("-2")).isEqualTo("\"'-2\"");
         assertThat(JobCsv.quote("@sum")).isEqualTo("\"'@sum\"");
+        // OWASP: a leading tab or carriage return can hide a formula behind it in some spreadsheets.
+        assertThat(JobCsv.quote("\t=1+1")).isEqualTo("\"'\t=1+1\"");
+        assertThat(JobCsv.quote("\r=1+1")).isEqualTo("\"'\r=1+1\"");
         assertThat(JobCsv.quote("plain")).isEqualTo("\"plain\"");
     }
 }

@@ -156,7 +156,7 @@ class JobDetailIT extends BrowserTest {
         browser.type(By.id("actionsForm:editPriority"), "2");
         browser.type(By.id("actionsForm:editChannel"), target);
         // The date last: its picker opens on focus and takes the keys while open, which lost the channel's text once.
-        browser.setDate(By.id("actionsForm:editEta_input"), "2031-05-04 03:02");
+        browser.setDate(By.id("actionsForm:editEta_input"), "2031-05-04 03:02:00");
         assertThat(browser.driver()
                         .findElement(By.id("actionsForm:editChannel"))
                         .getAttribute("value"))
@@ -174,6 +174,49 @@ class JobDetailIT extends BrowserTest {
                 .isEqualTo("2 " + target + " 2031-05-04 03:02");
     }
 
+    /** The page shows the eta to the second; a save of the priority alone used to store it rounded to the minute. */
+    @Test
+    void savingThePriority_leavesAnUntouchedEtaAsStored_toTheMicrosecond() {
+        JobRows.Stored job =
+                JobRows.aJob(JobRows.uniqueChannel("detail-eta-kept")).store();
+        JobRows.execute(
+                "UPDATE queue_job SET eta = ? WHERE id = ?",
+                java.sql.Timestamp.from(java.time.Instant.parse("2031-05-04T14:30:45.123456Z")),
+                job.id());
+
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+        assertThat(browser.driver()
+                        .findElement(By.id("actionsForm:editEta_input"))
+                        .getDomProperty("value"))
+                .isEqualTo("2031-05-04 14:30:45");
+        browser.type(By.id("actionsForm:editPriority"), "4");
+        browser.click(By.id("actionsForm:save"));
+
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(By.id("actionsForm:messages"), "Saved."));
+        assertThat(JobRows.queryString(
+                        "SELECT priority || ' ' || to_char(eta AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')"
+                                + " FROM queue_job WHERE id = ?",
+                        job.id()))
+                .isEqualTo("4 2031-05-04 14:30:45.123456");
+    }
+
+    /** Another person changed the priority after the page was drawn: this save refuses rather than overwrite it. */
+    @Test
+    void aFieldChangedMeanwhileBySomeoneElse_refusesTheSave_andTheirChangeStays() {
+        String channel = JobRows.uniqueChannel("detail-meanwhile");
+        JobRows.Stored job = JobRows.aJob(channel).store();
+
+        browser.open("/job.xhtml?uuid=" + job.uuid());
+        JobRows.execute("UPDATE queue_job SET priority = 7 WHERE id = ?", job.id());
+        browser.type(By.id("actionsForm:editPriority"), "4");
+        browser.click(By.id("actionsForm:save"));
+
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("actionsForm:messages"), "Changed by someone else meanwhile (priority); nothing saved"));
+        assertThat(JobRows.queryString("SELECT priority || ' ' || channel FROM queue_job WHERE id = ?", job.id()))
+                .isEqualTo("7 " + channel);
+    }
+
     @Test
     void anEtaWithAFiveDigitYear_isRefusedWithTheRule_nothingIsSaved_andTheTextStaysToBeCorrected() {
         String channel = JobRows.uniqueChannel("detail-year");
@@ -182,7 +225,7 @@ class JobDetailIT extends BrowserTest {
         browser.open("/job.xhtml?uuid=" + job.uuid());
         browser.type(By.id("actionsForm:editPriority"), "3");
         // Typed in the field, a year has as many digits as the user gives it.
-        browser.setDate(By.id("actionsForm:editEta_input"), "20310-05-04 03:02");
+        browser.setDate(By.id("actionsForm:editEta_input"), "20310-05-04 03:02:00");
         browser.click(By.id("actionsForm:save"));
 
         browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
@@ -201,7 +244,7 @@ class JobDetailIT extends BrowserTest {
                         .findElement(By.id("actionsForm:editEta_input"))
                         .getDomProperty("value"))
                 .as("the refused text, still in the field for the user to correct")
-                .isEqualTo("20310-05-04 03:02");
+                .isEqualTo("20310-05-04 03:02:00");
         assertThat(browser.driver()
                         .findElement(By.id("actionsForm:editPriority"))
                         .getDomProperty("value"))

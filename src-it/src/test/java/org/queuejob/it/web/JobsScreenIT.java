@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * The Jobs screen in a real browser: default filter, state / date / channel / function / text filters, group-by,
@@ -161,6 +162,28 @@ class JobsScreenIT extends BrowserTest {
         browser.click(
                 By.xpath("//div[@id='jobsForm:dateRange']//div[contains(@class,'ui-button')][.//span[text()='7 d']]"));
         waitForRows(browser, 2);
+    }
+
+    /** A five-digit year made "Something went wrong" (the query refused the bound); it is refused as typed now. */
+    @Test
+    void aCustomDayInTheYear10000_isRefusedWithTheRule_andTheListStays() {
+        String channel = JobRows.uniqueChannel("dates-10000");
+        JobRows.aJob(channel).description("Kept fixture").store();
+        showChannel(browser, channel, 1);
+
+        browser.click(By.xpath(
+                "//div[@id='jobsForm:dateRange']//div[contains(@class,'ui-button')][.//span[text()='Custom']]"));
+        browser.script(
+                "const input = document.getElementById('jobsForm:customTo');"
+                        + " input.value = arguments[0]; input.dispatchEvent(new Event('change'));",
+                "10000-01-01");
+
+        // The browser sends the five-digit year as typed (10000-01-01), which is not a day the page reads.
+        browser.waitUntil(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("jobsForm:customRangeMessages"),
+                "From – to: a day from the year 1 to the end of the year 9999 (UTC), such as 2031-05-04."));
+        assertThat(browser.driver().getPageSource()).doesNotContain("Something went wrong");
+        assertThat(waitForRows(browser, 1).get(0).getText()).contains("Kept fixture");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.queuejob.domain.model.job;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -47,8 +48,8 @@ public interface JobQueries {
      */
     List<Long> idsAfter(JobFilter filter, long afterId, long maxId, int limit);
 
-    /** The ids of the jobs with these uuids (those that exist), ascending. */
-    List<Long> ids(Collection<UUID> uuids);
+    /** The ids of the jobs with these uuids, by uuid: a uuid of no job is absent. */
+    Map<UUID, Long> ids(Collection<UUID> uuids);
 
     /** Every job of a graph, oldest first. */
     List<QueueJob> graphJobs(UUID graphUuid);
