@@ -61,6 +61,9 @@ public class QueueJobLifecycle {
         jobFunctions.registerDeployed();
         if (settings.dispatchEnabled()) {
             startDispatching();
+        } else {
+            LOG.info("Queue job not started on this server: queue-job.dispatch-enabled is false. It stores jobs and"
+                    + " serves the back office, and runs none.");
         }
     }
 

@@ -67,7 +67,8 @@ class ConfigurationIT {
 
     /**
      * A typo in a switch (read as false: a server that silently ran no jobs), a number out of its range (a batch of
-     * 0: nothing ever dispatched) and a timeout for a job function named wrong (ignored) were all taken as given.
+     * 0: nothing ever dispatched), a timeout for a job function named wrong and the override of a recurring job named
+     * wrong (both ignored) were all taken as given.
      */
     @Test
     void settingsOutOfRangeOrNamingNoJobFunctionFailTheDeploymentNamingEach() throws Exception {
@@ -75,7 +76,8 @@ class ConfigurationIT {
                 .addAsResource(
                         new StringAsset("queue-job.dispatch-enabled=ture\n"
                                 + "queue-job.claim-batch-size=0\n"
-                                + "queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulTxt=5\n"),
+                                + "queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulTxt=5\n"
+                                + "queue-job.recurring.nightly-reindx.cron=0 0 4 * * *\n"),
                         "META-INF/microprofile-config.properties");
         AppServer.Result result = TestDeployments.tryDeploying(war);
 
@@ -85,6 +87,8 @@ class ConfigurationIT {
                 .contains("queue-job.claim-batch-size: \"0\" is not a whole number of jobs")
                 .contains("queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulTxt names no job function of"
                         + " this application; did you mean"
-                        + " queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulText?");
+                        + " queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulText?")
+                .contains("queue-job.recurring.nightly-reindx.cron overrides no @Recurring job of this application:"
+                        + " it would be ignored");
     }
 }

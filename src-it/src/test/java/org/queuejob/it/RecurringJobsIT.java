@@ -44,7 +44,13 @@ class RecurringJobsIT {
 
     @Deployment
     static WebArchive deployment() {
-        return TestDeployments.queueJobWar("recurring-it").addPackage(RecurringTestJobs.class.getPackage());
+        return TestDeployments.queueJobWar("recurring-it")
+                .addPackage(RecurringTestJobs.class.getPackage())
+                // The arguments of RecurringTestJobs.monthly (a @Recurring method with parameters), as a JSON array.
+                .addAsResource(
+                        TestDeployments.configWith(
+                                "queue-job.recurring." + RecurringTestJobs.MONTHLY + ".arguments=[\"eu\", 2]"),
+                        "META-INF/microprofile-config.properties");
     }
 
     @Inject

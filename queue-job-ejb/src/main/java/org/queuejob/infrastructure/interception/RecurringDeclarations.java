@@ -17,6 +17,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.queuejob.api.Job;
@@ -24,6 +27,7 @@ import org.queuejob.api.Recurring;
 import org.queuejob.domain.model.recurring.CronSchedule;
 import org.queuejob.domain.model.recurring.InvalidScheduleException;
 import org.queuejob.domain.model.recurring.MissedTicks;
+import org.queuejob.infrastructure.config.ApplicationSettings;
 import org.queuejob.infrastructure.config.QueueJobSettingsCheck;
 
 /**
@@ -44,6 +48,14 @@ public class RecurringDeclarations implements Extension {
                     + " the configuration property %s (e.g. %s=[\"eu\"]).";
     static final String BAD_ARGUMENTS = "@Recurring method %s: the configuration property %s must be a JSON array of %d"
             + " value(s), one per parameter; it is %s";
+    static final String UNKNOWN_OVERRIDE = "%s overrides no @Recurring job of this application: it would be ignored (a"
+            + " setting is queue-job.recurring.<name>.cron, .zone, .enabled or .arguments, and %s)";
+
+    /** What an override may set. */
+    static final Set<String> KEYS = Set.of("cron", "zone", "enabled", "arguments");
+
+    private static final Logger LOG = Logger.getLogger(RecurringDeclarations.class.getName());
+
     static final String DUPLICATE =
             "@Recurring name '%s' is declared twice (%s and %s): each recurring job needs a name" + " of its own.";
 
@@ -88,8 +100,49 @@ public class RecurringDeclarations implements Extension {
                 }
             });
         }
+        Set<String> names;
+        synchronized (methods) {
+            names = Set.copyOf(methods.keySet());
+        }
+        Set<String> own = ApplicationSettings.names(Thread.currentThread().getContextClassLoader());
+        for (String unknown : unknownOverrides(config, names)) {
+            if (own.contains(unknown)) {
+                problems.add(String.format(UNKNOWN_OVERRIDE, unknown, declared(names)));
+            } else {
+                LOG.warning(
+                        String.format(UNKNOWN_OVERRIDE, unknown, declared(names)) + ApplicationSettings.SERVER_WIDE);
+            }
+        }
         problems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
         declarations = List.copyOf(checked);
+    }
+
+    /**
+     * The overrides {@code queue-job.recurring.<name>.<key>} (in their dotted form) that would be ignored: of a name
+     * no {@code @Recurring} method of {@code names} has, or a key other than cron, zone, enabled and arguments. A
+     * record made in the back office has no overrides: its staff edit it there.
+     */
+    static List<String> unknownOverrides(Config config, Set<String> names) {
+        List<String> unknown = new ArrayList<>();
+        for (String property : config.getPropertyNames()) {
+            if (!property.startsWith(PREFIX)
+                    || config.getOptionalValue(property, String.class).isEmpty()) {
+                continue;
+            }
+            String rest = property.substring(PREFIX.length());
+            int dot = rest.lastIndexOf('.');
+            if (dot <= 0 || !KEYS.contains(rest.substring(dot + 1)) || !names.contains(rest.substring(0, dot))) {
+                unknown.add(property);
+            }
+        }
+        Collections.sort(unknown);
+        return unknown;
+    }
+
+    private static String declared(Set<String> names) {
+        return names.isEmpty()
+                ? "it declares none"
+                : "its recurring jobs are " + String.join(", ", new TreeSet<>(names));
     }
 
     static RecurringDeclaration declaration(Config config, String name, Method method, Recurring recurring) {

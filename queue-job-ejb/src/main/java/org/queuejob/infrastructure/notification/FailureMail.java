@@ -50,7 +50,10 @@ public class FailureMail {
     public static final String SESSION = "queue-job.mail.session";
     public static final String TO = "queue-job.mail.to";
     public static final String TO_CHANNEL = "queue-job.mail.to.channel.";
-    public static final String TO_FUNCTION = "queue-job.mail.to.function.";
+    /** The setting of the addresses per job function, named {@code <this>.<job function>}. */
+    public static final String TO_FUNCTION_SETTING = "queue-job.mail.to.function";
+
+    public static final String TO_FUNCTION = TO_FUNCTION_SETTING + ".";
     public static final String FROM = "queue-job.mail.from";
     public static final String MAX_PER_WINDOW = "queue-job.mail.max-per-window";
     public static final String WINDOW_SECONDS = "queue-job.mail.window-seconds";

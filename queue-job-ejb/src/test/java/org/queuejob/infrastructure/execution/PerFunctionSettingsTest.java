@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.queuejob.infrastructure.config.ApplicationSettings;
 import org.queuejob.infrastructure.config.MapConfig;
 
 class PerFunctionSettingsTest {
@@ -168,14 +169,14 @@ class PerFunctionSettingsTest {
 
     @Test
     void theApplicationsOwnPropertiesAreThoseOfItsMicroprofileConfigFiles(@TempDir Path classes) throws IOException {
-        Path file = classes.resolve(JobTimeoutsCheck.APPLICATION_FILE);
+        Path file = classes.resolve(ApplicationSettings.FILE);
         Files.createDirectories(file.getParent());
         Files.writeString(
                 file, "queue-job.job-timeout-seconds.org.acme.Reports.yearly=60\nqueue-job.channels=root:2\n");
 
         try (URLClassLoader application =
                 new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
-            assertThat(JobTimeoutsCheck.ownProperties(application))
+            assertThat(ApplicationSettings.names(application))
                     .containsExactlyInAnyOrder(
                             "queue-job.job-timeout-seconds.org.acme.Reports.yearly", "queue-job.channels");
         }

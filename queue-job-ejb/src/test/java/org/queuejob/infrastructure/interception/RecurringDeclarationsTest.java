@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.queuejob.api.Job;
 import org.queuejob.api.Recurring;
@@ -40,6 +41,24 @@ class RecurringDeclarationsTest {
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("queue-job.recurring.nightly.enabled: \"" + value + "\" is neither true nor false.");
         }
+    }
+
+    @Test
+    void overridesOfNoDeclaredRecurringJobOrOfNoKnownKeyAreFound_soThatTheyAreNotSilentlyIgnored() {
+        MapConfig config = MapConfig.of(
+                "queue-job.recurring.nightly.cron", "0 0 4 * * *",
+                "queue-job.recurring.nightly.enabled", "false",
+                "queue-job.recurring.org.acme.Reports.weekly.zone", "Europe/Paris",
+                "queue-job.recurring.nightli.cron", "0 0 4 * * *",
+                "queue-job.recurring.nightly.crn", "0 0 4 * * *",
+                "queue-job.recurring.nightly", "0 0 4 * * *",
+                "queue-job.recurring.nightly.zone", "");
+
+        assertThat(RecurringDeclarations.unknownOverrides(config, Set.of("nightly", "org.acme.Reports.weekly")))
+                .containsExactly(
+                        "queue-job.recurring.nightli.cron",
+                        "queue-job.recurring.nightly",
+                        "queue-job.recurring.nightly.crn");
     }
 
     private static RecurringDeclaration declare(MapConfig config) {

@@ -3,7 +3,10 @@ package org.queuejob.it.support;
 import com.cronutils.model.Cron;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.Assertions;
@@ -12,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.queuejob.dev.AppServer;
@@ -25,6 +29,20 @@ import org.slf4j.LoggerFactory;
 public final class TestDeployments {
 
     private TestDeployments() {}
+
+    /**
+     * The tests' configuration ({@code it-microprofile-config.properties}) with {@code lines} added, for a deployment
+     * whose settings name beans only it has: a setting naming a job function or recurring job the application lacks
+     * refuses its deployment.
+     */
+    public static StringAsset configWith(String... lines) {
+        try (InputStream in = TestDeployments.class.getResourceAsStream("/it-microprofile-config.properties")) {
+            String base = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return new StringAsset(base + (base.endsWith("\n") ? "" : "\n") + String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     public static WebArchive queueJobWar(String name) {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
