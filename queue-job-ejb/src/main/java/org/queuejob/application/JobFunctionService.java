@@ -91,10 +91,26 @@ public class JobFunctionService {
      *     or when the related action names no {@code RelatedAction} bean; nothing is changed then
      */
     public void edit(String name, String channel, String retryPattern, String relatedAction) {
+        edit(name, FieldEdit.to(channel), FieldEdit.to(retryPattern), FieldEdit.to(relatedAction));
+    }
+
+    /**
+     * Staff's values for a function, each field resolved in this transaction against the record's current value
+     * ({@link FieldEdit}): a field left as shown keeps another person's change, and one changed here that someone
+     * else changed too refuses the save. Null or blank restores the code's default.
+     *
+     * @throws ChangedMeanwhileException naming the field changed here and meanwhile; nothing is changed then
+     * @throws InvalidSettingException as {@link #edit(String, String, String, String)} does
+     */
+    public void edit(
+            String name, FieldEdit<String> channel, FieldEdit<String> retryPattern, FieldEdit<String> relatedAction) {
         JobFunctionConfig config = records.find(name)
                 .orElseThrow(() -> new InvalidSettingException("No job function named " + name, null));
         try {
-            config.edit(channel, retryPattern, relatedAction);
+            config.edit(
+                    channel.resolve(config.channelOverride().orElse(null), "channel"),
+                    retryPattern.resolve(config.retryPatternOverride().orElse(null), "retry pattern"),
+                    relatedAction.resolve(config.relatedActionOverride().orElse(null), "related action"));
             config.effectiveRelatedAction().ifPresent(spec -> relatedActions.check(spec.funcName(), name));
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(e.getMessage(), e);

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
 import java.util.List;
-import java.util.Optional;
 import org.omnifaces.util.Faces;
 import org.queuejob.application.FieldEdit;
 import org.queuejob.application.JobFunctionService;
@@ -103,27 +102,16 @@ public class JobFunctionsBacking implements Serializable {
     }
 
     /**
-     * Writes the fields changed in the dialog, the others as the function has them now ({@link FieldEdit}): another
-     * person's change to another field is kept, and one to a field changed here refuses the save. (The service
-     * takes every field; the function is read again just before, and two saves that meet at commit are told apart
-     * by the record's version.)
+     * Writes the fields changed in the dialog, the others as the function has them when the service saves
+     * ({@link FieldEdit}): another person's change to another field is kept, and one to a field changed here refuses
+     * the save.
      */
     private void saveChanged() {
-        Optional<JobFunctionView> now = jobFunctions.find(editName);
-        if (now.isEmpty()) {
-            // Gone meanwhile: the service says so.
-            jobFunctions.edit(editName, editChannel, editRetryPattern, editRelatedAction);
-            return;
-        }
-        JobFunctionView current = now.get();
         jobFunctions.edit(
                 editName,
-                FieldEdit.from(blankAsNull(shownChannel), blankAsNull(editChannel))
-                        .resolve(blankAsNull(current.editedChannel()), "channel"),
-                FieldEdit.from(blankAsNull(shownRetryPattern), blankAsNull(editRetryPattern))
-                        .resolve(blankAsNull(current.editedRetryPattern()), "retry pattern"),
-                FieldEdit.from(blankAsNull(shownRelatedAction), blankAsNull(editRelatedAction))
-                        .resolve(blankAsNull(current.editedRelatedAction()), "related action"));
+                FieldEdit.from(blankAsNull(shownChannel), blankAsNull(editChannel)),
+                FieldEdit.from(blankAsNull(shownRetryPattern), blankAsNull(editRetryPattern)),
+                FieldEdit.from(blankAsNull(shownRelatedAction), blankAsNull(editRelatedAction)));
     }
 
     /** An empty field and no value are the same to the service (the code's default), and to the comparison. */

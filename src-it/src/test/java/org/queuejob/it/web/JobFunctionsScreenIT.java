@@ -18,7 +18,7 @@ class JobFunctionsScreenIT extends BrowserTest {
 
     @AfterEach
     void restoreTheSampleFunction() {
-        JobRows.execute("UPDATE queue_job_function SET retry_pattern = NULL WHERE name = ?", REPORT);
+        JobRows.execute("UPDATE queue_job_function SET retry_pattern = NULL, channel = NULL WHERE name = ?", REPORT);
     }
 
     private WebElement row(String name) {
@@ -57,6 +57,35 @@ class JobFunctionsScreenIT extends BrowserTest {
         assertThat(JobRows.queryString("SELECT retry_pattern FROM queue_job_function WHERE name = ?", REPORT))
                 .isEqualTo("{1: 60, 3: (180, 300)}");
         browser.waitUntil(d -> row(REPORT).getText().contains("{1: 60, 3: (180, 300)}"));
+    }
+
+    /**
+     * Someone else changed the function while the dialog was open: a save of another field keeps their change, and a
+     * save of the same field refuses rather than overwrite it.
+     */
+    @Test
+    void manager_savesOnlyTheFieldsChangedInTheDialog_andAFieldChangedMeanwhileRefusesTheSave() {
+        browser.loginAsManager();
+        browser.open("/job-functions.xhtml");
+        openEditor(REPORT);
+        JobRows.execute("UPDATE queue_job_function SET channel = 'root.reports' WHERE name = ?", REPORT);
+        browser.type(By.id("functionDialogForm:editRetryPattern"), "{1: 60}");
+        browser.click(By.id("functionDialogForm:saveFunction"));
+        browser.waitUntil(
+                d -> d.findElement(By.id("functionsForm:messages")).getText().contains("saved"));
+        assertThat(JobRows.queryString(
+                        "SELECT channel || ' ' || retry_pattern FROM queue_job_function WHERE name = ?", REPORT))
+                .isEqualTo("root.reports {1: 60}");
+
+        openEditor(REPORT);
+        JobRows.execute("UPDATE queue_job_function SET retry_pattern = '{1: 90}' WHERE name = ?", REPORT);
+        browser.type(By.id("functionDialogForm:editRetryPattern"), "{1: 120}");
+        browser.click(By.id("functionDialogForm:saveFunction"));
+        browser.waitUntil(d -> d.findElement(By.id("functionDialogForm:functionMessages"))
+                .getText()
+                .contains("Changed by someone else meanwhile (retry pattern); nothing saved"));
+        assertThat(JobRows.queryString("SELECT retry_pattern FROM queue_job_function WHERE name = ?", REPORT))
+                .isEqualTo("{1: 90}");
     }
 
     /**
