@@ -137,19 +137,28 @@ public class ChannelService {
      *
      * @throws InvalidSettingException with the scheduler's sentence when the settings are inconsistent (sequential
      *     with a capacity other than 1, root without a capacity, a negative number), or when the name is not exactly
-     *     a channel's ({@link #requireExactName}); nothing is changed then
+     *     a channel's ({@link #existingOrNamedExactly}); nothing is changed then
      */
     public void configure(String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds) {
-        Channel existing = existingOrNamedExactly(completeName);
+        configure(existingOrNamedExactly(completeName), completeName, capacity, sequential, throttleSeconds);
+    }
+
+    /** Configures {@code existing}, or stores a new record of {@code completeName} when null; returns the record. */
+    private Channel configure(
+            Channel existing, String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds) {
         refusedAsSettingDo(() -> Channel.requireSettable(capacity, throttleSeconds));
         ChannelSpec spec =
                 refusedAsSetting(() -> new ChannelSpec(completeName, capacity, sequential, throttleSeconds, false));
+        Channel channel;
         if (existing != null) {
             refusedAsSettingDo(() -> existing.configure(capacity, sequential, throttleSeconds));
+            channel = existing;
         } else {
-            channels.store(new Channel(spec));
+            channel = new Channel(spec);
+            channels.store(channel);
         }
         changed.fire(new ChannelsChanged(spec.fullName()));
+        return channel;
     }
 
     /**
@@ -183,34 +192,25 @@ public class ChannelService {
         int newRemoval = removalDays.resolve(
                 existing == null ? Channel.DEFAULT_REMOVAL_INTERVAL_DAYS : existing.removalIntervalDays(),
                 "removal interval");
-        configure(
+        Channel channel = configure(
+                existing,
                 completeName,
                 newCapacity == null ? OptionalInt.empty() : OptionalInt.of(newCapacity),
                 newSequential,
                 newThrottle);
-        changeRemovalInterval(completeName, newRemoval);
+        refusedAsSettingDo(() -> channel.changeRemovalInterval(newRemoval));
     }
 
     /**
      * The record named exactly {@code completeName}, or null when there is none and the name is one a new record may
-     * take: complete ({@code root.mail}, not {@code mail}) and following the grammar. A name with spaces around it is
-     * refused, never stripped: {@code "root.mail "} would otherwise have changed root.mail while the caller asked
-     * about another channel.
+     * take: complete ({@code root.mail}, not {@code mail}) and following the grammar ({@link ChannelName}); names of
+     * existing records are taken as stored. A name with spaces around it is refused, never stripped: {@code
+     * "root.mail "} would otherwise have changed root.mail while the caller asked about another channel.
      *
-     * @throws InvalidSettingException naming the name and what is wrong with it
+     * @throws InvalidSettingException naming the name and what is wrong with it (blank, spaces around it, not
+     *     complete, breaking the grammar)
      */
     private Channel existingOrNamedExactly(String completeName) {
-        requireExactName(completeName);
-        return channels.find(completeName).orElse(null);
-    }
-
-    /**
-     * Refuses a name that is not exactly a channel's: blank, with spaces around it, not complete, or breaking the
-     * grammar ({@link ChannelName}). Names of existing records are taken as stored.
-     *
-     * @throws InvalidSettingException with a sentence naming the name
-     */
-    public void requireExactName(String completeName) {
         if (completeName == null || completeName.isBlank()) {
             throw new InvalidSettingException("A channel name is required, e.g. root.mail.", null);
         }
@@ -220,16 +220,17 @@ public class ChannelService {
                             + " root.mail.",
                     null);
         }
-        if (channels.find(completeName).isPresent()) {
-            return;
+        Channel existing = channels.find(completeName).orElse(null);
+        if (existing == null) {
+            String normalized = refusedAsSetting(() -> ChannelName.normalize(completeName));
+            if (!normalized.equals(completeName)) {
+                throw new InvalidSettingException(
+                        "A channel's complete name starts with root (e.g. " + echo(normalized) + "), not '"
+                                + echo(completeName) + "'.",
+                        null);
+            }
         }
-        String normalized = refusedAsSetting(() -> ChannelName.normalize(completeName));
-        if (!normalized.equals(completeName)) {
-            throw new InvalidSettingException(
-                    "A channel's complete name starts with root (e.g. " + echo(normalized) + "), not '"
-                            + echo(completeName) + "'.",
-                    null);
-        }
+        return existing;
     }
 
     private static String echo(String name) {

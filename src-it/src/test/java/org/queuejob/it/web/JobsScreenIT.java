@@ -184,6 +184,7 @@ class JobsScreenIT extends BrowserTest {
                 "From – to: a day from the year 1 to the end of the year 9999 (UTC), such as 2031-05-04."));
         assertThat(browser.driver().getPageSource()).doesNotContain("Something went wrong");
         assertThat(waitForRows(browser, 1).get(0).getText()).contains("Kept fixture");
+        browser.screenshot("jobs-custom-day-refused");
     }
 
     @Test
