@@ -7,6 +7,11 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The library's layering, as the README states it: the application uses the domain and the infrastructure; the
  * infrastructure implements what the domain declares and never calls the application; the domain depends on neither;
  * no two packages depend on each other; and the application reaches data through the domain's repositories, never
- * through an {@code EntityManager} of its own. (The back office, another module, is not on this test's class path.)
+ * through an {@code EntityManager} of its own; and time is read from the queue's clock. (The back office, another module, is not on this test's class path.)
  */
 class ArchitectureTest {
 
@@ -51,6 +56,27 @@ class ArchitectureTest {
     @Test
     void packagesHaveNoCycles() {
         slices().matching("org.queuejob.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void timeIsReadFromTheQueuesClock_neverFromTheSystemsDirectly() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.queuejob..")
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .because("time comes from the @QueueJobClock Clock, which a test or a deployment can replace")
+                .check(classes);
     }
 
     @Test

@@ -257,6 +257,11 @@ public class BulkActionService {
     }
 
     /** The latest actions, newest first. */
+    /** The queue's time now: how long a bulk action has run, as the queue's clock reads it. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     public List<BulkActionRun> latest(int count) {
         return runs.latest(count);
     }

@@ -44,7 +44,7 @@ public class BulkActionsBacking {
 
     public List<BulkActionView> getActions() {
         if (actions == null) {
-            Instant now = Instant.now();
+            Instant now = bulkActions.now();
             actions = bulkActions.latest(SHOWN).stream()
                     .map(run -> new BulkActionView(run, now))
                     .toList();

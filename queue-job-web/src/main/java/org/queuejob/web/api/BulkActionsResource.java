@@ -135,7 +135,7 @@ public class BulkActionsResource {
                     user);
         }
         URI location = address(run.id());
-        return Response.accepted(BulkStatusJson.of(new BulkActionView(run, Instant.now()), location.toString()))
+        return Response.accepted(BulkStatusJson.of(new BulkActionView(run, bulk.now()), location.toString()))
                 .location(location)
                 .build();
     }
@@ -152,7 +152,7 @@ public class BulkActionsResource {
         if (limit < 1 || limit > MAX_LIST) {
             throw ApiException.badRequest("'limit' is 1 to " + MAX_LIST + ", not " + limit + ".");
         }
-        Instant now = Instant.now();
+        Instant now = bulk.now();
         return bulk.latest(limit).stream()
                 .map(run -> BulkStatusJson.of(
                         new BulkActionView(run, now), address(run.id()).toString()))
@@ -170,7 +170,7 @@ public class BulkActionsResource {
     public BulkStatusJson progress(@PathParam("id") String id) {
         BulkActionRun run = existing(id);
         return BulkStatusJson.of(
-                new BulkActionView(run, Instant.now()), address(run.id()).toString());
+                new BulkActionView(run, bulk.now()), address(run.id()).toString());
     }
 
     @POST
@@ -224,7 +224,7 @@ public class BulkActionsResource {
 
     private BulkStatusJson status(BulkActionRun run) {
         return BulkStatusJson.of(
-                new BulkActionView(run, Instant.now()), address(run.id()).toString());
+                new BulkActionView(run, bulk.now()), address(run.id()).toString());
     }
 
     private URI address(long id) {
