@@ -62,7 +62,7 @@ class ConfigurationIT {
         AppServer.Result result = TestDeployments.tryDeploying(war);
 
         assertThat(result.succeeded()).isFalse();
-        assertThat(result.output()).contains("queue-job.job-timeout-interrupt must be true or false, got 'yes'");
+        assertThat(result.output()).contains("queue-job.job-timeout-interrupt: \"yes\" is neither true nor false.");
     }
 
     /**

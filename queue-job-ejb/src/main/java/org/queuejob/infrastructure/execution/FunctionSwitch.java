@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import org.eclipse.microprofile.config.Config;
+import org.queuejob.infrastructure.config.QueueJobSettingsCheck;
 
 /**
  * A setting that is true or false, for every job function ({@code name}) and for one ({@code name.<job function>},
@@ -46,11 +47,8 @@ record FunctionSwitch(String name, boolean byDefault, Map<String, Boolean> perFu
         return perFunction.containsKey(jobFunction) ? name + "." + jobFunction : name;
     }
 
-    static boolean bool(String name, String value) {
-        String given = value.strip();
-        if (given.equalsIgnoreCase("true") || given.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(given);
-        }
-        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
+    /** Read as every other switch of the queue is, so that they all take and refuse the same words. */
+    private static boolean bool(String name, String value) {
+        return QueueJobSettingsCheck.bool(name, value);
     }
 }

@@ -29,8 +29,8 @@ class CancelInterruptsTest {
     void aValueThatIsNeitherTrueNorFalseIsRefusedNamingTheSetting() {
         assertThatThrownBy(() -> interrupts.configure("no", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("queue-job.cancel-interrupt must be true or false, got 'no'");
+                .hasMessage("queue-job.cancel-interrupt: \"no\" is neither true nor false.");
         assertThatThrownBy(() -> interrupts.configure(null, Map.of("Mail.send", "0")))
-                .hasMessage("queue-job.cancel-interrupt.Mail.send must be true or false, got '0'");
+                .hasMessage("queue-job.cancel-interrupt.Mail.send: \"0\" is neither true nor false.");
     }
 }

@@ -92,9 +92,9 @@ class JobTimeoutsTest {
 
         assertThatThrownBy(() -> timeouts.configureInterrupts("yes", Map.of()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("queue-job.job-timeout-interrupt must be true or false, got 'yes'");
+                .hasMessage("queue-job.job-timeout-interrupt: \"yes\" is neither true nor false.");
         assertThatThrownBy(() -> timeouts.configureInterrupts(null, Map.of("Reports.yearly", "")))
-                .hasMessage("queue-job.job-timeout-interrupt.Reports.yearly must be true or false, got ''");
+                .hasMessage("queue-job.job-timeout-interrupt.Reports.yearly: \"\" is neither true nor false.");
     }
 
     @Test
