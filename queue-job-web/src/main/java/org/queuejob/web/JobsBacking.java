@@ -13,49 +13,39 @@ import jakarta.faces.validator.ValidatorException;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.omnifaces.util.Components;
-import org.omnifaces.util.Faces;
 import org.omnifaces.util.Messages;
-import org.primefaces.PrimeFaces;
 import org.primefaces.component.datatable.DataTable;
-import org.primefaces.event.ColumnToggleEvent;
-import org.primefaces.event.SelectEvent;
-import org.primefaces.event.ToggleEvent;
-import org.primefaces.event.ToggleSelectEvent;
-import org.primefaces.event.UnselectEvent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
-import org.primefaces.model.Visibility;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobFilter;
-import org.queuejob.domain.model.job.JobGroup;
-import org.queuejob.domain.model.job.JobGrouping;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.StoredText;
-import org.queuejob.web.format.JobCsv;
-import org.queuejob.web.format.JobTexts;
 import org.queuejob.web.format.RunTexts;
 import org.queuejob.web.security.Roles;
 
 /**
- * The job list ({@code jobs.xhtml}): a database-paged table of jobs, filtered by state, channel, job function,
- * creation date and text, optionally grouped with counts, and acted on in bulk. The filters, the selection and the
- * visible columns live here, in the view; the table asks for one page at a time, so the poll that refreshes it every
- * few seconds costs one count and one page query and loses nothing.
+ * The job list ({@code jobs.xhtml}): its filters (state, channel, job function, server, creation date, text, and the
+ * link parameters that set them) and the database-paged table of the jobs they match. The filters live here, in the
+ * view; the table asks for one page at a time, so the poll that refreshes it every few seconds costs one count and one
+ * page query and loses nothing.
+ *
+ * <p>The page's other concerns have their own beans, which read the filters from this one: the groups ({@link
+ * JobGroupsBacking}), the rows ticked ({@link JobSelectionBacking}), the column chooser and the CSV export ({@link
+ * JobTableToolsBacking}), and the bulk actions ({@link JobsBulkBacking}).
  */
 @Named
 @ViewScoped
@@ -76,12 +66,6 @@ public class JobsBacking implements Serializable {
     static final String PAGE_REPORT_COUNTED_UP_TO =
             "{startRecord}–{endRecord} of more than " + RunTexts.count(COUNTED_UP_TO);
 
-    /** Most rows one CSV export writes. */
-    static final int EXPORT_LIMIT = 100_000;
-
-    /** Columns hidden until chosen, as the original's optional columns; keys are the columns' ids. */
-    static final Set<String> HIDDEN_BY_DEFAULT = Set.of("colEta", "colUuid", "colUser", "colPriority");
-
     /** Said when a link (a bookmark, an old dashboard link) asks for a state that is none. */
     static final String UNKNOWN_STATE =
             "The link asks for the state ''{0}'', which is not one ({1}): the list shows its usual states.";
@@ -100,16 +84,14 @@ public class JobsBacking implements Serializable {
     private DateRange dateRange = DateRange.ANY;
     private LocalDate customFrom;
     private LocalDate customTo;
-    private JobGrouping groupBy;
     /** A state a link asked for that is no state, until {@link #linkOpened} has said so. */
     private String unknownStateAsked;
 
-    private final Map<String, Boolean> columnVisible = new HashMap<>();
-
-    /** The rows ticked in the table: views, so a deserialised view keeps them. */
-    private final JobSelection selection = new JobSelection();
-
-    private transient List<JobGroup> groups;
+    /**
+     * How many times {@link #filterChanged} has run: what the filters' readers (the groups) compare with the count
+     * they read at, so that they read again after a change without this bean knowing them.
+     */
+    private long filterChanges;
 
     private JobSort lastSort;
     private boolean lastAscending;
@@ -136,43 +118,22 @@ public class JobsBacking implements Serializable {
         return jobs;
     }
 
-    /** A filter changed: show the first page of the new selection, and its groups. */
+    /** A filter changed: show the first page of the new selection, and its groups ({@link #filterChanges}). */
     public void filterChanged() {
+        showFirstPage();
+        filterChanges++;
+    }
+
+    /** A method of its own so that a unit test, which has no component tree, can change the filters. */
+    void showFirstPage() {
         DataTable table = Components.findComponent(TABLE);
         if (table != null) {
             table.setFirst(0);
         }
-        groups = null;
     }
 
-    /**
-     * The request parameter that names the group clicked, by its value rendered into the link. Not the row's place:
-     * groups are ordered by their counts, which the refresh every 5 seconds reads again, so the place of a group
-     * clicked may hold another by the time the click is processed.
-     */
-    static final String GROUP = "group";
-
-    /** A group was clicked ({@link #GROUP}): narrow the filters to it. */
-    public void openGroup() {
-        String sent = Faces.getRequestParameter(GROUP);
-        String value = sent == null || sent.isEmpty() ? null : sent; // empty: the "(none)" group
-        if (groupBy == null) {
-            return;
-        }
-        switch (groupBy) {
-            case CHANNEL -> channel = value;
-            case JOB_FUNCTION -> jobFunction = value;
-            case STATE -> {
-                try {
-                    states = new ArrayList<>(List.of(JobState.fromDbValue(value)));
-                } catch (IllegalArgumentException notALinkThisPageDrew) {
-                    return;
-                }
-            }
-            case EXCEPTION -> text = value;
-        }
-        groupBy = null;
-        filterChanged();
+    long filterChanges() {
+        return filterChanges;
     }
 
     /** What the custom days take: the years a job can have been created in (JobFilter's bounds, in days). */
@@ -204,6 +165,10 @@ public class JobsBacking implements Serializable {
         return day.getYear() < 1 || day.getYear() > 9999 ? Optional.of(String.format(DAY_RULE, day)) : Optional.empty();
     }
 
+    /**
+     * The jobs the filters match. "Last 7 days" counts back from the queue's clock ({@link JobQueryService#now}), the
+     * time the jobs' creation dates were written with, not this server's.
+     */
     JobFilter filter() {
         Instant from = null;
         Instant to = null;
@@ -215,111 +180,23 @@ public class JobsBacking implements Serializable {
                     ? null
                     : customTo.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         } else if (dateRange != null && dateRange.back() != null) {
-            from = Instant.now().minus(dateRange.back());
+            from = jobQueries.now().minus(dateRange.back());
         }
         return new JobFilter(
                 states == null ? Set.of() : Set.copyOf(states), channel, jobFunction, from, to, text, worker);
     }
 
-    public List<JobGroup> getGroups() {
-        if (groupBy == null) {
-            return List.of();
-        }
-        if (groups == null) {
-            groups = jobQueries.groups(filter(), groupBy);
-        }
-        return groups;
+    /** The sort the table last asked for (null: the default order), which the CSV export follows. */
+    JobSort lastSort() {
+        return lastSort;
     }
 
-    /**
-     * The poll: the table reloads by itself; the groups are read again. A finished bulk action is left alone: its
-     * result stays in the dialog until the user closes it ({@link JobsBulkBacking#bulkFinished}); ending it here raced
-     * the dialog's own poll and blanked the result before it could be read.
-     */
-    public void refresh() {
-        groups = null;
+    boolean lastAscending() {
+        return lastAscending;
     }
 
-    public String groupLabel(JobGroup group) {
-        if (group.value() == null) {
-            return "(none)";
-        }
-        return groupBy == JobGrouping.STATE
-                ? JobState.fromDbValue(group.value()).label()
-                : group.value();
-    }
-
-    public String averageSeconds(JobGroup group) {
-        return group.averageExecMillis() == null ? "" : JobTexts.seconds(Math.round(group.averageExecMillis()));
-    }
-
-    // Columns -------------------------------------------------------------------------------------------------------
-
-    public boolean visible(String column) {
-        return columnVisible.getOrDefault(column, !HIDDEN_BY_DEFAULT.contains(column));
-    }
-
-    /** The column chooser: remembered for the view, so the refresh keeps the chosen columns. */
-    public void columnToggled(ToggleEvent event) {
-        String id = event instanceof ColumnToggleEvent columnEvent && columnEvent.getColumn() != null
-                ? columnEvent.getColumn().getColumnKey()
-                : null;
-        if (id != null) {
-            id = id.substring(id.lastIndexOf(':') + 1);
-            columnVisible.put(id, event.getVisibility() == Visibility.VISIBLE);
-        }
-    }
-
-    // CSV -----------------------------------------------------------------------------------------------------------
-
-    /** Every job matching the filters (up to {@value #EXPORT_LIMIT}), in the table's order, as CSV. */
-    public void exportCsv() throws IOException {
-        JobFilter filter = filter();
-        JobSort sort = lastSort;
-        boolean ascending = lastAscending;
-        Faces.sendFile(
-                "jobs.csv",
-                true,
-                output -> JobCsv.write(
-                        output,
-                        (first, size) -> first >= EXPORT_LIMIT
-                                ? List.of()
-                                : jobQueries.page(
-                                        filter, first, Math.min(size, EXPORT_LIMIT - first), sort, ascending)));
-    }
-
-    public boolean isManager() {
-        return Roles.isManager();
-    }
-
-    /** The rows ticked in the table. */
-    List<JobRow> selected() {
-        return selection.rows();
-    }
-
-    /** A bulk action ended ({@link JobsBulkBacking}): the changed jobs may have left the filter; start afresh. */
-    void clearSelection() {
-        selection.clear();
-        groups = null;
-    }
-
-    /** A row was ticked: kept even when the selection sent with it was stale ({@link JobSelection}). */
-    public void rowTicked(SelectEvent<JobRow> event) {
-        redrawTableIf(selection.tick(event.getObject()));
-    }
-
-    /** A row was unticked: left out even when the selection sent with it was stale. */
-    public void rowUnticked(UnselectEvent<JobRow> event) {
-        redrawTableIf(selection.untick(event.getObject()));
-    }
-
-    /** The header box: it ticks or unticks the rows of the page shown ("All matching the filters" reaches further). */
-    public void pageToggled(ToggleSelectEvent event) {
-        List<JobRow> page = pageShown();
-        redrawTableIf(event.isSelected() ? selection.tickPage(page) : selection.untickPage(page));
-    }
-
-    private List<JobRow> pageShown() {
+    /** The rows of the page the table shows, loaded if the table has not loaded them yet in this request. */
+    List<JobRow> pageShown() {
         DataTable table = Components.findComponent(TABLE);
         if (table != null) {
             table.loadLazyDataIfRequired();
@@ -328,11 +205,8 @@ public class JobsBacking implements Serializable {
         return page == null ? List.of() : page;
     }
 
-    /** The table showed a selection the server had moved past: show the server's, which the next tick sends back. */
-    private static void redrawTableIf(boolean stale) {
-        if (stale) {
-            PrimeFaces.current().ajax().update(TABLE);
-        }
+    public boolean isManager() {
+        return Roles.isManager();
     }
 
     // Formatting ----------------------------------------------------------------------------------------------------
@@ -343,10 +217,6 @@ public class JobsBacking implements Serializable {
 
     public List<DateRange> getDateRanges() {
         return List.of(DateRange.values());
-    }
-
-    public List<JobGrouping> getGroupings() {
-        return List.of(JobGrouping.values());
     }
 
     // Properties ----------------------------------------------------------------------------------------------------
@@ -448,23 +318,6 @@ public class JobsBacking implements Serializable {
 
     public void setCustomTo(LocalDate customTo) {
         this.customTo = customTo;
-    }
-
-    public JobGrouping getGroupBy() {
-        return groupBy;
-    }
-
-    public void setGroupBy(JobGrouping groupBy) {
-        this.groupBy = groupBy;
-        this.groups = null;
-    }
-
-    public List<JobRow> getSelectedJobs() {
-        return selected();
-    }
-
-    public void setSelectedJobs(List<JobRow> selectedJobs) {
-        selection.replaceWith(selectedJobs);
     }
 
     /** The sort the table asks for (single sort mode: at most one is active); empty when unsorted. */

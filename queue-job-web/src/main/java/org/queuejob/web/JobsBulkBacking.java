@@ -9,7 +9,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +18,16 @@ import org.omnifaces.util.Messages;
 import org.queuejob.application.BulkAction;
 import org.queuejob.application.BulkActionService;
 import org.queuejob.application.BulkRequest;
+import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.bulk.BulkActionRun;
 import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.web.security.ManagerOnly;
 
 /**
- * Bulk actions from the job list ({@code jobs.xhtml}): on the rows ticked in {@link JobsBacking}'s table, or on every
- * job its filters match. A dialog asks to confirm with the number of jobs the action would change, starts the action
- * in the background and follows its record until it ends.
+ * Bulk actions from the job list ({@code jobs.xhtml}): on the rows ticked in its table ({@link JobSelectionBacking}),
+ * or on every job its filters match ({@link JobsBacking}). A dialog asks to confirm with the number of jobs the action
+ * would change, starts the action in the background and follows its record until it ends.
  */
 @Named
 @ViewScoped
@@ -44,6 +44,15 @@ public class JobsBulkBacking implements Serializable {
 
     @Inject
     JobsBacking list;
+
+    @Inject
+    JobSelectionBacking selection;
+
+    @Inject
+    JobGroupsBacking groups;
+
+    @Inject
+    JobQueryService jobQueries;
 
     @Inject
     BulkActionService bulkActions;
@@ -94,7 +103,7 @@ public class JobsBulkBacking implements Serializable {
             bulkCount = bulkActions.countMatching(action, list.filter());
             bulkSelected = 0;
         } else {
-            List<JobRow> selected = list.selected();
+            List<JobRow> selected = selection.selected();
             bulkSelected = selected.size();
             bulkCount = selected.stream()
                     .filter(job -> action.appliesTo().contains(job.state()))
@@ -166,7 +175,7 @@ public class JobsBulkBacking implements Serializable {
             } else {
                 // Only the selected jobs the action applies to, as the confirmation counted them.
                 BulkAction action = bulkAction;
-                List<Long> ids = list.selected().stream()
+                List<Long> ids = selection.selected().stream()
                         .filter(job -> action.appliesTo().contains(job.state()))
                         .map(JobRow::id)
                         .toList();
@@ -201,7 +210,8 @@ public class JobsBulkBacking implements Serializable {
         bulkAction = null;
         bulkActionId = null;
         bulkProgress = null;
-        list.clearSelection();
+        selection.clearSelection();
+        groups.refresh();
     }
 
     public String getPriorityRule() {
@@ -244,7 +254,10 @@ public class JobsBulkBacking implements Serializable {
         return bulkCount;
     }
 
-    /** The started action as its record says now (read once per request), or null before one starts. */
+    /**
+     * The started action as its record says now (read once per request), or null before one starts; its times are
+     * measured with the queue's clock, which wrote the record.
+     */
     public BulkActionView getBulkProgress() {
         Object request = FacesContext.getCurrentInstance();
         if (bulkProgressReadIn != request) {
@@ -254,7 +267,7 @@ public class JobsBulkBacking implements Serializable {
         if (bulkProgress == null && bulkActionId != null) {
             bulkProgress = bulkActions
                     .find(bulkActionId)
-                    .map(run -> new BulkActionView(run, Instant.now()))
+                    .map(run -> new BulkActionView(run, jobQueries.now()))
                     .orElse(null);
         }
         return bulkProgress;

@@ -8,14 +8,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
+import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobSort;
 import org.queuejob.domain.model.job.JobState;
@@ -84,20 +87,38 @@ class JobsBackingTest {
     }
 
     @Test
-    void lastSevenDays_startsSevenDaysAgo_withNoUpperBound() {
+    void lastSevenDays_startsSevenDaysBeforeTheQueuesClock_withNoUpperBound() {
         JobsBacking backing = new JobsBacking();
+        backing.jobQueries = queueClockAt(QUEUE_NOW);
         backing.setDateRange(DateRange.LAST_7_DAYS);
 
-        java.time.Instant from = backing.filter().createdFrom();
-        assertThat(from)
-                .isBetween(
-                        java.time.Instant.now()
-                                .minus(java.time.Duration.ofDays(7))
-                                .minusSeconds(5),
-                        java.time.Instant.now()
-                                .minus(java.time.Duration.ofDays(7))
-                                .plusSeconds(5));
+        assertThat(backing.filter().createdFrom()).isEqualTo(Instant.parse("2031-04-27T12:00:00Z"));
         assertThat(backing.filter().createdTo()).isNull();
+    }
+
+    @Test
+    void everyRelativeDateRange_countsBackFromTheQueuesClock_notThisServers() {
+        JobsBacking backing = new JobsBacking();
+        backing.jobQueries = queueClockAt(QUEUE_NOW);
+
+        backing.setDateRange(DateRange.LAST_24_HOURS);
+        assertThat(backing.filter().createdFrom()).isEqualTo(Instant.parse("2031-05-03T12:00:00Z"));
+        backing.setDateRange(DateRange.LAST_30_DAYS);
+        assertThat(backing.filter().createdFrom()).isEqualTo(Instant.parse("2031-04-04T12:00:00Z"));
+        backing.setDateRange(DateRange.ANY);
+        assertThat(backing.filter().createdFrom()).isNull();
+    }
+
+    /** Years from this machine's clock: a range computed from it would be far from this one. */
+    private static final Instant QUEUE_NOW = Instant.parse("2031-05-04T12:00:00Z");
+
+    private static JobQueryService queueClockAt(Instant now) {
+        return new JobQueryService() {
+            @Override
+            public Instant now() {
+                return now;
+            }
+        };
     }
 
     @Test
@@ -128,14 +149,19 @@ class JobsBackingTest {
     }
 
     @Test
-    void aSerialisedView_keepsTheRowsTicked() throws Exception {
+    void aSerialisedView_keepsTheFilters_andRebuildsItsTable() throws Exception {
         JobsBacking backing = new JobsBacking();
-        JobRow ticked = JobRow.of(job("Send the invoice"));
-        backing.setSelectedJobs(List.of(ticked));
+        backing.setChannel("root.mail");
+        backing.setStates(new ArrayList<>(List.of(JobState.FAILED)));
+        backing.getJobs();
 
         JobsBacking restored = roundTrip(backing);
 
-        assertThat(restored.getSelectedJobs()).containsExactly(ticked);
+        assertThat(restored.filter().channel()).isEqualTo("root.mail");
+        assertThat(restored.filter().states()).containsExactly(JobState.FAILED);
+        assertThat(restored.getJobs())
+                .as("the lazy model, which is not serialised")
+                .isNotNull();
     }
 
     @Test
@@ -154,7 +180,7 @@ class JobsBackingTest {
         assertThat(row.userName()).isEqualTo("ops");
     }
 
-    private static QueueJob job(String description) {
+    static QueueJob job(String description) {
         return new QueueJob(
                 "org.example.Jobs.run",
                 "[]",
@@ -163,13 +189,14 @@ class JobsBackingTest {
                 Instant.parse("2026-12-04T05:00:00Z"));
     }
 
-    private static JobsBacking roundTrip(JobsBacking backing) throws Exception {
+    @SuppressWarnings("unchecked")
+    static <T extends Serializable> T roundTrip(T backing) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(backing);
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (JobsBacking) in.readObject();
+            return (T) in.readObject();
         }
     }
 

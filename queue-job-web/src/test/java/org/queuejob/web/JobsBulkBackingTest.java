@@ -13,6 +13,7 @@ class JobsBulkBackingTest {
 
     JobsBulkBackingTest() {
         bulk.list = new JobsBacking();
+        bulk.selection = new JobSelectionBacking();
     }
 
     @Test
@@ -48,7 +49,7 @@ class JobsBulkBackingTest {
     }
 
     private void select(JobState... states) {
-        bulk.list.setSelectedJobs(
+        bulk.selection.setSelectedJobs(
                 Arrays.stream(states).map(JobsBulkBackingTest::row).toList());
     }
 
