@@ -39,7 +39,7 @@ public class RunsTakenAwayBacking {
     /** One sentence per run going on; none, nearly always. */
     public List<String> getNotes() {
         if (notes == null) {
-            QueueJob job = page.getJob();
+            QueueJob job = page.entity();
             Instant now = jobQueries.now();
             notes = job == null
                     ? List.of()

@@ -2,14 +2,22 @@ package org.queuejob.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
-import java.time.LocalDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.queuejob.application.CancelInterrupt;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.model.server.FunctionReach;
 
 class JobBackingTest {
+
+    private final StoredJobs stored = new StoredJobs();
+    private final RecordedEvents<JobBacking.Drawn> drawings = new RecordedEvents<>();
+    private final JobBacking page = new JobBacking();
+
+    JobBackingTest() {
+        page.jobQueries = stored;
+        page.drawn = drawings;
+    }
 
     @Test
     void wellFormedUuidsAreLookedUp_othersAreNotFound() {
@@ -24,14 +32,15 @@ class JobBackingTest {
     }
 
     @Test
-    void aRunningJobCancelledOrSetDone_isSaidToBeInterruptedOrToRunOn_namingTheSetting() {
-        assertThat(JobBacking.whatBecomesOfItsRun(new CancelInterrupt(true, "queue-job.cancel-interrupt")))
-                .isEqualTo(" If its method is running, its server interrupts it within two seconds"
-                        + " (queue-job.cancel-interrupt is true); its work is rolled back.");
-        assertThat(JobBacking.whatBecomesOfItsRun(new CancelInterrupt(false, "queue-job.cancel-interrupt.Mail.send")))
-                .isEqualTo(" If its method is running, it runs on until it returns"
-                        + " (queue-job.cancel-interrupt.Mail.send is false), keeping its channel's slot; its work is"
-                        + " then rolled back.");
+    void aMalformedUuid_findsNoJob_withoutAskingTheDatabase_andTheMessageEchoesAtMost64Characters() {
+        page.uuid = "x".repeat(100);
+
+        assertThat(page.getJob()).isNull();
+        assertThat(stored.finds).isZero();
+        assertThat(page.getNotFoundMessage()).isEqualTo("No job with uuid " + "x".repeat(64) + "….");
+
+        page.uuid = " ";
+        assertThat(page.getNotFoundMessage()).isEqualTo(JobBacking.NO_UUID);
     }
 
     @Test
@@ -43,27 +52,76 @@ class JobBackingTest {
     }
 
     @Test
-    void anEtaLeftAsShown_keepsItsSecondsAndFractions_andOneTypedIsTakenAsTyped() {
-        Instant stored = Instant.parse("2031-05-04T14:30:45.123Z");
-        LocalDateTime shown = JobBacking.shown(stored);
+    void drawingThePage_remembersTheJobsState_andTellsThePagesOtherBeansWhatItShows() {
+        QueueJob job = stored.store(StoredJobs.job("Send mail"));
+        page.uuid = job.uuid().toString();
 
-        assertThat(shown).isEqualTo(LocalDateTime.parse("2031-05-04T14:30:45"));
-        assertThat(JobBacking.typedEta(shown, stored)).isEqualTo(stored);
-        assertThat(JobBacking.typedEta(LocalDateTime.parse("2031-05-04T14:31:00"), stored))
-                .isEqualTo(Instant.parse("2031-05-04T14:31:00Z"));
-        assertThat(JobBacking.typedEta(null, stored))
-                .as("emptied: as soon as possible")
-                .isNull();
-        assertThat(JobBacking.typedEta(LocalDateTime.parse("2031-05-04T14:30:00"), null))
-                .isEqualTo(Instant.parse("2031-05-04T14:30:00Z"));
+        page.reload();
+
+        assertThat(page.shownState()).isEqualTo(JobState.PENDING);
+        assertThat(drawings.fired).containsExactly(new JobBacking.Drawn(JobView.of(job)));
     }
 
     @Test
-    void aChannelIsComparedAsStored_soMailLeftAsShownIsNoChange() {
-        assertThat(JobBacking.completeChannel("mail")).isEqualTo("root.mail");
-        assertThat(JobBacking.completeChannel("root.mail")).isEqualTo("root.mail");
-        assertThat(JobBacking.completeChannel("root:3"))
-                .as("refused later with the grammar's sentence")
-                .isEqualTo("root:3");
+    void theViewKeepsTheJobAsDrawn_whileTheDatabaseMovesOn_untilThePageIsDrawnAgain() {
+        QueueJob job = stored.store(StoredJobs.job("Send mail"));
+        page.uuid = job.uuid().toString();
+        page.reload();
+
+        job.cancel("someone else", StoredJobs.NOW);
+
+        assertThat(page.getJob().state()).isEqualTo(JobState.PENDING);
+        assertThat(page.stateNow()).contains(JobState.CANCELLED);
+        assertThat(page.shownState()).isEqualTo(JobState.PENDING);
+
+        page.reload();
+
+        assertThat(page.getJob().state()).isEqualTo(JobState.CANCELLED);
+        assertThat(page.shownState()).isEqualTo(JobState.CANCELLED);
+        assertThat(drawings.fired)
+                .extracting(drawn -> drawn.job().state())
+                .containsExactly(JobState.PENDING, JobState.CANCELLED);
+    }
+
+    @Test
+    void aJobGoneWhenThePageIsDrawnAgain_keepsTheShownState_andThePagesOtherBeansAreToldItIsGone() {
+        QueueJob job = stored.store(StoredJobs.job("Send mail"));
+        page.uuid = job.uuid().toString();
+        page.reload();
+
+        stored.remove(job);
+        page.reload();
+
+        assertThat(page.getJob()).isNull();
+        assertThat(page.stateNow()).isEmpty();
+        assertThat(page.shownState()).isEqualTo(JobState.PENDING);
+        assertThat(drawings.fired).last().isEqualTo(new JobBacking.Drawn(null));
+    }
+
+    @Test
+    void theEntityBehindTheView_isTheJobAsDrawn() {
+        QueueJob job = stored.store(StoredJobs.job("Send mail"));
+        page.uuid = job.uuid().toString();
+
+        assertThat(page.entity()).isSameAs(job);
+        assertThat(page.getJob()).isEqualTo(JobView.of(job));
+        assertThat(stored.finds).as("read once for both").isEqualTo(1);
+    }
+
+    @Test
+    void theGraphUuid_isShownForAJobOfAGraph_andNoneOutsideOne() {
+        QueueJob alone = stored.store(StoredJobs.job("Alone"));
+        QueueJob member = StoredJobs.job("Member");
+        UUID graph = UUID.randomUUID();
+        member.joinGraph(graph, false);
+        stored.store(member);
+
+        page.uuid = alone.uuid().toString();
+        assertThat(page.getGraphUuid()).isNull();
+
+        JobBacking other = new JobBacking();
+        other.jobQueries = stored;
+        other.uuid = member.uuid().toString();
+        assertThat(other.getGraphUuid()).isEqualTo(graph.toString());
     }
 }

@@ -21,7 +21,7 @@ import org.eclipse.elk.graph.ElkEdgeSection;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 import org.queuejob.domain.model.job.JobDependency;
-import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.JobState;
 
 /**
  * A graph of jobs drawn as SVG, left to right. The layout is the Eclipse Layout Kernel's layered algorithm (ELK
@@ -49,9 +49,15 @@ public final class GraphDrawing {
         LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
     }
 
+    /**
+     * One job as the drawing shows it: a box labelled with its description (its job function's simple name when it
+     * has none) and its state, linking to its page.
+     */
+    public record Node(UUID uuid, String description, String jobFunction, JobState state) {}
+
     private GraphDrawing() {}
 
-    public static String svg(List<QueueJob> jobs, List<JobDependency> dependencies, UUID current, String contextPath) {
+    public static String svg(List<Node> jobs, List<JobDependency> dependencies, UUID current, String contextPath) {
         ElkNode graph = ElkGraphUtil.createGraph();
         graph.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         graph.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
@@ -64,7 +70,7 @@ public final class GraphDrawing {
             graph.setProperty(CoreOptions.ASPECT_RATIO, 1.6);
         }
         Map<UUID, ElkNode> nodes = new HashMap<>();
-        for (QueueJob job : jobs) {
+        for (Node job : jobs) {
             ElkNode node = ElkGraphUtil.createNode(graph);
             node.setDimensions(NODE_WIDTH, NODE_HEIGHT);
             nodes.put(job.uuid(), node);
@@ -108,7 +114,7 @@ public final class GraphDrawing {
                         .append("\"/>");
             }
         }
-        for (QueueJob job : jobs) {
+        for (Node job : jobs) {
             ElkNode node = nodes.get(job.uuid());
             long x = Math.round(node.getX());
             long y = Math.round(node.getY());

@@ -2,17 +2,16 @@ package org.queuejob.web.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.job.JobDependency;
-import org.queuejob.domain.model.job.JobOptions;
-import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.JobState;
 
 class GraphDrawingTest {
 
@@ -22,21 +21,16 @@ class GraphDrawingTest {
     private static final Pattern EDGE = Pattern.compile("<path class=\"qj-edge\" marker-end=\"[^\"]*\" d=\"([^\"]*)\"");
     private static final Pattern SIZE = Pattern.compile("<svg [^>]*width=\"(\\d+)\" height=\"(\\d+)\"");
 
-    private static QueueJob job(String description) {
-        return new QueueJob(
-                "org.example.Jobs.run",
-                "[]",
-                new JobOptions(10, null, 5, description, "root", null),
-                "test",
-                Instant.parse("2026-11-30T00:00:00Z"));
+    private static GraphDrawing.Node job(String description) {
+        return new GraphDrawing.Node(UUID.randomUUID(), description, "org.example.Jobs.run", JobState.PENDING);
     }
 
     @Test
     void anEdgeThatSkipsALevel_goesAroundTheJobOfThatLevel() {
-        QueueJob a = job("A");
-        QueueJob b = job("B");
-        QueueJob c = job("C");
-        QueueJob d = job("D");
+        GraphDrawing.Node a = job("A");
+        GraphDrawing.Node b = job("B");
+        GraphDrawing.Node c = job("C");
+        GraphDrawing.Node d = job("D");
         List<JobDependency> edges = List.of(
                 new JobDependency(a.uuid(), b.uuid()),
                 new JobDependency(b.uuid(), c.uuid()),
@@ -65,7 +59,7 @@ class GraphDrawingTest {
 
     @Test
     void aChainOfAThousandJobs_isWrappedIntoABlock_notALineOfHundredsOfThousandsOfPixels() {
-        List<QueueJob> jobs = new ArrayList<>();
+        List<GraphDrawing.Node> jobs = new ArrayList<>();
         List<JobDependency> edges = new ArrayList<>();
         for (int i = 0; i < 1000; i++) {
             jobs.add(job("Step " + i));
@@ -88,11 +82,32 @@ class GraphDrawingTest {
 
     @Test
     void textsAreEscaped() {
-        QueueJob evil = job("<script>alert(1)</script>");
+        GraphDrawing.Node evil = job("<script>alert(1)</script>");
 
         String svg = GraphDrawing.svg(List.of(evil), List.of(), evil.uuid(), "/queue-job");
 
         assertThat(svg).doesNotContain("<script>").contains("&lt;script&gt;");
+    }
+
+    @Test
+    void aNodeShowsItsDescriptionOrElseItsFunctionsSimpleName_itsState_andLinksToItsJob_theCurrentOneOutlined() {
+        GraphDrawing.Node described = new GraphDrawing.Node(
+                UUID.fromString("00000000-0000-0000-0000-000000000001"),
+                "Send mail",
+                "org.example.Mail.send",
+                JobState.FAILED);
+        GraphDrawing.Node undescribed = new GraphDrawing.Node(
+                UUID.fromString("00000000-0000-0000-0000-000000000002"),
+                " ",
+                "org.example.Mail.archive",
+                JobState.DONE);
+
+        String svg = GraphDrawing.svg(List.of(described, undescribed), List.of(), described.uuid(), "/queue-job");
+
+        assertThat(svg)
+                .contains("<a href=\"/queue-job/job.xhtml?uuid=00000000-0000-0000-0000-000000000001\"")
+                .contains("<title>Send mail (Failed)</title><rect class=\"qj-node qj-node-failed qj-node-current\"")
+                .contains("<title>Mail.archive (Done)</title><rect class=\"qj-node qj-node-done\"");
     }
 
     private static Map<String, int[]> boxes(String svg) {
