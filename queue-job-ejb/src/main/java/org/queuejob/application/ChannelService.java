@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,13 +39,19 @@ public class ChannelService {
     @Inject
     JobCounts jobCounts;
 
-    /** Creates or updates the records of the channels {@code config} names; others are left as they are. */
+    /**
+     * At start: the records of the channels {@code config} names take its settings; a channel it only implies (root
+     * when unlisted, the ones between root and a named channel) gets a record if it has none and otherwise keeps what
+     * was set on it, in the back office or the API; other records are left as they are.
+     */
     public void apply(ChannelConfig config) {
         for (ChannelSpec spec : config.channels()) {
-            channels.find(spec.fullName())
-                    .ifPresentOrElse(
-                            channel -> channel.configure(spec.capacity(), spec.sequential(), spec.throttleSeconds()),
-                            () -> channels.store(new Channel(spec)));
+            Optional<Channel> record = channels.find(spec.fullName());
+            if (record.isEmpty()) {
+                channels.store(new Channel(spec));
+            } else if (config.names(spec.fullName())) {
+                record.get().configure(spec.capacity(), spec.sequential(), spec.throttleSeconds());
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
 import org.queuejob.domain.model.channel.ChannelsChanged;
+import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelSpec;
 
 class ChannelServiceTest {
@@ -120,6 +121,50 @@ class ChannelServiceTest {
         assertThat(sms.spec().sequential()).isFalse();
         assertThat(sms.spec().throttleSeconds()).isZero();
         assertThat(sms.removalIntervalDays()).isEqualTo(7);
+    }
+
+    @Test
+    void atStart_theChannelsTheStringNames_takeItsSettings_andTheOnesItOnlyImplies_keepWhatWasSetOnThem() {
+        record("root").configure(OptionalInt.of(8), false, 3);
+        records.add(new Channel(ChannelSpec.of("root.eu", 6)));
+
+        service.apply(ChannelConfig.parse("root.eu.mail:2:throttle=1, root.mail:1:sequential"));
+
+        assertThat(record("root").spec())
+                .as("root, unlisted, keeps the capacity and throttle set on the Channels screen")
+                .isEqualTo(new ChannelSpec("root", OptionalInt.of(8), false, 3, false));
+        assertThat(record("root.eu").spec().capacity())
+                .as("a channel between root and a named one keeps its own capacity")
+                .hasValue(6);
+        assertThat(record("root.mail").spec())
+                .as("named: takes the string's settings")
+                .isEqualTo(new ChannelSpec("root.mail", OptionalInt.of(1), true, 0, false));
+        assertThat(record("root.eu.mail").spec())
+                .as("named, new: a record with the string's settings")
+                .isEqualTo(new ChannelSpec("root.eu.mail", OptionalInt.of(2), false, 1, false));
+    }
+
+    @Test
+    void atStart_anEmptyString_namesNoChannel_soRootKeepsItsCapacity_andAMissingRootGetsTheDefault() {
+        record("root").configure(OptionalInt.of(8), false, 0);
+
+        service.apply(ChannelConfig.parse(""));
+
+        assertThat(record("root").spec().capacity()).hasValue(8);
+
+        records.clear();
+        service.apply(ChannelConfig.parse(""));
+
+        assertThat(record("root").spec().capacity()).hasValue(2);
+    }
+
+    @Test
+    void atStart_aNamedRoot_takesTheStringsCapacity() {
+        record("root").configure(OptionalInt.of(8), false, 0);
+
+        service.apply(ChannelConfig.parse("root:3"));
+
+        assertThat(record("root").spec().capacity()).hasValue(3);
     }
 
     private Channel record(String name) {

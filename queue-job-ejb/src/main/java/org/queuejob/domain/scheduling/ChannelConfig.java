@@ -16,8 +16,9 @@ import org.queuejob.domain.model.job.ChannelName;
  * <p>Grammar (the original's): {@code channel(.subchannel)*(:capacity(:key(=value)?)*)? [, ...]}. Entries are
  * separated by commas or newlines; whitespace around every part is trimmed; names follow {@link ChannelName}'s
  * grammar (letters, digits, {@code _} and {@code -} between dots, so a space inside a name is refused); empty
- * entries and empty options are ignored; {@code sub} means {@code root.sub}; a missing capacity means 1; a
- * capacity of 0 means unlimited on a sub-channel and "dispatch disabled" on root; intermediate channels of a path
+ * entries and empty options are ignored; {@code sub} means {@code root.sub}; a missing capacity means 1; a capacity
+ * is at most {@link ChannelSpec#MAX_CAPACITY} and a throttle at most a day, as the back office allows; a capacity
+ * of 0 means unlimited on a sub-channel and "dispatch disabled" on root; intermediate channels of a path
  * are created unlimited; a configuration that does not list root gets {@code root:1}, as the original.
  *
  * <p>Options: {@code sequential} (bare, or {@code =true}/{@code =false}, case-insensitive; requires capacity 1) and
@@ -41,9 +42,13 @@ public final class ChannelConfig {
     private final String source;
     private final List<ChannelSpec> channels;
 
-    private ChannelConfig(String source, List<ChannelSpec> channels) {
+    /** The channels the string names itself; the others in {@link #channels} are implied (root, in-between ones). */
+    private final Set<String> named;
+
+    private ChannelConfig(String source, List<ChannelSpec> channels, Set<String> named) {
         this.source = source;
         this.channels = channels;
+        this.named = named;
     }
 
     /**
@@ -69,9 +74,11 @@ public final class ChannelConfig {
             explicit.put(spec.fullName(), spec);
         }
         if (explicit.isEmpty()) {
-            return parse(DEFAULT); // DEFAULT has an entry, so this recursion ends
+            // Nothing named: the default's channels, none of them named (DEFAULT has an entry: the recursion ends).
+            ChannelConfig byDefault = parse(DEFAULT);
+            return new ChannelConfig(byDefault.source, byDefault.channels, Set.of());
         }
-        return new ChannelConfig(text, ChannelTree.complete(explicit.values()));
+        return new ChannelConfig(text, ChannelTree.complete(explicit.values()), Set.copyOf(explicit.keySet()));
     }
 
     public static ChannelConfig defaultConfig() {
@@ -136,6 +143,13 @@ public final class ChannelConfig {
         if (capacity < 0) {
             throw new InvalidChannelConfigException(entry, "capacity " + capacity + " is negative");
         }
+        if (capacity > ChannelSpec.MAX_CAPACITY) {
+            throw new InvalidChannelConfigException(
+                    entry,
+                    String.format(
+                            "capacity %,d is more than %,d, the most a channel takes",
+                            capacity, ChannelSpec.MAX_CAPACITY));
+        }
         return capacity;
     }
 
@@ -155,14 +169,17 @@ public final class ChannelConfig {
         }
         try {
             int seconds = Integer.parseInt(value);
-            if (seconds >= 0) {
+            if (seconds >= 0 && seconds <= ChannelSpec.MAX_THROTTLE_SECONDS) {
                 return seconds;
             }
         } catch (NumberFormatException e) {
-            // reported below with the same message as a negative value
+            // reported below with the same message as a value out of range
         }
         throw new InvalidChannelConfigException(
-                entry, "throttle '" + value + "' is not a whole number of seconds >= 0");
+                entry,
+                String.format(
+                        "throttle '%s' is not a whole number of seconds from 0 to %,d (a day)",
+                        value, ChannelSpec.MAX_THROTTLE_SECONDS));
     }
 
     /** The text this configuration was parsed from, or {@link #DEFAULT}. */
@@ -173,6 +190,15 @@ public final class ChannelConfig {
     /** Every channel, root and implied intermediate channels included, parents before children (sorted by name). */
     public List<ChannelSpec> channels() {
         return channels;
+    }
+
+    /**
+     * Whether the string names {@code fullName} itself: only those channels' records take its settings at start; a
+     * channel it only implies (root when unlisted, the channels between root and a named one, every channel when the
+     * string is empty) gets a record if it has none, and otherwise keeps what was set on it.
+     */
+    public boolean names(String fullName) {
+        return named.contains(fullName);
     }
 
     public ChannelSpec root() {

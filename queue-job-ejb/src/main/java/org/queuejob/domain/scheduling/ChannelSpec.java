@@ -21,6 +21,12 @@ public record ChannelSpec(
 
     public static final String ROOT = ChannelNames.ROOT;
 
+    /** Largest capacity a channel takes, from the configuration, the back office or the API: more than any server runs. */
+    public static final int MAX_CAPACITY = 100_000;
+
+    /** Longest throttle a channel takes: a day between two starts. */
+    public static final int MAX_THROTTLE_SECONDS = 86_400;
+
     public ChannelSpec {
         Objects.requireNonNull(fullName, "channel full name is required");
         Objects.requireNonNull(capacity, "capacity is required (OptionalInt.empty() for unlimited)");

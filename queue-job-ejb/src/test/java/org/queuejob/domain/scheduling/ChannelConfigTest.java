@@ -163,8 +163,10 @@ class ChannelConfigTest {
             sub:1:sequential=0              | sub:1:sequential=0      | sequential must be true or false, not '0'
             sub:1:sequential=yes            | sub:1:sequential=yes    | sequential must be true or false, not 'yes'
             sub:2:throttle                  | sub:2:throttle          | throttle needs a number of seconds, e.g. throttle=2
-            sub:2:throttle=-1               | sub:2:throttle=-1       | throttle '-1' is not a whole number of seconds >= 0
-            sub:2:throttle=1.5              | sub:2:throttle=1.5      | throttle '1.5' is not a whole number of seconds >= 0
+            sub:2:throttle=-1               | sub:2:throttle=-1       | throttle '-1' is not a whole number of seconds from 0 to 86,400 (a day)
+            sub:2:throttle=1.5              | sub:2:throttle=1.5      | throttle '1.5' is not a whole number of seconds from 0 to 86,400 (a day)
+            sub:2:throttle=86401            | sub:2:throttle=86401    | throttle '86401' is not a whole number of seconds from 0 to 86,400 (a day)
+            root:100001                     | root:100001             | capacity 100,001 is more than 100,000, the most a channel takes
             sub:2:=5                        | sub:2:=5                | option '=5' has no name
             a..b:1                          | a..b:1                  | channel name 'root.a..b' has an empty segment
             root.:1                         | root.:1                 | channel name 'root.' has an empty segment

@@ -28,11 +28,11 @@ public class Channel {
     /** Longest removal interval: a hundred years, which is "keep them" in practice. */
     public static final int MAX_REMOVAL_INTERVAL_DAYS = 36_500;
 
-    /** Largest capacity set here (the back office, the API): more jobs at once than any server runs. */
-    public static final int MAX_CAPACITY = 100_000;
+    /** Largest capacity set here (the back office, the API), as in the configuration string. */
+    public static final int MAX_CAPACITY = ChannelSpec.MAX_CAPACITY;
 
-    /** Longest throttle set here: a day between two starts. */
-    public static final int MAX_THROTTLE_SECONDS = 86_400;
+    /** Longest throttle set here, as in the configuration string. */
+    public static final int MAX_THROTTLE_SECONDS = ChannelSpec.MAX_THROTTLE_SECONDS;
 
     @Id
     @SequenceGenerator(name = "queue_job_channel_seq", sequenceName = "queue_job_channel_seq", allocationSize = 50)
