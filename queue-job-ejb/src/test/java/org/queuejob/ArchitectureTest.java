@@ -7,11 +7,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -60,23 +55,7 @@ class ArchitectureTest {
 
     @Test
     void timeIsReadFromTheQueuesClock_neverFromTheSystemsDirectly() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.queuejob..")
-                .should()
-                .callMethod(Instant.class, "now")
-                .orShould()
-                .callMethod(LocalDate.class, "now")
-                .orShould()
-                .callMethod(LocalDateTime.class, "now")
-                .orShould()
-                .callMethod(OffsetDateTime.class, "now")
-                .orShould()
-                .callMethod(ZonedDateTime.class, "now")
-                .orShould()
-                .callMethod(System.class, "currentTimeMillis")
-                .because("time comes from the @QueueJobClock Clock, which a test or a deployment can replace")
-                .check(classes);
+        ArchitectureRules.timeFromTheQueuesClock("org.queuejob..").check(classes);
     }
 
     @Test

@@ -61,28 +61,11 @@ class JobGraphBackingTest {
 
     @Test
     void eachRowIsDrawnWithItsOwnUuidDescriptionFunctionAndState() {
-        JobRow row = new JobRow(
-                null,
-                UUID.randomUUID(),
-                "Send mail",
-                "org.example.Mail.send",
-                JobState.STARTED,
-                null,
-                null,
-                StoredJobs.NOW,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                "root",
-                10,
-                null);
+        JobRow row = JobRowFixtures.row("Send mail", JobState.STARTED);
 
         assertThat(JobGraphBacking.nodes(List.of(row)))
                 .containsExactly(
-                        new GraphDrawing.Node(row.uuid(), "Send mail", "org.example.Mail.send", JobState.STARTED));
+                        new GraphDrawing.Node(row.uuid(), "Send mail", "org.example.Jobs.run", JobState.STARTED));
     }
 
     private static QueueJob member(String description, UUID graph, boolean hasParents) {

@@ -14,13 +14,9 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.queuejob.ArchitectureRules;
 
 /**
  * The back office's own rules, beside the library's ({@code ArchitectureTest} in the library's module): it reaches
@@ -64,23 +60,7 @@ class WebArchitectureTest {
 
     @Test
     void timeIsReadFromTheQueuesClock_neverFromTheSystemsDirectly() {
-        noClasses()
-                .that()
-                .resideInAPackage("org.queuejob.web..")
-                .should()
-                .callMethod(Instant.class, "now")
-                .orShould()
-                .callMethod(LocalDate.class, "now")
-                .orShould()
-                .callMethod(LocalDateTime.class, "now")
-                .orShould()
-                .callMethod(OffsetDateTime.class, "now")
-                .orShould()
-                .callMethod(ZonedDateTime.class, "now")
-                .orShould()
-                .callMethod(System.class, "currentTimeMillis")
-                .because("JobQueryService.now() and BulkActionService.now() read the queue's clock")
-                .check(classes);
+        ArchitectureRules.timeFromTheQueuesClock("org.queuejob.web..").check(classes);
     }
 
     /** Looks inside generic return types too: a {@code List<QueueJob>} hands out entities as much as one does. */
