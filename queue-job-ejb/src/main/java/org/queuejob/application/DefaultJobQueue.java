@@ -37,6 +37,14 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
     static final String NOT_ONE_CALL =
             "The lambda given to enqueue(...) must call exactly one @Job method; it called %d. Nothing was stored.";
 
+    /**
+     * Said when the lambda reached no {@code @Job} method through its bean: a call on {@code this} inside a session
+     * bean, or on an object made with {@code new}, is not intercepted, and the method has already run.
+     */
+    static final String NO_CALL = String.format(NOT_ONE_CALL, 0)
+            + " If it called one on this (inside a session bean) or on an object made with new, that call was not"
+            + " seen by the queue and the method has already run: call it on an injected bean.";
+
     private static final Logger LOG = Logger.getLogger(DefaultJobQueue.class.getName());
 
     @Inject
@@ -204,7 +212,8 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
     private static CallCapture.Captured captureOne(JobCall call) {
         List<CallCapture.Captured> captured = CallCapture.calls(call);
         if (captured.size() != 1) {
-            throw new IllegalStateException(String.format(NOT_ONE_CALL, captured.size()));
+            throw new IllegalStateException(
+                    captured.isEmpty() ? NO_CALL : String.format(NOT_ONE_CALL, captured.size()));
         }
         return captured.get(0);
     }

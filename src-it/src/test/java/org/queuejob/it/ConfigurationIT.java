@@ -7,6 +7,11 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.queuejob.dev.AppServer;
 import org.queuejob.it.broken.BrokenJobDefaultsJobs;
+import org.queuejob.it.broken.CsvExportJobs;
+import org.queuejob.it.broken.ExportJobs;
+import org.queuejob.it.broken.HiddenJobs;
+import org.queuejob.it.broken.MisplacedJobs;
+import org.queuejob.it.broken.PdfExportJobs;
 import org.queuejob.it.broken.UnknownRelatedActionJobs;
 import org.queuejob.it.support.TestDeployments;
 
@@ -63,6 +68,35 @@ class ConfigurationIT {
 
         assertThat(result.succeeded()).isFalse();
         assertThat(result.output()).contains("queue-job.job-timeout-interrupt: \"yes\" is neither true nor false.");
+    }
+
+    /**
+     * Misuses that compile and deployed: a {@code @Job} method inherited by two beans ran on one of them for both;
+     * one overridden without {@code @Job} ran at once and stored nothing; one on a session-scoped bean failed every
+     * run; one in a transaction of its own was stored even when its caller rolled back.
+     */
+    @Test
+    void jobMethodsNoWorkerCanRunAsTheCallerMeans_failTheDeploymentNamingEach() throws Exception {
+        WebArchive war = TestDeployments.queueJobWar("misplaced-jobs-it")
+                .addClasses(
+                        ExportJobs.class,
+                        CsvExportJobs.class,
+                        PdfExportJobs.class,
+                        HiddenJobs.class,
+                        MisplacedJobs.class,
+                        MisplacedJobs.PerUser.class,
+                        MisplacedJobs.Apart.class);
+        AppServer.Result result = TestDeployments.tryDeploying(war);
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output())
+                .contains("@Job method " + ExportJobs.class.getName() + ".export is inherited by more than one bean")
+                .contains("@Job on " + ExportJobs.class.getName() + ".archive is not seen: "
+                        + HiddenJobs.class.getName() + ".archive overrides it without @Job")
+                .contains("@Job method " + MisplacedJobs.PerUser.class.getName() + ".remind is on a @SessionScoped"
+                        + " bean")
+                .contains("@Job method " + MisplacedJobs.Apart.class.getName() + ".audit asks for a transaction type"
+                        + " @Transactional(REQUIRES_NEW)");
     }
 
     /**

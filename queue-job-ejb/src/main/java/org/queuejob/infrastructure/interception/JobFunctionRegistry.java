@@ -37,10 +37,26 @@ public class JobFunctionRegistry implements Extension {
             problems.add("@Job belongs on methods, not on the bean class "
                     + event.getAnnotatedBeanClass().getJavaClass().getName() + ": say which methods are jobs.");
         }
+        Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
+        problems.addAll(BeanChecks.jobsNotSeen(beanClass));
+        boolean first = true;
         for (AnnotatedMethod<? super T> annotated :
                 event.getAnnotatedBeanClass().getMethods()) {
             Job job = annotated.getAnnotation(Job.class);
             if (job != null) {
+                if (first) {
+                    first = false;
+                    Optional<String> problem = BeanChecks.unfitBean(event.getBean(), annotated.getJavaMember());
+                    if (problem.isPresent()) {
+                        problems.add(problem.get());
+                        return;
+                    }
+                }
+                Optional<String> combination = BeanChecks.unfitCombination(beanClass, annotated.getJavaMember());
+                if (combination.isPresent()) {
+                    problems.add(combination.get());
+                    continue;
+                }
                 String name = JobFunction.nameOf(annotated.getJavaMember());
                 try {
                     RetryPattern pattern = RetryPattern.parse(job.retryPattern(), name);
@@ -108,6 +124,12 @@ public class JobFunctionRegistry implements Extension {
         if (previous != null && !previous.method().equals(method)) {
             problems.add("@Job methods must not be overloaded: " + function.name() + " has two (" + previous.method()
                     + " and " + method + "); a stored job must name exactly one method.");
+        } else if (previous != null && !previous.bean().equals(function.bean())) {
+            problems.add("@Job method " + function.name() + " is inherited by more than one bean ("
+                    + previous.bean().getBeanClass().getName() + " and "
+                    + function.bean().getBeanClass().getName()
+                    + "): a stored job names the method, not the bean, so it would run on one of them only. Override"
+                    + " it with @Job in each bean (each then has a job function of its own), or keep it in one bean.");
         }
         method.setAccessible(true);
     }
