@@ -1,6 +1,7 @@
 package org.queuejob.infrastructure.serialization;
 
 import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -16,6 +17,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.OffsetTime;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -62,6 +65,9 @@ public class ArgumentCodec {
 
     static final String ENTITY_TYPE = "@entity";
     static final String ENTITY_ID = "id";
+
+    /** How much of a stored value a sentence about it shows. */
+    static final int SHOWN_CHARS = 64;
 
     private static final Set<Class<?>> SAFE_TYPES = Set.of(
             String.class,
@@ -164,14 +170,17 @@ public class ArgumentCodec {
         return CanonicalArguments.of(json, method.getGenericParameterTypes());
     }
 
-    /** The argument values for {@code method} from the stored JSON text. */
+    /**
+     * The argument values for {@code method} from the stored JSON text. Arguments that no longer fit the method (it
+     * was changed since the job was stored: another parameter count, or a value its parameter's type cannot read)
+     * and text that is not a JSON array (a row edited by hand) throw an {@link IllegalStateException} with a
+     * sentence saying so; JSON-B's own exception is its cause, for the log, and never in the message, which the job's
+     * failure shows.
+     */
     public Object[] decode(Method method, String json) {
         Type[] types = method.getGenericParameterTypes();
         Class<?>[] rawTypes = method.getParameterTypes();
-        JsonArray array;
-        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
-            array = reader.readArray();
-        }
+        JsonArray array = storedArray(method, json);
         if (array.size() != types.length) {
             throw new IllegalStateException(String.format(
                     "Stored arguments of %s have %d values but the method now takes %d parameters: was it changed "
@@ -184,13 +193,65 @@ public class ArgumentCodec {
             if (value.getValueType() == JsonValue.ValueType.NULL) {
                 values[i] = rawTypes[i].isPrimitive() ? jsonb.fromJson("0", rawTypes[i]) : nullAs(rawTypes[i]);
             } else if (entities.isEntity(rawTypes[i])) {
-                values[i] = decodeEntity(rawTypes[i], value.asJsonObject());
+                values[i] = decodeEntity(method, i, rawTypes[i], value);
             } else {
+                // Outside read(): an integer its parameter cannot hold is refused with a sentence of its own.
                 Object plain = plainValue(method, i, rawTypes[i], value);
-                values[i] = plain != null ? plain : jsonb.fromJson(value.toString(), types[i]);
+                values[i] = plain != null ? plain : read(method, i, types[i], value);
             }
         }
         return values;
+    }
+
+    /** The stored JSON array; a sentence when the text is not one. */
+    private static JsonArray storedArray(Method method, String json) {
+        JsonValue stored;
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
+            stored = reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            // JSON-P's parser, in its own words: never the case for a jsonb column, but text may come from elsewhere.
+            throw new IllegalStateException(
+                    String.format(
+                            "Stored arguments of %s cannot be read: they are %s. They must be a JSON array, one "
+                                    + "value per parameter: cancel the job, or enqueue it anew.",
+                            signature(method), json.isBlank() ? "empty" : "not JSON (" + shown(json) + ")"),
+                    e);
+        }
+        if (stored.getValueType() != JsonValue.ValueType.ARRAY) {
+            // A row edited by hand: requeueing it would fail the same way.
+            throw new IllegalStateException(String.format(
+                    "Stored arguments of %s cannot be read: they are %s, not a JSON array with one value per "
+                            + "parameter. Were they edited by hand? Cancel the job, or enqueue it anew.",
+                    signature(method), described(stored)));
+        }
+        return stored.asJsonArray();
+    }
+
+    /** The value JSON-B reads from {@code value} for a parameter of type {@code type}; a sentence when it cannot. */
+    private Object read(Method method, int index, Type type, JsonValue value) {
+        try {
+            return jsonb.fromJson(value.toString(), type);
+        } catch (RuntimeException e) {
+            // JsonbException, and whatever its implementation lets through (a NumberFormatException, a
+            // DateTimeParseException, a ClassCastException): all say the value does not fit the type.
+            throw unreadable(method, index, type, value, e);
+        }
+    }
+
+    /**
+     * The sentence for a stored value its parameter's type cannot read: most likely the parameter was changed while
+     * the job waited (a redeploy).
+     */
+    private static IllegalStateException unreadable(
+            Method method, int index, Type type, JsonValue value, Throwable cause) {
+        String typeName = simpleName(type);
+        return new IllegalStateException(
+                String.format(
+                        "Stored argument %d of %s cannot be read as %s %s: it is %s. Was the parameter changed since "
+                                + "the job was stored? Requeue the job once a deployment takes it as stored again, or "
+                                + "cancel it.",
+                        index + 1, signature(method), article(typeName), typeName, described(value)),
+                cause);
     }
 
     /**
@@ -455,20 +516,41 @@ public class ArgumentCodec {
                 .toString();
     }
 
-    private Object decodeEntity(Class<?> declared, JsonObject reference) {
-        String typeName = reference.getString(ENTITY_TYPE);
-        Class<?> type = declared;
-        if (!declared.getName().equals(typeName)) {
-            // A subclass entity was passed: load that type, but only if it still is one of the declared type.
-            try {
-                type = Class.forName(typeName, false, declared.getClassLoader()).asSubclass(declared);
-            } catch (ClassNotFoundException | ClassCastException e) {
-                throw new IllegalStateException(
-                        "Stored entity type " + typeName + " is not a " + declared.getName() + " any more.", e);
-            }
+    /**
+     * The entity a stored reference ({@code {"@entity": type, "id": id}}) names, loaded; a sentence when the value is
+     * no such reference (the parameter was not an entity when the job was stored) or its id does not fit the entity's
+     * id type. What loading it throws (the database away, the row gone) is left as it is: it says what happened.
+     */
+    private Object decodeEntity(Method method, int index, Class<?> declared, JsonValue value) {
+        JsonObject reference = value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
+        JsonValue typeName = reference == null ? null : reference.get(ENTITY_TYPE);
+        JsonValue storedId = reference == null ? null : reference.get(ENTITY_ID);
+        if (!(typeName instanceof JsonString) || storedId == null) {
+            throw unreadable(method, index, declared, value, null);
         }
-        Object id = jsonb.fromJson(reference.get(ENTITY_ID).toString(), entities.idType(type));
+        Class<?> type = entityType(declared, ((JsonString) typeName).getString());
+        Class<?> idType = entities.idType(type);
+        Object id;
+        try {
+            id = jsonb.fromJson(storedId.toString(), idType);
+        } catch (RuntimeException e) {
+            throw unreadable(method, index, declared, value, e);
+        }
         return entities.load(type, id);
+    }
+
+    /** The entity class {@code typeName} names, if it still is {@code declared} or one of its subclasses. */
+    private static Class<?> entityType(Class<?> declared, String typeName) {
+        if (declared.getName().equals(typeName)) {
+            return declared;
+        }
+        // A subclass entity was passed: load that type, but only if it still is one of the declared type.
+        try {
+            return Class.forName(typeName, false, declared.getClassLoader()).asSubclass(declared);
+        } catch (ClassNotFoundException | ClassCastException e) {
+            throw new IllegalStateException(
+                    "Stored entity type " + typeName + " is not a " + declared.getName() + " any more.", e);
+        }
     }
 
     /**
@@ -538,6 +620,69 @@ public class ArgumentCodec {
 
     static String describe(Method method) {
         return method.getDeclaringClass().getSimpleName() + "." + method.getName();
+    }
+
+    /** "Mail.send(String, List<Integer>)": the method as its source declares it, as a user knows it. */
+    static String signature(Method method) {
+        return describe(method)
+                + Arrays.stream(method.getGenericParameterTypes())
+                        .map(ArgumentCodec::simpleName)
+                        .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** A type as its source names it: simple class names, type arguments included ("Map<String, Order>"). */
+    static String simpleName(Type type) {
+        if (type instanceof Class<?> c) {
+            return c.isArray() ? simpleName(c.getComponentType()) + "[]" : c.getSimpleName();
+        }
+        if (type instanceof ParameterizedType parameterized) {
+            return simpleName(parameterized.getRawType())
+                    + Arrays.stream(parameterized.getActualTypeArguments())
+                            .map(ArgumentCodec::simpleName)
+                            .collect(Collectors.joining(", ", "<", ">"));
+        }
+        if (type instanceof GenericArrayType array) {
+            return simpleName(array.getGenericComponentType()) + "[]";
+        }
+        if (type instanceof WildcardType wildcard) {
+            if (wildcard.getLowerBounds().length > 0) {
+                return "? super " + simpleName(wildcard.getLowerBounds()[0]);
+            }
+            Type[] upper = wildcard.getUpperBounds();
+            return upper.length == 0 || upper[0] == Object.class ? "?" : "? extends " + simpleName(upper[0]);
+        }
+        return type.getTypeName(); // a type variable: its name
+    }
+
+    /** "an" before a type name that starts with a vowel sound ("an int", "an Order"), else "a". */
+    private static String article(String name) {
+        return !name.isEmpty() && "aeioAEIO".indexOf(name.charAt(0)) >= 0 ? "an" : "a";
+    }
+
+    /**
+     * A stored value as a sentence shows it, {@link #SHOWN_CHARS} characters at most: "the text "abc"", "the
+     * number 12", "true", "the object {"id":1}", "the list [1,2]", "null".
+     */
+    private static String described(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> {
+                String text = ((JsonString) value).getString();
+                String start = StoredText.prefix(text, SHOWN_CHARS);
+                // Written as JSON writes it, so that quotes and line breaks in it show as what they are.
+                yield start.length() < text.length()
+                        ? "the text " + JSON.createValue(start) + "\u2026 (" + text.length() + " characters)"
+                        : "the text " + value;
+            }
+            case NUMBER -> "the number " + shown(value.toString());
+            case OBJECT -> "the object " + shown(value.toString());
+            case ARRAY -> "the list " + shown(value.toString());
+            default -> value.toString(); // true, false, null
+        };
+    }
+
+    /** The first {@link #SHOWN_CHARS} characters of {@code text}, and an ellipsis if there are more. */
+    private static String shown(String text) {
+        return text.length() <= SHOWN_CHARS ? text : StoredText.prefix(text, SHOWN_CHARS) + "\u2026";
     }
 
     private static String abbreviate(String json) {

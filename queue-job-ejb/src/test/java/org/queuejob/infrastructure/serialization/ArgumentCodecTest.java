@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.io.ByteArrayInputStream;
@@ -168,6 +170,20 @@ public class ArgumentCodecTest {
         void identity(Map<String, Integer> counts, Set<String> tags, List<String> steps, Tagged tagged) {}
     }
 
+    /** Jobs whose parameters are read from arguments stored for another version of them. */
+    @SuppressWarnings("unused")
+    static class Mail {
+        void send(String to, LocalDate day) {}
+
+        void retry(int times) {}
+
+        void confirm(Order order) {}
+
+        void batch(List<Integer> ids) {}
+
+        void remind(Customer customer, String note) {}
+    }
+
     public record Event(String kind, Object payload) {}
 
     public record Labelled(Map<Object, String> labels) {}
@@ -240,6 +256,15 @@ public class ArgumentCodecTest {
     private final InMemoryEntities entities = new InMemoryEntities();
     private final ArgumentCodec codec =
             new ArgumentCodec(JsonbBuilder.create(), JsonbBuilder.create(ArgumentCodec.probeConfig()), entities, 2_000);
+
+    private static Method mail(String name) {
+        for (Method m : Mail.class.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError(name);
+    }
 
     private static Method method(String name) {
         for (Method m : Jobs.class.getDeclaredMethods()) {
@@ -479,6 +504,96 @@ public class ArgumentCodecTest {
         assertThatThrownBy(() -> codec.decode(method("primitive"), "[1,2]"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("have 2 values but the method now takes 1");
+    }
+
+    private static final String CHANGED =
+            " Was the parameter changed since the job was stored? Requeue the job once a deployment takes it as stored"
+                    + " again, or cancel it.";
+
+    @Test
+    void aStoredTextItsParameterCannotReadAnyMore_failsWithASentenceNamingArgumentTypeAndValue() {
+        assertThatThrownBy(() -> codec.decode(mail("retry"), "[\"abc\"]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Mail.retry(int) cannot be read as an int: it is the text \"abc\"."
+                        + CHANGED)
+                .hasCauseInstanceOf(JsonbException.class);
+        assertThatThrownBy(() -> codec.decode(mail("send"), "[\"ada@example.org\",\"abc\"]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 2 of Mail.send(String, LocalDate) cannot be read as a LocalDate: it is the"
+                        + " text \"abc\"." + CHANGED)
+                .hasCauseInstanceOf(JsonbException.class);
+        assertThatThrownBy(() -> codec.decode(mail("confirm"), "[\"abc\"]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Mail.confirm(Order) cannot be read as an Order: it is the text "
+                        + "\"abc\"." + CHANGED)
+                .hasCauseInstanceOf(JsonbException.class);
+    }
+
+    @Test
+    void aStoredListWhoseValuesItsParameterCannotRead_failsWithASentenceShowingTheList() {
+        assertThatThrownBy(() -> codec.decode(mail("batch"), "[[1,\"abc\"]]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Mail.batch(List<Integer>) cannot be read as a List<Integer>: it is"
+                        + " the list [1,\"abc\"]." + CHANGED)
+                .hasCauseInstanceOf(JsonbException.class);
+        assertThatThrownBy(() -> codec.decode(mail("batch"), "[\"abc\"]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Mail.batch(List<Integer>) cannot be read as a List<Integer>: it is"
+                        + " the text \"abc\"." + CHANGED);
+    }
+
+    @Test
+    void aLongStoredValue_isShownByItsFirst64Characters() {
+        String text = "x".repeat(60) + "\"y\"\n" + "z".repeat(100);
+
+        assertThatThrownBy(() -> codec.decode(
+                        mail("retry"),
+                        Json.createArrayBuilder().add(text).build().toString()))
+                .hasMessage("Stored argument 1 of Mail.retry(int) cannot be read as an int: it is the text \""
+                        + "x".repeat(60) + "\\\"y\\\"\\n\"\u2026 (164 characters)." + CHANGED);
+        assertThatThrownBy(() -> codec.decode(mail("send"), "[\"a\",{\"day\":\"" + "1".repeat(100) + "\"}]"))
+                .hasMessage("Stored argument 2 of Mail.send(String, LocalDate) cannot be read as a LocalDate: it is the"
+                        + " object {\"day\":\"" + "1".repeat(56) + "\u2026." + CHANGED);
+    }
+
+    @Test
+    void aStoredValueThatIsNoEntityReference_orWhoseIdDoesNotFit_failsWithASentence() {
+        assertThatThrownBy(() -> codec.decode(mail("remind"), "[\"abc\",\"soon\"]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Mail.remind(Customer, String) cannot be read as a Customer: it is"
+                        + " the text \"abc\"." + CHANGED);
+        assertThatThrownBy(() -> codec.decode(mail("remind"), "[{\"id\":1},\"soon\"]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Mail.remind(Customer, String) cannot be read as a Customer: it is"
+                        + " the object {\"id\":1}." + CHANGED);
+        String reference = "{\"@entity\":\"" + Customer.class.getName() + "\",\"id\":\"x\"}";
+        assertThatThrownBy(() -> codec.decode(mail("remind"), "[" + reference + ",\"soon\"]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("Stored argument 1 of Mail.remind(Customer, String) cannot be read as a "
+                        + "Customer: it is the object " + reference.substring(0, 64) + "\u2026.")
+                .hasCauseInstanceOf(JsonbException.class);
+    }
+
+    @Test
+    void storedArgumentsThatAreNoJsonArray_failWithASentence_notTheParsersWords() {
+        assertThatThrownBy(() -> codec.decode(mail("retry"), "{\"times\":3}"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored arguments of Mail.retry(int) cannot be read: they are the object {\"times\":3}, not"
+                        + " a JSON array with one value per parameter. Were they edited by hand? Cancel the job, or"
+                        + " enqueue it anew.");
+        assertThatThrownBy(() -> codec.decode(mail("retry"), "3"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "Stored arguments of Mail.retry(int) cannot be read: they are the number 3, not");
+        assertThatThrownBy(() -> codec.decode(mail("retry"), "[3,"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored arguments of Mail.retry(int) cannot be read: they are not JSON ([3,). They must be"
+                        + " a JSON array, one value per parameter: cancel the job, or enqueue it anew.")
+                .hasCauseInstanceOf(JsonException.class);
+        assertThatThrownBy(() -> codec.decode(mail("retry"), " "))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(
+                        "Stored arguments of Mail.retry(int) cannot be read: they are empty. They must");
     }
 
     @Test
