@@ -19,6 +19,7 @@ import org.queuejob.domain.model.job.JobPriority;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
+import org.queuejob.infrastructure.serialization.UnreadableArgumentException;
 
 /**
  * Enqueues a job of a registered job function with JSON arguments, checked as a {@code @Job} call is: the function
@@ -114,6 +115,12 @@ public class JobSubmissionService {
         Object[] values;
         try {
             values = codec.decode(method, array.toString());
+        } catch (UnreadableArgumentException e) {
+            throw new InvalidRequestException(
+                    String.format(
+                            "Argument %d of %s must be %s, not %s.",
+                            e.position(), signature(function), e.expected(), e.found()),
+                    e);
         } catch (RuntimeException e) {
             // JSON-B reports a value of the wrong type with its own exception types (JsonbException, ...).
             throw new InvalidRequestException(

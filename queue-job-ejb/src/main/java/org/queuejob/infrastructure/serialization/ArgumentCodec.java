@@ -242,15 +242,20 @@ public class ArgumentCodec {
      * The sentence for a stored value its parameter's type cannot read: most likely the parameter was changed while
      * the job waited (a redeploy).
      */
-    private static IllegalStateException unreadable(
+    private static UnreadableArgumentException unreadable(
             Method method, int index, Type type, JsonValue value, Throwable cause) {
         String typeName = simpleName(type);
-        return new IllegalStateException(
+        String expected = article(typeName) + " " + typeName;
+        String found = described(value);
+        return new UnreadableArgumentException(
                 String.format(
-                        "Stored argument %d of %s cannot be read as %s %s: it is %s. Was the parameter changed since "
+                        "Stored argument %d of %s cannot be read as %s: it is %s. Was the parameter changed since "
                                 + "the job was stored? Requeue the job once a deployment takes it as stored again, or "
                                 + "cancel it.",
-                        index + 1, signature(method), article(typeName), typeName, described(value)),
+                        index + 1, signature(method), expected, found),
+                index + 1,
+                expected,
+                found,
                 cause);
     }
 

@@ -451,6 +451,15 @@ class ApiIT {
         assertThat(detail(type))
                 .isEqualTo("Argument 1 of " + INVENTORY + "(int, List<String>) must be a whole number, not the text"
                         + " \"refused\".");
+        // Read by JSON-B, not by the plain types' check: its refusal said JSON-B's words.
+        String report = "org.queuejob.sample.SampleJobs.buildReport";
+        Api.Reply date = manager.post(
+                "/jobs",
+                "{\"function\":\"" + report + "\",\"arguments\":[\"refused\", {\"format\":\"pdf\",\"regions\":[]}]}");
+        assertProblem(date, 400);
+        assertThat(detail(date))
+                .isEqualTo("Argument 1 of " + report + "(LocalDate, ReportRequest) must be a LocalDate, not the text"
+                        + " \"refused\".");
         Api.Reply nullPrimitive =
                 manager.post("/jobs", "{\"function\":\"" + INVENTORY + "\",\"arguments\":[null, [\"refused\"]]}");
         assertProblem(nullPrimitive, 400);
