@@ -511,19 +511,29 @@ public class ArgumentCodecTest {
                     + " again, or cancel it.";
 
     @Test
+    void anUnreadableArgument_tellsItsPositionTypeAndValue_forACallerThatSaysItInItsOwnWords() {
+        assertThatThrownBy(() -> codec.decode(mail("send"), "[\"ada@example.org\",\"abc\"]"))
+                .isInstanceOfSatisfying(UnreadableArgumentException.class, e -> {
+                    assertThat(e.position()).isEqualTo(2);
+                    assertThat(e.expected()).isEqualTo("a LocalDate");
+                    assertThat(e.found()).isEqualTo("the text \"abc\"");
+                });
+    }
+
+    @Test
     void aStoredTextItsParameterCannotReadAnyMore_failsWithASentenceNamingArgumentTypeAndValue() {
         assertThatThrownBy(() -> codec.decode(mail("retry"), "[\"abc\"]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessage("Stored argument 1 of Mail.retry(int) cannot be read as an int: it is the text \"abc\"."
                         + CHANGED)
                 .hasCauseInstanceOf(JsonbException.class);
         assertThatThrownBy(() -> codec.decode(mail("send"), "[\"ada@example.org\",\"abc\"]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessage("Stored argument 2 of Mail.send(String, LocalDate) cannot be read as a LocalDate: it is the"
                         + " text \"abc\"." + CHANGED)
                 .hasCauseInstanceOf(JsonbException.class);
         assertThatThrownBy(() -> codec.decode(mail("confirm"), "[\"abc\"]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessage("Stored argument 1 of Mail.confirm(Order) cannot be read as an Order: it is the text "
                         + "\"abc\"." + CHANGED)
                 .hasCauseInstanceOf(JsonbException.class);
@@ -532,12 +542,12 @@ public class ArgumentCodecTest {
     @Test
     void aStoredListWhoseValuesItsParameterCannotRead_failsWithASentenceShowingTheList() {
         assertThatThrownBy(() -> codec.decode(mail("batch"), "[[1,\"abc\"]]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessage("Stored argument 1 of Mail.batch(List<Integer>) cannot be read as a List<Integer>: it is"
                         + " the list [1,\"abc\"]." + CHANGED)
                 .hasCauseInstanceOf(JsonbException.class);
         assertThatThrownBy(() -> codec.decode(mail("batch"), "[\"abc\"]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessage("Stored argument 1 of Mail.batch(List<Integer>) cannot be read as a List<Integer>: it is"
                         + " the text \"abc\"." + CHANGED);
     }
@@ -559,16 +569,16 @@ public class ArgumentCodecTest {
     @Test
     void aStoredValueThatIsNoEntityReference_orWhoseIdDoesNotFit_failsWithASentence() {
         assertThatThrownBy(() -> codec.decode(mail("remind"), "[\"abc\",\"soon\"]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessage("Stored argument 1 of Mail.remind(Customer, String) cannot be read as a Customer: it is"
                         + " the text \"abc\"." + CHANGED);
         assertThatThrownBy(() -> codec.decode(mail("remind"), "[{\"id\":1},\"soon\"]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessage("Stored argument 1 of Mail.remind(Customer, String) cannot be read as a Customer: it is"
                         + " the object {\"id\":1}." + CHANGED);
         String reference = "{\"@entity\":\"" + Customer.class.getName() + "\",\"id\":\"x\"}";
         assertThatThrownBy(() -> codec.decode(mail("remind"), "[" + reference + ",\"soon\"]"))
-                .isExactlyInstanceOf(IllegalStateException.class)
+                .isExactlyInstanceOf(UnreadableArgumentException.class)
                 .hasMessageStartingWith("Stored argument 1 of Mail.remind(Customer, String) cannot be read as a "
                         + "Customer: it is the object " + reference.substring(0, 64) + "\u2026.")
                 .hasCauseInstanceOf(JsonbException.class);
