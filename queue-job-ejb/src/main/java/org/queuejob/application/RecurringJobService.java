@@ -90,14 +90,13 @@ public class RecurringJobService {
                     .find(declaration.jobFunction())
                     .orElseThrow(() -> new IllegalStateException(
                             "@Recurring " + declaration.name() + ": no @Job method " + declaration.jobFunction()));
+            // RecurringDeclarations refused arguments that do not fit at deployment, by the same rule; read here
+            // again for a method with an entity parameter, whose argument only the database can check.
             try {
                 submissions.arguments(function, declaration.argumentsJson());
             } catch (InvalidRequestException e) {
                 throw new IllegalStateException(
-                        "@Recurring " + declaration.name() + ": the configuration property "
-                                + RecurringDeclarations.PREFIX + declaration.name() + ".arguments does not fit: "
-                                + e.getMessage(),
-                        e);
+                        RecurringDeclarations.argumentsKey(declaration.name()) + ": " + e.getMessage(), e);
             }
             try {
                 self.register(declaration);

@@ -9,32 +9,44 @@ import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonReader;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonParsingException;
+import jakarta.persistence.Entity;
 import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.queuejob.api.Job;
+import org.queuejob.api.JobArgumentException;
 import org.queuejob.api.Recurring;
 import org.queuejob.domain.model.recurring.CronSchedule;
 import org.queuejob.domain.model.recurring.InvalidScheduleException;
 import org.queuejob.domain.model.recurring.MissedTicks;
 import org.queuejob.infrastructure.config.ApplicationSettings;
+import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.config.QueueJobSettingsCheck;
+import org.queuejob.infrastructure.serialization.ArgumentCodec;
+import org.queuejob.infrastructure.serialization.EntityReferences;
+import org.queuejob.infrastructure.serialization.GivenArguments;
 
 /**
  * Finds every {@link Recurring} method while CDI discovers the beans, and refuses the deployment, naming the method,
  * when one cannot tick: not a {@code @Job} method, a malformed cron expression or unknown zone (from the annotation or
- * configuration), two declarations of one name, or parameters without their arguments in configuration. The records
- * are written when the application starts (RecurringJobService).
+ * configuration), two declarations of one name, parameters without their arguments in configuration, or configured
+ * arguments that do not fit the parameters (by {@link GivenArguments}, the API's rule). The records are written when
+ * the application starts (RecurringJobService).
  */
 public class RecurringDeclarations implements Extension {
 
@@ -48,6 +60,9 @@ public class RecurringDeclarations implements Extension {
                     + " the configuration property %s (e.g. %s=[\"eu\"]).";
     static final String BAD_ARGUMENTS = "@Recurring method %s: the configuration property %s must be a JSON array of %d"
             + " value(s), one per parameter; it is %s";
+    /** The setting, then the sentence of {@link GivenArguments}: which argument, and what it must be. */
+    static final String ARGUMENTS_DO_NOT_FIT = "%s: %s";
+
     static final String UNKNOWN_OVERRIDE = "%s overrides no @Recurring job of this application: it would be ignored (a"
             + " setting is queue-job.recurring.<name>.cron, .zone, .enabled or .arguments, and %s)";
 
@@ -91,14 +106,18 @@ public class RecurringDeclarations implements Extension {
     void check(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig();
         List<RecurringDeclaration> checked = new ArrayList<>();
-        synchronized (methods) {
-            methods.forEach((name, method) -> {
-                try {
-                    checked.add(declaration(config, name, method, annotations.get(name)));
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
-            });
+        try (DeploymentCodec codec = new DeploymentCodec(config)) {
+            synchronized (methods) {
+                methods.forEach((name, method) -> {
+                    try {
+                        RecurringDeclaration declaration = declaration(config, name, method, annotations.get(name));
+                        checkArguments(declaration, codec);
+                        checked.add(declaration);
+                    } catch (IllegalArgumentException e) {
+                        problems.add(e.getMessage());
+                    }
+                });
+            }
         }
         Set<String> names;
         synchronized (methods) {
@@ -177,7 +196,7 @@ public class RecurringDeclarations implements Extension {
     }
 
     private static String arguments(Config config, String name, Method method) {
-        String key = PREFIX + name + ".arguments";
+        String key = argumentsKey(name);
         int parameters = method.getParameterCount();
         String json = config.getOptionalValue(key, String.class).orElse(null);
         if (json == null || json.isBlank()) {
@@ -199,6 +218,133 @@ public class RecurringDeclarations implements Extension {
                     BAD_ARGUMENTS, JobFunction.nameOf(method), key, parameters, array.size() + " value(s): " + json));
         }
         return array.toString();
+    }
+
+    /**
+     * Refuses configured arguments that do not fit the method's parameters, by the rule the API and the back office
+     * apply to arguments given as JSON: here, so that the deployment fails with a sentence naming the setting, and not
+     * later in the scheduler's start, where the container reports only that a singleton failed to start.
+     *
+     * <p>A method with a JPA entity parameter is left to that later check: its argument is read from the database,
+     * which no extension can reach. So is every method when {@code codec} has none (JSON-B could not be started).
+     *
+     * @throws IllegalArgumentException naming the setting, the argument and what it must be
+     */
+    static void checkArguments(RecurringDeclaration declaration, Supplier<ArgumentCodec> codec) {
+        Method method = declaration.method();
+        if (method.getParameterCount() == 0
+                || Arrays.stream(method.getParameterTypes()).anyMatch(DeploymentCodec::isEntity)) {
+            return;
+        }
+        ArgumentCodec checking = codec.get();
+        if (checking == null) {
+            return;
+        }
+        try {
+            GivenArguments.read(checking, declaration.jobFunction(), method, declaration.argumentsJson());
+        } catch (JobArgumentException e) {
+            throw new IllegalArgumentException(
+                    String.format(ARGUMENTS_DO_NOT_FIT, argumentsKey(declaration.name()), e.getMessage()), e);
+        }
+    }
+
+    /** The setting of the recurring job {@code name}'s arguments. */
+    public static String argumentsKey(String name) {
+        return PREFIX + name + ".arguments";
+    }
+
+    /**
+     * The argument codec, as the application's ({@code ArgumentCodecProducer}), for the check at deployment: JSON-B
+     * instances are costly, so they are made at the first method with parameters, and closed after the check. It
+     * knows entity types, but looks none up (see {@link #checkArguments}).
+     */
+    static final class DeploymentCodec implements Supplier<ArgumentCodec>, AutoCloseable {
+
+        private static final EntityReferences NOT_AT_DEPLOYMENT = new EntityReferences() {
+            @Override
+            public boolean isEntity(Class<?> type) {
+                return DeploymentCodec.isEntity(type);
+            }
+
+            @Override
+            public Object idOf(Object entity) {
+                throw notAtDeployment();
+            }
+
+            @Override
+            public Class<?> idType(Class<?> entityType) {
+                throw notAtDeployment();
+            }
+
+            @Override
+            public Object load(Class<?> entityType, Object id) {
+                throw notAtDeployment();
+            }
+
+            private IllegalStateException notAtDeployment() {
+                return new IllegalStateException("Entities cannot be looked up while the application deploys.");
+            }
+        };
+
+        private final int maxBytes;
+        private Jsonb jsonb;
+        private Jsonb probe;
+        private ArgumentCodec codec;
+        private boolean unavailable;
+
+        DeploymentCodec(Config config) {
+            this.maxBytes = maxArgumentsBytes(config);
+        }
+
+        /** As {@code JpaEntityReferences} tells an entity. */
+        static boolean isEntity(Class<?> type) {
+            return type.isAnnotationPresent(Entity.class);
+        }
+
+        /** The setting's limit; none when it is not a number (QueueJobSettingsCheck refuses it then). */
+        private static int maxArgumentsBytes(Config config) {
+            String value = config.getOptionalValue(QueueJobSettings.MAX_ARGUMENTS_BYTES, String.class)
+                    .orElse(QueueJobSettings.DEFAULT_MAX_ARGUMENTS_BYTES);
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                return Integer.MAX_VALUE;
+            }
+        }
+
+        /** The codec; null when JSON-B cannot be started here, for the start's own check to report instead. */
+        @Override
+        public ArgumentCodec get() {
+            if (codec == null && !unavailable) {
+                try {
+                    jsonb = JsonbBuilder.create();
+                    probe = JsonbBuilder.create(ArgumentCodec.probeConfig());
+                    codec = new ArgumentCodec(jsonb, probe, NOT_AT_DEPLOYMENT, maxBytes);
+                } catch (RuntimeException e) {
+                    // An early check is not worth failing a deployment the start's own check would pass.
+                    unavailable = true;
+                    LOG.log(
+                            Level.WARNING,
+                            "The configured arguments of recurring jobs are checked when the scheduler starts:"
+                                    + " JSON-B could not be started while the application deploys",
+                            e);
+                }
+            }
+            return codec;
+        }
+
+        @Override
+        public void close() {
+            for (Jsonb instance : new Jsonb[] {jsonb, probe}) {
+                if (instance != null) {
+                    try {
+                        instance.close();
+                    } catch (Exception e) {
+                        LOG.log(Level.FINE, "Could not close the JSON-B instance of the recurring jobs' check", e);
+                    }
+                }
+            }
+        }
     }
 
     /** The declarations of this deployment, checked; empty before the deployment is validated. */
