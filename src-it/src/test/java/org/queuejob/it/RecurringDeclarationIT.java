@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.queuejob.dev.AppServer;
 import org.queuejob.it.broken.MalformedCronJobs;
+import org.queuejob.it.broken.MistypedArgumentsJobs;
 import org.queuejob.it.broken.UnconfiguredArgumentsJobs;
 import org.queuejob.it.support.TestDeployments;
 
@@ -34,5 +35,21 @@ class RecurringDeclarationIT {
                 .contains("@Recurring method " + UnconfiguredArgumentsJobs.class.getName() + ".perRegion takes 1"
                         + " parameter(s)")
                 .contains("queue-job.recurring." + UnconfiguredArgumentsJobs.class.getName() + ".perRegion.arguments");
+    }
+
+    /** They were checked only when the scheduler started: "Initialization failed for Singleton ...", nothing more. */
+    @Test
+    void configuredArgumentsOfTheWrongTypeFailTheDeployment_namingTheSettingAndTheArgument() throws Exception {
+        String setting = "queue-job.recurring." + MistypedArgumentsJobs.NAME + ".arguments";
+        AppServer.Result result = TestDeployments.tryDeploying(TestDeployments.queueJobWar("mistyped-arguments-it")
+                .addClass(MistypedArgumentsJobs.class)
+                .addAsResource(
+                        TestDeployments.configWith(setting + "=[\"eu\", \"three\"]"),
+                        "META-INF/microprofile-config.properties"));
+
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output())
+                .contains(setting + ": Argument 2 of " + MistypedArgumentsJobs.class.getName()
+                        + ".copies(String, int) must be a whole number, not the text \"three\".");
     }
 }
