@@ -152,8 +152,13 @@ class RecurringJobsScreenIT extends BrowserTest {
         String name = GATEWAY_CHECK;
         assertThat(cell(name, "cron")).isEqualTo("0 * * * * *");
 
-        // At most a minute to the next tick, and a second to see it.
-        browser.waitUntil(d -> !cell(name, "lastRun").isBlank(), Duration.ofSeconds(75));
+        // At most a minute to the next tick, and a second to see it. The link is drawn only once there is a run, so it
+        // is looked for without cell()'s own 30 s wait: that wait ended this one whenever the tick was 30 s away.
+        browser.waitUntil(
+                d -> !d.findElement(By.xpath(rowXpath(name)))
+                        .findElements(By.cssSelector("[id$=':lastRun']"))
+                        .isEmpty(),
+                Duration.ofSeconds(75));
         String tick = JobRows.queryString(
                 "SELECT to_char(last_tick AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') FROM queue_job_recurring"
                         + " WHERE name = ?",
