@@ -90,8 +90,9 @@ public class RecurringJobService {
                     .find(declaration.jobFunction())
                     .orElseThrow(() -> new IllegalStateException(
                             "@Recurring " + declaration.name() + ": no @Job method " + declaration.jobFunction()));
-            // RecurringDeclarations refused arguments that do not fit at deployment, by the same rule; read here
-            // again for a method with an entity parameter, whose argument only the database can check.
+            // RecurringDeclarations refused arguments that do not fit at deployment, by the same rule, except for a
+            // method with an entity parameter (only the database can read its argument) or when JSON-B could not
+            // start there: read again here for every declaration, a few reads at start, so none of those slips by.
             try {
                 submissions.arguments(function, declaration.argumentsJson());
             } catch (InvalidRequestException e) {

@@ -39,34 +39,33 @@ public class JobFunctionRegistry implements Extension {
         }
         Class<?> beanClass = event.getAnnotatedBeanClass().getJavaClass();
         problems.addAll(BeanChecks.jobsNotSeen(beanClass));
-        boolean first = true;
-        for (AnnotatedMethod<? super T> annotated :
-                event.getAnnotatedBeanClass().getMethods()) {
+        List<AnnotatedMethod<? super T>> jobMethods = event.getAnnotatedBeanClass().getMethods().stream()
+                .filter(method -> method.isAnnotationPresent(Job.class))
+                .toList();
+        if (jobMethods.isEmpty()) {
+            return;
+        }
+        Optional<String> unfitBean =
+                BeanChecks.unfitBean(event.getBean(), jobMethods.get(0).getJavaMember());
+        if (unfitBean.isPresent()) {
+            problems.add(unfitBean.get());
+            return;
+        }
+        for (AnnotatedMethod<? super T> annotated : jobMethods) {
             Job job = annotated.getAnnotation(Job.class);
-            if (job != null) {
-                if (first) {
-                    first = false;
-                    Optional<String> problem = BeanChecks.unfitBean(event.getBean(), annotated.getJavaMember());
-                    if (problem.isPresent()) {
-                        problems.add(problem.get());
-                        return;
-                    }
-                }
-                Optional<String> combination = BeanChecks.unfitCombination(beanClass, annotated.getJavaMember());
-                if (combination.isPresent()) {
-                    problems.add(combination.get());
-                    continue;
-                }
-                String name = JobFunction.nameOf(annotated.getJavaMember());
-                try {
-                    RetryPattern pattern = RetryPattern.parse(job.retryPattern(), name);
-                    JobFunction function =
-                            new JobFunction(name, event.getBean(), annotated.getJavaMember(), job, pattern);
-                    checkDefaults(function);
-                    register(function);
-                } catch (IllegalArgumentException e) {
-                    problems.add(e.getMessage());
-                }
+            Optional<String> combination = BeanChecks.unfitCombination(beanClass, annotated.getJavaMember());
+            if (combination.isPresent()) {
+                problems.add(combination.get());
+                continue;
+            }
+            String name = JobFunction.nameOf(annotated.getJavaMember());
+            try {
+                RetryPattern pattern = RetryPattern.parse(job.retryPattern(), name);
+                JobFunction function = new JobFunction(name, event.getBean(), annotated.getJavaMember(), job, pattern);
+                checkDefaults(function);
+                register(function);
+            } catch (IllegalArgumentException e) {
+                problems.add(e.getMessage());
             }
         }
     }

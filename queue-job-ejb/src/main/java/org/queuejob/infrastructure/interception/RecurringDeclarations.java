@@ -12,7 +12,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonParsingException;
-import jakarta.persistence.Entity;
 import java.io.StringReader;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -40,6 +39,7 @@ import org.queuejob.infrastructure.config.QueueJobSettingsCheck;
 import org.queuejob.infrastructure.serialization.ArgumentCodec;
 import org.queuejob.infrastructure.serialization.EntityReferences;
 import org.queuejob.infrastructure.serialization.GivenArguments;
+import org.queuejob.infrastructure.serialization.JpaEntityReferences;
 
 /**
  * Finds every {@link Recurring} method while CDI discovers the beans, and refuses the deployment, naming the method,
@@ -233,7 +233,7 @@ public class RecurringDeclarations implements Extension {
     static void checkArguments(RecurringDeclaration declaration, Supplier<ArgumentCodec> codec) {
         Method method = declaration.method();
         if (method.getParameterCount() == 0
-                || Arrays.stream(method.getParameterTypes()).anyMatch(DeploymentCodec::isEntity)) {
+                || Arrays.stream(method.getParameterTypes()).anyMatch(JpaEntityReferences::isEntityClass)) {
             return;
         }
         ArgumentCodec checking = codec.get();
@@ -263,7 +263,7 @@ public class RecurringDeclarations implements Extension {
         private static final EntityReferences NOT_AT_DEPLOYMENT = new EntityReferences() {
             @Override
             public boolean isEntity(Class<?> type) {
-                return DeploymentCodec.isEntity(type);
+                return JpaEntityReferences.isEntityClass(type);
             }
 
             @Override
@@ -294,11 +294,6 @@ public class RecurringDeclarations implements Extension {
 
         DeploymentCodec(Config config) {
             this.maxBytes = maxArgumentsBytes(config);
-        }
-
-        /** As {@code JpaEntityReferences} tells an entity. */
-        static boolean isEntity(Class<?> type) {
-            return type.isAnnotationPresent(Entity.class);
         }
 
         /** The setting's limit; none when it is not a number (QueueJobSettingsCheck refuses it then). */

@@ -687,7 +687,7 @@ public class ArgumentCodec {
 
     /** The first {@link #SHOWN_CHARS} characters of {@code text}, and an ellipsis if there are more. */
     private static String shown(String text) {
-        return text.length() <= SHOWN_CHARS ? text : StoredText.prefix(text, SHOWN_CHARS) + "\u2026";
+        return StoredText.shortened(text, SHOWN_CHARS + 1);
     }
 
     private static String abbreviate(String json) {

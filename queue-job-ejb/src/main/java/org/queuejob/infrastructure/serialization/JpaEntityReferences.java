@@ -25,6 +25,11 @@ public class JpaEntityReferences implements EntityReferences {
 
     @Override
     public boolean isEntity(Class<?> type) {
+        return isEntityClass(type);
+    }
+
+    /** Whether {@code type} is a JPA entity, told without an {@code EntityManager} (at deployment too). */
+    public static boolean isEntityClass(Class<?> type) {
         return type.isAnnotationPresent(Entity.class);
     }
 
