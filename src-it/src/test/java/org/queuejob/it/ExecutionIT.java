@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -40,6 +41,7 @@ import org.queuejob.it.jobs.Customers;
 import org.queuejob.it.jobs.EnqueuedJobs;
 import org.queuejob.it.jobs.ExecutionLog;
 import org.queuejob.it.jobs.Gate;
+import org.queuejob.it.jobs.RequestScopedJobs;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.HeldLock;
@@ -96,6 +98,9 @@ class ExecutionIT {
 
     @Inject
     Gate gate;
+
+    @Inject
+    RequestScopedJobs requestScoped;
 
     @Test
     void theJobTable_isNeverCutByPostgreSqlsVacuum_soThatItsPlansNeverSeeAnEmptyTable() {
@@ -445,6 +450,29 @@ class ExecutionIT {
 
         await().atMost(TIMEOUT).until(() -> log.runs(group) == 4);
         assertThat(log.mostAtOnce(group)).isEqualTo(1);
+    }
+
+    @Test
+    void aRequestScopedJobBean_isCreatedForEachJobAndDestroyedAfterIt() throws Exception {
+        // Back to back in a channel of capacity 1: each done job hands its slot to the next on the same worker.
+        transaction.begin();
+        List<UUID> uuids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            uuids.add(queue.enqueue(() -> requestScoped.countCalls()));
+        }
+        transaction.commit();
+
+        await().atMost(TIMEOUT)
+                .until(() -> uuids.stream()
+                        .allMatch(uuid -> query.find(uuid).orElseThrow().state() == JobState.DONE));
+        List<String[]> results = uuids.stream()
+                .map(uuid -> query.find(uuid).orElseThrow().result().split("\\|"))
+                .toList();
+        assertThat(results).extracting(result -> result[1]).containsOnly("1");
+        assertThat(results).extracting(result -> result[0]).doesNotHaveDuplicates();
+        // Destroyed when its job ends, not when the worker's run of several jobs does.
+        await().atMost(TIMEOUT)
+                .until(() -> results.stream().allMatch(result -> RequestScopedJobs.destroyed(result[0])));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.RequestContextController;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,10 @@ public class Workers implements WorkerLoad {
 
     @Inject
     RunsTakenAway runsTakenAway;
+
+    /** One per worker loop: a controller deactivates only the context it activated. */
+    @Inject
+    Instance<RequestContextController> requestContexts;
 
     /** Told of each job's end, after its transaction: how it ended, and the job that took its slot (or null). */
     @FunctionalInterface
@@ -152,19 +158,31 @@ public class Workers implements WorkerLoad {
 
     /** Runs buffered jobs until none comes for {@link #LINGER}. */
     private void workLoop() {
-        do {
-            try {
-                runner.runWhileReady(loop, worker.name());
-            } catch (RuntimeException e) {
-                // Only the container can get here (the runner handles every failure of a job itself); the job stays
-                // with this server in the database, and the next look at its jobs runs it again.
-                LOG.log(Level.SEVERE, "Jobs could not be run; they will be run again", e);
-            }
-        } while (stayForMore());
+        RequestContextController controller = requestContexts.get();
+        try {
+            do {
+                try (RequestPerJob requests = RequestPerJob.open(controller)) {
+                    runner.runWhileReady(new WorkerLoop(requests), worker.name());
+                } catch (RuntimeException e) {
+                    // Only the container can get here (the runner handles every failure of a job itself); the job
+                    // stays with this server in the database, and the next look at its jobs runs it again.
+                    LOG.log(Level.SEVERE, "Jobs could not be run; they will be run again", e);
+                }
+            } while (stayForMore());
+        } finally {
+            requestContexts.destroy(controller);
+        }
     }
 
-    /** What every worker loop gives the runner. */
-    private final JobRunner.Loop loop = new JobRunner.Loop() {
+    /** What a worker loop gives the runner. */
+    private final class WorkerLoop implements JobRunner.Loop {
+
+        private final RequestPerJob requests;
+
+        WorkerLoop(RequestPerJob requests) {
+            this.requests = requests;
+        }
+
         @Override
         public ClaimedJob next() {
             return Workers.this.next();
@@ -193,9 +211,13 @@ public class Workers implements WorkerLoad {
 
         @Override
         public void ended(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next) {
-            Workers.this.ended(job, outcome, next);
+            try {
+                requests.renew();
+            } finally {
+                Workers.this.ended(job, outcome, next);
+            }
         }
-    };
+    }
 
     private ClaimedJob next() {
         if (!active) {
