@@ -31,6 +31,7 @@ import org.queuejob.domain.model.job.JobOptions;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
 import org.queuejob.domain.scheduling.ChannelStatus;
+import org.queuejob.infrastructure.config.WorkerIdentity;
 import org.queuejob.infrastructure.execution.Dispatcher;
 import org.queuejob.infrastructure.execution.Interruptions;
 import org.queuejob.infrastructure.execution.Interruptions.Reason;
@@ -101,6 +102,9 @@ class ExecutionIT {
 
     @Inject
     RequestScopedJobs requestScoped;
+
+    @Inject
+    WorkerIdentity worker;
 
     @Test
     void theJobTable_isNeverCutByPostgreSqlsVacuum_soThatItsPlansNeverSeeAnEmptyTable() {
@@ -327,6 +331,24 @@ class ExecutionIT {
                 .endsWith("Much later: " + marker);
         assertThat(failed.retry()).isEqualTo(1);
         assertThat(log.runs(marker)).isEqualTo(2);
+    }
+
+    @Test
+    void aRunMarkedStartedWhoseEndCouldNotBeRecorded_isRunAgainByItsServer() {
+        // What a run of over a second leaves when the database goes away before its end is recorded: the row marked
+        // started under this server, which no longer holds it. The server's next look at its jobs must take it back;
+        // no other server would (this one is alive), and its channel slot stays taken until it ends.
+        String marker = "unrecorded-" + UUID.randomUUID();
+        UUID uuid = queue.options().eta(Duration.ofHours(1)).enqueue(() -> jobs.echo(marker));
+        DatabaseRows.execute(
+                "UPDATE queue_job SET state = 'started', worker = ?, eta = now(), date_enqueued = now(),"
+                        + " date_started = now(), version = version + 1 WHERE uuid = ?::uuid",
+                worker.name(),
+                uuid.toString());
+
+        await().atMost(TIMEOUT).until(() -> query.find(uuid).orElseThrow().state() == JobState.DONE);
+        assertThat(log.runs(marker)).isEqualTo(1);
+        assertThat(query.find(uuid).orElseThrow().worker()).isEqualTo(worker.name());
     }
 
     @Test

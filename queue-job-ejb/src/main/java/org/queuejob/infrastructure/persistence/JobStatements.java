@@ -142,11 +142,15 @@ final class JobStatements {
                     DISPATCH.rowCondition(),
                     epochMicrosOf("GREATEST(date_created, eta)"));
 
-    /** A server's jobs the leader handed to it that it does not hold yet. */
+    /**
+     * A server's jobs the leader handed to it that it does not hold: new ones, and runs whose end could not be
+     * recorded (the database away), which it runs again. Those may have been marked started while they ran, so every
+     * state a held job can complete from is read, not only the hand-over's.
+     */
     static final String ASSIGNED = """
             SELECT %s FROM queue_job
-             WHERE state = '%s' AND worker = ? AND NOT (id = ANY (CAST(? AS bigint[])))
-             ORDER BY priority, date_created, id""".formatted(PAYLOAD, DISPATCH.to().dbValue());
+             WHERE %s AND worker = ? AND NOT (id = ANY (CAST(? AS bigint[])))
+             ORDER BY priority, date_created, id""".formatted(PAYLOAD, COMPLETE.sqlCondition());
 
     /**
      * What occupies channel slots, on every server: jobs handed to a server that have not ended ({@code false} in the
