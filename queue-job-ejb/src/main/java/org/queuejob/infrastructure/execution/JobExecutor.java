@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.queuejob.api.JobContextValue;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.domain.model.job.RunText;
@@ -72,10 +73,14 @@ public class JobExecutor {
     public record Ran(Result result, Optional<ClaimedJob> next) {}
 
     /**
-     * Runs the job and marks it done, passing its slot on as {@code pass} says, if given; {@code call} is where an
-     * interrupt at the timeout may reach the job's method.
+     * Runs the job and marks it done, passing its slot on as {@code pass} says, if it says so when the method has
+     * returned; {@code call} is where an interrupt at the timeout may reach the job's method.
+     *
+     * <p>{@code pass} is asked at the done mark, not at the start: a server made quiet, a lease run out or a job
+     * waiting here meanwhile must keep a long job's slot from being passed on (the README's "at most the lease").
      */
-    public Ran execute(ClaimedJob job, String worker, Instant startedAt, Optional<SlotPass> pass, CallWindow call)
+    public Ran execute(
+            ClaimedJob job, String worker, Instant startedAt, Supplier<Optional<SlotPass>> pass, CallWindow call)
             throws Exception {
         Object result;
         try {
@@ -97,8 +102,9 @@ public class JobExecutor {
         timeouts.requireWithin(job.jobFunction(), Duration.between(startedAt, doneAt));
         // Cut past RunText.MAX_CHARS with a marker; a normal result costs a length check more than storable().
         String text = result == null ? null : RunText.kept(String.valueOf(result));
-        QueueStore.DoneMark done = pass.isPresent()
-                ? store.completePassingSlot(job.id(), job.version(), worker, startedAt, doneAt, text, pass.get())
+        Optional<SlotPass> passing = pass.get();
+        QueueStore.DoneMark done = passing.isPresent()
+                ? store.completePassingSlot(job.id(), job.version(), worker, startedAt, doneAt, text, passing.get())
                 : new QueueStore.DoneMark(
                         store.complete(job.id(), job.version(), worker, startedAt, doneAt, text), Optional.empty());
         if (!done.applied()) {
@@ -118,7 +124,8 @@ public class JobExecutor {
         return invoke(job, CallWindow.NONE);
     }
 
-    private Object invoke(ClaimedJob job, CallWindow call) throws Exception {
+    /** The job's method called as {@link #invoke(ClaimedJob)} says, {@code call} open around it. */
+    Object invoke(ClaimedJob job, CallWindow call) throws Exception {
         JobFunction function =
                 functions.find(job.jobFunction()).orElseThrow(() -> new UnknownJobFunctionException(job.jobFunction()));
         Object[] arguments = codec.decode(function.method(), job.arguments());

@@ -135,7 +135,6 @@ public class JobRunner {
      * own; what could not be recorded at all (the database away) stays with this server and is run again.
      */
     private Ran run(ClaimedJob job, String worker, Loop loop) {
-        Optional<SlotPass> pass = loop.passFor(job);
         Instant startedAt = clock.instant();
         CallWindow call = loop.started(job, startedAt);
         tell(() -> outcomes.started(job, startedAt));
@@ -144,7 +143,7 @@ public class JobRunner {
                 transaction.setTransactionTimeout(timeouts.secondsFor(job.jobFunction()));
             }
             transaction.begin();
-            JobExecutor.Ran ran = executor.execute(job, worker, startedAt, pass, call);
+            JobExecutor.Ran ran = executor.execute(job, worker, startedAt, () -> loop.passFor(job), call);
             if (ran.result() != JobExecutor.Result.CHANGED) {
                 transaction.commit();
                 tell(() -> outcomes.done(job, startedAt, clock.instant()));

@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.queuejob.api.FailedJobException;
 import org.queuejob.api.RetryableJobException;
@@ -281,7 +282,11 @@ class JobRunnerTest {
         built.executor = new JobExecutor() {
             @Override
             public Ran execute(
-                    ClaimedJob job, String worker, Instant startedAt, Optional<SlotPass> pass, CallWindow call)
+                    ClaimedJob job,
+                    String worker,
+                    Instant startedAt,
+                    Supplier<Optional<SlotPass>> pass,
+                    CallWindow call)
                     throws Exception {
                 if (thrown instanceof Exception exception) {
                     throw exception;
