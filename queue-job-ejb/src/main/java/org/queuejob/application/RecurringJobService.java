@@ -194,10 +194,26 @@ public class RecurringJobService {
                     request.enabled(),
                     RecurringOrigin.BACK_OFFICE,
                     clock.instant());
-            records.add(job);
+            add(job);
             return job.id();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores a new record; the repository writes it at once, so a record of the same name created by another save
+     * since the look above (which found none) fails here, on the name's unique constraint, and is refused as a name
+     * in use would have been, not reported as an unexpected error.
+     */
+    private void add(RecurringJob job) {
+        try {
+            records.add(job);
+        } catch (RuntimeException e) {
+            if (UniqueViolations.isIn(e)) {
+                throw new InvalidSettingException(String.format(EXISTS, job.name()), e);
+            }
+            throw e;
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.enterprise.inject.spi.Bean;
 import java.lang.reflect.Proxy;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,6 +42,9 @@ class RecurringJobServiceTest {
             RecurringOrigin.BACK_OFFICE,
             NOW);
 
+    /** Set by a test: what the repository's add fails with (a database's refusal at the insert). */
+    private RuntimeException addFails;
+
     RecurringJobServiceTest() {
         records.add(nightly);
         service.clock = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -75,6 +79,9 @@ class RecurringJobServiceTest {
 
             @Override
             public void add(RecurringJob job) {
+                if (addFails != null) {
+                    throw addFails;
+                }
                 records.add(job);
             }
 
@@ -192,6 +199,31 @@ class RecurringJobServiceTest {
         assertThat(nightly.channel()).isEqualTo("root.reports");
         assertThat(nightly.priority()).isEqualTo(3);
         assertThat(nightly.enabled()).isFalse();
+    }
+
+    @Test
+    void aNameAnotherSaveTookAtTheSameMoment_isRefusedAsANameInUse_notAnUnexpectedError() {
+        // What the container hands on when the insert meets the other save's committed row: the driver's
+        // unique_violation, wrapped by the JPA provider and the container.
+        addFails = new IllegalStateException(
+                "Transaction rolled back",
+                new RuntimeException(
+                        "Internal Exception",
+                        new SQLException("duplicate key value violates unique constraint", "23505")));
+
+        assertThatThrownBy(() -> service.create(new RecurringJobRequest(
+                        "weekly", "0 0 3 * * *", "UTC", "app.Jobs.report", "[]", null, null, MissedTicks.SKIP, true)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("A recurring job named 'weekly' exists already: choose another name.");
+    }
+
+    @Test
+    void anotherFailureOfTheInsert_isNotMistakenForANameInUse() {
+        addFails = new IllegalStateException("Transaction rolled back", new SQLException("disk full", "53100"));
+
+        assertThatThrownBy(() -> service.create(new RecurringJobRequest(
+                        "weekly", "0 0 3 * * *", "UTC", "app.Jobs.report", "[]", null, null, MissedTicks.SKIP, true)))
+                .isSameAs(addFails);
     }
 
     private static RecurringJob staffRecord(
