@@ -30,6 +30,9 @@ import org.queuejob.domain.scheduling.ChannelSpec;
 @Stateless
 public class ChannelService {
 
+    /** What {@link ChangedMeanwhileException} names when another save created the channel's record first. */
+    static final String CREATED_MEANWHILE = "its settings were created by another save at the same moment";
+
     @Inject
     ChannelRepository channels;
 
@@ -162,10 +165,26 @@ public class ChannelService {
             channel = existing;
         } else {
             channel = new Channel(spec);
-            channels.store(channel);
+            store(channel);
         }
         changed.fire(new ChannelsChanged(spec.fullName()));
         return channel;
+    }
+
+    /**
+     * Stores a new record; the repository writes it at once, so that when another save created the same channel's
+     * record since the look that found none, it fails here on the name's unique constraint and is refused as a change
+     * made meanwhile (409 in the API), not reported as an unexpected error.
+     */
+    private void store(Channel channel) {
+        try {
+            channels.store(channel);
+        } catch (RuntimeException e) {
+            if (UniqueViolations.isIn(e)) {
+                throw new ChangedMeanwhileException(CREATED_MEANWHILE);
+            }
+            throw e;
+        }
     }
 
     /**

@@ -42,6 +42,14 @@ public final class FieldEdit<T> {
         return new FieldEdit<>(Kind.TO, null, wanted);
     }
 
+    /**
+     * An API body's field: {@link #to} the value when the body gives one, {@link #keep()} when it leaves the field out
+     * (or gives null, which the API's reader does not tell apart from absence).
+     */
+    public static <T> FieldEdit<T> given(T value) {
+        return value == null ? keep() : to(value);
+    }
+
     /** A form's field: {@code shown} when the form was loaded, {@code typed} when it was saved. */
     public static <T> FieldEdit<T> from(T shown, T typed) {
         return Objects.equals(shown, typed) ? keep() : new FieldEdit<>(Kind.FROM, shown, typed);

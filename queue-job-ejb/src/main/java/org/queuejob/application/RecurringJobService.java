@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -193,7 +194,7 @@ public class RecurringJobService {
                     request.enabled(),
                     RecurringOrigin.BACK_OFFICE,
                     clock.instant());
-            records.add(job);
+            add(job);
             return job.id();
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(e.getMessage(), e);
@@ -201,13 +202,30 @@ public class RecurringJobService {
     }
 
     /**
-     * New settings for a recurring job created by staff; one declared in code can only be enabled, disabled and run.
+     * Stores a new record; the repository writes it at once, so a record of the same name created by another save
+     * since the look above (which found none) fails here, on the name's unique constraint, and is refused as a name
+     * in use would have been, not reported as an unexpected error.
+     */
+    private void add(RecurringJob job) {
+        try {
+            records.add(job);
+        } catch (RuntimeException e) {
+            if (UniqueViolations.isIn(e)) {
+                throw new InvalidSettingException(String.format(EXISTS, job.name()), e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * New settings for a recurring job created by staff, every field of {@code request} taken; one declared in code can
+     * only be enabled, disabled and run.
      *
      * @throws InvalidSettingException naming what is wrong; nothing is changed then
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void edit(long id, RecurringJobRequest request) {
-        edit(id, null, request);
+        edit(id, request.name(), RecurringJobChange.whole(request));
     }
 
     /**
@@ -216,21 +234,37 @@ public class RecurringJobService {
      * another field (an enable from the list, say) is kept, and a change to a field someone else changed since the
      * form was loaded is refused with {@link ChangedMeanwhileException}.
      *
-     * @param shown the record as the form was loaded with it; null: every field of {@code request} is taken (the
-     *     API's PUT, which gives the whole record)
+     * @param shown the record as the form was loaded with it; null: every field of {@code typed} is taken
      * @throws InvalidSettingException naming what is wrong (a name other than the record's among them); nothing is
      *     changed then
      */
     @Transactional(Transactional.TxType.REQUIRED)
     public void edit(long id, RecurringJobView shown, RecurringJobRequest typed) {
+        edit(
+                id,
+                typed.name(),
+                shown == null ? RecurringJobChange.whole(typed) : RecurringJobChange.fromForm(shown, typed));
+    }
+
+    /**
+     * Writes the fields {@code change} writes, each resolved against the record as read in this transaction; the
+     * others keep the record's values (the API's {@code PUT}: a body without {@code zone} or {@code enabled} leaves
+     * them as they are, where it reset them to UTC and enabled).
+     *
+     * @param name the record's name as the caller gives it; null: not given (it cannot change anyway)
+     * @throws InvalidSettingException naming what is wrong (a name other than the record's among them); nothing is
+     *     changed then
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void edit(long id, String name, RecurringJobChange change) {
         RecurringJob job = existing(id);
         if (job.origin() == RecurringOrigin.CODE) {
             throw declaredInCode(job.name(), job.jobFunction());
         }
-        if (typed.name() != null && !typed.name().equals(job.name())) {
+        if (name != null && !name.equals(job.name())) {
             throw new InvalidSettingException(String.format(RENAMED, StoredText.prefix(job.name(), 80)), null);
         }
-        RecurringJobRequest request = shown == null ? typed : resolved(job, shown, typed);
+        RecurringJobRequest request = resolved(job, change);
         String arguments = checkedArguments(request);
         try {
             job.change(
@@ -252,18 +286,18 @@ public class RecurringJobService {
         }
     }
 
-    /** The form's fields, each the record's current value unless the form changed it ({@link FieldEdit}). */
-    private static RecurringJobRequest resolved(RecurringJob job, RecurringJobView shown, RecurringJobRequest typed) {
+    /** The record's fields after {@code change}: each the record's current value unless the change writes it. */
+    private static RecurringJobRequest resolved(RecurringJob job, RecurringJobChange change) {
         return new RecurringJobRequest(
                 job.name(),
-                FieldEdit.from(shown.cron(), typed.cron()).resolve(job.cron(), "schedule"),
-                FieldEdit.from(shown.zone(), typed.zone()).resolve(job.zone(), "zone"),
-                FieldEdit.from(shown.jobFunction(), typed.jobFunction()).resolve(job.jobFunction(), "job function"),
-                FieldEdit.from(shown.argumentsJson(), typed.argumentsJson()).resolve(job.arguments(), "arguments"),
-                FieldEdit.from(shown.channel(), typed.channel()).resolve(job.channel(), "channel"),
-                FieldEdit.from(shown.priority(), typed.priority()).resolve(job.priority(), "priority"),
-                FieldEdit.from(shown.missed(), typed.missed()).resolve(job.missed(), "missed ticks"),
-                FieldEdit.from(shown.enabled(), typed.enabled()).resolve(job.enabled(), "enabled"));
+                change.cron().resolve(job.cron(), "schedule"),
+                change.zone().resolve(job.zone(), "zone"),
+                change.jobFunction().resolve(job.jobFunction(), "job function"),
+                change.argumentsJson().resolve(job.arguments(), "arguments"),
+                change.channel().resolve(job.channel(), "channel"),
+                change.priority().resolve(job.priority(), "priority"),
+                change.missed().resolve(job.missed(), "missed ticks"),
+                Objects.requireNonNull(change.enabled().resolve(job.enabled(), "enabled"), "enabled"));
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,9 @@ class ChannelServiceTest {
     private final List<Channel> records = new ArrayList<>();
     private final ChannelService service = new ChannelService();
 
+    /** Set by a test: what the repository's store fails with (a database's refusal at the insert). */
+    private RuntimeException storeFails;
+
     ChannelServiceTest() {
         service.channels = new ChannelRepository() {
             @Override
@@ -40,6 +44,9 @@ class ChannelServiceTest {
 
             @Override
             public void store(Channel channel) {
+                if (storeFails != null) {
+                    throw storeFails;
+                }
                 records.add(channel);
             }
         };
@@ -62,6 +69,31 @@ class ChannelServiceTest {
         assertThat(mail.spec().capacity()).hasValue(5);
         assertThat(mail.spec().throttleSeconds()).isEqualTo(10);
         assertThat(mail.removalIntervalDays()).isEqualTo(Channel.DEFAULT_REMOVAL_INTERVAL_DAYS);
+    }
+
+    @Test
+    void aChannelWhoseRecordAnotherSaveCreatedAtTheSameMoment_isRefusedAsAChangeMadeMeanwhile() {
+        // The driver's unique_violation as the container hands it on, wrapped by the JPA provider and the container.
+        storeFails = new IllegalStateException(
+                "Transaction rolled back",
+                new RuntimeException(
+                        "Internal Exception",
+                        new SQLException("duplicate key value violates unique constraint", "23505")));
+
+        assertThatThrownBy(() -> service.change(
+                        "root.sms", FieldEdit.to(2), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep()))
+                .isInstanceOf(ChangedMeanwhileException.class)
+                .hasMessage("Changed by someone else meanwhile (its settings were created by another save at the same"
+                        + " moment); nothing saved, reload to see their change.");
+    }
+
+    @Test
+    void anotherFailureOfANewChannelsInsert_isNotMistakenForAChangeMadeMeanwhile() {
+        storeFails = new IllegalStateException("Transaction rolled back", new SQLException("disk full", "53100"));
+
+        assertThatThrownBy(() -> service.change(
+                        "root.sms", FieldEdit.to(2), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep()))
+                .isSameAs(storeFails);
     }
 
     @Test

@@ -29,8 +29,13 @@ public class JpaChannelRepository implements ChannelRepository {
                 .findFirst();
     }
 
+    /**
+     * Written at once, not at commit: a record of the same name stored by another transaction meanwhile then fails
+     * here, where {@code ChannelService} can say so in a sentence, and not in the container's commit.
+     */
     @Override
     public void store(Channel channel) {
         em.persist(channel);
+        em.flush();
     }
 }

@@ -94,10 +94,10 @@ public class ChannelsResource {
         // a field another request changed meanwhile is kept, not written back as this request read it.
         channels.change(
                 name,
-                change.capacity != null ? FieldEdit.to(change.capacity) : FieldEdit.keep(),
-                change.sequential != null ? FieldEdit.to(change.sequential) : FieldEdit.keep(),
-                change.throttleSeconds != null ? FieldEdit.to(change.throttleSeconds) : FieldEdit.keep(),
-                change.removalIntervalDays != null ? FieldEdit.to(change.removalIntervalDays) : FieldEdit.keep());
+                FieldEdit.given(change.capacity),
+                FieldEdit.given(change.sequential),
+                FieldEdit.given(change.throttleSeconds),
+                FieldEdit.given(change.removalIntervalDays));
         return ChannelJson.of(view(name));
     }
 

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.queuejob.application.FieldEdit;
 import org.queuejob.application.JobFunctionService;
 import org.queuejob.web.security.Roles;
 
@@ -64,9 +65,10 @@ public class JobFunctionsResource {
     @Allowed(Roles.MANAGER)
     @Operation(
             summary = "Change a job function",
-            description = "Staff's channel, retry pattern and related action;"
-                    + " blank or absent = the code's default again. A malformed retry pattern or related action is refused"
-                    + " with the original's message and nothing changes.")
+            description = "Staff's channel, retry pattern and related action. Only the fields the body gives are"
+                    + " written: an absent (or null) field keeps its value, as PUT channels/{name} does; a blank one"
+                    + " is the code's default again. A malformed retry pattern or related action is refused with the"
+                    + " original's message and nothing changes.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = JobFunctionJson.class)))
     @APIResponse(
             responseCode = "400",
@@ -84,7 +86,13 @@ public class JobFunctionsResource {
             throw ApiException.badRequest(
                     "The body must be a JSON object with channel, retryPattern or" + " relatedAction.");
         }
-        functions.edit(name, change.channel, change.retryPattern, change.relatedAction);
+        // Only the fields the body gives: a body of retryPattern alone left the channel and related action to the
+        // code's defaults again, undoing staff's values nobody asked to change.
+        functions.edit(
+                name,
+                FieldEdit.given(change.channel),
+                FieldEdit.given(change.retryPattern),
+                FieldEdit.given(change.relatedAction));
         return get(name);
     }
 }

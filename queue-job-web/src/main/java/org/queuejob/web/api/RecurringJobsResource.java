@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.queuejob.application.FieldEdit;
+import org.queuejob.application.RecurringJobChange;
 import org.queuejob.application.RecurringJobRequest;
 import org.queuejob.application.RecurringJobService;
 import org.queuejob.domain.model.job.StoredText;
@@ -114,13 +116,41 @@ public class RecurringJobsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Roles.MANAGER)
-    @Operation(summary = "Change a recurring job created here (one declared in code can only be enabled or disabled)")
+    @Operation(
+            summary = "Change a recurring job created here (one declared in code can only be enabled or disabled)",
+            description = "Only the fields the body gives are written; an absent field, or one given as null, keeps its"
+                    + " value (as PUT channels/{name} does), so a body of cron, function and arguments leaves the"
+                    + " zone, channel, priority, missed-tick policy and enabled as they are. An empty zone is UTC"
+                    + " again, an empty channel the job function's again; a priority can be changed here, not"
+                    + " cleared (the back office's form clears it). name, if given, must be the record's.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecurringJobJson.class)))
     @APIResponse(responseCode = "400", description = "Malformed cron, unknown zone, function or arguments")
     @APIResponse(responseCode = "403", description = "Not a manager")
+    @APIResponse(
+            responseCode = "409",
+            description = "Another request changed the recurring job at the same moment; nothing was saved",
+            content = @Content(mediaType = Problems.MEDIA_TYPE, schema = @Schema(implementation = ProblemJson.class)))
     public RecurringJobJson change(@PathParam("id") String id, RecurringJobChangeJson body) {
         long existing = existing(id);
-        recurring.edit(existing, request(body));
+        if (body == null) {
+            throw ApiException.badRequest("The body must be a JSON object with the fields to change (cron, zone,"
+                    + " function, arguments, channel, priority, missed, enabled).");
+        }
+        // Only the fields the body gives, resolved in the service's transaction against the record as it is there:
+        // a field the body leaves out keeps its value (a disable or a zone set meanwhile is not undone), where the
+        // creation's defaults (UTC, enabled, SKIP) were written over it.
+        recurring.edit(
+                existing,
+                body.name,
+                new RecurringJobChange(
+                        FieldEdit.given(body.cron),
+                        FieldEdit.given(body.zone),
+                        FieldEdit.given(body.function),
+                        FieldEdit.given(body.arguments == null ? null : body.arguments.toString()),
+                        FieldEdit.given(body.channel),
+                        FieldEdit.given(body.priority),
+                        FieldEdit.given(missed(body.missed)),
+                        FieldEdit.given(body.enabled)));
         return get(existing);
     }
 
@@ -167,17 +197,12 @@ public class RecurringJobsResource {
         return Response.noContent().build();
     }
 
+    /** A new record from a POST's body: a field left out takes the default the schema states. */
     private static RecurringJobRequest request(RecurringJobChangeJson body) {
         if (body == null) {
             throw ApiException.badRequest("The body must be a JSON object with name, cron and function.");
         }
-        MissedTicks missed;
-        try {
-            missed = body.missed == null ? MissedTicks.SKIP : MissedTicks.valueOf(body.missed.strip());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(
-                    "missed must be one of " + Arrays.toString(MissedTicks.values()) + ", not '" + body.missed + "'.");
-        }
+        MissedTicks missed = missed(body.missed);
         return new RecurringJobRequest(
                 body.name,
                 body.cron,
@@ -186,7 +211,17 @@ public class RecurringJobsResource {
                 body.arguments == null ? "[]" : body.arguments.toString(),
                 body.channel,
                 body.priority,
-                missed,
+                missed == null ? MissedTicks.SKIP : missed,
                 body.enabled == null || body.enabled);
+    }
+
+    /** The missed-tick policy named; null when none is. */
+    private static MissedTicks missed(String missed) {
+        try {
+            return missed == null ? null : MissedTicks.valueOf(missed.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(
+                    "missed must be one of " + Arrays.toString(MissedTicks.values()) + ", not '" + missed + "'.");
+        }
     }
 }

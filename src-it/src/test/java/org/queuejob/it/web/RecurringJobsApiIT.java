@@ -74,6 +74,48 @@ class RecurringJobsApiIT {
     }
 
     @Test
+    void aPutGivingOnlyCronFunctionAndArguments_keepsTheZone_andADisabledRecordDisabled() {
+        Api manager = Api.asManager();
+        String name = "api-keep-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.Reply created =
+                manager.post("/recurring-jobs", body(name, "0 0 6 * * *", "Europe/Brussels", "[\"a@b.c\"]"));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().getJsonNumber("id").longValue();
+        assertThat(manager.post("/recurring-jobs/" + id + "/disable", "{}")
+                        .json()
+                        .getBoolean("enabled"))
+                .isFalse();
+
+        // What a client sends that changes the schedule only: the zone and the disable are not its to undo (it
+        // answered 200 with the zone Z, firing at 07:00 UTC, and the record enabled again).
+        Api.Reply changed = manager.put(
+                "/recurring-jobs/" + id,
+                "{\"cron\":\"0 0 7 * * *\",\"function\":\"" + ApiIT.NEWSLETTER + "\",\"arguments\":[\"a@b.c\"]}");
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        for (JsonObject job : new JsonObject[] {
+            changed.json(), manager.get("/recurring-jobs/" + id).json()
+        }) {
+            assertThat(job.getString("cron")).isEqualTo("0 0 7 * * *");
+            assertThat(job.getString("zone")).isEqualTo("Europe/Brussels");
+            assertThat(job.getString("missed")).isEqualTo("SKIP");
+            assertThat(job.getBoolean("enabled")).isFalse();
+            assertThat(job.containsKey("nextRun")).isFalse();
+        }
+
+        // null keeps a field, as PUT /channels does; an empty zone is UTC again.
+        Api.Reply utc = manager.put("/recurring-jobs/" + id, "{\"zone\":\"\",\"enabled\":null}");
+        assertThat(utc.status()).as(utc.toString()).isEqualTo(200);
+        assertThat(utc.json().getString("zone")).isEqualTo("Z");
+        assertThat(utc.json().getBoolean("enabled")).isFalse();
+        assertThat(utc.json().getString("cron")).isEqualTo("0 0 7 * * *");
+
+        assertThat(manager.send("DELETE", "/recurring-jobs/" + id, "{}", Api.JSON)
+                        .status())
+                .isEqualTo(204);
+    }
+
+    @Test
     void malformedCronUnknownZoneAndWrongArguments_are400sNamingThem() {
         Api manager = Api.asManager();
         String name = "api-bad-" + UUID.randomUUID().toString().substring(0, 8);

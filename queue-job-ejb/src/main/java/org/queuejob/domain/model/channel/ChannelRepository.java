@@ -10,5 +10,6 @@ public interface ChannelRepository {
 
     Optional<Channel> find(String completeName);
 
+    /** Adds a new record, written at once: a name another transaction took meanwhile fails here, not at commit. */
     void store(Channel channel);
 }

@@ -15,6 +15,7 @@ public interface RecurringJobRepository {
 
     Optional<RecurringJob> findByName(String name);
 
+    /** Adds a new record, written at once: its id is known, and a name another transaction took meanwhile fails here. */
     void add(RecurringJob job);
 
     void remove(RecurringJob job);
