@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.queuejob.domain.model.autovacuum.WorkerLoad;
 import org.queuejob.domain.model.job.ClaimedJob;
 import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.persistence.QueueStore;
 import org.queuejob.infrastructure.persistence.QueueStore.SlotPass;
 
 /**
@@ -51,6 +52,9 @@ public class Workers implements WorkerLoad {
     @Inject
     RunsTakenAway runsTakenAway;
 
+    @Inject
+    QueueStore store;
+
     /** One per worker loop: a controller deactivates only the context it activated. */
     @Inject
     Instance<RequestContextController> requestContexts;
@@ -61,7 +65,18 @@ public class Workers implements WorkerLoad {
         void accept(ClaimedJob job, JobRunner.Outcome outcome, ClaimedJob next);
     }
 
-    private final BlockingQueue<ClaimedJob> ready = new LinkedBlockingQueue<>();
+    /**
+     * A job waiting here for a worker a second or more is asked about before it runs, as a running one is after a
+     * second ({@link RunningJobs#MARK_AFTER}): someone may have cancelled, set done or requeued it meanwhile, and its
+     * method must then not run at all (its outside effects, a mail sent, could not be rolled back with its work).
+     * A shorter wait is not asked about, so the hot path pays nothing.
+     */
+    static final Duration ASK_AFTER_WAITING = RunningJobs.MARK_AFTER;
+
+    /** A job handed to this server, and when it came ({@code System.nanoTime}). */
+    private record Buffered(ClaimedJob job, long sinceNanos) {}
+
+    private final BlockingQueue<Buffered> ready = new LinkedBlockingQueue<>();
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
     private final RunningJobs running = new RunningJobs();
     private final AtomicInteger loops = new AtomicInteger();
@@ -127,7 +142,7 @@ public class Workers implements WorkerLoad {
         int added = 0;
         for (ClaimedJob job : jobs) {
             if (active && held.add(job.id())) {
-                ready.add(job);
+                ready.add(new Buffered(job, System.nanoTime()));
                 added++;
             }
         }
@@ -220,14 +235,43 @@ public class Workers implements WorkerLoad {
     }
 
     private ClaimedJob next() {
-        if (!active) {
-            return null;
+        while (active) {
+            Buffered buffered;
+            try {
+                buffered = ready.poll(LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            if (buffered == null) {
+                return null;
+            }
+            if (!takenWhileWaiting(buffered)) {
+                return buffered.job();
+            }
+            ClaimedJob job = buffered.job();
+            LOG.info(() -> "Job " + job.uuid() + " (" + job.jobFunction() + ") was cancelled, set done or requeued"
+                    + " while it waited here for a worker: not run");
+            ended(job, JobRunner.Outcome.TAKEN_AWAY, null);
         }
+        return null;
+    }
+
+    /**
+     * Whether a job that waited here {@link #ASK_AFTER_WAITING} or more is no longer this server's as handed over.
+     * When the database cannot say, it runs: its done mark applies only if it is still this server's.
+     */
+    private boolean takenWhileWaiting(Buffered buffered) {
+        if (System.nanoTime() - buffered.sinceNanos() < ASK_AFTER_WAITING.toNanos()) {
+            return false;
+        }
+        ClaimedJob job = buffered.job();
         try {
-            return ready.poll(LINGER.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
+            return !store.notHeld(worker.name(), new long[] {job.id()}, new long[] {job.version()})
+                    .isEmpty();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "Could not ask whether job " + job.id() + " is still this server's; running it", e);
+            return false;
         }
     }
 
@@ -266,8 +310,8 @@ public class Workers implements WorkerLoad {
      */
     Set<Long> stop(Duration timeout) {
         active = false;
-        for (ClaimedJob job = ready.poll(); job != null; job = ready.poll()) {
-            held.remove(job.id());
+        for (Buffered buffered = ready.poll(); buffered != null; buffered = ready.poll()) {
+            held.remove(buffered.job().id());
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (loopsMonitor) {
