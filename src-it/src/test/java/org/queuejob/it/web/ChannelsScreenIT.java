@@ -205,6 +205,46 @@ class ChannelsScreenIT extends BrowserTest {
         assertThat(settings(mail)).as("the refused save changed nothing").isEqualTo("2 0 30");
     }
 
+    /**
+     * A channel that only has jobs keeps them as long as its nearest configured parent says (the autovacuum's rule):
+     * the tree, the dialog and the API show that interval and whose it is, and a first save of its capacity alone
+     * stores it. Before, they showed 30 days and the save stored 30 while the parent said 365.
+     */
+    @Test
+    void aChannelWithoutARecord_showsItsParentsRemovalInterval_andAFirstSaveOfItsCapacityKeepsIt() {
+        String parent = JobRows.uniqueChannel("inherit");
+        String child = parent + ".child";
+        put(parent, "{\"capacity\":4,\"removalIntervalDays\":365}");
+        JobRows.aJob(child).store();
+
+        browser.open("/channels.xhtml");
+        browser.waitUntil(d -> cell(child, "removal").equals("365"));
+        assertThat(cell(child, "removalFrom")).contains("from " + parent);
+        assertThat(row(parent).findElements(By.cssSelector("[id$=':removalFrom']")))
+                .as("a record's own interval has no note")
+                .isEmpty();
+        Api.Reply listed = Api.asManager().get("/channels/" + child);
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().getInt("removalIntervalDays")).isEqualTo(365);
+        assertThat(listed.json().getString("removalIntervalFrom")).isEqualTo(parent);
+
+        openEditor(child);
+        assertThat(field("editRemoval")).isEqualTo("365");
+        assertThat(browser.waitFor(By.id("channelDialogForm:editRemovalInherited"))
+                        .getText())
+                .contains("inherited from " + parent);
+        browser.type(By.id("channelDialogForm:editCapacity"), "3");
+        browser.click(By.id("channelDialogForm:saveChannel"));
+
+        browser.waitUntil(
+                d -> d.findElement(By.id("channelsForm:messages")).getText().contains("saved"));
+        assertThat(settings(child)).isEqualTo("3 0 365");
+        browser.waitUntil(d -> cell(child, "capacity").equals("3"));
+        assertThat(row(child).findElements(By.cssSelector("[id$=':removalFrom']")))
+                .as("now its own")
+                .isEmpty();
+    }
+
     private void openEditor(String completeName) {
         clickInRow(completeName, "edit");
         browser.waitUntil(d ->
