@@ -14,6 +14,8 @@ import java.util.TreeSet;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
 import org.queuejob.domain.model.channel.ChannelsChanged;
+import org.queuejob.domain.model.channel.RemovalIntervals;
+import org.queuejob.domain.model.channel.RemovalIntervals.RemovalInterval;
 import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.domain.model.statistics.JobCounts;
@@ -51,7 +53,7 @@ public class ChannelService {
         for (ChannelSpec spec : config.channels()) {
             Optional<Channel> record = channels.find(spec.fullName());
             if (record.isEmpty()) {
-                channels.store(new Channel(spec));
+                storeNew(spec);
             } else if (config.names(spec.fullName())) {
                 record.get().configure(spec.capacity(), spec.sequential(), spec.throttleSeconds());
             }
@@ -82,11 +84,14 @@ public class ChannelService {
             }
         }
         names.add(ChannelSpec.ROOT);
+        RemovalIntervals intervals = RemovalIntervals.of(records.values());
         List<ChannelView> views = new ArrayList<>();
         for (String name : names) {
             long[] live = counts.getOrDefault(name, new long[3]);
             Channel channel = records.get(name);
             if (channel == null) {
+                // The interval the autovacuum applies to its jobs, not a default it would not use.
+                RemovalInterval inherited = intervals.forChannel(name);
                 views.add(new ChannelView(
                         name,
                         false,
@@ -94,7 +99,8 @@ public class ChannelService {
                         false,
                         0,
                         false,
-                        Channel.DEFAULT_REMOVAL_INTERVAL_DAYS,
+                        inherited.days(),
+                        inherited.from(),
                         live[0],
                         live[1],
                         live[2]));
@@ -108,6 +114,7 @@ public class ChannelService {
                         spec.throttleSeconds(),
                         spec.paused(),
                         channel.removalIntervalDays(),
+                        name,
                         live[0],
                         live[1],
                         live[2]));
@@ -133,7 +140,8 @@ public class ChannelService {
     }
 
     /**
-     * Done and cancelled jobs of the channel older than this are deleted by the autovacuum (default 30 days).
+     * Done and cancelled jobs of the channel older than this are deleted by the autovacuum (a new record starts from
+     * the interval it inherited, {@link RemovalIntervals}).
      *
      * @throws InvalidSettingException for a number of days out of 1 to {@value Channel#MAX_REMOVAL_INTERVAL_DAYS}
      */
@@ -164,11 +172,26 @@ public class ChannelService {
             refusedAsSettingDo(() -> existing.configure(capacity, sequential, throttleSeconds));
             channel = existing;
         } else {
-            channel = new Channel(spec);
-            store(channel);
+            channel = storeNew(spec);
         }
         changed.fire(new ChannelsChanged(spec.fullName()));
         return channel;
+    }
+
+    /**
+     * A new record of {@code spec}'s channel, keeping the removal interval the channel had without it (its nearest
+     * configured ancestor's): giving a channel settings does not change how long its finished jobs are kept.
+     */
+    private Channel storeNew(ChannelSpec spec) {
+        Channel channel = new Channel(spec);
+        channel.changeRemovalInterval(inheritedInterval(spec.fullName()));
+        store(channel);
+        return channel;
+    }
+
+    /** The removal interval a channel without a record has: what the overview shows and the autovacuum applies. */
+    private int inheritedInterval(String completeName) {
+        return RemovalIntervals.of(channels.all()).forChannel(completeName).days();
     }
 
     /**
@@ -191,8 +214,9 @@ public class ChannelService {
      * A save of the Channels screen's dialog or of the API's PUT: settings and removal interval in one transaction,
      * both taken or neither, and only the fields changed are written, each resolved against the record as read here
      * ({@link FieldEdit}); another person's change to another field is kept. A channel without a record starts from
-     * what the screen shows for it: no capacity of its own (unlimited), not sequential, no throttle, {@value
-     * Channel#DEFAULT_REMOVAL_INTERVAL_DAYS} days.
+     * what the screen shows for it: no capacity of its own (unlimited), not sequential, no throttle, and the removal
+     * interval it has inherited (its nearest configured ancestor's, {@link RemovalIntervals}), so that a first save of
+     * its capacity alone leaves its jobs kept as long as before.
      *
      * @param capacity null: unlimited
      * @throws InvalidSettingException as {@link #configure(String, OptionalInt, boolean, int)} and {@link
@@ -216,7 +240,7 @@ public class ChannelService {
                 Boolean.TRUE.equals(sequential.resolve(current != null && current.sequential(), "sequential"));
         int newThrottle = throttleSeconds.resolve(current == null ? 0 : current.throttleSeconds(), "throttle");
         int newRemoval = removalDays.resolve(
-                existing == null ? Channel.DEFAULT_REMOVAL_INTERVAL_DAYS : existing.removalIntervalDays(),
+                existing == null ? inheritedInterval(completeName) : existing.removalIntervalDays(),
                 "removal interval");
         Channel channel = configure(
                 existing,

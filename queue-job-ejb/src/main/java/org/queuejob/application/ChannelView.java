@@ -8,6 +8,10 @@ import java.io.Serializable;
  * shows the same. Running counts enqueued and started jobs (a running job shows as enqueued until it ends).
  *
  * @param capacity null when unlimited
+ * @param removalIntervalDays the interval the autovacuum applies to the channel: its own, or for a channel without a
+ *     record its nearest configured ancestor's ({@code RemovalIntervals})
+ * @param removalIntervalFrom the complete name of the channel whose record sets that interval (this one's when it has
+ *     a record); null when none does and the default applies
  */
 public record ChannelView(
         String completeName,
@@ -17,6 +21,7 @@ public record ChannelView(
         int throttleSeconds,
         boolean paused,
         int removalIntervalDays,
+        String removalIntervalFrom,
         long waiting,
         long running,
         long failed)
@@ -26,6 +31,11 @@ public record ChannelView(
     public String name() {
         int dot = completeName.lastIndexOf('.');
         return dot < 0 ? completeName : completeName.substring(dot + 1);
+    }
+
+    /** Whether the removal interval is another channel's (or the default), the channel having no record of its own. */
+    public boolean removalIntervalInherited() {
+        return !completeName.equals(removalIntervalFrom);
     }
 
     /** The parent's complete name; null for root. */

@@ -8,8 +8,12 @@ import jakarta.enterprise.event.NotificationOptions;
 import jakarta.enterprise.util.TypeLiteral;
 import java.lang.annotation.Annotation;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletionStage;
@@ -17,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
 import org.queuejob.domain.model.channel.ChannelsChanged;
+import org.queuejob.domain.model.statistics.JobCounts;
+import org.queuejob.domain.model.statistics.StateCount;
+import org.queuejob.domain.model.statistics.WaitingJob;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelSpec;
 
@@ -155,6 +162,63 @@ class ChannelServiceTest {
         assertThat(sms.removalIntervalDays()).isEqualTo(7);
     }
 
+    /**
+     * A channel that only has jobs keeps them as long as its nearest configured ancestor says (the autovacuum's rule):
+     * the overview shows that interval and where it comes from, not the default of 30 days it showed before.
+     */
+    @Test
+    void aChannelWithoutARecord_isShownWithTheIntervalTheAutovacuumApplies_andTheChannelItComesFrom() {
+        record("root").changeRemovalInterval(90);
+        record("root.mail").changeRemovalInterval(7);
+        jobsIn("root.x", "root.mail.eu");
+
+        ChannelView x = view("root.x");
+        assertThat(x.configured()).isFalse();
+        assertThat(x.removalIntervalDays()).isEqualTo(90);
+        assertThat(x.removalIntervalFrom()).isEqualTo("root");
+        assertThat(x.removalIntervalInherited()).isTrue();
+        assertThat(view("root.mail.eu").removalIntervalDays()).isEqualTo(7);
+        assertThat(view("root.mail.eu").removalIntervalFrom()).isEqualTo("root.mail");
+        assertThat(view("root.mail").removalIntervalInherited())
+                .as("a record's interval is its own")
+                .isFalse();
+    }
+
+    /** The dialog, opened on the overview, changes only the capacity: the new record keeps the inherited 90 days. */
+    @Test
+    void aFirstSaveOfTheCapacityAlone_storesTheIntervalTheChannelInherited_notTheDefault() {
+        record("root").changeRemovalInterval(90);
+        jobsIn("root.x");
+        ChannelView shown = view("root.x");
+
+        service.change(
+                "root.x",
+                FieldEdit.from(shown.capacity(), 3),
+                FieldEdit.from(shown.sequential(), false),
+                FieldEdit.from(shown.throttleSeconds(), 0),
+                FieldEdit.from(shown.removalIntervalDays(), shown.removalIntervalDays()));
+
+        assertThat(record("root.x").spec().capacity()).hasValue(3);
+        assertThat(record("root.x").removalIntervalDays()).isEqualTo(90);
+        assertThat(view("root.x").removalIntervalInherited()).isFalse();
+    }
+
+    /** As {@code PUT /channels/root.y {"capacity":3}} does: the absent interval is the inherited one. */
+    @Test
+    void aNewRecordGivenNoInterval_keepsTheOneItInherited_whateverCreatesIt() {
+        record("root").changeRemovalInterval(365);
+        record("root.mail").changeRemovalInterval(7);
+
+        service.change("root.y", FieldEdit.to(3), FieldEdit.keep(), FieldEdit.keep(), FieldEdit.keep());
+        service.configure("root.mail.eu", OptionalInt.of(2), false, 0);
+        service.apply(ChannelConfig.parse("root.eu.mail:2"));
+
+        assertThat(record("root.y").removalIntervalDays()).isEqualTo(365);
+        assertThat(record("root.mail.eu").removalIntervalDays()).isEqualTo(7);
+        assertThat(record("root.eu").removalIntervalDays()).isEqualTo(365);
+        assertThat(record("root.eu.mail").removalIntervalDays()).isEqualTo(365);
+    }
+
     @Test
     void atStart_theChannelsTheStringNames_takeItsSettings_andTheOnesItOnlyImplies_keepWhatWasSetOnThem() {
         record("root").configure(OptionalInt.of(8), false, 3);
@@ -197,6 +261,35 @@ class ChannelServiceTest {
         service.apply(ChannelConfig.parse("root:3"));
 
         assertThat(record("root").spec().capacity()).hasValue(3);
+    }
+
+    /** Jobs waiting in each of {@code channels}, none of which has a record. */
+    private void jobsIn(String... channels) {
+        service.jobCounts = new JobCounts() {
+            @Override
+            public List<StateCount> unended() {
+                return Arrays.stream(channels)
+                        .map(channel -> new StateCount(channel, "pending", 1))
+                        .toList();
+            }
+
+            @Override
+            public Map<Instant, Long> failedPerHour(Instant since) {
+                return Map.of();
+            }
+
+            @Override
+            public List<WaitingJob> oldestWaiting(Collection<String> names) {
+                return List.of();
+            }
+        };
+    }
+
+    private ChannelView view(String name) {
+        return service.overview().stream()
+                .filter(view -> view.completeName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private Channel record(String name) {

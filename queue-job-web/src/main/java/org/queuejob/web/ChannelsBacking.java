@@ -59,6 +59,10 @@ public class ChannelsBacking implements Serializable {
     static final String THROTTLE_RULE = "Throttle: a whole number of seconds from 0 to 86,400 (a day).";
     static final String REMOVAL_RULE = "Removal interval: a whole number of days from 1 to 36,500.";
 
+    /** The dialog's note on a channel without a record ({@link #getEditRemovalHint}). */
+    static final String REMOVAL_INHERITED = "Removal interval %s, which the autovacuum applies to this channel now;"
+            + " saving stores it as the channel's own.";
+
     /** The labels say the rule the scheduler applies: 0 on root stops dispatching, 0 below root is unlimited. */
     static final String ROOT_CAPACITY_LABEL = "Capacity: jobs at once in the whole queue (0 stops dispatching)";
 
@@ -201,6 +205,31 @@ public class ChannelsBacking implements Serializable {
 
     public String getRemovalRule() {
         return REMOVAL_RULE;
+    }
+
+    /**
+     * The Removal column's note for a channel without a record: whose interval the autovacuum applies to its jobs
+     * ("from root"); null for a channel with its own. Without it the number read as the channel's own setting.
+     */
+    public String removalSource(ChannelView channel) {
+        if (!channel.removalIntervalInherited()) {
+            return null;
+        }
+        return channel.removalIntervalFrom() == null ? "default" : "from " + channel.removalIntervalFrom();
+    }
+
+    /**
+     * The dialog's note under the removal interval of a channel without a record: the number is inherited, and a
+     * save makes it the channel's own (a later change of the ancestor's no longer reaches it). Null for a record.
+     */
+    public String getEditRemovalHint() {
+        if (shown == null || !shown.removalIntervalInherited()) {
+            return null;
+        }
+        String from = shown.removalIntervalFrom() == null
+                ? "the default: no channel above has one"
+                : "inherited from " + shown.removalIntervalFrom();
+        return String.format(REMOVAL_INHERITED, from);
     }
 
     /** The tree's capacity: "unlimited", or for root at 0, that nothing is dispatched. */

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
 import org.omnifaces.util.Faces;
 import org.queuejob.application.FieldEdit;
@@ -71,9 +72,13 @@ public class JobFunctionsBacking implements Serializable {
     @Size(max = MAX_TEXT, message = ACTION_TOO_LONG)
     private String editRelatedAction;
 
+    /**
+     * A list of the page's own: the table's Name and Channel columns sort, and PrimeFaces sorts the list it is given in
+     * place; the service's is unmodifiable, and a click on a header opened the error page.
+     */
     public List<JobFunctionView> getFunctions() {
         if (functions == null) {
-            functions = jobFunctions.list();
+            functions = new ArrayList<>(jobFunctions.list());
         }
         return functions;
     }

@@ -20,8 +20,8 @@ import org.queuejob.domain.model.autovacuum.HistorySegment;
 import org.queuejob.domain.model.autovacuum.HistoryWalk;
 import org.queuejob.domain.model.autovacuum.JobHistory;
 import org.queuejob.domain.model.autovacuum.RemovalDeadlines;
-import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
+import org.queuejob.domain.model.channel.RemovalIntervals;
 import org.queuejob.domain.model.job.JobState;
 
 /**
@@ -67,11 +67,7 @@ public class AutovacuumReader extends AbstractItemReader {
             long id = Long.parseLong(runId);
             AutovacuumRun run =
                     runs.find(id).orElseThrow(() -> new IllegalStateException("No autovacuum run " + runId));
-            Map<String, Integer> intervals = new HashMap<>();
-            for (Channel channel : channels.all()) {
-                intervals.put(channel.completeName(), channel.removalIntervalDays());
-            }
-            RemovalDeadlines deadlines = new RemovalDeadlines(intervals, run.asOf());
+            RemovalDeadlines deadlines = new RemovalDeadlines(RemovalIntervals.of(channels.all()), run.asOf());
             List<HistorySegment> segments = new ArrayList<>();
             Map<String, Instant> byChannel = new HashMap<>();
             for (JobState state : List.of(JobState.DONE, JobState.CANCELLED)) {

@@ -25,8 +25,19 @@ public class ChannelJson {
     @Schema(required = true)
     public boolean paused;
 
-    @Schema(required = true, description = "Done and cancelled jobs older than this are deleted (days)")
+    @Schema(
+            required = true,
+            description = "Done and cancelled jobs older than this are deleted (days). A channel without a record"
+                    + " (configured false) has its nearest configured ancestor's, the one the autovacuum applies to"
+                    + " its jobs (see removalIntervalFrom)")
     public int removalIntervalDays;
+
+    @Schema(
+            description = "The channel whose record sets removalIntervalDays: this channel's name when it has a"
+                    + " record, its nearest configured ancestor's when it has none (inherited); absent when no record"
+                    + " sets it and the default of 30 days applies",
+            example = "root")
+    public String removalIntervalFrom;
 
     @Schema(required = true, description = "Its own jobs waiting (wait_dependencies, pending)")
     public long waiting;
@@ -46,6 +57,7 @@ public class ChannelJson {
         json.throttleSeconds = view.throttleSeconds();
         json.paused = view.paused();
         json.removalIntervalDays = view.removalIntervalDays();
+        json.removalIntervalFrom = view.removalIntervalFrom();
         json.waiting = view.waiting();
         json.running = view.running();
         json.failed = view.failed();

@@ -41,7 +41,9 @@ public class ChannelsResource {
     @Operation(
             summary = "List channels",
             description = "Configured channels and those that only have jobs, with the"
-                    + " live counts of each channel's own jobs.")
+                    + " live counts of each channel's own jobs. A channel that only has jobs shows the removal"
+                    + " interval the autovacuum applies to them: its nearest configured ancestor's, named in"
+                    + " removalIntervalFrom.")
     @APIResponse(
             responseCode = "200",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ChannelJson.class)))
@@ -68,9 +70,10 @@ public class ChannelsResource {
     @Operation(
             summary = "Change a channel's settings",
             description = "Creates the channel's record if it has none (starting, as the back office's dialog, from"
-                    + " no capacity of its own, i.e. unlimited, not sequential, no throttle, 30 days); absent fields"
-                    + " keep their values. The name must be exactly a channel's complete name (root.mail, no spaces"
-                    + " around it). Refused with the scheduler's message when inconsistent (e.g."
+                    + " no capacity of its own, i.e. unlimited, not sequential, no throttle, and the removal interval"
+                    + " it inherited from its nearest configured ancestor, which the autovacuum applied to it until"
+                    + " then); absent fields keep their values. The name must be exactly a channel's complete name"
+                    + " (root.mail, no spaces around it). Refused with the scheduler's message when inconsistent (e.g."
                     + " sequential with a capacity of 2), and then nothing changes.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ChannelJson.class)))
     @APIResponse(

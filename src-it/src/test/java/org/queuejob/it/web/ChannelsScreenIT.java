@@ -167,6 +167,108 @@ class ChannelsScreenIT extends BrowserTest {
         assertThat(cell(prefix + "-b", "paused")).isEqualTo("Running");
     }
 
+    /**
+     * A save refused by the converter (capacity "abc") on one channel, then the dialog closed and another channel
+     * edited: the dialog shows the other channel's own values, and saving its capacity keeps its throttle and removal
+     * interval. Before, the refused save's values stayed in the dialog's fields (component state): root.billing's
+     * dialog showed root.mail's throttle 0 and removal 30, and "saved" wrote them over its 60 and 365.
+     */
+    @Test
+    void aSaveRefusedOnOneChannel_leavesNoneOfItsValuesInTheNextChannelsDialog_norInThatChannelsRecord() {
+        String prefix = JobRows.uniqueChannel("reset");
+        String mail = prefix + "-mail";
+        String billing = prefix + "-billing";
+        put(mail, "{\"capacity\":2,\"throttleSeconds\":0,\"removalIntervalDays\":30}");
+        put(billing, "{\"capacity\":5,\"throttleSeconds\":60,\"removalIntervalDays\":365}");
+        browser.open("/channels.xhtml");
+
+        openEditor(mail);
+        browser.type(By.id("channelDialogForm:editCapacity"), "abc");
+        browser.click(By.id("channelDialogForm:saveChannel"));
+        browser.waitUntil(d -> d.findElement(By.id("channelDialogForm:channelMessages"))
+                .getText()
+                .contains("Capacity: a whole number from 0 to 100,000."));
+        browser.click(By.cssSelector("#channelDialogForm\\:channelDialog .ui-dialog-titlebar-close"));
+        browser.waitUntil(
+                d -> !d.findElement(By.id("channelDialogForm:channelDialog")).isDisplayed());
+
+        openEditor(billing);
+        assertThat(field("editCapacity")).isEqualTo("5");
+        assertThat(field("editThrottle")).isEqualTo("60");
+        assertThat(field("editRemoval")).isEqualTo("365");
+        browser.type(By.id("channelDialogForm:editCapacity"), "3");
+        browser.click(By.id("channelDialogForm:saveChannel"));
+
+        browser.waitUntil(
+                d -> d.findElement(By.id("channelsForm:messages")).getText().contains("saved"));
+        assertThat(settings(billing)).isEqualTo("3 60 365");
+        assertThat(settings(mail)).as("the refused save changed nothing").isEqualTo("2 0 30");
+    }
+
+    /**
+     * A channel that only has jobs keeps them as long as its nearest configured parent says (the autovacuum's rule):
+     * the tree, the dialog and the API show that interval and whose it is, and a first save of its capacity alone
+     * stores it. Before, they showed 30 days and the save stored 30 while the parent said 365.
+     */
+    @Test
+    void aChannelWithoutARecord_showsItsParentsRemovalInterval_andAFirstSaveOfItsCapacityKeepsIt() {
+        String parent = JobRows.uniqueChannel("inherit");
+        String child = parent + ".child";
+        put(parent, "{\"capacity\":4,\"removalIntervalDays\":365}");
+        JobRows.aJob(child).store();
+
+        browser.open("/channels.xhtml");
+        browser.waitUntil(d -> cell(child, "removal").equals("365"));
+        assertThat(cell(child, "removalFrom")).contains("from " + parent);
+        assertThat(row(parent).findElements(By.cssSelector("[id$=':removalFrom']")))
+                .as("a record's own interval has no note")
+                .isEmpty();
+        Api.Reply listed = Api.asManager().get("/channels/" + child);
+        assertThat(listed.status()).as(listed.toString()).isEqualTo(200);
+        assertThat(listed.json().getInt("removalIntervalDays")).isEqualTo(365);
+        assertThat(listed.json().getString("removalIntervalFrom")).isEqualTo(parent);
+
+        openEditor(child);
+        assertThat(field("editRemoval")).isEqualTo("365");
+        assertThat(browser.waitFor(By.id("channelDialogForm:editRemovalInherited"))
+                        .getText())
+                .contains("inherited from " + parent);
+        browser.type(By.id("channelDialogForm:editCapacity"), "3");
+        browser.click(By.id("channelDialogForm:saveChannel"));
+
+        browser.waitUntil(
+                d -> d.findElement(By.id("channelsForm:messages")).getText().contains("saved"));
+        assertThat(settings(child)).isEqualTo("3 0 365");
+        browser.waitUntil(d -> cell(child, "capacity").equals("3"));
+        assertThat(row(child).findElements(By.cssSelector("[id$=':removalFrom']")))
+                .as("now its own")
+                .isEmpty();
+    }
+
+    private void openEditor(String completeName) {
+        clickInRow(completeName, "edit");
+        browser.waitUntil(d ->
+                d.findElement(By.id("channelDialogForm:editName")).getText().equals(completeName));
+    }
+
+    /** What a field of the dialog shows. */
+    private String field(String id) {
+        return browser.waitFor(By.id("channelDialogForm:" + id)).getAttribute("value");
+    }
+
+    /** Capacity, throttle and removal interval as stored. */
+    private static String settings(String channel) {
+        return JobRows.queryString(
+                "SELECT coalesce(capacity::text, 'unlimited') || ' ' || throttle_seconds || ' ' || removal_interval_days"
+                        + " FROM queue_job_channel WHERE complete_name = ?",
+                channel);
+    }
+
+    private static void put(String channel, String json) {
+        Api.Reply reply = Api.asManager().put("/channels/" + channel, json);
+        assertThat(reply.status()).as(reply.toString()).isBetween(200, 204);
+    }
+
     /** A channel configured through the API, as another manager would: it has a pause button. */
     private static void configure(String channel) {
         Api.Reply reply = Api.asManager().put("/channels/" + channel, "{\"capacity\":3}");

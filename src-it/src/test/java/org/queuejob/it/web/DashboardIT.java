@@ -261,6 +261,53 @@ class DashboardIT extends BrowserTest {
         }
     }
 
+    /**
+     * The server is made quiet elsewhere (the API, another manager) after the dashboard drew its Quiet button, and the
+     * manager then clicks it: the click is answered, the server stays quiet. Before, the card, read again with the
+     * click, left the button out of the now quiet server's row and the click was dropped without a word; the same
+     * held for Resume.
+     */
+    @Test
+    void aQuietClickedAfterTheServerWentQuietElsewhere_isAnswered_notDroppedWithoutAWord() {
+        String server = ApiIT.thisServer();
+        Api manager = Api.asManager();
+        try {
+            browser.loginAsManager();
+            browser.open("/dashboard.xhtml");
+            String quiet = browser.waitFor(By.xpath(rowOf(server) + "//button[contains(@id, 'quietServer')]"))
+                    .getAttribute("id");
+            assertThat(manager.post("/servers/quiet", ApiIT.serverBody(server)).status())
+                    .isEqualTo(200);
+
+            // By its id, as the button drawn before: a refresh meanwhile may have hidden it, never removed it.
+            browser.script("document.getElementById(arguments[0]).click();", quiet);
+            browser.waitForPrimeFacesAjax();
+
+            assertThat(browser.waitFor(By.id("dashboardForm:serverMessages")).getText())
+                    .contains("Server " + server + " is quiet: it takes no new jobs and finishes those it holds.");
+            assertThat(browser.waitFor(By.xpath(rowOf(server) + "//button[contains(@id, 'resumeServer')]"))
+                            .isDisplayed())
+                    .isTrue();
+            String resume = browser.driver()
+                    .findElement(By.xpath(rowOf(server) + "//button[contains(@id, 'resumeServer')]"))
+                    .getAttribute("id");
+            assertThat(manager.post("/servers/resume", ApiIT.serverBody(server)).status())
+                    .isEqualTo(200);
+
+            browser.script("document.getElementById(arguments[0]).click();", resume);
+            browser.waitForPrimeFacesAjax();
+
+            browser.waitUntil(d -> d.findElement(By.id("dashboardForm:serverMessages"))
+                    .getText()
+                    .contains("Server " + server + " takes jobs again."));
+            assertThat(JobRows.count(
+                            "SELECT count(*) FROM queue_job_instance WHERE name = ? AND quiet_since IS NULL", server))
+                    .isEqualTo(1);
+        } finally {
+            manager.post("/servers/resume", ApiIT.serverBody(server));
+        }
+    }
+
     private static String rowOf(String server) {
         return "//*[@id='dashboardForm:servers']//tr[td[contains(., '" + server + "')]]";
     }

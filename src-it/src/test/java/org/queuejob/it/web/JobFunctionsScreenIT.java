@@ -2,6 +2,10 @@ package org.queuejob.it.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Collator;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,53 @@ class JobFunctionsScreenIT extends BrowserTest {
         } finally {
             manager.post("/servers/resume", ApiIT.serverBody(server));
         }
+    }
+
+    /**
+     * The Name header sorts the rows, ascending then descending, on the page. Before, PrimeFaces sorted the service's
+     * unmodifiable list in place and the click opened the error page.
+     */
+    @Test
+    void clickingTheNameHeader_sortsTheRowsBothWays_insteadOfOpeningTheErrorPage() {
+        browser.loginAsViewer();
+        browser.open("/job-functions.xhtml");
+        row(REPORT);
+        List<String> listed = names();
+        assertThat(listed).as("the demo's functions").hasSizeGreaterThan(1);
+        // As PrimeFaces compares a column's text: with the page's collation, not case-sensitive.
+        Collator collation = Collator.getInstance(Locale.ENGLISH);
+        Comparator<String> byName = Comparator.comparing((String name) -> name.toLowerCase(Locale.ENGLISH), collation);
+        List<String> ascending = listed.stream().sorted(byName).toList();
+        List<String> descending = listed.stream().sorted(byName.reversed()).toList();
+
+        browser.click(NAME_HEADER);
+        browser.waitUntil(d -> names().equals(ascending));
+        assertNoErrorPage();
+
+        browser.click(NAME_HEADER);
+        browser.waitUntil(d -> names().equals(descending));
+        assertNoErrorPage();
+        assertThat(browser.driver().getCurrentUrl()).contains("job-functions.xhtml");
+    }
+
+    private static final By NAME_HEADER = By.xpath("//div[@id='functionsForm:functions']//th[contains(@class,"
+            + " 'ui-sortable-column')][.//span[normalize-space()='Name']]");
+
+    /** The functions' names, top to bottom, as the table shows them. */
+    private List<String> names() {
+        return browser
+                .driver()
+                .findElements(By.cssSelector("tbody[id='functionsForm:functions_data'] span[id$=':name']"))
+                .stream()
+                .map(name -> name.getText().strip())
+                .toList();
+    }
+
+    private void assertNoErrorPage() {
+        assertThat(browser.driver().findElements(By.cssSelector(".qj-error")))
+                .as("the error page")
+                .isEmpty();
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).doesNotContain("Something went wrong");
     }
 
     @Test

@@ -2,33 +2,32 @@ package org.queuejob.domain.model.autovacuum;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.queuejob.domain.model.channel.RemovalIntervals;
 
 /**
- * Until when a finished job of each channel is kept: {@code asOf} minus the channel's removal interval. A channel
- * without a record takes its nearest configured ancestor's interval ({@code root.mail.eu} that of {@code
- * root.mail}), and root without a record the default of 30 days; the original instead never deleted the jobs of a
- * channel without a record (Q13).
+ * Until when a finished job of each channel is kept: {@code asOf} minus the channel's removal interval, which a
+ * channel without a record takes from its nearest configured ancestor ({@link RemovalIntervals}); the original
+ * instead never deleted the jobs of a channel without a record (Q13).
  */
 public final class RemovalDeadlines {
 
-    /** The original's {@code _removal_interval}. */
-    public static final int DEFAULT_DAYS = 30;
-
-    private static final String ROOT = "root";
-
-    private final Map<String, Integer> intervalDays;
+    private final RemovalIntervals intervals;
     private final Instant asOf;
 
     /**
-     * @param intervalDays removal interval per configured channel (complete name → days)
+     * @param intervals the removal intervals of the channels with a record
      * @param asOf the instant the run counts back from
      */
-    public RemovalDeadlines(Map<String, Integer> intervalDays, Instant asOf) {
-        this.intervalDays = new HashMap<>(Objects.requireNonNull(intervalDays, "Removal intervals are required."));
+    public RemovalDeadlines(RemovalIntervals intervals, Instant asOf) {
+        this.intervals = Objects.requireNonNull(intervals, "Removal intervals are required.");
         this.asOf = Objects.requireNonNull(asOf, "The instant of the run is required.");
+    }
+
+    /** @param intervalDays removal interval per configured channel (complete name → days) */
+    public RemovalDeadlines(Map<String, Integer> intervalDays, Instant asOf) {
+        this(new RemovalIntervals(intervalDays), asOf);
     }
 
     public Instant asOf() {
@@ -37,22 +36,11 @@ public final class RemovalDeadlines {
 
     /** The interval that applies to {@code channel}: its own, else its nearest configured ancestor's. */
     public int intervalDays(String channel) {
-        for (String name = channel; name != null; name = parentOf(name)) {
-            Integer days = intervalDays.get(name);
-            if (days != null) {
-                return days;
-            }
-        }
-        return intervalDays.getOrDefault(ROOT, DEFAULT_DAYS);
+        return intervals.forChannel(channel).days();
     }
 
     /** Done and cancelled jobs of {@code channel} that ended before this instant are deleted. */
     public Instant deadline(String channel) {
         return asOf.minus(Duration.ofDays(intervalDays(channel)));
-    }
-
-    private static String parentOf(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? null : name.substring(0, dot);
     }
 }

@@ -4,9 +4,10 @@
  * cluster.
  *
  * <p>Contract. {@link org.queuejob.domain.model.autovacuum.RemovalDeadlines} says how old a finished job of a channel
- * must be (the channel's record, else its nearest configured ancestor's, else 30 days), counted back from the
- * instant the run started. {@link org.queuejob.domain.model.autovacuum.HistoryWalk} walks the candidates of a run in
- * keyset order, one page at a time, and can resume after any position it handed out, so memory never depends on
+ * must be ({@link org.queuejob.domain.model.channel.RemovalIntervals}: the channel's record, else its nearest
+ * configured ancestor's, else 30 days), counted back from the instant the run started.
+ * {@link org.queuejob.domain.model.autovacuum.HistoryWalk} walks the candidates of a run in keyset order, one page
+ * at a time, and can resume after any position it handed out, so memory never depends on
  * how many jobs are deleted. {@link org.queuejob.domain.model.autovacuum.AutovacuumPace} is how much of the wall
  * time a run may spend working, {@link org.queuejob.domain.model.autovacuum.LoadYield} how far below that it goes
  * while its server's workers are busy, and {@link org.queuejob.domain.model.autovacuum.ChunkPause} the wait between
