@@ -59,6 +59,9 @@ public class ClusterMembership {
     @Inject
     Notifications notifications;
 
+    @Inject
+    LeaderLock leader;
+
     private final int sessionKey = new SecureRandom().nextInt(Integer.MAX_VALUE);
 
     /** The servers seen without their liveness lock, while they stay so (the leader's view). */
@@ -177,8 +180,9 @@ public class ClusterMembership {
      */
     public synchronized List<Member> aliveRescuingTheDead() {
         List<Member> alive = members();
-        Map<String, Integer> rescued =
-                statements.rescue(alive.stream().map(Member::name).collect(Collectors.toSet()));
+        Set<String> names = alive.stream().map(Member::name).collect(Collectors.toSet());
+        Map<String, Integer> rescued = leader.onSession(session -> ClusterStatements.rescue(session, names))
+                .orElse(Map.of());
         if (!rescued.isEmpty()) {
             rescued.values().forEach(rescuedJobs::add);
             LOG.warning(() -> "Server(s) no longer alive, their jobs back to pending: "

@@ -9,6 +9,11 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -55,15 +60,15 @@ public class ClusterStatements {
     /**
      * Jobs held by servers that are not alive go back to pending (T7/T8); their work was rolled back with their
      * process, and their runs that went on after their jobs were taken from them by hand are gone too, so they no
-     * longer occupy slots. ?1 names the live servers. Returns the dead server of each rescued job (read before the
+     * longer occupy slots. Both parameters name the live servers. Returns the dead server of each rescued job (read before the
      * update clears it).
      */
     static final String RESCUE = """
             WITH forgotten AS (
-                DELETE FROM queue_job_run_taken_away WHERE NOT (worker = ANY (CAST(?1 AS text[])))),
+                DELETE FROM queue_job_run_taken_away WHERE NOT (worker = ANY (CAST(? AS text[])))),
             rescued AS (
                 SELECT id, worker FROM queue_job
-                 WHERE %s AND worker IS NOT NULL AND NOT (worker = ANY (CAST(?1 AS text[])))
+                 WHERE %s AND worker IS NOT NULL AND NOT (worker = ANY (CAST(? AS text[])))
                  FOR UPDATE SKIP LOCKED)
             UPDATE queue_job j SET state = '%s', worker = NULL, date_enqueued = NULL, date_started = NULL,
                    version = j.version + 1
@@ -167,14 +172,27 @@ public class ClusterStatements {
         return members;
     }
 
-    /** Rescues the jobs of every server not in {@code alive}; returns how many, per dead server. */
-    public Map<String, Integer> rescue(Collection<String> alive) {
-        List<?> rows = em.createNativeQuery(RESCUE)
-                .setParameter(1, PostgresArrays.literal(alive))
-                .getResultList();
+    /**
+     * Rescues the jobs of every server not in {@code alive}, on the leader's {@code session}; returns how many, per
+     * dead server. On that session only: a leader paused past its session's end (a long GC) has lost the lock with
+     * it, so it cannot send back to pending, with a list of the living read before the pause, the jobs that a new
+     * leader handed meanwhile to a server that joined.
+     */
+    public static Map<String, Integer> rescue(Connection session, Collection<String> alive) throws SQLException {
         Map<String, Integer> rescued = new LinkedHashMap<>();
-        rows.forEach(worker -> rescued.merge(String.valueOf(worker), 1, Integer::sum));
-        em.createNativeQuery(FORGET_LONG_DEAD).executeUpdate();
+        try (PreparedStatement rescue = session.prepareStatement(RESCUE)) {
+            String names = PostgresArrays.literal(alive);
+            rescue.setString(1, names);
+            rescue.setString(2, names);
+            try (ResultSet rows = rescue.executeQuery()) {
+                while (rows.next()) {
+                    rescued.merge(rows.getString(1), 1, Integer::sum);
+                }
+            }
+        }
+        try (Statement forget = session.createStatement()) {
+            forget.executeUpdate(FORGET_LONG_DEAD);
+        }
         return rescued;
     }
 

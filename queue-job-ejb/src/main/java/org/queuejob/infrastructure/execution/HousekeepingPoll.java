@@ -132,7 +132,12 @@ public class HousekeepingPoll {
                 if (!threads.isActive() || !passes.leadsNow()) {
                     return false;
                 }
+                long rescuedBefore = membership.rescuedJobs();
                 dispatcher.readMembers(membership::aliveRescuingTheDead);
+                if (membership.rescuedJobs() != rescuedBefore) {
+                    // The dead server's jobs are pending again: their slots are free now, not at the next poll.
+                    dispatcher.reconcile();
+                }
                 dispatcher.pendingAnywhere();
                 membership.untilGraceEnds().ifPresent(this::rescueLookIn);
                 return true;

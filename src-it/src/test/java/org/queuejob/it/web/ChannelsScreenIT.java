@@ -66,7 +66,7 @@ class ChannelsScreenIT extends BrowserTest {
         browser.waitUntil(d -> cell(channel, "waiting").equals("4"));
         browser.screenshot("channels");
 
-        clickInRow(channel, "edit");
+        openEditor(channel);
         assertThat(browser.waitFor(By.id("channelDialogForm:editName")).getText())
                 .isEqualTo(channel);
         browser.type(By.id("channelDialogForm:editCapacity"), "3");
@@ -100,9 +100,9 @@ class ChannelsScreenIT extends BrowserTest {
         JobRows.aJob(channel).store();
 
         browser.open("/channels.xhtml");
-        clickInRow(channel, "edit");
+        openEditor(channel);
         browser.type(By.id("channelDialogForm:editCapacity"), "2");
-        browser.click(By.id("channelDialogForm:editSequential"));
+        browser.click(By.cssSelector("#channelDialogForm\\:editSequential .ui-chkbox-box"));
         browser.click(By.id("channelDialogForm:saveChannel"));
 
         // In the dialog's own message area, not behind its overlay.
@@ -233,6 +233,7 @@ class ChannelsScreenIT extends BrowserTest {
         assertThat(browser.waitFor(By.id("channelDialogForm:editRemovalInherited"))
                         .getText())
                 .contains("inherited from " + parent);
+        browser.screenshot("channels-dialog-inherited");
         browser.type(By.id("channelDialogForm:editCapacity"), "3");
         browser.click(By.id("channelDialogForm:saveChannel"));
 

@@ -258,30 +258,33 @@ class JobDetailIT extends BrowserTest {
     @Test
     void cancel_cancelsTheJobAndItsDescendants_andSaysWhatBecomesOfItsRun() {
         String channel = JobRows.uniqueChannel("detail-cancel");
-        String server = JobRows.queryString("SELECT name FROM queue_job_instance ORDER BY heartbeat_at DESC LIMIT 1");
-        UUID graph = UUID.randomUUID();
-        JobRows.Stored parent = JobRows.aJob(channel)
-                .graph(graph)
-                .state("started")
-                .worker(server)
-                .description("Parent")
-                .store();
-        JobRows.Stored child = JobRows.aJob(channel)
-                .graph(graph)
-                .state("wait_dependencies")
-                .description("Child")
-                .store();
-        JobRows.dependency(parent, child);
+        try (JobRows.LiveServer live = JobRows.aLiveServer("detail-cancel")) {
+            String server = live.name();
+            UUID graph = UUID.randomUUID();
+            JobRows.Stored parent = JobRows.aJob(channel)
+                    .graph(graph)
+                    .state("started")
+                    .worker(server)
+                    .description("Parent")
+                    .store();
+            JobRows.Stored child = JobRows.aJob(channel)
+                    .graph(graph)
+                    .state("wait_dependencies")
+                    .description("Child")
+                    .store();
+            JobRows.dependency(parent, child);
 
-        browser.open("/job.xhtml?uuid=" + parent.uuid());
-        browser.click(By.id("actionsForm:cancelJob"));
+            browser.open("/job.xhtml?uuid=" + parent.uuid());
+            browser.click(By.id("actionsForm:cancelJob"));
 
-        assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("cancelled");
-        assertThat(JobRows.state(child.uuid())).isEqualTo("cancelled");
-        assertThat(browser.waitFor(By.id("actionsForm:messages")).getText())
-                .contains("Cancelled, with the jobs that depend on it. If its method is running, its server interrupts"
-                        + " it within two seconds (queue-job.cancel-interrupt is true); its work is rolled back.");
-        browser.screenshot("job-cancelled-while-running");
+            assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("cancelled");
+            assertThat(JobRows.state(child.uuid())).isEqualTo("cancelled");
+            assertThat(browser.waitFor(By.id("actionsForm:messages")).getText())
+                    .contains(
+                            "Cancelled, with the jobs that depend on it. If its method is running, its server interrupts"
+                                    + " it within two seconds (queue-job.cancel-interrupt is true); its work is rolled back.");
+            browser.screenshot("job-cancelled-while-running");
+        }
     }
 
     @Test
@@ -376,23 +379,26 @@ class JobDetailIT extends BrowserTest {
 
     @Test
     void runningJob_pageFollowsTheJob_andShowsItDoneOnceItEnds() {
-        String server = JobRows.queryString("SELECT name FROM queue_job_instance ORDER BY heartbeat_at DESC LIMIT 1");
-        JobRows.Stored job = JobRows.aJob(JobRows.uniqueChannel("detail-running"))
-                .state("started")
-                .worker(server)
-                .store();
-        browser.open("/job.xhtml?uuid=" + job.uuid());
-        assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("started");
+        try (JobRows.LiveServer live = JobRows.aLiveServer("detail-running")) {
+            String server = live.name();
+            JobRows.Stored job = JobRows.aJob(JobRows.uniqueChannel("detail-running"))
+                    .state("started")
+                    .worker(server)
+                    .store();
+            browser.open("/job.xhtml?uuid=" + job.uuid());
+            assertThat(browser.waitFor(By.id("jobState")).getText()).isEqualToIgnoringCase("started");
 
-        JobRows.execute(
-                "UPDATE queue_job SET state = 'done', date_done = now(), result = 'fixture result', worker = NULL"
-                        + " WHERE uuid = ?::uuid",
-                job.uuid().toString());
+            JobRows.execute(
+                    "UPDATE queue_job SET state = 'done', date_done = now(), result = 'fixture result', worker = NULL"
+                            + " WHERE uuid = ?::uuid",
+                    job.uuid().toString());
 
-        browser.waitUntil(
-                d -> d.findElement(By.id("jobState")).getText().equalsIgnoreCase("done"), Duration.ofSeconds(20));
-        assertThat(browser.driver().findElement(By.id("jobResult")).getText()).isEqualTo("fixture result");
-        assertThat(browser.driver().getCurrentUrl()).contains("uuid=" + job.uuid());
+            browser.waitUntil(
+                    d -> d.findElement(By.id("jobState")).getText().equalsIgnoreCase("done"), Duration.ofSeconds(20));
+            assertThat(browser.driver().findElement(By.id("jobResult")).getText())
+                    .isEqualTo("fixture result");
+            assertThat(browser.driver().getCurrentUrl()).contains("uuid=" + job.uuid());
+        }
     }
 
     @Test

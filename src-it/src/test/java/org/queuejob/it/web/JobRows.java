@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.queuejob.dev.DatabaseSettings;
@@ -216,6 +217,32 @@ final class JobRows {
                         + " '{a,b}', ?)",
                 name,
                 sessionKey);
+    }
+
+    /**
+     * Another server, alive until closed: it beats now and holds its liveness lock, and can run no job function, so
+     * the leader hands it nothing and rescues nothing of it. A fixture that runs on a server names this one: a started
+     * row stored under the demo's own server, which does not hold it, is a run whose end could not be recorded, and
+     * that server takes it back and runs it (here: fails it, its function being no deployment's).
+     */
+    static LiveServer aLiveServer(String prefix) {
+        String name = prefix + "-" + UUID.randomUUID() + "@host/domain";
+        int key = 2_000_000 + ThreadLocalRandom.current().nextInt(1_000_000);
+        execute(
+                "INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers, held_limit, functions,"
+                        + " session_key) VALUES (?, now() - interval '1 hour', now(), 1, 2, '{}', ?)",
+                name,
+                key);
+        return new LiveServer(name, livenessLock(key));
+    }
+
+    /** A server {@link #aLiveServer} made: {@link #close()} ends its process and forgets it. */
+    record LiveServer(String name, HeldLock process) implements AutoCloseable {
+        @Override
+        public void close() {
+            process.close();
+            execute("DELETE FROM queue_job_instance WHERE name = ?", name);
+        }
     }
 
     /** Holds the liveness lock of {@code sessionKey}, as a server's process does while it lives, until closed. */

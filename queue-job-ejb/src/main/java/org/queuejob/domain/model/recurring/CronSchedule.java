@@ -43,6 +43,8 @@ public final class CronSchedule {
     static final String NEVER = "The cron expression '%s' never fires (no date matches it).";
     static final String EMPTY = "A cron expression is required, e.g. '0 */5 * * * *' for every five minutes.";
     static final String TOO_LONG = "The cron expression '%s…' is longer than " + MAX_LENGTH + " characters.";
+    private static final int ZONE_SHOWN_WHOLE = 60;
+
     static final String UNKNOWN_ZONE =
             "The time zone '%s' is not known: give a region such as 'Europe/Brussels' or" + " 'UTC'.";
 
@@ -80,8 +82,16 @@ public final class CronSchedule {
         try {
             return ZoneId.of(id.strip());
         } catch (DateTimeException e) {
-            throw new InvalidScheduleException(String.format(UNKNOWN_ZONE, id.strip()), e);
+            throw new InvalidScheduleException(String.format(UNKNOWN_ZONE, shownZone(id.strip())), e);
         }
+    }
+
+    /**
+     * The zone as typed, for the message: cut after 40 characters when it is longer than any zone's name (the longest
+     * are some 30), so that pasted text does not come back whole.
+     */
+    private static String shownZone(String typed) {
+        return typed.length() > ZONE_SHOWN_WHOLE ? StoredText.prefix(typed, 40) + "…" : typed;
     }
 
     private static String checked(String cron) {

@@ -137,4 +137,14 @@ class CronScheduleTest {
                 .isInstanceOf(InvalidScheduleException.class)
                 .hasMessageStartingWith("The time zone 'Europe/Brusels' is not known");
     }
+
+    @Test
+    void aLongTextGivenAsTheZone_isNamedByItsBeginningOnly() {
+        String pasted = "Europe/" + "x".repeat(10_000);
+
+        assertThatThrownBy(() -> CronSchedule.parse("0 0 9 * * *", pasted))
+                .isInstanceOf(InvalidScheduleException.class)
+                .hasMessage("The time zone '" + pasted.substring(0, 40) + "…' is not known: give a region such as"
+                        + " 'Europe/Brussels' or 'UTC'.");
+    }
 }
