@@ -35,16 +35,6 @@ public class ClusterMembership {
      */
     static final Duration SESSION_GRACE = Duration.ofSeconds(2);
 
-    /** How long a name held by another process may take to be released before a start under it is refused. */
-    static final Duration NAME_RELEASE = SESSION_GRACE.multipliedBy(2);
-
-    private static final long NAME_LOOK_MILLIS = 250;
-
-    static final String NAME_TAKEN = "Queue job not started: another running queue already uses the worker name '%s'"
-            + " on this database (another application on this server, or a server given the same"
-            + " queue-job.worker-name). Give each application or server its own queue-job.worker-name; two queues"
-            + " under one name would take each other's jobs.";
-
     private static final Logger LOG = Logger.getLogger(ClusterMembership.class.getName());
 
     @Inject
@@ -93,33 +83,6 @@ public class ClusterMembership {
     /** The key of this server's liveness lock, for its listener to hold. */
     public int sessionKey() {
         return sessionKey;
-    }
-
-    /**
-     * Refuses to start under a name another running queue holds on this database: another application on this
-     * server (the default name names the server, not the application), or a server given the same {@code
-     * queue-job.worker-name}. Two queues under one name take each other's jobs, and fail those whose function only
-     * the other has. A process that just stopped may hold its lock for a moment longer, so a taken name is looked at
-     * again for {@link #NAME_RELEASE} before the start is refused.
-     *
-     * @throws IllegalStateException saying so, before this server has touched any job
-     */
-    public void requireOwnName() {
-        long deadline = System.nanoTime() + NAME_RELEASE.toNanos();
-        while (statements.nameTaken(me.name())) {
-            if (System.nanoTime() - deadline >= 0) {
-                // Logged here too: Payara's deploy answer names only the lifecycle bean that failed.
-                String refusal = String.format(NAME_TAKEN, me.name());
-                LOG.severe(refusal);
-                throw new IllegalStateException(refusal);
-            }
-            try {
-                Thread.sleep(NAME_LOOK_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(String.format(NAME_TAKEN, me.name()), e);
-            }
-        }
     }
 
     /**
