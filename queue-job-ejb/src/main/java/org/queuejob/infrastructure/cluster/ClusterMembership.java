@@ -3,6 +3,8 @@ package org.queuejob.infrastructure.cluster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -14,10 +16,12 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
  * This server as a member of the cluster. It beats every heartbeat interval with what it can run and hold, and holds
@@ -51,6 +55,10 @@ public class ClusterMembership {
 
     @Inject
     LeaderLock leader;
+
+    @Inject
+    @QueueJobDataSource
+    DataSource dataSource;
 
     private final int sessionKey = new SecureRandom().nextInt(Integer.MAX_VALUE);
 
@@ -204,9 +212,16 @@ public class ClusterMembership {
     }
 
     /** Leaves on purpose: others need not wait for this server's heartbeat to age. */
-    public synchronized void leave() {
+    public synchronized void leave() throws SQLException {
         left = true;
-        statements.leave(me.name());
+        removeRecord();
+    }
+
+    /** Deletes this server's record, on a pooled connection of its own (see {@link ClusterStatements#leave}). */
+    void removeRecord() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            ClusterStatements.leave(connection, me.name());
+        }
     }
 
     private void beat() {

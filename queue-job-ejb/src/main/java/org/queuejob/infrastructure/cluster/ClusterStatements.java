@@ -132,12 +132,20 @@ public class ClusterStatements {
      * it by hand too.
      */
     static final String LEAVE = """
-            WITH forgotten AS (DELETE FROM queue_job_run_taken_away WHERE worker = ?1)
-            DELETE FROM queue_job_instance WHERE name = ?1""";
+            WITH forgotten AS (DELETE FROM queue_job_run_taken_away WHERE worker = ?)
+            DELETE FROM queue_job_instance WHERE name = ?""";
 
-    /** A server leaving on purpose: others need not wait for its heartbeat to age. */
-    public void leave(String server) {
-        em.createNativeQuery(LEAVE).setParameter(1, server).executeUpdate();
+    /**
+     * A server leaving on purpose: others need not wait for its heartbeat to age. Plain JDBC on {@code connection}
+     * rather than this bean's entity manager: a server leaves while its application stops, and WildFly may have
+     * stopped this session bean by then (it refused the call, and the record stayed).
+     */
+    public static void leave(Connection connection, String server) throws SQLException {
+        try (PreparedStatement leave = connection.prepareStatement(LEAVE)) {
+            leave.setString(1, server);
+            leave.setString(2, server);
+            leave.executeUpdate();
+        }
     }
 
     /** The servers that beat within {@code deadAfterSeconds}, by name. */

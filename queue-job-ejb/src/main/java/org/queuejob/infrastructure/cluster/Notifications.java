@@ -41,6 +41,8 @@ public class Notifications {
     private static final Logger LOG = Logger.getLogger(Notifications.class.getName());
     private static final Duration WAIT = Duration.ofMillis(500);
     private static final Duration PING_AFTER = Duration.ofSeconds(5);
+    /** A listener answers a stop within {@link #WAIT}, plus its clean-up's two statements. */
+    private static final Duration STOP_WAIT = WAIT.multipliedBy(6);
 
     /**
      * Tries to reconnect after a loss: the first this soon, each failed one doubling the wait up to {@link
@@ -112,11 +114,28 @@ public class Notifications {
         return connected;
     }
 
+    /**
+     * Stops listening, and waits (up to {@link #STOP_WAIT}) for the listener to give back its connection without
+     * this server's liveness lock. Waited for because a stop is an application stopping: once it returns, the
+     * container may take the application's classes and data source away, and a pooled connection that still held
+     * the lock would keep this server alive to the others, its name taken, until the pool closed it.
+     */
     public synchronized void stop() {
         listening = false;
-        if (thread != null) {
-            thread.interrupt();
-            thread = null;
+        Thread listener = thread;
+        thread = null;
+        if (listener == null) {
+            return;
+        }
+        listener.interrupt();
+        try {
+            listener.join(STOP_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (listener.isAlive()) {
+            LOG.warning(() -> "Queue job listener did not stop within " + STOP_WAIT.toMillis() + " ms; its connection"
+                    + " may hold this server's liveness lock until it does");
         }
     }
 
@@ -142,6 +161,11 @@ public class Notifications {
                     receive(connection, onMessage);
                 } finally {
                     connected = false;
+                    if (!listening) {
+                        // The stop's interrupt is not for the clean-up: a pool may refuse to take back a connection
+                        // on an interrupted thread.
+                        Thread.interrupted();
+                    }
                     unlisten(connection);
                 }
             } catch (SQLException | RuntimeException e) {
@@ -204,13 +228,31 @@ public class Notifications {
         }
     }
 
-    /** The connection goes back to the pool: it must neither keep listening nor keep this server's lock. */
+    /**
+     * The connection goes back to the pool: it must neither keep listening nor keep this server's lock. When that
+     * cannot be made sure of, whatever went wrong (even an {@code Error}, as a stopping application's classes go),
+     * the connection is aborted rather than given back: its session ends, and the lock with it.
+     */
     private static void unlisten(Connection connection) {
+        boolean unlocked = false;
         try (Statement statement = connection.createStatement()) {
             statement.execute("UNLISTEN *");
             statement.execute("SELECT pg_advisory_unlock_all()");
-        } catch (SQLException e) {
+            unlocked = true;
+        } catch (SQLException | RuntimeException e) {
             LOG.log(Level.FINE, "UNLISTEN failed (connection broken?)", e);
+        } finally {
+            if (!unlocked) {
+                abort(connection);
+            }
+        }
+    }
+
+    private static void abort(Connection connection) {
+        try {
+            connection.abort(Runnable::run);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(Level.FINE, "Could not abort the listener's connection", e);
         }
     }
 

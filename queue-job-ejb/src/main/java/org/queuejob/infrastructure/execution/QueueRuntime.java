@@ -2,6 +2,7 @@ package org.queuejob.infrastructure.execution;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -140,10 +141,18 @@ public class QueueRuntime {
         leader.release();
         try {
             int released = store.releaseAbandoned(me.name(), Set.of());
-            membership.leave();
             LOG.info(() -> "Queue job stopping on " + me.name() + ": " + released + " job(s) released to pending");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not release jobs at shutdown; the leader will rescue them", e);
+        }
+        try {
+            membership.leave();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Could not remove this server's record at shutdown; the others count it dead once its liveness"
+                            + " lock is gone",
+                    e);
         }
         threads.shutdown();
     }

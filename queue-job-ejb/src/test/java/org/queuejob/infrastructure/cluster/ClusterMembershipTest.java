@@ -16,7 +16,12 @@ class ClusterMembershipTest {
     /** The instance table's rows, as this server's statements leave them. */
     private final List<String> instances = new ArrayList<>();
 
-    private final ClusterMembership membership = new ClusterMembership();
+    private final ClusterMembership membership = new ClusterMembership() {
+        @Override
+        void removeRecord() {
+            instances.remove(me.name());
+        }
+    };
 
     ClusterMembershipTest() {
         membership.statements = new ClusterStatements() {
@@ -27,11 +32,6 @@ class ClusterMembershipTest {
                     instances.add(server);
                 }
                 return false;
-            }
-
-            @Override
-            public void leave(String server) {
-                instances.remove(server);
             }
 
             @Override
@@ -67,7 +67,7 @@ class ClusterMembershipTest {
     }
 
     @Test
-    void aPollStillRunningWhenTheServerLeavesDoesNotMakeItKnownAgain() {
+    void aPollStillRunningWhenTheServerLeavesDoesNotMakeItKnownAgain() throws Exception {
         membership.beatWhenDue();
         assertThat(instances).containsExactly("server@host/a");
 
