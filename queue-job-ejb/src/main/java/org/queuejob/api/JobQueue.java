@@ -144,16 +144,32 @@ public interface JobQueue {
             return copy;
         }
 
-        /** The complete channel name ({@code root.} optional); wins over the method's channel. */
+        /**
+         * The complete channel name ({@code root.} optional); wins over the method's channel. A blank name, or one
+         * with spaces around it, is refused rather than read as root or stripped: either would store the job
+         * somewhere the caller did not name.
+         */
         public Options channel(String channel) {
+            Objects.requireNonNull(channel, "A channel is required.");
+            if (channel.isBlank()) {
+                throw new IllegalArgumentException(
+                        "A channel cannot be blank: name one (e.g. root.mail), or leave it out for the job's own.");
+            }
+            if (!channel.equals(channel.strip())) {
+                String shown = channel.length() > 64 ? channel.substring(0, 64) + "…" : channel;
+                throw new IllegalArgumentException(
+                        "The channel '" + shown + "' has spaces around it: give the name alone, e.g. root.mail.");
+            }
             Options copy = copy();
-            copy.channel = Objects.requireNonNull(channel, "A channel is required.");
+            copy.channel = channel;
             return copy;
         }
 
         /**
-         * While a job with this key is waiting (wait_dependencies, pending or enqueued), enqueueing returns that
-         * job's uuid instead of storing another. Enforced by the database, so concurrent callers get one job.
+         * While a job with this key is waiting (wait_dependencies or pending: a job handed to a server may be running
+         * already), enqueueing returns that job's uuid instead of storing another, and that job does not start before
+         * the caller's transaction ends. The key is locked for the caller's transaction, so concurrent callers get
+         * one job.
          */
         public Options identityKey(String key) {
             Objects.requireNonNull(key, "An identity key is required.");

@@ -1,7 +1,9 @@
 package org.queuejob.application;
 
 import jakarta.batch.runtime.context.JobContext;
+import java.util.Optional;
 import org.queuejob.domain.model.job.StoredText;
+import org.queuejob.domain.shared.DatabaseFailures;
 
 /**
  * What the artifacts of one bulk action execution tell each other, kept in the job context's transient data: that a
@@ -40,8 +42,15 @@ final class BulkExecution {
         }
     }
 
-    /** The innermost cause's message (or class), on one line. */
+    /**
+     * The innermost cause's message (or class), on one line; for a failure of the database, what kind it was, never
+     * the database's own text ({@link DatabaseFailures}).
+     */
     static String oneLine(Throwable failure) {
+        Optional<String> database = DatabaseFailures.describe(failure);
+        if (database.isPresent()) {
+            return database.get();
+        }
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

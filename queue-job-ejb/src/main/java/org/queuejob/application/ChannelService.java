@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntSupplier;
 import org.queuejob.domain.model.channel.Channel;
 import org.queuejob.domain.model.channel.ChannelRepository;
 import org.queuejob.domain.model.channel.ChannelsChanged;
@@ -53,7 +54,7 @@ public class ChannelService {
         for (ChannelSpec spec : config.channels()) {
             Optional<Channel> record = channels.find(spec.fullName());
             if (record.isEmpty()) {
-                storeNew(spec);
+                storeNew(spec, inheritedInterval(spec.fullName()));
             } else if (config.names(spec.fullName())) {
                 record.get().configure(spec.capacity(), spec.sequential(), spec.throttleSeconds());
             }
@@ -158,12 +159,26 @@ public class ChannelService {
      *     a channel's ({@link #existingOrNamedExactly}); nothing is changed then
      */
     public void configure(String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds) {
-        configure(existingOrNamedExactly(completeName), completeName, capacity, sequential, throttleSeconds);
+        configure(
+                existingOrNamedExactly(completeName),
+                completeName,
+                capacity,
+                sequential,
+                throttleSeconds,
+                () -> inheritedInterval(completeName));
     }
 
-    /** Configures {@code existing}, or stores a new record of {@code completeName} when null; returns the record. */
+    /**
+     * Configures {@code existing}, or stores a new record of {@code completeName} when null, kept for {@code
+     * newRecordRemovalDays}; returns the record.
+     */
     private Channel configure(
-            Channel existing, String completeName, OptionalInt capacity, boolean sequential, int throttleSeconds) {
+            Channel existing,
+            String completeName,
+            OptionalInt capacity,
+            boolean sequential,
+            int throttleSeconds,
+            IntSupplier newRecordRemovalDays) {
         refusedAsSettingDo(() -> Channel.requireSettable(capacity, throttleSeconds));
         ChannelSpec spec =
                 refusedAsSetting(() -> new ChannelSpec(completeName, capacity, sequential, throttleSeconds, false));
@@ -172,19 +187,20 @@ public class ChannelService {
             refusedAsSettingDo(() -> existing.configure(capacity, sequential, throttleSeconds));
             channel = existing;
         } else {
-            channel = storeNew(spec);
+            channel = storeNew(spec, newRecordRemovalDays.getAsInt());
         }
         changed.fire(new ChannelsChanged(spec.fullName()));
         return channel;
     }
 
     /**
-     * A new record of {@code spec}'s channel, keeping the removal interval the channel had without it (its nearest
-     * configured ancestor's): giving a channel settings does not change how long its finished jobs are kept.
+     * A new record of {@code spec}'s channel, its finished jobs kept for {@code removalDays}: unless told otherwise,
+     * the interval the channel had without it ({@link #inheritedInterval}), since giving a channel settings does not
+     * change how long its finished jobs are kept.
      */
-    private Channel storeNew(ChannelSpec spec) {
+    private Channel storeNew(ChannelSpec spec, int removalDays) {
         Channel channel = new Channel(spec);
-        channel.changeRemovalInterval(inheritedInterval(spec.fullName()));
+        refusedAsSettingDo(() -> channel.changeRemovalInterval(removalDays));
         store(channel);
         return channel;
     }
@@ -247,8 +263,11 @@ public class ChannelService {
                 completeName,
                 newCapacity == null ? OptionalInt.empty() : OptionalInt.of(newCapacity),
                 newSequential,
-                newThrottle);
-        refusedAsSettingDo(() -> channel.changeRemovalInterval(newRemoval));
+                newThrottle,
+                () -> newRemoval);
+        if (existing != null) {
+            refusedAsSettingDo(() -> channel.changeRemovalInterval(newRemoval));
+        }
     }
 
     /**

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -82,18 +81,12 @@ class BufferedJobsIT {
         gate.open();
 
         await().atMost(TIMEOUT).until(() -> job(holder).state() == JobState.DONE);
-        await().atMost(TIMEOUT).until(() -> takenAwayRecords(waiting).isEmpty());
+        await().atMost(TIMEOUT).until(() -> DatabaseRows.takenAwayRuns(waiting).isEmpty());
         assertThat(log.runs(marker)).as("runs of the cancelled job").isZero();
         assertThat(job(waiting).state()).isEqualTo(JobState.CANCELLED);
     }
 
     private QueueJob job(UUID uuid) {
         return query.find(uuid).orElseThrow();
-    }
-
-    private static List<List<String>> takenAwayRecords(UUID uuid) {
-        return DatabaseRows.rows(
-                "SELECT worker FROM queue_job_run_taken_away WHERE job_id = (SELECT id FROM queue_job WHERE uuid = ?)",
-                uuid);
     }
 }

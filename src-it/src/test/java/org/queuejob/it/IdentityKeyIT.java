@@ -6,6 +6,7 @@ import static org.queuejob.it.support.DatabaseCounts.count;
 
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.UUID;
@@ -35,6 +36,12 @@ class IdentityKeyIT {
 
     private static final String PENDING_WITH_KEY =
             "SELECT count(*) FROM queue_job WHERE identity_key = ? AND state = 'pending' AND worker IS NULL";
+
+    private static final String PENDING_WITH_UUID =
+            "SELECT count(*) FROM queue_job WHERE uuid = CAST(? AS uuid) AND state = 'pending' AND worker IS NULL";
+
+    private static final String DONE_WITH_UUID =
+            "SELECT count(*) FROM queue_job WHERE uuid = CAST(? AS uuid) AND state = 'done'";
 
     private static final String SESSIONS_WAITING_ON_A_LOCK =
             "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'"
@@ -142,6 +149,93 @@ class IdentityKeyIT {
 
         assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo(first.get(30, TimeUnit.SECONDS));
         assertThat(count(JOBS_WITH_KEY, key)).isEqualTo(1);
+    }
+
+    /**
+     * The waiting job a call is given stands for that call: it must not start before the caller's transaction ends,
+     * or it would run without the caller's changes, and no job would be left to see them.
+     */
+    @Test
+    void theWaitingJobACallIsGiven_doesNotStartBeforeTheCallersTransactionEnds() throws Exception {
+        String key = "joined-" + UUID.randomUUID();
+        UUID waiting =
+                queue.options().identityKey(key).eta(Duration.ofSeconds(2)).enqueue(() -> jobs.store(key));
+
+        transaction.begin();
+        try {
+            assertThat(queue.options().identityKey(key).enqueue(() -> jobs.store(key + "-again")))
+                    .isEqualTo(waiting);
+            // Due two seconds after it was stored, and looked for every 200 ms: unlocked, it would be handed out now.
+            await().during(Duration.ofSeconds(4))
+                    .atMost(Duration.ofSeconds(5))
+                    .until(() -> count(PENDING_WITH_UUID, waiting.toString()) == 1);
+            transaction.commit();
+        } finally {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> count(DONE_WITH_UUID, waiting.toString()) == 1);
+    }
+
+    /**
+     * A graph locks its keys in one order that every transaction shares: two transactions naming the same keys in
+     * other orders wait for each other. In graph order, the second locked one key, waited for the other, and the
+     * first then waited for the one it held: PostgreSQL ended one of them as a deadlock, and its caller's work was
+     * rolled back with it.
+     */
+    @Test
+    void twoTransactionsTakingTheSameKeysInOtherOrders_waitForEachOther_ratherThanDeadlock() throws Exception {
+        String low = "order-" + UUID.randomUUID();
+        String high = "order-" + UUID.randomUUID();
+        if (count("SELECT hashtext(?)", low) > count("SELECT hashtext(?)", high)) {
+            String swapped = low;
+            low = high;
+            high = swapped;
+        }
+        String lowKey = low;
+        String highKey = high;
+        ManagedThreadFactory threads = InitialContext.doLookup("java:comp/DefaultManagedThreadFactory");
+        CountDownLatch lowHeld = new CountDownLatch(1);
+        CompletableFuture<UUID> first = new CompletableFuture<>();
+        CompletableFuture<UUID> second = new CompletableFuture<>();
+
+        threads.newThread(() -> inTransaction(first, () -> {
+                    UUID single = queue.options().identityKey(lowKey).eta(LATER).enqueue(() -> jobs.store("low"));
+                    lowHeld.countDown();
+                    // The other transaction's graph waits for this key now; this one then takes the other key.
+                    await().atMost(Duration.ofSeconds(20)).until(() -> count(SESSIONS_WAITING_ON_A_LOCK, null) > 0);
+                    queue.chain(
+                                    queue.options()
+                                            .identityKey(highKey)
+                                            .eta(LATER)
+                                            .delayable(() -> jobs.store("high")),
+                                    queue.options().eta(LATER).delayable(() -> jobs.store("after")))
+                            .delay();
+                    return single;
+                }))
+                .start();
+        threads.newThread(() -> inTransaction(second, () -> {
+                    lowHeld.await(20, TimeUnit.SECONDS);
+                    queue.chain(
+                                    queue.options()
+                                            .identityKey(highKey)
+                                            .eta(LATER)
+                                            .delayable(() -> jobs.store("c")),
+                                    queue.options()
+                                            .identityKey(lowKey)
+                                            .eta(LATER)
+                                            .delayable(() -> jobs.store("d")))
+                            .delay();
+                    return null;
+                }))
+                .start();
+
+        assertThat(first.get(30, TimeUnit.SECONDS)).isNotNull();
+        second.get(30, TimeUnit.SECONDS);
+        assertThat(count(JOBS_WITH_KEY, lowKey)).as("jobs with the first key").isEqualTo(1);
+        assertThat(count(JOBS_WITH_KEY, highKey)).as("jobs with the second key").isEqualTo(1);
     }
 
     private interface Work {

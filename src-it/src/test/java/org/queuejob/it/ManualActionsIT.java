@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -224,7 +223,7 @@ class ManualActionsIT {
                 .as("interrupts counted")
                 .isEqualTo(interruptedBefore);
         assertThat(runtime.runsTakenAway()).as("runs going on once taken away").isEqualTo(1);
-        assertThat(takenAwayRecords(cancelled))
+        assertThat(DatabaseRows.takenAwayRuns(cancelled))
                 .as("its run recorded as taken away, for a leader on any server")
                 .hasSize(1);
         assertThat(query.runsTakenAway(job(cancelled)))
@@ -237,7 +236,7 @@ class ManualActionsIT {
         gate.open();
         await().atMost(TIMEOUT).until(() -> job(waiting).state() == JobState.DONE);
         assertThat(runtime.runsTakenAway()).as("once it returned").isZero();
-        assertThat(takenAwayRecords(cancelled))
+        assertThat(DatabaseRows.takenAwayRuns(cancelled))
                 .as("its record, once it returned")
                 .isEmpty();
         assertThat(log.runs(held)).as("runs of the cancelled job").isEqualTo(1);
@@ -262,7 +261,7 @@ class ManualActionsIT {
         await().during(Duration.ofSeconds(3))
                 .atMost(Duration.ofSeconds(5))
                 .until(() -> job(requeued).state() == JobState.PENDING && log.runs(held) == 1);
-        assertThat(takenAwayRecords(requeued))
+        assertThat(DatabaseRows.takenAwayRuns(requeued))
                 .as("its old run recorded as taken away")
                 .hasSize(1);
         gate.open();
@@ -274,7 +273,7 @@ class ManualActionsIT {
         assertThat(log.runs(held))
                 .as("runs: the old one and the one after it returned")
                 .isEqualTo(2);
-        assertThat(takenAwayRecords(requeued))
+        assertThat(DatabaseRows.takenAwayRuns(requeued))
                 .as("its record, once it returned")
                 .isEmpty();
     }
@@ -286,12 +285,6 @@ class ManualActionsIT {
         UUID uuid = enqueued.last();
         await().atMost(TIMEOUT).until(gate::isReached);
         return uuid;
-    }
-
-    private static List<List<String>> takenAwayRecords(UUID uuid) {
-        return DatabaseRows.rows(
-                "SELECT worker FROM queue_job_run_taken_away WHERE job_id = (SELECT id FROM queue_job WHERE uuid = ?)",
-                uuid);
     }
 
     private static String version(UUID uuid) {

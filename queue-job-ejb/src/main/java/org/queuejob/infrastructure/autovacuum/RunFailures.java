@@ -1,7 +1,9 @@
 package org.queuejob.infrastructure.autovacuum;
 
 import jakarta.batch.runtime.context.JobContext;
+import java.util.Optional;
 import org.queuejob.domain.model.job.StoredText;
+import org.queuejob.domain.shared.DatabaseFailures;
 
 /**
  * The first failure of an execution, kept as one line in the job context's transient data for the job listener to
@@ -25,8 +27,15 @@ final class RunFailures {
         return noted instanceof String reason ? reason : null;
     }
 
-    /** The innermost cause's class and message, on one line. */
+    /**
+     * The innermost cause's class and message, on one line; for a failure of the database, what kind it was, never
+     * the database's own text ({@link DatabaseFailures}).
+     */
     static String oneLine(Throwable failure) {
+        Optional<String> database = DatabaseFailures.describe(failure);
+        if (database.isPresent()) {
+            return database.get();
+        }
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();

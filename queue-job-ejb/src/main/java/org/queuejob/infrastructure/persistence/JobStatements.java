@@ -69,9 +69,31 @@ final class JobStatements {
     static final String LOCK_IDENTITY_KEY =
             "SELECT pg_advisory_xact_lock(" + LockSpaces.IDENTITY_KEYS + ", hashtext(?))";
 
-    /** Duplicates are jobs surely not started: a job handed to a server may be running (see V9). */
+    /**
+     * Serialises enqueues of several identity keys (a graph's) as {@link #LOCK_IDENTITY_KEY} does one: in the order of
+     * their lock keys, the same in every transaction, so that two graphs naming the same keys in other orders wait for
+     * each other rather than deadlock.
+     */
+    static final String LOCK_IDENTITY_KEYS = "SELECT pg_advisory_xact_lock(" + LockSpaces.IDENTITY_KEYS
+            + ", lock_key) FROM (SELECT DISTINCT hashtext(key) AS lock_key FROM unnest(CAST(? AS text[])) AS key"
+            + " ORDER BY lock_key) AS keys";
+
+    /**
+     * Duplicates are jobs surely not started: a job handed to a server may be running (see V9). The one found is
+     * share-locked until the caller's transaction ends: the leader hands out only rows no one has locked, so the job
+     * the caller is told stands for its call cannot start before that call's own changes are committed (or rolled
+     * back), and run without seeing them.
+     */
     static final String WAITING_WITH_KEY = "SELECT uuid FROM queue_job WHERE identity_key = ?"
-            + " AND state IN ('wait_dependencies', 'pending') ORDER BY id LIMIT 1";
+            + " AND state IN ('wait_dependencies', 'pending') ORDER BY id LIMIT 1 FOR SHARE";
+
+    /** {@link #WAITING_WITH_KEY} for several keys: the first waiting job of each, share-locked. */
+    static final String WAITING_WITH_KEYS = """
+            SELECT identity_key, uuid FROM queue_job
+             WHERE id IN (SELECT min(id) FROM queue_job
+                           WHERE identity_key = ANY (CAST(? AS text[])) AND state IN ('wait_dependencies', 'pending')
+                           GROUP BY identity_key)
+               FOR SHARE""";
 
     /**
      * A pending job is not handed out while a run of it goes on that was taken from it by hand (requeued while it ran,

@@ -11,6 +11,7 @@ import static org.queuejob.infrastructure.persistence.JobStatements.INSERT;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_EDGES;
 import static org.queuejob.infrastructure.persistence.JobStatements.INSERT_MANY;
 import static org.queuejob.infrastructure.persistence.JobStatements.LOCK_IDENTITY_KEY;
+import static org.queuejob.infrastructure.persistence.JobStatements.LOCK_IDENTITY_KEYS;
 import static org.queuejob.infrastructure.persistence.JobStatements.MARK_STARTED;
 import static org.queuejob.infrastructure.persistence.JobStatements.NEXT_ETA;
 import static org.queuejob.infrastructure.persistence.JobStatements.NOT_HELD;
@@ -23,6 +24,7 @@ import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ALL_
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_CHILDREN;
 import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_OUTSIDE_FUNCTIONS;
 import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_WITH_KEY;
+import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_WITH_KEYS;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -190,6 +192,32 @@ public class QueueStore {
             }
         } catch (SQLException e) {
             throw new QueueStoreException("Could not look up identity key " + identityKey, e);
+        }
+    }
+
+    /**
+     * {@link #lockAndFindWaiting(String)} for the keys of a graph, locked together in one order every transaction
+     * shares; returns the waiting job holding each key that has one.
+     */
+    public Map<String, UUID> lockAndFindWaiting(Collection<String> identityKeys) {
+        try (Connection connection = dataSource.getConnection()) {
+            Array keys = text(connection, identityKeys.toArray(String[]::new));
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_IDENTITY_KEYS)) {
+                lock.setArray(1, keys);
+                lock.executeQuery().close();
+            }
+            Map<String, UUID> holders = new HashMap<>();
+            try (PreparedStatement find = connection.prepareStatement(WAITING_WITH_KEYS)) {
+                find.setArray(1, keys);
+                try (ResultSet rows = find.executeQuery()) {
+                    while (rows.next()) {
+                        holders.put(rows.getString(1), rows.getObject(2, UUID.class));
+                    }
+                }
+            }
+            return holders;
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not look up the identity keys " + identityKeys, e);
         }
     }
 

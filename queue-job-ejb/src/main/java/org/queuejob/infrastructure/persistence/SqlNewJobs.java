@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.job.NewJobs;
@@ -54,13 +55,17 @@ public class SqlNewJobs implements NewJobs {
     public Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
         schema.awaitMigrated();
         inserts.flush();
-        // Keys first, each locked until the transaction ends: a conflict is known before anything is written.
+        // Keys first, locked until the transaction ends: a conflict is known before anything is written.
+        List<String> keys = jobs.stream()
+                .map(QueueJob::identityKey)
+                .filter(Objects::nonNull)
+                .toList();
+        Map<String, UUID> byKey = keys.isEmpty() ? Map.of() : store.lockAndFindWaiting(keys);
         Map<Integer, UUID> holders = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
-            String key = jobs.get(i).identityKey();
-            if (key != null) {
-                int index = i;
-                store.lockAndFindWaiting(key).ifPresent(holder -> holders.put(index, holder));
+            UUID holder = byKey.get(jobs.get(i).identityKey());
+            if (holder != null) {
+                holders.put(i, holder);
             }
         }
         if (!holders.isEmpty()) {

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
@@ -46,6 +47,16 @@ public final class DatabaseRows {
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read: " + sql, e);
         }
+    }
+
+    /**
+     * The servers whose run of the job {@code uuid} was taken from them (cancelled, set done or requeued while it ran)
+     * and has not returned yet: one row each, its worker.
+     */
+    public static List<List<String>> takenAwayRuns(UUID uuid) {
+        return rows(
+                "SELECT worker FROM queue_job_run_taken_away WHERE job_id = (SELECT id FROM queue_job WHERE uuid = ?)",
+                uuid);
     }
 
     /**

@@ -92,6 +92,20 @@ class ApiIT {
         assertThat(reply.body()).doesNotContain("\tat ", "Exception:", "SELECT ", "UPDATE ", "<html");
     }
 
+    /**
+     * The job's state and result, or while it has none where it stands (its server, and what else its channel runs):
+     * a wait that times out says why the job did not run.
+     */
+    private static String runOf(String uuid) {
+        return JobRows.queryString("""
+                SELECT CASE WHEN j.state = 'done' THEN 'done: ' || j.result
+                            ELSE j.state || ' on ' || coalesce(j.worker, '-') || ' in ' || j.channel || ' (running there: '
+                                 || (SELECT count(*) FROM queue_job o
+                                      WHERE o.channel = j.channel AND o.state IN ('enqueued', 'started')) || ')'
+                       END
+                  FROM queue_job j WHERE j.uuid = ?::uuid""", uuid);
+    }
+
     static String detail(Api.Reply reply) {
         return reply.json().getString("detail");
     }
@@ -330,10 +344,8 @@ class ApiIT {
             assertThat(afterResume.getInt("serversTakingJobs")).isEqualTo(1);
             assertThat(afterResume.getInt("serversQuiet")).isZero();
             await().atMost(Duration.ofSeconds(60))
-                    .until(
-                            () -> JobRows.queryString(
-                                    "SELECT coalesce(result, '') FROM queue_job WHERE uuid = ?::uuid", job.toString()),
-                            ("Newsletter sent to " + email)::equals);
+                    .untilAsserted(
+                            () -> assertThat(runOf(job.toString())).isEqualTo("done: Newsletter sent to " + email));
         } finally {
             manager.post("/servers/resume", serverBody(server));
         }
@@ -432,9 +444,7 @@ class ApiIT {
                         uuid))
                 .isEqualTo(NEWSLETTER + " 4 manager");
         await().atMost(Duration.ofSeconds(60))
-                .untilAsserted(
-                        () -> assertThat(JobRows.queryString("SELECT result FROM queue_job WHERE uuid = ?::uuid", uuid))
-                                .isEqualTo("Newsletter sent to " + email));
+                .untilAsserted(() -> assertThat(runOf(uuid)).isEqualTo("done: Newsletter sent to " + email));
 
         long before = JobRows.count("SELECT count(*) FROM queue_job WHERE job_function LIKE 'org.queuejob.sample.%'"
                 + " AND arguments::text LIKE '%refused%'");
@@ -467,6 +477,16 @@ class ApiIT {
                 .isEqualTo("Argument 1 of " + INVENTORY + "(int, List<String>) cannot be" + " null: its type is int.");
         assertProblem(manager.post("/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":{\"a\":1}}"), 400);
         assertProblem(manager.post("/jobs", "{\"arguments\":[\"refused\"]}"), 400);
+        // A blank channel was stored as root (over the function's root.mail), a padded one stripped, both with a 201.
+        Api.Reply blankChannel = manager.post(
+                "/jobs", "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"refused\"],\"channel\":\"  \"}");
+        assertProblem(blankChannel, 400);
+        assertThat(detail(blankChannel)).startsWith("A channel cannot be blank");
+        Api.Reply paddedChannel = manager.post(
+                "/jobs",
+                "{\"function\":\"" + NEWSLETTER + "\",\"arguments\":[\"refused\"],\"channel\":\" root.mail\"}");
+        assertProblem(paddedChannel, 400);
+        assertThat(detail(paddedChannel)).contains("has spaces around it");
         assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE job_function LIKE 'org.queuejob.sample.%'"
                         + " AND arguments::text LIKE '%refused%'"))
                 .isEqualTo(before);

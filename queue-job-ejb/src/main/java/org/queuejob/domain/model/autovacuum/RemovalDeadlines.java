@@ -2,7 +2,6 @@ package org.queuejob.domain.model.autovacuum;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import org.queuejob.domain.model.channel.RemovalIntervals;
 
@@ -23,11 +22,6 @@ public final class RemovalDeadlines {
     public RemovalDeadlines(RemovalIntervals intervals, Instant asOf) {
         this.intervals = Objects.requireNonNull(intervals, "Removal intervals are required.");
         this.asOf = Objects.requireNonNull(asOf, "The instant of the run is required.");
-    }
-
-    /** @param intervalDays removal interval per configured channel (complete name → days) */
-    public RemovalDeadlines(Map<String, Integer> intervalDays, Instant asOf) {
-        this(new RemovalIntervals(intervalDays), asOf);
     }
 
     public Instant asOf() {

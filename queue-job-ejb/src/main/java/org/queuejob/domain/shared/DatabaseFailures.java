@@ -1,0 +1,38 @@
+package org.queuejob.domain.shared;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * The database's part in a failure, said for a record a user reads (a bulk action's or an autovacuum run's outcome).
+ * Never the database's own text: PostgreSQL's messages quote statements, constraint names and the values of rows, and
+ * say nothing a back-office user can act on. The SQL state says what kind of failure it was; the server log keeps the
+ * whole exception.
+ */
+public final class DatabaseFailures {
+
+    static final String UNREACHABLE =
+            "the database could not be reached (SQL state %s); the server log has the details";
+    static final String REFUSED = "the database refused a statement (SQL state %s); the server log has the details";
+    static final String UNKNOWN_STATE = "the database failed; the server log has the details";
+
+    private DatabaseFailures() {}
+
+    /** A sentence for the nearest {@link SQLException} among the parts of {@code failure}; empty when none is. */
+    public static Optional<String> describe(Throwable failure) {
+        return FailureParts.of(failure).stream()
+                .filter(SQLException.class::isInstance)
+                .map(SQLException.class::cast)
+                .findFirst()
+                .map(DatabaseFailures::sentence);
+    }
+
+    private static String sentence(SQLException failure) {
+        String state = failure.getSQLState();
+        if (state == null || state.isBlank()) {
+            return UNKNOWN_STATE;
+        }
+        boolean unreachable = state.startsWith("08") || state.startsWith("57P0");
+        return String.format(unreachable ? UNREACHABLE : REFUSED, state);
+    }
+}
