@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -15,6 +16,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +30,11 @@ import java.util.stream.Collectors;
 /**
  * Compares a job argument with what the job will receive: the value JSON-B reads back from the argument's JSON for
  * the parameter's declared type. Whatever the declared type ({@code Object} included), the argument, and every value
- * inside its maps, lists, sets, arrays, records and beans (their components and properties), must come back as the
- * type that was passed (any {@code Map} for a map, any {@code List} for a list, any {@code Set} for a set), and must
- * not be a class whose state JSON-B cannot see (a thread, a stream: written as {@code {}}), nor a JPA entity (stored
- * as a reference only for a parameter declared as its type), nor a number PostgreSQL's {@code jsonb} would change or
- * refuse ({@link #numberProblem}).
+ * inside its maps, lists, sets, arrays, records and beans (their components, and their properties: public getters and
+ * public fields), must come back as the type that was passed (any {@code Map} for a map, any {@code List} for a list,
+ * any {@code Set} for a set), and must not be a class whose state JSON-B cannot see (a thread, a stream: written as
+ * {@code {}}), nor a JPA entity (stored as a reference only for a parameter declared as its type), nor a number
+ * PostgreSQL's {@code jsonb} would change or refuse ({@link #numberProblem}).
  *
  * <p>Cheap on the enqueue path: it walks only the argument's structure, and whether JSON-B sees a class's state, and
  * which properties it has, is found once per class.
@@ -68,8 +70,13 @@ final class ReadBack {
     /** What the walk found: the sentence, and whether it is a value coming back as another type. */
     record Found(String sentence, boolean typeChanged) {}
 
-    /** A component of a record or a property of a bean, and how to read it. */
-    private record Property(String name, Method reader, boolean component) {}
+    /** A component of a record or a property of a bean, and how to read it: its accessor, getter or public field. */
+    private record Property(String name, AccessibleObject reader, boolean component) {
+
+        Object read(Object target) throws ReflectiveOperationException {
+            return reader instanceof Field field ? field.get(target) : ((Method) reader).invoke(target);
+        }
+    }
 
     ReadBack(Jsonb probe, EntityReferences entities) {
         this.probe = probe;
@@ -151,8 +158,8 @@ final class ReadBack {
             Object sentValue;
             Object backValue;
             try {
-                sentValue = property.reader().invoke(sent);
-                backValue = property.reader().invoke(back);
+                sentValue = property.read(sent);
+                backValue = property.read(back);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 continue; // JSON-B reads it as it can; the JSON round trip still compares what it wrote
             }
@@ -436,7 +443,9 @@ final class ReadBack {
     /**
      * A record's components, or a bean's properties as JSON-B reads them (public getters, public fields), less those
      * marked {@link JsonbTransient}; none for classes of the platform ({@code java.*}, {@code jakarta.*}), which
-     * JSON-B writes its own way.
+     * JSON-B writes its own way. A public field is compared unless it is static or transient (JSON-B leaves those
+     * alone) or a public getter of its name is (JSON-B reads that getter). Behind a getter that is not public, JSON-B
+     * does not write the field at all: compared, a value there comes back as null, and is refused.
      */
     private static List<Property> findProperties(Class<?> type) {
         String name = type.getName();
@@ -453,10 +462,28 @@ final class ReadBack {
             }
             return List.copyOf(found);
         }
+        Set<String> names = new HashSet<>();
         for (Method method : type.getMethods()) {
             String property = propertyOf(method);
-            if (property != null && !transientIn(type, property, method) && accessible(method)) {
-                found.add(new Property(property, method, false));
+            if (property != null) {
+                names.add(property);
+                if (!transientIn(type, property, method) && accessible(method)) {
+                    found.add(new Property(property, method, false));
+                }
+            }
+        }
+        // The class's own fields first: of a public field a subclass hides, JSON-B reads the subclass's.
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isPublic(modifiers)
+                        && !Modifier.isStatic(modifiers)
+                        && !Modifier.isTransient(modifiers)
+                        && names.add(field.getName())
+                        && !field.isAnnotationPresent(JsonbTransient.class)
+                        && accessible(field)) {
+                    found.add(new Property(field.getName(), field, false));
+                }
             }
         }
         return List.copyOf(found);
@@ -495,9 +522,9 @@ final class ReadBack {
         return false;
     }
 
-    private static boolean accessible(Method method) {
+    private static boolean accessible(AccessibleObject reader) {
         try {
-            method.setAccessible(true);
+            reader.setAccessible(true);
             return true;
         } catch (RuntimeException e) {
             return false; // a class of a module that does not open it: JSON-B cannot read it either

@@ -1,0 +1,159 @@
+package org.queuejob.infrastructure.serialization;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.annotation.JsonbTransient;
+import java.lang.reflect.Method;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.queuejob.api.JobArgumentException;
+
+/**
+ * An argument is stored exactly, or refused at the call with a sentence: public fields are compared as getters'
+ * properties are.
+ */
+class ArgumentCodecExactnessTest {
+
+    public record Order(long id, List<String> skus) {}
+
+    /** A bean of public fields, which JSON-B reads and writes as it does getters' properties. */
+    public static class Notice {
+        public static Object shared = 42;
+        public String kind;
+        public Object payload;
+        public Map<Object, String> labels;
+        public transient Object scratch;
+
+        @JsonbTransient
+        public Object ignored;
+
+        /** A public field behind a public getter: JSON-B reads the getter. */
+        public Object total;
+
+        public Notice() {}
+
+        Notice(String kind, Object payload) {
+            this.kind = kind;
+            this.payload = payload;
+        }
+
+        public Object getTotal() {
+            return total;
+        }
+
+        public void setTotal(Object total) {
+            this.total = total;
+        }
+    }
+
+    /** A public field behind a getter that is not public, which JSON-B then does not write, beside one it does. */
+    public static class Hidden {
+        public String kind = "k";
+        public Object note;
+
+        public Hidden() {}
+
+        Hidden(Object note) {
+            this.note = note;
+        }
+
+        @SuppressWarnings("unused")
+        private Object getNote() {
+            return note;
+        }
+    }
+
+    @SuppressWarnings("unused")
+    static class Jobs {
+        void notice(Notice notice) {}
+
+        void notices(List<Notice> notices) {}
+
+        void hidden(Hidden hidden) {}
+    }
+
+    private final ArgumentCodec codec = new ArgumentCodec(
+            JsonbBuilder.create(),
+            JsonbBuilder.create(ArgumentCodec.probeConfig()),
+            new ArgumentCodecTest.InMemoryEntities(),
+            2_000);
+
+    private static Method method(String name) {
+        for (Method m : Jobs.class.getDeclaredMethods()) {
+            if (m.getName().equals(name)) {
+                return m;
+            }
+        }
+        throw new AssertionError(name);
+    }
+
+    private Object[] roundTrip(String name, Object... args) {
+        return codec.decode(method(name), codec.encode(method(name), args));
+    }
+
+    // Public fields
+
+    @Test
+    void aPublicFieldThatWouldReachTheJobAsAnotherType_isRefusedAsAGetterPropertyIs() {
+        assertThatThrownBy(() -> codec.encode(method("notice"), new Object[] {new Notice("paid", 42)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageStartingWith("Argument 'notice' of job Jobs.notice")
+                .hasMessageContaining(
+                        "its property payload (a java.lang.Integer) would reach the job as a java.math.BigDecimal");
+        assertThatThrownBy(() ->
+                        codec.encode(method("notice"), new Object[] {new Notice("paid", new Order(1, List.of("a")))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its property payload (a " + Order.class.getName() + ") would reach the job as a "
+                        + "java.util.HashMap");
+        Notice labelled = new Notice("paid", "x");
+        labelled.labels = new HashMap<>(Map.of(7L, "seven"));
+        assertThatThrownBy(() -> codec.encode(method("notice"), new Object[] {labelled}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("the key 7 (a java.lang.Long) of property labels comes back as another type");
+        assertThatThrownBy(() -> codec.encode(method("notices"), new Object[] {List.of(new Notice("a", 1L))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining(
+                        "its value [0].payload (a java.lang.Long) would reach the job as a " + "java.math.BigDecimal");
+    }
+
+    @Test
+    void publicFieldsThatComeBackAsThemselves_areStored_staticTransientAndJsonbTransientOnesLeftAlone() {
+        Notice notice = new Notice("paid", List.of("a", Map.of("b", true)));
+        notice.labels = Map.of("seven", "7");
+        notice.scratch = 42; // transient: neither written nor compared
+        notice.ignored = 42; // @JsonbTransient: the same
+        notice.total = "12.50 EUR";
+
+        Notice back = (Notice) roundTrip("notice", notice)[0];
+
+        assertThat(back.kind).isEqualTo("paid");
+        assertThat(back.payload).isEqualTo(notice.payload);
+        assertThat(back.labels).isEqualTo(notice.labels);
+        assertThat(back.total).isEqualTo("12.50 EUR");
+        assertThat(back.scratch).isNull();
+        assertThat(back.ignored).isNull();
+    }
+
+    @Test
+    void aPublicFieldBehindAGetter_isComparedOnce_asTheGettersProperty() {
+        Notice notice = new Notice("paid", "x");
+        notice.total = 12;
+
+        assertThatThrownBy(() -> codec.encode(method("notice"), new Object[] {notice}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining(
+                        "its property total (a java.lang.Integer) would reach the job as a java.math.BigDecimal");
+    }
+
+    @Test
+    void aPublicFieldJsonBDoesNotWrite_forItsGetterIsNotPublic_isRefused_forTheJobWouldGetNull() {
+        assertThatThrownBy(() -> codec.encode(method("hidden"), new Object[] {new Hidden("keep me")}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its property note (a java.lang.String) comes back as null");
+        assertThat(roundTrip("hidden", new Hidden(null))[0]).isInstanceOf(Hidden.class);
+    }
+}
