@@ -172,10 +172,10 @@ public class ArgumentCodec {
 
     /**
      * The argument values for {@code method} from the stored JSON text. Arguments that no longer fit the method (it
-     * was changed since the job was stored: another parameter count, or a value its parameter's type cannot read)
-     * and text that is not a JSON array (a row edited by hand) throw an {@link IllegalStateException} with a
-     * sentence saying so; JSON-B's own exception is its cause, for the log, and never in the message, which the job's
-     * failure shows.
+     * was changed since the job was stored: another parameter count, a value its parameter's type cannot read, a null
+     * or too large an integer for a primitive) and text that is not a JSON array (a row edited by hand) throw an
+     * {@link IllegalStateException} with a sentence saying so; JSON-B's own exception is its cause, for the log, and
+     * never in the message, which the job's failure shows.
      */
     public Object[] decode(Method method, String json) {
         Type[] types = method.getGenericParameterTypes();
@@ -191,7 +191,13 @@ public class ArgumentCodec {
         for (int i = 0; i < types.length; i++) {
             JsonValue value = array.get(i);
             if (value.getValueType() == JsonValue.ValueType.NULL) {
-                values[i] = rawTypes[i].isPrimitive() ? jsonb.fromJson("0", rawTypes[i]) : nullAs(rawTypes[i]);
+                if (rawTypes[i].isPrimitive()) {
+                    // Stored while the parameter took null (a Long become long since): the job must not run with 0.
+                    throw new IllegalStateException(String.format(
+                            "Stored argument %d of %s is null, which a parameter of type %s cannot hold",
+                            i + 1, describe(method), rawTypes[i].getSimpleName()));
+                }
+                values[i] = nullAs(rawTypes[i]);
             } else if (entities.isEntity(rawTypes[i])) {
                 values[i] = decodeEntity(method, i, rawTypes[i], value);
             } else {

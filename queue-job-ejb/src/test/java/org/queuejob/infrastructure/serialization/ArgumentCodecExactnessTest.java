@@ -14,7 +14,7 @@ import org.queuejob.api.JobArgumentException;
 
 /**
  * An argument is stored exactly, or refused at the call with a sentence: public fields are compared as getters'
- * properties are.
+ * properties are, and a stored null is never run as a primitive's zero.
  */
 class ArgumentCodecExactnessTest {
 
@@ -74,6 +74,10 @@ class ArgumentCodecExactnessTest {
         void notices(List<Notice> notices) {}
 
         void hidden(Hidden hidden) {}
+
+        void primitive(long id) {}
+
+        void letter(char letter) {}
     }
 
     private final ArgumentCodec codec = new ArgumentCodec(
@@ -155,5 +159,18 @@ class ArgumentCodecExactnessTest {
                 .isInstanceOf(JobArgumentException.class)
                 .hasMessageContaining("its property note (a java.lang.String) comes back as null");
         assertThat(roundTrip("hidden", new Hidden(null))[0]).isInstanceOf(Hidden.class);
+    }
+
+    // A stored null for a primitive parameter
+
+    @Test
+    void aStoredNullForAPrimitiveParameter_failsTheJobWithASentence_insteadOfRunningWithZero() {
+        // Stored while the parameter was Long (or Character), run after a redeploy declared it long (or char).
+        assertThatThrownBy(() -> codec.decode(method("primitive"), "[null]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Jobs.primitive is null, which a parameter of type long cannot hold");
+        assertThatThrownBy(() -> codec.decode(method("letter"), "[null]"))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessage("Stored argument 1 of Jobs.letter is null, which a parameter of type char cannot hold");
     }
 }
