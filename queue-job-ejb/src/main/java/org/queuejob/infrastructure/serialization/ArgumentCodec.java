@@ -54,8 +54,9 @@ import org.queuejob.domain.model.job.StoredText;
  * survive the round trip (written, read back, written again, compared, ignoring the order of set and map items). A
  * class JSON-B would silently write as {@code {}} (a stream, a thread, a class with no readable state), a value that
  * would come back as another type (a record passed as {@code Object} comes back as a map), a JPA entity anywhere but
- * as a parameter of its type, a number the {@code jsonb} column would change (-0.0, {@code 1E+3}) or refuse, and a
- * cycle fail here, at the call, naming the parameter, instead of failing hours later in the worker.
+ * as a parameter of its type, a number the {@code jsonb} column would change (-0.0, {@code 1E+3}) or refuse, a
+ * collection sorted by a comparator or a priority queue (JSON keeps neither order), and a cycle fail here, at the
+ * call, naming the parameter, instead of failing hours later in the worker.
  *
  * <p>A JSON null is Java's null, except for a parameter declared {@code Optional} (and its int, long and double
  * kinds) or {@code JsonValue}: JSON-B writes an empty one as null, so there it is the empty one, and a Java null

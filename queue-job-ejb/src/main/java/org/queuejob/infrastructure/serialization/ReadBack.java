@@ -15,16 +15,21 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.stream.Collectors;
 
 /**
@@ -34,7 +39,8 @@ import java.util.stream.Collectors;
  * public fields), must come back as the type that was passed (any {@code Map} for a map, any {@code List} for a list,
  * any {@code Set} for a set), and must not be a class whose state JSON-B cannot see (a thread, a stream: written as
  * {@code {}}), nor a JPA entity (stored as a reference only for a parameter declared as its type), nor a number
- * PostgreSQL's {@code jsonb} would change or refuse ({@link #numberProblem}).
+ * PostgreSQL's {@code jsonb} would change or refuse ({@link #numberProblem}), nor a collection or map whose order JSON
+ * cannot keep (a comparator, a priority queue: {@link #orderLost}).
  *
  * <p>Cheap on the enqueue path: it walks only the argument's structure, and whether JSON-B sees a class's state, and
  * which properties it has, is found once per class.
@@ -115,6 +121,12 @@ final class ReadBack {
                     ? found(jsonNumberProblem(where, json, depth))
                     : changed(where, sent, back);
         }
+        if (sent instanceof Map || sent instanceof Collection) {
+            Found order = orderLost(where, sent, back);
+            if (order != null) {
+                return order;
+            }
+        }
         if (sent instanceof Map<?, ?> map) {
             return back instanceof Map<?, ?> backMap
                     ? mapDifference(where, map, backMap, depth)
@@ -172,6 +184,61 @@ final class ReadBack {
             }
         }
         return null;
+    }
+
+    /**
+     * A collection or map whose order JSON cannot keep: JSON holds no comparator, so a sorted set or map with one
+     * comes back sorted naturally, or not at all (another order, another {@code contains} or {@code get}), and a
+     * priority queue comes back holding its values in its heap's order, polled in another order, unless it is in
+     * natural order and read back as a priority queue of its class. Null when the order survives; {@code back} is
+     * null when what comes back is not known (a priority queue is then refused).
+     */
+    private static Found orderLost(String where, Object sent, Object back) {
+        if (sent instanceof SortedSet<?> sorted && sorted.comparator() != null) {
+            return new Found(
+                    subject(where, sent) + " is a " + sent.getClass().getName() + " sorted by a comparator, which JSON "
+                            + "cannot store: the job would get a set sorted naturally or not at all, in another order "
+                            + "and with another contains(). Pass a List in the order wanted, and build the set with "
+                            + "its comparator in the job.",
+                    false);
+        }
+        if (sent instanceof SortedMap<?, ?> sorted && sorted.comparator() != null) {
+            return new Found(
+                    subject(where, sent) + " is a " + sent.getClass().getName() + " sorted by a comparator, which JSON "
+                            + "cannot store: the job would get a map sorted naturally or not at all, in another order "
+                            + "and with another get(). Pass a List of its entries (records of key and value) in the "
+                            + "order wanted, and build the map with its comparator in the job.",
+                    false);
+        }
+        if (sent instanceof PriorityQueue<?> || sent instanceof PriorityBlockingQueue<?>) {
+            Comparator<?> ordering = comparatorOf(sent);
+            if (ordering != null) {
+                return new Found(
+                        subject(where, sent) + " is a " + sent.getClass().getName() + " ordered by a comparator, "
+                                + "which JSON cannot store: the job would poll it in another order. Pass a List in "
+                                + "the order wanted.",
+                        false);
+            }
+            if (back == null || back.getClass() != sent.getClass() || comparatorOf(back) != null) {
+                return new Found(
+                        subject(where, sent) + " is a " + sent.getClass().getName() + ", which would reach the job as "
+                                + (back == null
+                                        ? "another queue"
+                                        : "a " + back.getClass().getName())
+                                + " holding its values in the order of its heap, not polled by priority. Pass a List "
+                                + "in the order wanted, or declare it as a "
+                                + sent.getClass().getSimpleName() + ".",
+                        false);
+            }
+        }
+        return null;
+    }
+
+    /** The comparator of a priority queue, null for natural order. */
+    private static Comparator<?> comparatorOf(Object queue) {
+        return queue instanceof PriorityQueue<?> priority
+                ? priority.comparator()
+                : ((PriorityBlockingQueue<?>) queue).comparator();
     }
 
     private Found mapDifference(String where, Map<?, ?> sent, Map<?, ?> back, int depth) {
@@ -276,11 +343,11 @@ final class ReadBack {
                 }
             }
             Object backValue = backByJson.get(probe.toJson(value));
-            if (backValue != null) {
-                Found difference = differenceAt(where + "[" + shortText(value) + "]", value, backValue, depth + 1);
-                if (difference != null) {
-                    return difference;
-                }
+            Found difference = backValue != null
+                    ? differenceAt(where + "[" + shortText(value) + "]", value, backValue, depth + 1)
+                    : orderLost("a value of " + set, value, null);
+            if (difference != null) {
+                return difference;
             }
         }
         return null;

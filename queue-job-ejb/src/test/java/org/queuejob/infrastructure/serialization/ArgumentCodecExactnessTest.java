@@ -6,15 +6,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.lang.reflect.Method;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.PriorityQueue;
+import java.util.Queue;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.PriorityBlockingQueue;
 import org.junit.jupiter.api.Test;
 import org.queuejob.api.JobArgumentException;
 
 /**
  * An argument is stored exactly, or refused at the call with a sentence: public fields are compared as getters'
- * properties are, and a stored null is never run as a primitive's zero.
+ * properties are, an order or a comparator JSON cannot keep is refused, and a stored null is never run as a
+ * primitive's zero.
  */
 class ArgumentCodecExactnessTest {
 
@@ -67,6 +77,8 @@ class ArgumentCodecExactnessTest {
         }
     }
 
+    public record Plan(NavigableMap<String, Integer> steps) {}
+
     @SuppressWarnings("unused")
     static class Jobs {
         void notice(Notice notice) {}
@@ -78,6 +90,20 @@ class ArgumentCodecExactnessTest {
         void primitive(long id) {}
 
         void letter(char letter) {}
+
+        void queue(Queue<Integer> tasks) {}
+
+        void priority(PriorityQueue<Integer> tasks) {}
+
+        void sorted(SortedSet<String> names) {}
+
+        void names(Set<String> names) {}
+
+        void counts(NavigableMap<String, Integer> counts) {}
+
+        void plan(Plan plan) {}
+
+        void lists(List<Queue<Integer>> queues) {}
     }
 
     private final ArgumentCodec codec = new ArgumentCodec(
@@ -172,5 +198,74 @@ class ArgumentCodecExactnessTest {
         assertThatThrownBy(() -> codec.decode(method("letter"), "[null]"))
                 .isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("Stored argument 1 of Jobs.letter is null, which a parameter of type char cannot hold");
+    }
+
+    // Orders and comparators
+
+    @Test
+    void aPriorityQueue_isRefused_whereItWouldReachTheJobInAnotherOrder() {
+        PriorityQueue<Integer> tasks = new PriorityQueue<>(List.of(5, 1, 3, 2));
+
+        assertThatThrownBy(() -> codec.encode(method("queue"), new Object[] {tasks}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessage("Argument 'tasks' of job Jobs.queue (a java.util.PriorityQueue) cannot be stored: it "
+                        + "is a java.util.PriorityQueue, which would reach the job as a java.util.ArrayDeque holding "
+                        + "its values in the order of its heap, not polled by priority. Pass a List in the order "
+                        + "wanted, or declare it as a PriorityQueue.");
+        PriorityQueue<Integer> reversed = new PriorityQueue<>(Comparator.reverseOrder());
+        reversed.addAll(List.of(5, 1, 3, 2));
+        assertThatThrownBy(() -> codec.encode(method("priority"), new Object[] {reversed}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("it is a java.util.PriorityQueue ordered by a comparator")
+                .hasMessageContaining("Pass a List in the order wanted");
+        assertThatThrownBy(() ->
+                        codec.encode(method("queue"), new Object[] {new PriorityBlockingQueue<>(List.of(5, 1, 3))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("it is a java.util.concurrent.PriorityBlockingQueue");
+        assertThatThrownBy(() -> codec.encode(method("lists"), new Object[] {List.of(tasks)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its value [0] (a java.util.PriorityQueue) is a java.util.PriorityQueue");
+    }
+
+    @Test
+    void aPriorityQueueInNaturalOrder_declaredAsOne_isStored_forItComesBackPollingInTheSameOrder() {
+        PriorityQueue<Integer> back =
+                (PriorityQueue<Integer>) roundTrip("priority", new PriorityQueue<>(List.of(5, 1, 3, 2)))[0];
+
+        assertThat(back.comparator()).isNull();
+        assertThat(List.of(back.poll(), back.poll(), back.poll(), back.poll())).containsExactly(1, 2, 3, 5);
+    }
+
+    @Test
+    void aSortedSetOrMapWithAComparator_isRefused_forTheJobWouldGetAnotherOrderAndAnotherContains() {
+        TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        names.addAll(List.of("b", "A", "c"));
+
+        assertThatThrownBy(() -> codec.encode(method("sorted"), new Object[] {names}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageStartingWith("Argument 'names' of job Jobs.sorted (a java.util.TreeSet) cannot be stored: "
+                        + "it is a java.util.TreeSet sorted by a comparator")
+                .hasMessageContaining("Pass a List in the order wanted");
+        assertThatThrownBy(() -> codec.encode(method("names"), new Object[] {names}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("sorted by a comparator");
+        TreeMap<String, Integer> counts = new TreeMap<>(Comparator.reverseOrder());
+        counts.putAll(Map.of("a", 1, "b", 2));
+        assertThatThrownBy(() -> codec.encode(method("counts"), new Object[] {counts}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("it is a java.util.TreeMap sorted by a comparator");
+        assertThatThrownBy(() -> codec.encode(method("plan"), new Object[] {new Plan(counts)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining(
+                        "its component steps (a java.util.TreeMap) is a java.util.TreeMap sorted by a " + "comparator");
+    }
+
+    @Test
+    void sortedSetsAndMapsInNaturalOrder_areStored() {
+        TreeSet<String> names = new TreeSet<>(List.of("b", "A", "c"));
+        TreeMap<String, Integer> counts = new TreeMap<>(Map.of("a", 1, "b", 2));
+
+        assertThat(roundTrip("sorted", names)).containsExactly(names);
+        assertThat(roundTrip("counts", counts)).containsExactly(counts);
     }
 }
