@@ -55,8 +55,9 @@ import org.queuejob.domain.model.job.StoredText;
  * class JSON-B would silently write as {@code {}} (a stream, a thread, a class with no readable state), a value that
  * would come back as another type (a record passed as {@code Object} comes back as a map), a JPA entity anywhere but
  * as a parameter of its type, a number the {@code jsonb} column would change (-0.0, {@code 1E+3}) or refuse, a
- * collection sorted by a comparator or a priority queue (JSON keeps neither order), and a cycle fail here, at the
- * call, naming the parameter, instead of failing hours later in the worker.
+ * collection sorted by a comparator or a priority queue (JSON keeps neither order), a {@code YearMonth} before the
+ * year 1 (JSON-B writes another year), and a cycle fail here, at the call, naming the parameter, instead of failing
+ * hours later in the worker.
  *
  * <p>A JSON null is Java's null, except for a parameter declared {@code Optional} (and its int, long and double
  * kinds) or {@code JsonValue}: JSON-B writes an empty one as null, so there it is the empty one, and a Java null
@@ -85,7 +86,8 @@ public class ArgumentCodec {
             UUID.class,
             // The java.time types JSON-B (Yasson) has a serializer and a deserializer for. Others (Year, the
             // Japanese, Hijrah, Minguo and Thai Buddhist dates) it writes as beans it cannot read back: they take the
-            // round trip, which refuses them.
+            // round trip, which refuses them. A YearMonth before the year 1 and an Instant beyond a LocalDateTime's
+            // years do not come back either: ReadBack.timeProblem refuses them without a round trip.
             Instant.class,
             LocalDate.class,
             LocalDateTime.class,
@@ -352,6 +354,11 @@ public class ArgumentCodec {
                     || value instanceof BigDecimal
                     || value instanceof BigInteger) {
                 String problem = ReadBack.numberProblem(value);
+                if (problem != null) {
+                    throw cannotStore(method, parameter, index, value, problem, null);
+                }
+            } else if (value instanceof YearMonth || value instanceof Instant) {
+                String problem = ReadBack.timeProblem(value);
                 if (problem != null) {
                     throw cannotStore(method, parameter, index, value, problem, null);
                 }

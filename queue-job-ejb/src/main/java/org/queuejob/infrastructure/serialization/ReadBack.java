@@ -13,6 +13,10 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -40,7 +44,8 @@ import java.util.stream.Collectors;
  * any {@code Set} for a set), and must not be a class whose state JSON-B cannot see (a thread, a stream: written as
  * {@code {}}), nor a JPA entity (stored as a reference only for a parameter declared as its type), nor a number
  * PostgreSQL's {@code jsonb} would change or refuse ({@link #numberProblem}), nor a collection or map whose order JSON
- * cannot keep (a comparator, a priority queue: {@link #orderLost}).
+ * cannot keep (a comparator, a priority queue: {@link #orderLost}), nor a {@code java.time} value JSON-B writes as
+ * another or cannot read back ({@link #timeProblem}).
  *
  * <p>Cheap on the enqueue path: it walks only the argument's structure, and whether JSON-B sees a class's state, and
  * which properties it has, is found once per class.
@@ -61,6 +66,11 @@ final class ReadBack {
 
     /** A BigInteger of at most this many bits has at most 131,072 decimal digits (2^435,411 < 10^131,072). */
     private static final int NUMERIC_SAFE_BITS = 435_411;
+
+    /** The first and last instants JSON-B reads back: those of a LocalDateTime at UTC. */
+    private static final Instant FIRST_INSTANT = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
+
+    private static final Instant LAST_INSTANT = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
 
     /** Writes null properties too: a class JSON-B knows properties of never writes as {@code {}}. */
     private final Jsonb probe;
@@ -100,6 +110,14 @@ final class ReadBack {
      */
     static String numberProblem(Object number) {
         return numberProblem("", number);
+    }
+
+    /**
+     * A sentence saying what JSON-B would change in, or could not read back of, a {@code java.time} value passed as
+     * a parameter's own type (checked without a round trip); null when it is stored exactly.
+     */
+    static String timeProblem(Object value) {
+        return timeProblem("", value);
     }
 
     private Found differenceAt(String where, Object sent, Object back, int depth) {
@@ -153,7 +171,11 @@ final class ReadBack {
             return found(numberProblem(where, sent));
         }
         if (isLeaf(sent)) {
-            return null;
+            String problem = timeProblem(where, sent);
+            if (problem == null && isTime(sent) && !sent.equals(back)) {
+                problem = subject(where, sent) + " is " + sent + ", which would reach the job as " + back;
+            }
+            return found(problem);
         }
         if (!stateVisible(sent)) {
             return new Found(
@@ -323,6 +345,10 @@ final class ReadBack {
                 continue;
             }
             if (isLeaf(value)) {
+                String problem = timeProblem("a value of " + set, value);
+                if (problem != null) {
+                    return new Found(problem, false);
+                }
                 continue;
             }
             if (!isContainer(value) && entities.isEntity(value.getClass())) {
@@ -462,6 +488,31 @@ final class ReadBack {
             return digits > NUMERIC_MAX_INTEGER_DIGITS ? outOfRange(it, digits + " digits") : null;
         }
         return null;
+    }
+
+    /**
+     * What JSON-B (Yasson) would do to a {@code java.time} value: it writes a {@code YearMonth} with the pattern
+     * {@code yyyy-MM}, whose year is of the era, so a year before 1 comes back as another (0 as 1, -5 as 6); and it
+     * writes an {@code Instant} beyond the years of a {@code LocalDateTime} (Instant.MAX) that it cannot read back,
+     * which would fail the job. Other years (0, negative, over 9999) of the types it reads back come back equal.
+     */
+    private static String timeProblem(String where, Object value) {
+        if (value instanceof YearMonth month && month.getYear() < 1) {
+            return its(where) + " is " + month + ", before the year 1, which JSON-B writes as a year of its era "
+                    + "(pattern yyyy-MM): the job would get " + YearMonth.of(1 - month.getYear(), month.getMonth())
+                    + ". Pass a LocalDate, or the text of toString().";
+        }
+        if (value instanceof Instant instant && (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT))) {
+            return its(where) + " is " + instant + ", beyond the years JSON-B reads back (" + FIRST_INSTANT + " to "
+                    + LAST_INSTANT + "): the job could not read it. Pass an instant within those years, or its "
+                    + "epoch second as a long.";
+        }
+        return null;
+    }
+
+    private static boolean isTime(Object value) {
+        return value instanceof java.time.temporal.TemporalAccessor
+                || value instanceof java.time.temporal.TemporalAmount;
     }
 
     private static String negativeZero(String it) {

@@ -6,6 +6,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.annotation.JsonbTransient;
 import java.lang.reflect.Method;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +32,8 @@ import org.queuejob.api.JobArgumentException;
 
 /**
  * An argument is stored exactly, or refused at the call with a sentence: public fields are compared as getters'
- * properties are, an order or a comparator JSON cannot keep is refused, and a stored null is never run as a
- * primitive's zero.
+ * properties are, an order or a comparator JSON cannot keep is refused, a date JSON-B writes as another is refused,
+ * and a stored null is never run as a primitive's zero.
  */
 class ArgumentCodecExactnessTest {
 
@@ -79,6 +88,10 @@ class ArgumentCodecExactnessTest {
 
     public record Plan(NavigableMap<String, Integer> steps) {}
 
+    public record Term(String name, YearMonth from) {}
+
+    public record Stamp(Instant at) {}
+
     @SuppressWarnings("unused")
     static class Jobs {
         void notice(Notice notice) {}
@@ -104,6 +117,22 @@ class ArgumentCodecExactnessTest {
         void plan(Plan plan) {}
 
         void lists(List<Queue<Integer>> queues) {}
+
+        void month(YearMonth month) {}
+
+        void months(List<YearMonth> months) {}
+
+        void monthSet(Set<YearMonth> months) {}
+
+        void term(Term term) {}
+
+        void year(Year year) {}
+
+        void at(Instant at) {}
+
+        void stamp(Stamp stamp) {}
+
+        void dates(LocalDate day, LocalDateTime local, OffsetDateTime offset, ZonedDateTime zoned, Instant at) {}
     }
 
     private final ArgumentCodec codec = new ArgumentCodec(
@@ -267,5 +296,80 @@ class ArgumentCodecExactnessTest {
 
         assertThat(roundTrip("sorted", names)).containsExactly(names);
         assertThat(roundTrip("counts", counts)).containsExactly(counts);
+    }
+
+    // java.time values JSON-B writes as another
+
+    @Test
+    void aYearMonthBeforeYear1_isRefused_forJsonBWritesItsYearOfEra_andTheJobWouldGetAnotherYear() {
+        assertThatThrownBy(() -> codec.encode(method("month"), new Object[] {YearMonth.of(0, 3)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessage("Argument 'month' of job Jobs.month (a java.time.YearMonth) cannot be stored: it is "
+                        + "0000-03, before the year 1, which JSON-B writes as a year of its era (pattern yyyy-MM): the "
+                        + "job would get 0001-03. Pass a LocalDate, or the text of toString().");
+        assertThatThrownBy(() -> codec.encode(method("month"), new Object[] {YearMonth.of(-5, 3)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("it is -0005-03, before the year 1")
+                .hasMessageContaining("the job would get 0006-03");
+        assertThatThrownBy(() -> codec.encode(method("months"), new Object[] {List.of(YearMonth.of(0, 3))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its value [0] is 0000-03, before the year 1");
+        assertThatThrownBy(() -> codec.encode(method("monthSet"), new Object[] {Set.of(YearMonth.of(-5, 3))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("a value of the set is -0005-03, before the year 1");
+        assertThatThrownBy(() -> codec.encode(method("term"), new Object[] {new Term("p", YearMonth.of(0, 1))}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its component from is 0000-01, before the year 1");
+    }
+
+    @Test
+    void aYearMonthOfYear10000_andDatesOfYears0Minus5And10000_areStoredExactly() {
+        assertThat(roundTrip("month", YearMonth.of(10_000, 3))).containsExactly(YearMonth.of(10_000, 3));
+        assertThat(roundTrip("months", List.of(YearMonth.of(10_000, 3), YearMonth.of(1, 1))))
+                .containsExactly(List.of(YearMonth.of(10_000, 3), YearMonth.of(1, 1)));
+        for (int year : new int[] {0, -5, 10_000}) {
+            Object[] args = {
+                LocalDate.of(year, 3, 1),
+                LocalDateTime.of(year, 3, 1, 4, 5, 6),
+                OffsetDateTime.of(year, 3, 1, 4, 5, 6, 7, ZoneOffset.ofHours(2)),
+                ZonedDateTime.of(year, 7, 1, 12, 0, 0, 0, ZoneId.of("Europe/Paris")),
+                LocalDateTime.of(year, 3, 1, 4, 5, 6).toInstant(ZoneOffset.UTC)
+            };
+
+            assertThat(roundTrip("dates", args)).as("year %d", year).containsExactly(args);
+        }
+    }
+
+    @Test
+    void aYearIsRefusedWhateverItsYear_forJsonBCannotReadOneBack() {
+        for (int year : new int[] {0, -5, 10_000}) {
+            assertThatThrownBy(() -> codec.encode(method("year"), new Object[] {Year.of(year)}))
+                    .isInstanceOf(JobArgumentException.class)
+                    .hasMessageContaining("cannot be read back");
+        }
+    }
+
+    @Test
+    void anInstantBeyondTheYearsJsonBReadsBack_isRefused_insteadOfFailingTheJob() {
+        assertThatThrownBy(() -> codec.encode(method("at"), new Object[] {Instant.MAX}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining(
+                        "it is +1000000000-12-31T23:59:59.999999999Z, beyond the years JSON-B reads " + "back");
+        assertThatThrownBy(() -> codec.encode(method("at"), new Object[] {Instant.MIN}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("beyond the years JSON-B reads back");
+        assertThatThrownBy(() -> codec.encode(method("stamp"), new Object[] {new Stamp(Instant.MAX)}))
+                .isInstanceOf(JobArgumentException.class)
+                .hasMessageContaining("its component at is +1000000000-12-31T23:59:59.999999999Z, beyond the years");
+        Instant last = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
+        assertThat(roundTrip("at", last)).containsExactly(last);
+    }
+
+    @Test
+    void aRecordHoldingAPlainYearMonth_isStored() {
+        Term term = new Term("p", YearMonth.of(2026, 2));
+
+        assertThat(roundTrip("term", term)).containsExactly(term);
+        assertThat(roundTrip("monthSet", Set.of(YearMonth.of(2026, 2)))).containsExactly(Set.of(YearMonth.of(2026, 2)));
     }
 }
