@@ -54,8 +54,10 @@ import org.queuejob.domain.model.job.StoredText;
  * survive the round trip (written, read back, written again, compared, ignoring the order of set and map items). A
  * class JSON-B would silently write as {@code {}} (a stream, a thread, a class with no readable state), a value that
  * would come back as another type (a record passed as {@code Object} comes back as a map), a JPA entity anywhere but
- * as a parameter of its type, a number the {@code jsonb} column would change (-0.0, {@code 1E+3}) or refuse, and a
- * cycle fail here, at the call, naming the parameter, instead of failing hours later in the worker.
+ * as a parameter of its type, a number the {@code jsonb} column would change (-0.0, {@code 1E+3}) or refuse, a
+ * collection sorted by a comparator or a priority queue (JSON keeps neither order), a {@code YearMonth} before the
+ * year 1 (JSON-B writes another year), and a cycle fail here, at the call, naming the parameter, instead of failing
+ * hours later in the worker.
  *
  * <p>A JSON null is Java's null, except for a parameter declared {@code Optional} (and its int, long and double
  * kinds) or {@code JsonValue}: JSON-B writes an empty one as null, so there it is the empty one, and a Java null
@@ -84,7 +86,8 @@ public class ArgumentCodec {
             UUID.class,
             // The java.time types JSON-B (Yasson) has a serializer and a deserializer for. Others (Year, the
             // Japanese, Hijrah, Minguo and Thai Buddhist dates) it writes as beans it cannot read back: they take the
-            // round trip, which refuses them.
+            // round trip, which refuses them. A YearMonth before the year 1 and an Instant beyond a LocalDateTime's
+            // years do not come back either: ReadBack.timeProblem refuses them without a round trip.
             Instant.class,
             LocalDate.class,
             LocalDateTime.class,
@@ -172,10 +175,10 @@ public class ArgumentCodec {
 
     /**
      * The argument values for {@code method} from the stored JSON text. Arguments that no longer fit the method (it
-     * was changed since the job was stored: another parameter count, or a value its parameter's type cannot read)
-     * and text that is not a JSON array (a row edited by hand) throw an {@link IllegalStateException} with a
-     * sentence saying so; JSON-B's own exception is its cause, for the log, and never in the message, which the job's
-     * failure shows.
+     * was changed since the job was stored: another parameter count, a value its parameter's type cannot read, a null
+     * or too large an integer for a primitive) and text that is not a JSON array (a row edited by hand) throw an
+     * {@link IllegalStateException} with a sentence saying so; JSON-B's own exception is its cause, for the log, and
+     * never in the message, which the job's failure shows.
      */
     public Object[] decode(Method method, String json) {
         Type[] types = method.getGenericParameterTypes();
@@ -191,7 +194,13 @@ public class ArgumentCodec {
         for (int i = 0; i < types.length; i++) {
             JsonValue value = array.get(i);
             if (value.getValueType() == JsonValue.ValueType.NULL) {
-                values[i] = rawTypes[i].isPrimitive() ? jsonb.fromJson("0", rawTypes[i]) : nullAs(rawTypes[i]);
+                if (rawTypes[i].isPrimitive()) {
+                    // Stored while the parameter took null (a Long become long since): the job must not run with 0.
+                    throw new IllegalStateException(String.format(
+                            "Stored argument %d of %s is null, which a parameter of type %s cannot hold",
+                            i + 1, describe(method), rawTypes[i].getSimpleName()));
+                }
+                values[i] = nullAs(rawTypes[i]);
             } else if (entities.isEntity(rawTypes[i])) {
                 values[i] = decodeEntity(method, i, rawTypes[i], value);
             } else {
@@ -345,6 +354,11 @@ public class ArgumentCodec {
                     || value instanceof BigDecimal
                     || value instanceof BigInteger) {
                 String problem = ReadBack.numberProblem(value);
+                if (problem != null) {
+                    throw cannotStore(method, parameter, index, value, problem, null);
+                }
+            } else if (value instanceof YearMonth || value instanceof Instant) {
+                String problem = ReadBack.timeProblem(value);
                 if (problem != null) {
                     throw cannotStore(method, parameter, index, value, problem, null);
                 }

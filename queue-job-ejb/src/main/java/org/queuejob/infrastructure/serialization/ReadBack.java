@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.annotation.JsonbTransient;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Array;
 import java.lang.reflect.Field;
@@ -12,27 +13,39 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Queue;
 import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.PriorityBlockingQueue;
 import java.util.stream.Collectors;
 
 /**
  * Compares a job argument with what the job will receive: the value JSON-B reads back from the argument's JSON for
  * the parameter's declared type. Whatever the declared type ({@code Object} included), the argument, and every value
- * inside its maps, lists, sets, arrays, records and beans (their components and properties), must come back as the
- * type that was passed (any {@code Map} for a map, any {@code List} for a list, any {@code Set} for a set), and must
- * not be a class whose state JSON-B cannot see (a thread, a stream: written as {@code {}}), nor a JPA entity (stored
- * as a reference only for a parameter declared as its type), nor a number PostgreSQL's {@code jsonb} would change or
- * refuse ({@link #numberProblem}).
+ * inside its maps, lists, sets, arrays, records and beans (their components, and their properties: public getters and
+ * public fields), must come back as the type that was passed (any {@code Map} for a map, any {@code List} for a list,
+ * any {@code Set} for a set), and must not be a class whose state JSON-B cannot see (a thread, a stream: written as
+ * {@code {}}), nor a JPA entity (stored as a reference only for a parameter declared as its type), nor a number
+ * PostgreSQL's {@code jsonb} would change or refuse ({@link #numberProblem}), nor a collection or map whose order JSON
+ * cannot keep (a comparator, a priority queue: {@link #orderLost}), nor a {@code java.time} value JSON-B writes as
+ * another or cannot read back ({@link #timeProblem}).
  *
  * <p>Cheap on the enqueue path: it walks only the argument's structure, and whether JSON-B sees a class's state, and
  * which properties it has, is found once per class.
@@ -54,6 +67,11 @@ final class ReadBack {
     /** A BigInteger of at most this many bits has at most 131,072 decimal digits (2^435,411 < 10^131,072). */
     private static final int NUMERIC_SAFE_BITS = 435_411;
 
+    /** The first and last instants JSON-B reads back: those of a LocalDateTime at UTC. */
+    private static final Instant FIRST_INSTANT = LocalDateTime.MIN.toInstant(ZoneOffset.UTC);
+
+    private static final Instant LAST_INSTANT = LocalDateTime.MAX.toInstant(ZoneOffset.UTC);
+
     /** Writes null properties too: a class JSON-B knows properties of never writes as {@code {}}. */
     private final Jsonb probe;
 
@@ -68,8 +86,13 @@ final class ReadBack {
     /** What the walk found: the sentence, and whether it is a value coming back as another type. */
     record Found(String sentence, boolean typeChanged) {}
 
-    /** A component of a record or a property of a bean, and how to read it. */
-    private record Property(String name, Method reader, boolean component) {}
+    /** A component of a record or a property of a bean, and how to read it: its accessor, getter or public field. */
+    private record Property(String name, AccessibleObject reader, boolean component) {
+
+        Object read(Object target) throws ReflectiveOperationException {
+            return reader instanceof Field field ? field.get(target) : ((Method) reader).invoke(target);
+        }
+    }
 
     ReadBack(Jsonb probe, EntityReferences entities) {
         this.probe = probe;
@@ -87,6 +110,14 @@ final class ReadBack {
      */
     static String numberProblem(Object number) {
         return numberProblem("", number);
+    }
+
+    /**
+     * A sentence saying what JSON-B would change in, or could not read back of, a {@code java.time} value passed as
+     * a parameter's own type (checked without a round trip); null when it is stored exactly.
+     */
+    static String timeProblem(Object value) {
+        return timeProblem("", value);
     }
 
     private Found differenceAt(String where, Object sent, Object back, int depth) {
@@ -107,6 +138,12 @@ final class ReadBack {
             return back instanceof JsonValue
                     ? found(jsonNumberProblem(where, json, depth))
                     : changed(where, sent, back);
+        }
+        if (sent instanceof Map || sent instanceof Collection) {
+            Found order = orderLost(where, sent, back);
+            if (order != null) {
+                return order;
+            }
         }
         if (sent instanceof Map<?, ?> map) {
             return back instanceof Map<?, ?> backMap
@@ -134,7 +171,11 @@ final class ReadBack {
             return found(numberProblem(where, sent));
         }
         if (isLeaf(sent)) {
-            return null;
+            String problem = timeProblem(where, sent);
+            if (problem == null && isTime(sent) && !sent.equals(back)) {
+                problem = subject(where, sent) + " is " + sent + ", which would reach the job as " + back;
+            }
+            return found(problem);
         }
         if (!stateVisible(sent)) {
             return new Found(
@@ -151,8 +192,8 @@ final class ReadBack {
             Object sentValue;
             Object backValue;
             try {
-                sentValue = property.reader().invoke(sent);
-                backValue = property.reader().invoke(back);
+                sentValue = property.read(sent);
+                backValue = property.read(back);
             } catch (ReflectiveOperationException | RuntimeException e) {
                 continue; // JSON-B reads it as it can; the JSON round trip still compares what it wrote
             }
@@ -165,6 +206,61 @@ final class ReadBack {
             }
         }
         return null;
+    }
+
+    /**
+     * A collection or map whose order JSON cannot keep: JSON holds no comparator, so a sorted set or map with one
+     * comes back sorted naturally, or not at all (another order, another {@code contains} or {@code get}), and a
+     * priority queue comes back holding its values in its heap's order, polled in another order, unless it is in
+     * natural order and read back as a priority queue of its class. Null when the order survives; {@code back} is
+     * null when what comes back is not known (a priority queue is then refused).
+     */
+    private static Found orderLost(String where, Object sent, Object back) {
+        if (sent instanceof SortedSet<?> sorted && sorted.comparator() != null) {
+            return new Found(
+                    subject(where, sent) + " is a " + sent.getClass().getName() + " sorted by a comparator, which JSON "
+                            + "cannot store: the job would get a set sorted naturally or not at all, in another order "
+                            + "and with another contains(). Pass a List in the order wanted, and build the set with "
+                            + "its comparator in the job.",
+                    false);
+        }
+        if (sent instanceof SortedMap<?, ?> sorted && sorted.comparator() != null) {
+            return new Found(
+                    subject(where, sent) + " is a " + sent.getClass().getName() + " sorted by a comparator, which JSON "
+                            + "cannot store: the job would get a map sorted naturally or not at all, in another order "
+                            + "and with another get(). Pass a List of its entries (records of key and value) in the "
+                            + "order wanted, and build the map with its comparator in the job.",
+                    false);
+        }
+        if (sent instanceof PriorityQueue<?> || sent instanceof PriorityBlockingQueue<?>) {
+            Comparator<?> ordering = comparatorOf(sent);
+            if (ordering != null) {
+                return new Found(
+                        subject(where, sent) + " is a " + sent.getClass().getName() + " ordered by a comparator, "
+                                + "which JSON cannot store: the job would poll it in another order. Pass a List in "
+                                + "the order wanted.",
+                        false);
+            }
+            if (back == null || back.getClass() != sent.getClass() || comparatorOf(back) != null) {
+                return new Found(
+                        subject(where, sent) + " is a " + sent.getClass().getName() + ", which would reach the job as "
+                                + (back == null
+                                        ? "another queue"
+                                        : "a " + back.getClass().getName())
+                                + " holding its values in the order of its heap, not polled by priority. Pass a List "
+                                + "in the order wanted, or declare it as a "
+                                + sent.getClass().getSimpleName() + ".",
+                        false);
+            }
+        }
+        return null;
+    }
+
+    /** The comparator of a priority queue, null for natural order. */
+    private static Comparator<?> comparatorOf(Object queue) {
+        return queue instanceof PriorityQueue<?> priority
+                ? priority.comparator()
+                : ((PriorityBlockingQueue<?>) queue).comparator();
     }
 
     private Found mapDifference(String where, Map<?, ?> sent, Map<?, ?> back, int depth) {
@@ -249,6 +345,10 @@ final class ReadBack {
                 continue;
             }
             if (isLeaf(value)) {
+                String problem = timeProblem("a value of " + set, value);
+                if (problem != null) {
+                    return new Found(problem, false);
+                }
                 continue;
             }
             if (!isContainer(value) && entities.isEntity(value.getClass())) {
@@ -269,11 +369,11 @@ final class ReadBack {
                 }
             }
             Object backValue = backByJson.get(probe.toJson(value));
-            if (backValue != null) {
-                Found difference = differenceAt(where + "[" + shortText(value) + "]", value, backValue, depth + 1);
-                if (difference != null) {
-                    return difference;
-                }
+            Found difference = backValue != null
+                    ? differenceAt(where + "[" + shortText(value) + "]", value, backValue, depth + 1)
+                    : orderLost("a value of " + set, value, null);
+            if (difference != null) {
+                return difference;
             }
         }
         return null;
@@ -390,6 +490,31 @@ final class ReadBack {
         return null;
     }
 
+    /**
+     * What JSON-B (Yasson) would do to a {@code java.time} value: it writes a {@code YearMonth} with the pattern
+     * {@code yyyy-MM}, whose year is of the era, so a year before 1 comes back as another (0 as 1, -5 as 6); and it
+     * writes an {@code Instant} beyond the years of a {@code LocalDateTime} (Instant.MAX) that it cannot read back,
+     * which would fail the job. Other years (0, negative, over 9999) of the types it reads back come back equal.
+     */
+    private static String timeProblem(String where, Object value) {
+        if (value instanceof YearMonth month && month.getYear() < 1) {
+            return its(where) + " is " + month + ", before the year 1, which JSON-B writes as a year of its era "
+                    + "(pattern yyyy-MM): the job would get " + YearMonth.of(1 - month.getYear(), month.getMonth())
+                    + ". Pass a LocalDate, or the text of toString().";
+        }
+        if (value instanceof Instant instant && (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT))) {
+            return its(where) + " is " + instant + ", beyond the years JSON-B reads back (" + FIRST_INSTANT + " to "
+                    + LAST_INSTANT + "): the job could not read it. Pass an instant within those years, or its "
+                    + "epoch second as a long.";
+        }
+        return null;
+    }
+
+    private static boolean isTime(Object value) {
+        return value instanceof java.time.temporal.TemporalAccessor
+                || value instanceof java.time.temporal.TemporalAmount;
+    }
+
     private static String negativeZero(String it) {
         return it + " is -0.0, which PostgreSQL's jsonb stores as 0 (it has no negative zero), so the job would get "
                 + "0.0. Pass 0.0.";
@@ -436,7 +561,9 @@ final class ReadBack {
     /**
      * A record's components, or a bean's properties as JSON-B reads them (public getters, public fields), less those
      * marked {@link JsonbTransient}; none for classes of the platform ({@code java.*}, {@code jakarta.*}), which
-     * JSON-B writes its own way.
+     * JSON-B writes its own way. A public field is compared unless it is static or transient (JSON-B leaves those
+     * alone) or a public getter of its name is (JSON-B reads that getter). Behind a getter that is not public, JSON-B
+     * does not write the field at all: compared, a value there comes back as null, and is refused.
      */
     private static List<Property> findProperties(Class<?> type) {
         String name = type.getName();
@@ -453,10 +580,28 @@ final class ReadBack {
             }
             return List.copyOf(found);
         }
+        Set<String> names = new HashSet<>();
         for (Method method : type.getMethods()) {
             String property = propertyOf(method);
-            if (property != null && !transientIn(type, property, method) && accessible(method)) {
-                found.add(new Property(property, method, false));
+            if (property != null) {
+                names.add(property);
+                if (!transientIn(type, property, method) && accessible(method)) {
+                    found.add(new Property(property, method, false));
+                }
+            }
+        }
+        // The class's own fields first: of a public field a subclass hides, JSON-B reads the subclass's.
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (Modifier.isPublic(modifiers)
+                        && !Modifier.isStatic(modifiers)
+                        && !Modifier.isTransient(modifiers)
+                        && names.add(field.getName())
+                        && !field.isAnnotationPresent(JsonbTransient.class)
+                        && accessible(field)) {
+                    found.add(new Property(field.getName(), field, false));
+                }
             }
         }
         return List.copyOf(found);
@@ -495,9 +640,9 @@ final class ReadBack {
         return false;
     }
 
-    private static boolean accessible(Method method) {
+    private static boolean accessible(AccessibleObject reader) {
         try {
-            method.setAccessible(true);
+            reader.setAccessible(true);
             return true;
         } catch (RuntimeException e) {
             return false; // a class of a module that does not open it: JSON-B cannot read it either
