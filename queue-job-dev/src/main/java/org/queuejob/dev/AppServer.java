@@ -42,6 +42,9 @@ public interface AppServer {
 
     Path home();
 
+    /** The server's log file, where it says why an application failed to start (its deploy answer may not). */
+    Path serverLog();
+
     String baseUrl();
 
     int httpPort();

@@ -128,6 +128,11 @@ public final class PayaraDomain implements AppServer {
     }
 
     @Override
+    public Path serverLog() {
+        return home.resolve("glassfish/domains").resolve(domain).resolve("logs/server.log");
+    }
+
+    @Override
     public Path home() {
         return home;
     }

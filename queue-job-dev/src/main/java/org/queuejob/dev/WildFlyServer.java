@@ -84,6 +84,11 @@ public final class WildFlyServer implements AppServer {
     }
 
     @Override
+    public Path serverLog() {
+        return base.resolve("log/server.log");
+    }
+
+    @Override
     public Path home() {
         return home;
     }

@@ -53,6 +53,9 @@ public class EndedJobCounts {
     SessionContext context;
 
     @Inject
+    ApplicationStart applicationStart;
+
+    @Inject
     @QueueJobClock
     Clock clock;
 
@@ -85,6 +88,9 @@ public class EndedJobCounts {
     /** Every minute, on every server: the period that just closed is counted by the first one there. */
     @Schedule(minute = "*", second = "10", hour = "*", persistent = false)
     void countTheLastPeriod() {
+        if (!applicationStart.isOver()) {
+            return; // the next minute counts it (see ApplicationStart)
+        }
         Instant last = firstLive(clock.instant()).minus(PERIOD);
         try {
             self().count(last, last.plus(PERIOD));

@@ -51,6 +51,9 @@ public class QueueJobLifecycle {
     @Inject
     QueueJobSettings settings;
 
+    @Inject
+    ApplicationStart applicationStart;
+
     @PostConstruct
     void start() {
         if (NoDelay.everywhere()) {
@@ -65,6 +68,7 @@ public class QueueJobLifecycle {
             LOG.info("Queue job not started on this server: queue-job.dispatch-enabled is false. It stores jobs and"
                     + " serves the back office, and runs none.");
         }
+        applicationStart.over();
     }
 
     /**

@@ -2,6 +2,12 @@ package org.queuejob.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -13,10 +19,37 @@ import org.queuejob.it.broken.HiddenJobs;
 import org.queuejob.it.broken.MisplacedJobs;
 import org.queuejob.it.broken.PdfExportJobs;
 import org.queuejob.it.broken.UnknownRelatedActionJobs;
+import org.queuejob.it.support.ItEnvironment;
 import org.queuejob.it.support.TestDeployments;
 
 /** Bad configuration stops the deployment with a message that names what is wrong, before any job is touched. */
 class ConfigurationIT {
+
+    /**
+     * Two applications on one server named their queues alike (the default names the server): both took the jobs
+     * handed to that name, and each failed those whose function only the other had.
+     */
+    @Test
+    void aSecondApplicationUnderTheSameWorkerName_isRefused_andRunsUnderANameOfItsOwn() throws Exception {
+        try (AutoCloseable first = TestDeployments.deployedUntilClosed(TestDeployments.queueJobWar("first-queue-it"))) {
+            Path log = ItEnvironment.domain().serverLog();
+            long logBefore = Files.size(log);
+            AppServer.Result sameName = TestDeployments.tryDeploying(TestDeployments.queueJobWar("same-name-it"));
+
+            assertThat(sameName.succeeded()).isFalse();
+            // Payara's answer only says the lifecycle bean failed; the reason is in its log (WildFly's has both).
+            assertThat(sameName.output() + logSince(log, logBefore))
+                    .contains("Queue job not started: another running queue already uses the worker name '")
+                    .contains("Give each application or server its own queue-job.worker-name");
+
+            AppServer.Result ownName = TestDeployments.tryDeploying(TestDeployments.queueJobWar("own-name-it")
+                    .addAsResource(
+                            TestDeployments.configWith("queue-job.worker-name=own-name-it"),
+                            "META-INF/microprofile-config.properties"));
+
+            assertThat(ownName.succeeded()).as(ownName.output()).isTrue();
+        }
+    }
 
     @Test
     void malformedChannelStringFailsTheDeploymentNamingTheBadEntry() throws Exception {
@@ -124,5 +157,12 @@ class ConfigurationIT {
                         + " queue-job.job-timeout-seconds.org.queuejob.it.jobs.TestJobs.nulText?")
                 .contains("queue-job.recurring.nightly-reindx.cron overrides no @Recurring job of this application:"
                         + " it would be ignored");
+    }
+
+    private static String logSince(Path log, long offset) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(log)) {
+            channel.position(Math.min(offset, channel.size()));
+            return new String(Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

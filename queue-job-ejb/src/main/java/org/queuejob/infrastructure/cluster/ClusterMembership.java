@@ -39,6 +39,11 @@ public class ClusterMembership {
      */
     static final Duration SESSION_GRACE = Duration.ofSeconds(2);
 
+    static final String NAME_TAKEN = "Queue job not started: another running queue already uses the worker name '%s'"
+            + " on this database (another application on this server, or a server given the same"
+            + " queue-job.worker-name). Give each application or server its own queue-job.worker-name; two queues"
+            + " under one name would take each other's jobs.";
+
     private static final Logger LOG = Logger.getLogger(ClusterMembership.class.getName());
 
     @Inject
@@ -91,6 +96,26 @@ public class ClusterMembership {
     /** The key of this server's liveness lock, for its listener to hold. */
     public int sessionKey() {
         return sessionKey;
+    }
+
+    /**
+     * Refuses to start under a name another running queue holds on this database: another application on this
+     * server (the default name names the server, not the application), or a server given the same {@code
+     * queue-job.worker-name}. Two queues under one name take each other's jobs, and fail those whose function only
+     * the other has. One look, not a wait for the name to be released: a queue that stops gives its lock back before
+     * its undeploy returns (see {@link Notifications#stop}), and a process that dies loses it with its session. A wait
+     * here would also hold the deployment in its start-up, where WildFly holds a timer's calls into the application
+     * until every start-up bean has started: one that fails then leaves them, and the undeploy, waiting for good.
+     *
+     * @throws IllegalStateException saying so, before this server has touched any job
+     */
+    public void requireOwnName() {
+        if (statements.nameTaken(me.name())) {
+            // Logged here too: Payara's deploy answer names only the lifecycle bean that failed.
+            String refusal = String.format(NAME_TAKEN, me.name());
+            LOG.severe(refusal);
+            throw new IllegalStateException(refusal);
+        }
     }
 
     /**

@@ -88,6 +88,11 @@ public class ClusterStatements {
                                             AND held.classid = %2$d AND held.objid = %1$s))""".formatted(sessionKey, LIVENESS_LOCKS);
     }
 
+    /** Whether a live process holds the record of {@code ?1}: the liveness lock of the key it wrote is held. */
+    static final String NAME_TAKEN = """
+            SELECT EXISTS (SELECT 1 FROM queue_job_instance
+                            WHERE name = ?1 AND session_key IS NOT NULL AND %s)""".formatted(processAlive("session_key"));
+
     static final String FORGET_LONG_DEAD =
             "DELETE FROM queue_job_instance WHERE heartbeat_at < now() - interval '1 day'";
 
@@ -134,6 +139,15 @@ public class ClusterStatements {
     static final String LEAVE = """
             WITH forgotten AS (DELETE FROM queue_job_run_taken_away WHERE worker = ?)
             DELETE FROM queue_job_instance WHERE name = ?""";
+
+    /**
+     * Whether a running process holds the name {@code server}: its record's liveness lock is held. Read before this
+     * process takes its own lock, so a true answer is never this process.
+     */
+    public boolean nameTaken(String server) {
+        return Boolean.TRUE.equals(
+                em.createNativeQuery(NAME_TAKEN).setParameter(1, server).getSingleResult());
+    }
 
     /**
      * A server leaving on purpose: others need not wait for its heartbeat to age. Plain JDBC on {@code connection}

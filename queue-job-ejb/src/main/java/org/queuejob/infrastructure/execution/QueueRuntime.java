@@ -90,8 +90,11 @@ public class QueueRuntime {
     /**
      * Starts this server's part with the channels of {@code tree}: takes back to pending what this server held
      * before it stopped, starts the workers, the listener and the poll (whose first run tries the leader lock).
+     *
+     * @throws IllegalStateException when another running queue holds this server's name (nothing started)
      */
     public void start(ChannelTree tree) {
+        membership.requireOwnName();
         List<String> functionNames =
                 functions.all().stream().map(JobFunction::name).sorted().toList();
         // queue-job.workers is from 1 to MAX_WORKERS (QueueJobSettingsCheck refuses others); unset, the root's

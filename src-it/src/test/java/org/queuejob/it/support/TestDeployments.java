@@ -74,6 +74,23 @@ public final class TestDeployments {
         }
     }
 
+    /**
+     * Deploys {@code war} on the run's server until the returned handle is closed: a second application beside the
+     * class's own, for tests of what two applications on one server do.
+     */
+    public static AutoCloseable deployedUntilClosed(WebArchive war) throws IOException {
+        String name = war.getName().replaceFirst("\\.war$", "");
+        Path file = Files.createTempFile(name, ".war");
+        war.as(ZipExporter.class).exportTo(file.toFile(), true);
+        AppServer domain = ItEnvironment.domain();
+        try {
+            domain.deploy(file, name);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+        return () -> domain.undeploy(name);
+    }
+
     /** The queue as an application bundles it: its jar, Flyway's, and cron-utils' (with slf4j-api). */
     public static File[] queueJobRuntime() {
         return new File[] {
