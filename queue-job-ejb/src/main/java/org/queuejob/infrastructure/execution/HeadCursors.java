@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.queuejob.domain.scheduling.CandidateJob;
 
@@ -25,7 +24,9 @@ import org.queuejob.domain.scheduling.CandidateJob;
 final class HeadCursors {
 
     private final Map<String, HeadKey> positions = new ConcurrentHashMap<>();
-    private final Set<String> stale = ConcurrentHashMap.newKeySet();
+    /** Per channel, the earliest place a job became pending at since the last pass started. */
+    private final Map<String, HeadKey> marks = new ConcurrentHashMap<>();
+
     private volatile boolean allStale;
 
     /** Every channel reads from its start at the next pass (jobs became pending whose place is not known). */
@@ -34,29 +35,35 @@ final class HeadCursors {
     }
 
     /**
-     * A job became pending in configured channel {@code channel} at {@code priority} and {@code created}: if that sorts
-     * at or before where the channel's reads resume, they start from the channel's start again at the next pass (a
-     * new job normally sorts after: created later).
+     * A job became pending (committed) in configured channel {@code channel} at {@code priority} and {@code created}:
+     * if that sorts at or before where the channel's reads resume when the next pass starts, they start from the
+     * channel's start again (a new job normally sorts after: created later).
+     *
+     * <p>Compared at the start of that pass, not now: a pass running now may not have seen the job, and yet move the
+     * position past its place by handing out the jobs after it. Compared now, the job was left behind the position
+     * until something made every channel read from its start (the API's enqueue waited over a minute so, in
+     * {@code ApiIT}, while the demo's sample jobs kept the same channel busy).
      */
     void pendingAt(String channel, int priority, Instant created) {
-        HeadKey position = positions.get(channel);
-        if (position != null && new HeadKey(priority, created, Long.MIN_VALUE).compareTo(position) <= 0) {
-            stale.add(channel);
-        }
+        HeadKey place = new HeadKey(priority, created, Long.MIN_VALUE);
+        marks.merge(channel, place, (earlier, later) -> earlier.compareTo(later) <= 0 ? earlier : later);
     }
 
-    /** At the start of a dispatch pass: the positions marked since the last one are forgotten. */
+    /** At the start of a dispatch pass: the positions marked since the last one, at or after a mark, are forgotten. */
     void startPass() {
         if (allStale) {
             allStale = false;
-            stale.clear();
+            marks.clear();
             positions.clear();
             return;
         }
-        for (Iterator<String> marked = stale.iterator(); marked.hasNext(); ) {
+        for (Iterator<String> marked = marks.keySet().iterator(); marked.hasNext(); ) {
             String channel = marked.next();
-            marked.remove();
-            positions.remove(channel);
+            HeadKey place = marks.remove(channel);
+            HeadKey position = positions.get(channel);
+            if (place != null && position != null && place.compareTo(position) <= 0) {
+                positions.remove(channel);
+            }
         }
     }
 

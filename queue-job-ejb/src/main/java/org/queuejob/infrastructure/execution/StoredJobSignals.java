@@ -3,7 +3,9 @@ package org.queuejob.infrastructure.execution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.infrastructure.cluster.LeaderLock;
@@ -42,9 +44,6 @@ public class StoredJobSignals {
         if (!threads.isActive()) {
             return;
         }
-        if (leader.isLeader()) {
-            dispatcher.pendingFrom(event.channel(), event.priority(), event.dateCreated());
-        }
         StoredJobs stored = afterCommit.gathered(JOBS_STORED, StoredJobs::new, this::stored);
         if (stored == null) {
             StoredJobs now = new StoredJobs();
@@ -58,6 +57,11 @@ public class StoredJobSignals {
     /** After the commit (see {@link AfterCommit}): the message to the leader goes from the queue's executor. */
     private void stored(StoredJobs stored) {
         if (leader.isLeader()) {
+            // After the commit, not when the job was stored: a pass in between would not see it, and could move its
+            // channel's read position past it (HeadCursors).
+            stored.earliest
+                    .values()
+                    .forEach(job -> dispatcher.pendingFrom(job.channel(), job.priority(), job.dateCreated()));
             dispatcher.pendingIn(stored.channels, stored.withEta);
             passes.wake();
         } else {
@@ -68,11 +72,21 @@ public class StoredJobSignals {
     /** What a transaction stored, as far as the dispatcher cares: the jobs' channels, and whether any has an eta. */
     private static final class StoredJobs {
         private final Set<String> channels = new HashSet<>();
+        /** Per channel, the job that sorts first in dispatch order (priority, then creation). */
+        private final Map<String, JobEnqueued> earliest = new HashMap<>();
+
         private boolean withEta;
 
         void add(JobEnqueued job) {
             channels.add(job.channel());
             withEta |= job.eta() != null;
+            earliest.merge(job.channel(), job, (first, other) -> sortsBefore(other, first) ? other : first);
+        }
+
+        private static boolean sortsBefore(JobEnqueued one, JobEnqueued other) {
+            return one.priority() != other.priority()
+                    ? one.priority() < other.priority()
+                    : one.dateCreated().isBefore(other.dateCreated());
         }
     }
 }

@@ -63,7 +63,8 @@ public class SqlNewJobs implements NewJobs {
         Map<String, UUID> byKey = keys.isEmpty() ? Map.of() : store.lockAndFindWaiting(keys);
         Map<Integer, UUID> holders = new LinkedHashMap<>();
         for (int i = 0; i < jobs.size(); i++) {
-            UUID holder = byKey.get(jobs.get(i).identityKey());
+            String key = jobs.get(i).identityKey();
+            UUID holder = key == null ? null : byKey.get(key); // Map.of() refuses a null key
             if (holder != null) {
                 holders.put(i, holder);
             }

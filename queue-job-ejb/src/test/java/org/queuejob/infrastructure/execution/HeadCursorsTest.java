@@ -46,6 +46,21 @@ class HeadCursorsTest {
         assertThat(cursors.after("root")).isPresent();
     }
 
+    /**
+     * A pass that started before the job committed does not see it, and may hand out the jobs after its place: the
+     * position then moves past it. Compared when it committed (it sorted after the position then), the job was left
+     * behind for good.
+     */
+    @Test
+    void aJobThatCommitsWhileAPassMovesThePositionPastIt_isReadAtTheNextPass() {
+        cursors.startPass(); // a pass reads root after its tenth job; the new job is not committed yet
+        cursors.pendingAt("root", 10, T0.plusSeconds(20)); // it commits: after the position, as it stands now
+        cursors.handedOutUpTo("root", new CandidateJob(30, "root", 10, T0.plusSeconds(30), null)); // the pass ends
+        cursors.startPass();
+
+        assertThat(cursors.after("root")).isEmpty();
+    }
+
     @Test
     void aJobCreatedAtTheSameInstantAsThePositionSendsTheChannelBack() {
         // Its id is not known: at the same priority and instant it may sort before the last job handed out.
