@@ -86,8 +86,16 @@ public class JobExecutor {
         try {
             result = invoke(job, call);
         } catch (Exception | Error thrown) {
+            Duration ran = Duration.between(startedAt, clock.instant());
             if (call.interrupted()) {
-                throw timeouts.interrupted(job.jobFunction(), Duration.between(startedAt, clock.instant()), thrown);
+                throw timeouts.interrupted(job.jobFunction(), ran, thrown);
+            }
+            if (timeouts.isPast(job.jobFunction(), ran)) {
+                // Past its timeout, the failure may be the timeout's doing (WildFly rolls the job's transaction back at
+                // it, and its next statement fails with what looks like a lost connection): recorded as a timeout, not
+                // retried in 5 s to run as long again.
+                throw new JobTimedOutException(
+                        ran, timeouts.secondsFor(job.jobFunction()), timeouts.settingFor(job.jobFunction()), thrown);
             }
             throw thrown;
         }

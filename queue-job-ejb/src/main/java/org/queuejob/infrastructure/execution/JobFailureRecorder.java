@@ -83,6 +83,7 @@ public class JobFailureRecorder {
                         retryAt.get(),
                         !retryable.ignoreRetry(),
                         retryable.getClass().getName(),
+                        JobFailure.of(retryable).stackTrace(),
                         startedAt,
                         now);
             } else {
@@ -96,12 +97,14 @@ public class JobFailureRecorder {
                         startedAt,
                         now);
             }
-        } else if (TransientFailures.isTransient(failure)) {
+        } else if (!(failure instanceof FailedJobException) && TransientFailures.isTransient(failure)) {
+            // A FailedJobException says "not again" whatever its cause: a deadlock it wraps is the job's reason.
             job.postponeAttempt(
                     TransientFailures.message(failure),
                     now.plus(TRANSIENT_RETRY_DELAY),
                     true,
                     failure.getClass().getName(),
+                    JobFailure.of(failure).stackTrace(),
                     startedAt,
                     now);
         } else {

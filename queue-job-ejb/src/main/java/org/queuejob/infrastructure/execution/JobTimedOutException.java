@@ -18,6 +18,19 @@ public class JobTimedOutException extends RuntimeException {
     }
 
     /**
+     * The job's method failed with {@code thrown} after running past its timeout: recorded as the timeout, whose doing
+     * the failure may be (a transaction manager that rolled the job's transaction back at the timeout makes its next
+     * statement fail), with the failure kept as its cause.
+     */
+    public JobTimedOutException(Duration ran, int timeoutSeconds, String setting, Throwable thrown) {
+        super(
+                "The job ran for " + seconds(ran) + " s, longer than its timeout of " + timeoutSeconds + " s ("
+                        + setting + "), and then failed, so its work was rolled back. Raise the timeout or make the"
+                        + " job shorter, then requeue it.",
+                thrown);
+    }
+
+    /**
      * The job was interrupted at its timeout ({@code interruptSetting} is true) and its method then ended with {@code
      * thrown}, the cause kept so the stored stack trace shows where the interrupt found it.
      */

@@ -1,7 +1,9 @@
 package org.queuejob.infrastructure.execution;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.queuejob.domain.model.job.ClaimedJob;
@@ -46,12 +49,48 @@ class JobExecutorTest {
         assertThat(doneMarks).containsExactly("done, slot passed in root.mail");
     }
 
+    /**
+     * On WildFly the transaction manager rolls a job's transaction back at its timeout, and the job's next statement
+     * fails with what reads as a lost connection: it was retried 5 s later, to run as long again.
+     */
+    @Test
+    void aMethodThatFailsAfterRunningPastItsTimeout_failsWithTheTimeout_itsFailureKeptAsTheCause() {
+        SQLException afterTheRollback = new SQLException("IJ031070: Transaction cannot proceed: STATUS_ROLLEDBACK");
+        JobExecutor executor = executor(() -> {
+            throw new IllegalStateException("Could not read the invoice", afterTheRollback);
+        });
+
+        Instant startedAnHourAndASecondAgo = NOW.minusSeconds(3601);
+        assertThatThrownBy(() -> executor.execute(
+                        job(), "server@host", startedAnHourAndASecondAgo, Optional::empty, CallWindow.NONE))
+                .isInstanceOf(JobTimedOutException.class)
+                .hasMessageStartingWith("The job ran for 3601.0 s, longer than its timeout of 3600 s")
+                .hasRootCause(afterTheRollback);
+        assertThat(doneMarks).isEmpty();
+    }
+
+    @Test
+    void aMethodThatFailsWithinItsTimeout_failsWithItsOwnException() {
+        IllegalStateException own = new IllegalStateException("no stock");
+        JobExecutor executor = executor(() -> {
+            throw own;
+        });
+
+        assertThatThrownBy(() -> executor.execute(job(), "server@host", NOW, Optional::empty, CallWindow.NONE))
+                .isSameAs(own);
+    }
+
     private JobExecutor executor() {
+        return executor(() -> "ok");
+    }
+
+    private JobExecutor executor(Callable<Object> method) {
         JobExecutor executor = new JobExecutor() {
             @Override
-            Object invoke(ClaimedJob job, CallWindow call) {
+            Object invoke(ClaimedJob job, CallWindow call) throws Exception {
+                Object result = method.call();
                 methodReturned.set(true);
-                return "ok";
+                return result;
             }
         };
         executor.store = new QueueStore() {

@@ -201,6 +201,18 @@ class JobRunnerTest {
         assertThat(job.excMessage()).isEqualTo("look at the invoice");
     }
 
+    /** A deadlock it wraps is the job's reason to stop, not a passing failure of the database: retried every 5 s. */
+    @Test
+    void aFailedJobExceptionWhoseCauseIsADatabaseFailure_failsTheJob_notRetried() {
+        thrown = new FailedJobException("needs a person", new SQLException("deadlock detected", "40P01"));
+
+        assertThat(run()).isEqualTo(Outcome.FAILED);
+
+        QueueJob job = database.committed();
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.excMessage()).isEqualTo("needs a person");
+    }
+
     @Test
     void anEjbExceptionAroundAnotherException_isRecordedAsThrown() {
         thrown = new EJBException(new IllegalStateException("inner"));

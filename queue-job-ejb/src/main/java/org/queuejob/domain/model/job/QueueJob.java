@@ -195,6 +195,21 @@ public class QueueJob {
      */
     public void postponeAttempt(
             String message, Instant retryAt, boolean countTry, String exceptionName, Instant startedAt, Instant now) {
+        postponeAttempt(message, retryAt, countTry, exceptionName, null, startedAt, now);
+    }
+
+    /**
+     * As {@link #postponeAttempt(String, Instant, boolean, String, Instant, Instant)}, with the try's stack trace: kept
+     * when reaching max retries fails the job, so that its page shows where the last try failed.
+     */
+    public void postponeAttempt(
+            String message,
+            Instant retryAt,
+            boolean countTry,
+            String exceptionName,
+            String stackTrace,
+            Instant startedAt,
+            Instant now) {
         requireState("postpone", JobTransition.POSTPONE);
         JobEta.requireValid(Objects.requireNonNull(retryAt, "A retry's eta is required."));
         countAttempt(startedAt, now);
@@ -202,8 +217,9 @@ public class QueueJob {
             retry--;
         }
         if (maxRetries > 0 && retry >= maxRetries) {
-            String reason = String.format(MAX_RETRIES_REACHED, maxRetries, message);
-            fail(new JobFailure(exceptionName, reason, null));
+            // As the original: the message, or the exception's name when it has none (not "null").
+            String said = message == null || message.isBlank() ? exceptionName : message;
+            fail(new JobFailure(exceptionName, String.format(MAX_RETRIES_REACHED, maxRetries, said), stackTrace));
             return;
         }
         this.state = PENDING;

@@ -170,6 +170,25 @@ class QueueJobTest {
         assertThat(job.retry()).isEqualTo(2);
     }
 
+    /** The job page showed no stack trace for the try that used up its retries, and "null" for a message. */
+    @Test
+    void reachingMaxRetries_keepsTheLastTrysStackTrace_andNamesAnExceptionWithoutAMessage() {
+        QueueJob job = enqueuedJob(1);
+
+        job.postponeAttempt(
+                null,
+                T0.plusSeconds(60),
+                true,
+                "org.acme.GatewayBusy",
+                "org.acme.GatewayBusy\n\tat Gateway.send",
+                T0,
+                T0);
+
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.excMessage()).isEqualTo("Max. retries (1) reached: org.acme.GatewayBusy");
+        assertThat(job.excInfo()).isEqualTo("org.acme.GatewayBusy\n\tat Gateway.send");
+    }
+
     @Test
     void uncountedPostponeDoesNotUseUpRetries() {
         QueueJob job = enqueuedJob(1);
