@@ -32,7 +32,14 @@ public final class DatabaseFailures {
         if (state == null || state.isBlank()) {
             return UNKNOWN_STATE;
         }
-        boolean unreachable = state.startsWith("08") || state.startsWith("57P0");
-        return String.format(unreachable ? UNREACHABLE : REFUSED, state);
+        return String.format(unreachable(state) ? UNREACHABLE : REFUSED, state);
+    }
+
+    /**
+     * Whether {@code sqlState} says the connection was lost or ended by the server: class 08, or 57P01–57P03 (an
+     * administrator or a shutdown ended it). Null is no state.
+     */
+    public static boolean unreachable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
     }
 }

@@ -4,11 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.queuejob.domain.model.job.JobEnqueued;
 import org.queuejob.infrastructure.cluster.LeaderLock;
+import org.queuejob.infrastructure.execution.HeadCursors.HeadKey;
 
 /**
  * Jobs stored anywhere on this server wake the dispatcher once their transaction commits: one wake-up per
@@ -59,34 +58,26 @@ public class StoredJobSignals {
         if (leader.isLeader()) {
             // After the commit, not when the job was stored: a pass in between would not see it, and could move its
             // channel's read position past it (HeadCursors).
-            stored.earliest
-                    .values()
-                    .forEach(job -> dispatcher.pendingFrom(job.channel(), job.priority(), job.dateCreated()));
-            dispatcher.pendingIn(stored.channels, stored.withEta);
+            stored.earliest.forEach(
+                    (channel, place) -> dispatcher.pendingFrom(channel, place.priority(), place.created()));
+            dispatcher.pendingIn(stored.earliest.keySet(), stored.withEta);
             passes.wake();
         } else {
-            messages.enqueuedIn(stored.channels);
+            messages.enqueuedIn(stored.earliest.keySet());
         }
     }
 
     /** What a transaction stored, as far as the dispatcher cares: the jobs' channels, and whether any has an eta. */
     private static final class StoredJobs {
-        private final Set<String> channels = new HashSet<>();
-        /** Per channel, the job that sorts first in dispatch order (priority, then creation). */
-        private final Map<String, JobEnqueued> earliest = new HashMap<>();
+        /** Per channel the jobs were stored in, the first place in dispatch order one took (HeadCursors' order). */
+        private final Map<String, HeadKey> earliest = new HashMap<>();
 
         private boolean withEta;
 
         void add(JobEnqueued job) {
-            channels.add(job.channel());
             withEta |= job.eta() != null;
-            earliest.merge(job.channel(), job, (first, other) -> sortsBefore(other, first) ? other : first);
-        }
-
-        private static boolean sortsBefore(JobEnqueued one, JobEnqueued other) {
-            return one.priority() != other.priority()
-                    ? one.priority() < other.priority()
-                    : one.dateCreated().isBefore(other.dateCreated());
+            HeadKey place = new HeadKey(job.priority(), job.dateCreated(), Long.MIN_VALUE);
+            earliest.merge(job.channel(), place, (first, other) -> other.compareTo(first) < 0 ? other : first);
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.resource.ResourceException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import org.queuejob.domain.shared.DatabaseFailures;
 import org.queuejob.domain.shared.FailureParts;
 
 /**
@@ -37,7 +38,6 @@ final class UnreachableDatabase {
                 || part instanceof SQLRecoverableException) {
             return true;
         }
-        String state = part instanceof SQLException sql ? sql.getSQLState() : null;
-        return state != null && (state.startsWith("08") || state.startsWith("57P0"));
+        return part instanceof SQLException sql && DatabaseFailures.unreachable(sql.getSQLState());
     }
 }

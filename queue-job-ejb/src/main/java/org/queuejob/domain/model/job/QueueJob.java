@@ -191,16 +191,9 @@ public class QueueJob {
     /**
      * T11: the job asked to be tried again at {@code retryAt}, which must be a valid eta ({@link JobEta}). Reaching
      * max retries fails it instead (F14), unless the try is not to be counted. The message is kept as the job's
-     * result as an exception's message is ({@link RunText}): a NUL in it must not fail the record of the retry.
-     */
-    public void postponeAttempt(
-            String message, Instant retryAt, boolean countTry, String exceptionName, Instant startedAt, Instant now) {
-        postponeAttempt(message, retryAt, countTry, exceptionName, null, startedAt, now);
-    }
-
-    /**
-     * As {@link #postponeAttempt(String, Instant, boolean, String, Instant, Instant)}, with the try's stack trace: kept
-     * when reaching max retries fails the job, so that its page shows where the last try failed.
+     * result as an exception's message is ({@link RunText}): a NUL in it must not fail the record of the retry. The
+     * try's {@code stackTrace} (or null) is kept when reaching max retries fails the job, so that its page shows where
+     * the last try failed.
      */
     public void postponeAttempt(
             String message,

@@ -128,7 +128,7 @@ class QueueJobTest {
                 .isInstanceOf(IllegalJobStateException.class)
                 .hasMessageContaining("Cannot fail job")
                 .hasMessageContaining("in state pending");
-        assertThatThrownBy(() -> pending.postponeAttempt("busy", T0, true, "RetryableJobException", T0, T0))
+        assertThatThrownBy(() -> pending.postponeAttempt("busy", T0, true, "RetryableJobException", null, T0, T0))
                 .isInstanceOf(IllegalJobStateException.class)
                 .hasMessageContaining("Cannot postpone job");
         assertThat(pending.state()).isEqualTo(JobState.PENDING);
@@ -154,7 +154,7 @@ class QueueJobTest {
     void postponedAttemptGoesBackToPendingWithEtaUntilMaxRetries() {
         QueueJob job = enqueuedJob(2);
 
-        job.postponeAttempt("busy", T0.plusSeconds(60), true, "RetryableJobException", T0, T0);
+        job.postponeAttempt("busy", T0.plusSeconds(60), true, "RetryableJobException", null, T0, T0);
 
         assertThat(job.state()).isEqualTo(JobState.PENDING);
         assertThat(job.eta()).isEqualTo(T0.plusSeconds(60));
@@ -163,7 +163,7 @@ class QueueJobTest {
         assertThat(job.dateEnqueued()).isNull();
 
         dispatched(job);
-        job.postponeAttempt("still busy", T0.plusSeconds(120), true, "RetryableJobException", T0, T0);
+        job.postponeAttempt("still busy", T0.plusSeconds(120), true, "RetryableJobException", null, T0, T0);
 
         assertThat(job.state()).isEqualTo(JobState.FAILED);
         assertThat(job.excMessage()).isEqualTo("Max. retries (2) reached: still busy");
@@ -193,7 +193,7 @@ class QueueJobTest {
     void uncountedPostponeDoesNotUseUpRetries() {
         QueueJob job = enqueuedJob(1);
 
-        job.postponeAttempt("lock held", T0.plus(Duration.ofSeconds(5)), false, "RetryableJobException", T0, T0);
+        job.postponeAttempt("lock held", T0.plus(Duration.ofSeconds(5)), false, "RetryableJobException", null, T0, T0);
 
         assertThat(job.state()).isEqualTo(JobState.PENDING);
         assertThat(job.retry()).isZero();
@@ -205,7 +205,7 @@ class QueueJobTest {
         job.stored(1L);
         for (int i = 0; i < 50; i++) {
             dispatched(job);
-            job.postponeAttempt("again", T0, true, "RetryableJobException", T0, T0);
+            job.postponeAttempt("again", T0, true, "RetryableJobException", null, T0, T0);
         }
 
         assertThat(job.state()).isEqualTo(JobState.PENDING);
@@ -305,7 +305,7 @@ class QueueJobTest {
     void aRetrysMessageIsKeptAsAnExceptionsMessageIs_aNulAsUFFFD() {
         QueueJob job = enqueuedJob(5);
 
-        job.postponeAttempt("gateway said: \u0000", T0.plusSeconds(60), true, "RetryableJobException", T0, T0);
+        job.postponeAttempt("gateway said: \u0000", T0.plusSeconds(60), true, "RetryableJobException", null, T0, T0);
 
         assertThat(job.state()).isEqualTo(JobState.PENDING);
         assertThat(job.result()).isEqualTo("gateway said: \uFFFD");
@@ -316,7 +316,7 @@ class QueueJobTest {
         QueueJob job = enqueuedJob(5);
         Instant tooLate = Instant.parse("+12026-01-01T00:00:00Z");
 
-        assertThatThrownBy(() -> job.postponeAttempt("later", tooLate, true, "RetryableJobException", T0, T0))
+        assertThatThrownBy(() -> job.postponeAttempt("later", tooLate, true, "RetryableJobException", null, T0, T0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("An eta is a moment from the year 1 to the year 9999 (UTC), not +12026-01-01T00:00:00Z.");
 
