@@ -138,12 +138,11 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
             }
             index.put(call, jobs.size());
             jobs.add(job);
-            trap.ifPresent(open -> open.trap(call.function, call.arguments, job));
             call.parents.forEach(parent -> edges.add(new int[] {index.get(parent), index.get(call)}));
         }
-        refuseRepeatedKeys(jobs);
+        refuseRepeatedKeys(jobs); // before the trap keeps any: a graph refused leaves nothing in it
         Map<Integer, UUID> holders = trap.isPresent()
-                ? Map.of()
+                ? trap.get().trapGraph(trapped(calls, jobs))
                 : enqueuer.storeGraph(
                         jobs,
                         edges.stream().mapToInt(edge -> edge[0]).toArray(),
@@ -155,6 +154,15 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
             // Not stored: a node whose key is held answers with the holder, the others with nothing.
             calls.get(i).delayed(holders.isEmpty() ? jobs.get(i).uuid() : holders.get(i));
         }
+    }
+
+    /** The graph's calls with the jobs made of them, as the trap keeps them. */
+    private static List<TrappingJobs.GraphCall> trapped(List<GraphNode.Call> calls, List<QueueJob> jobs) {
+        List<TrappingJobs.GraphCall> trapped = new ArrayList<>();
+        for (int i = 0; i < calls.size(); i++) {
+            trapped.add(new TrappingJobs.GraphCall(calls.get(i).function, calls.get(i).arguments, jobs.get(i)));
+        }
+        return trapped;
     }
 
     /** Two jobs of one graph with one key would make the graph refuse itself: a mistake, said plainly. */

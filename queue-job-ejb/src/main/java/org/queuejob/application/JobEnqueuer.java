@@ -85,8 +85,7 @@ public class JobEnqueuer {
         QueueJob job = newJob(function, arguments, callSite);
         Optional<TrappingJobs> trap = TrappingJobs.current();
         if (trap.isPresent()) {
-            trap.get().trap(function, arguments, job);
-            return job.uuid();
+            return trap.get().trap(function, arguments, job);
         }
         return job.identityKey() == null ? storeNew(job).uuid() : self.storeUnlessWaiting(job);
     }

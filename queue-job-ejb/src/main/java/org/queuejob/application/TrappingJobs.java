@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.queuejob.api.JobCall;
 import org.queuejob.api.JobsTrap;
@@ -42,14 +43,50 @@ final class TrappingJobs implements JobsTrap {
         return Optional.ofNullable(OPEN.get());
     }
 
-    /** Keeps a job instead of storing it; like the original, a second job with a trapped identity key is dropped. */
-    void trap(JobFunction function, Object[] arguments, QueueJob job) {
-        boolean duplicate = job.identityKey() != null
-                && entries.stream()
-                        .anyMatch(entry -> job.identityKey().equals(entry.job().identityKey()));
-        if (!duplicate) {
-            entries.add(new Entry(function, arguments.clone(), job));
+    /**
+     * Keeps a job instead of storing it, and answers as storing it would: its uuid, or, like the original, when a
+     * trapped job already has its identity key, that job's uuid, the new one being dropped (it used to answer with the
+     * uuid of the dropped job, which no trapped or stored job has).
+     */
+    UUID trap(JobFunction function, Object[] arguments, QueueJob job) {
+        Optional<UUID> holder = holderOf(job);
+        if (holder.isPresent()) {
+            return holder.get();
         }
+        entries.add(new Entry(function, arguments.clone(), job));
+        return job.uuid();
+    }
+
+    /** A job of a graph as the trap is handed it: its function, arguments and job. */
+    record GraphCall(JobFunction function, Object[] arguments, QueueJob job) {}
+
+    /**
+     * Keeps a graph's jobs, parents first, instead of storing them, as storing them would: when a trapped job already
+     * has the identity key of one of them, none is kept, and the answer maps each such job's index to the holder's
+     * uuid; otherwise all are kept and the answer is empty.
+     */
+    Map<Integer, UUID> trapGraph(List<GraphCall> calls) {
+        Map<Integer, UUID> holders = new LinkedHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            int index = i;
+            holderOf(calls.get(i).job()).ifPresent(holder -> holders.put(index, holder));
+        }
+        if (holders.isEmpty()) {
+            calls.forEach(call ->
+                    entries.add(new Entry(call.function(), call.arguments().clone(), call.job())));
+        }
+        return holders;
+    }
+
+    private Optional<UUID> holderOf(QueueJob job) {
+        if (job.identityKey() == null) {
+            return Optional.empty();
+        }
+        return entries.stream()
+                .map(Entry::job)
+                .filter(trapped -> job.identityKey().equals(trapped.identityKey()))
+                .map(QueueJob::uuid)
+                .findFirst();
     }
 
     @Override

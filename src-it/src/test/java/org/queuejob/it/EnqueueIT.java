@@ -23,6 +23,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.api.Delayable;
 import org.queuejob.api.JobArgumentException;
 import org.queuejob.api.JobQueue;
 import org.queuejob.api.JobsTrap;
@@ -337,6 +338,38 @@ class EnqueueIT {
             trap.assertJobsCount(0);
         }
         assertThat(enqueued.count()).as("nothing stored").isEqualTo(before);
+    }
+
+    /**
+     * The trap answers as storing would: a duplicate key gives back the job that holds it (it gave the uuid of the
+     * dropped job, found nowhere), a graph with a held key keeps none of its jobs, and a graph refused for a key
+     * repeated in it leaves nothing behind (its first jobs stayed in the trap, to be run by the test).
+     */
+    @Test
+    void theTrapAnswersAsStoringWould_duplicatesGiveTheHolder_andRefusedOrHeldGraphsKeepNothing() {
+        String key = "trapped-key-" + UUID.randomUUID();
+        try (JobsTrap trap = queue.trapJobs()) {
+            UUID first = queue.options().identityKey(key).enqueue(() -> jobs.echo("first"));
+            UUID again = queue.options().identityKey(key).enqueue(() -> jobs.echo("again"));
+
+            assertThat(again).as("the uuid given for the duplicate").isEqualTo(first);
+            trap.assertJobsCount(1);
+
+            Delayable held = queue.options().identityKey(key).delayable(() -> jobs.echo("held"));
+            Delayable free = queue.delayable(() -> jobs.echo("free"));
+            held.onDone(free).delay();
+            assertThat(held.uuid()).as("the node whose key is held").contains(first);
+            assertThat(free.uuid()).as("the node beside it, not kept").isEmpty();
+            trap.assertJobsCount(1);
+
+            String repeated = "repeated-" + UUID.randomUUID();
+            Delayable graph = queue.chain(
+                    queue.delayable(() -> jobs.echo("before")),
+                    queue.options().identityKey(repeated).delayable(() -> jobs.echo("one")),
+                    queue.options().identityKey(repeated).delayable(() -> jobs.echo("two")));
+            assertThatThrownBy(graph::delay).hasMessageContaining("same identity key");
+            trap.assertJobsCount(1);
+        }
     }
 
     @Test

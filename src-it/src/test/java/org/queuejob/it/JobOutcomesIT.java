@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -23,9 +26,13 @@ import org.queuejob.api.JobRetried;
 import org.queuejob.application.JobQueryService;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.job.QueueJob;
+import org.queuejob.domain.model.job.RunCutShort;
+import org.queuejob.infrastructure.persistence.CutShortRuns;
+import org.queuejob.infrastructure.persistence.QueueStore;
 import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.ops.OutcomeObserver;
 import org.queuejob.it.ops.ProgressJobs;
+import org.queuejob.it.support.DatabaseRows;
 import org.queuejob.it.support.TestDeployments;
 
 /**
@@ -58,6 +65,9 @@ class JobOutcomesIT {
 
     @Inject
     JobQueryService query;
+
+    @Inject
+    QueueStore store;
 
     @Test
     void jobDone_isFiredAfterTheDoneMarkCommitted_toSyncAndAsyncObservers() {
@@ -116,6 +126,110 @@ class JobOutcomesIT {
         assertThat(sync.get(0).committedState()).isEqualTo("pending");
         assertThat(((JobRetried) sync.get(0).event()).message()).isEqualTo("Not yet: " + marker);
         assertThat(((JobFailed) sync.get(1).event()).attempt()).isEqualTo(2);
+    }
+
+    /**
+     * A server that dies leaves its jobs held, as enqueued or (run for over a second) started; the leader's rescue
+     * takes them back. Before, a started job went back uncounted, so one that crashed its server ran again on the next
+     * and crashed it too, for ever.
+     */
+    @Test
+    void aRunCutShortByItsServersDeath_countsItsTry_andTheTryReachingMaxRetriesFailsTheJob_toldAsEveryFailure() {
+        String gone = "crashed@host/" + UUID.randomUUID();
+        UUID lastTry = heldBy(gone, "started", 1, 2);
+        UUID triesLeft = heldBy(gone, "started", 0, 2);
+        UUID notStarted = heldBy(gone, "enqueued", 0, 1);
+
+        await().atMost(TIMEOUT)
+                .until(() -> observer.of(lastTry).size() == 2
+                        && observer.of(triesLeft).size() == 2
+                        && observer.of(notStarted).size() == 2);
+
+        assertThat(DatabaseRows.rows(
+                        "SELECT state, retry, exc_name, exc_message, worker, date_started IS NOT NULL"
+                                + " FROM queue_job WHERE uuid = ?",
+                        lastTry))
+                .containsExactly(List.of(
+                        "failed",
+                        "2",
+                        RunCutShort.EXCEPTION_NAME,
+                        "Max. retries (2) reached: the server running it (" + gone + ") stopped before the job ended",
+                        gone,
+                        "t"));
+        OutcomeObserver.Seen failure = observer.of(lastTry).stream()
+                .filter(s -> !s.async())
+                .findFirst()
+                .orElseThrow();
+        assertThat(failure.committedState()).isEqualTo("failed");
+        JobFailed failed = (JobFailed) failure.event();
+        assertThat(failed.attempt()).isEqualTo(2);
+        assertThat(failed.exceptionName()).isEqualTo(RunCutShort.EXCEPTION_NAME);
+        assertThat(failed.jobFunction()).isEqualTo(TestJobs.class.getName() + ".echo");
+
+        assertThat(DatabaseRows.rows("SELECT state, retry FROM queue_job WHERE uuid = ?", triesLeft))
+                .as("the try cut short, then the one that ran")
+                .containsExactly(List.of("done", "2"));
+        assertThat(((JobDone) observer.of(triesLeft).get(0).event()).attempt()).isEqualTo(2);
+        assertThat(DatabaseRows.rows("SELECT state, retry FROM queue_job WHERE uuid = ?", notStarted))
+                .as("a job still enqueued may never have started: its try is not counted, even at max retries 1")
+                .containsExactly(List.of("done", "1"));
+    }
+
+    /**
+     * A server that starts again under the name it crashed with takes back what it held then. The server here is a
+     * record that counts as alive (no liveness key, a fresh heartbeat) and quiet, so that the leader neither rescues
+     * its jobs nor hands it any while the test takes them back as its start would.
+     */
+    @Test
+    void aServerStartingAgainAfterItsCrash_countsTheTryOfEachJobItHadStarted() {
+        String restarting = "restarting@host/" + UUID.randomUUID();
+        DatabaseRows.execute(
+                "INSERT INTO queue_job_instance (name, started_at, heartbeat_at, workers, held_limit, functions,"
+                        + " quiet_since) VALUES (?, now(), now(), 1, 1, '{}', now())",
+                restarting);
+        try {
+            UUID lastTry = heldBy(restarting, "started", 2, 3);
+            UUID triesLeft = heldBy(restarting, "started", 0, 3);
+            UUID notStarted = heldBy(restarting, "enqueued", 0, 3);
+
+            CutShortRuns.TakenBack takenBack = store.takeBackLeftByPreviousRun(restarting, Instant.now());
+
+            assertThat(takenBack.byServer()).containsExactly(Map.entry(restarting, 3));
+            assertThat(takenBack.failed()).extracting(JobFailed::uuid).containsExactly(lastTry);
+            assertThat(DatabaseRows.rows("SELECT state, retry, exc_name FROM queue_job WHERE uuid = ?", lastTry))
+                    .containsExactly(List.of("failed", "3", RunCutShort.EXCEPTION_NAME));
+            assertThat(DatabaseRows.rows(
+                            "SELECT state, retry, result, worker FROM queue_job WHERE uuid = ?", triesLeft))
+                    .containsExactly(Arrays.asList(
+                            "pending",
+                            "1",
+                            "The server running it (" + restarting + ") stopped before the job ended; that try is"
+                                    + " counted and the job is pending again",
+                            null));
+            assertThat(DatabaseRows.rows("SELECT state, retry FROM queue_job WHERE uuid = ?", notStarted))
+                    .containsExactly(List.of("pending", "0"));
+        } finally {
+            DatabaseRows.execute("DELETE FROM queue_job_instance WHERE name = ?", restarting);
+        }
+    }
+
+    /**
+     * A job of {@link TestJobs#echo} as a server that died leaves it: held by {@code worker} in {@code state}, after
+     * {@code retry} tries of {@code maxRetries}. Enqueued for later first, so that no server runs it before.
+     */
+    private UUID heldBy(String worker, String state, int retry, int maxRetries) {
+        String marker = "held-" + UUID.randomUUID();
+        UUID uuid =
+                queue.options().eta(Duration.ofHours(1)).maxRetries(maxRetries).enqueue(() -> jobs.echo(marker));
+        DatabaseRows.execute(
+                "UPDATE queue_job SET state = ?, worker = ?, retry = ?, eta = NULL, date_enqueued = now(),"
+                        + " date_started = CASE WHEN ? = 'started' THEN now() END WHERE uuid = ?",
+                state,
+                worker,
+                retry,
+                state,
+                uuid);
+        return uuid;
     }
 
     @Test

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +20,12 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.queuejob.domain.model.server.FunctionReach;
 import org.queuejob.infrastructure.cluster.ClusterStatements.Member;
+import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.config.WorkerIdentity;
+import org.queuejob.infrastructure.observability.JobOutcomes;
+import org.queuejob.infrastructure.persistence.CutShortRuns;
+import org.queuejob.infrastructure.persistence.CutShortRuns.TakenBack;
 import org.queuejob.infrastructure.persistence.QueueJobDataSource;
 
 /**
@@ -60,6 +65,13 @@ public class ClusterMembership {
 
     @Inject
     LeaderLock leader;
+
+    @Inject
+    JobOutcomes outcomes;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
 
     @Inject
     @QueueJobDataSource
@@ -171,20 +183,25 @@ public class ClusterMembership {
     }
 
     /**
-     * The leader's look, every poll: which servers are alive now; the jobs of the others go back to pending (the log
-     * names the dead servers and how many of their jobs were rescued).
+     * The leader's look, every poll: which servers are alive now; the jobs of the others go back to pending, or fail
+     * at max retries if their run was cut short ({@link CutShortRuns}). The log names the dead servers and how many of
+     * their jobs were rescued; those failed are told as every failure is, once their statement committed.
      */
     public synchronized List<Member> aliveRescuingTheDead() {
         List<Member> alive = members();
         Set<String> names = alive.stream().map(Member::name).collect(Collectors.toSet());
-        Map<String, Integer> rescued = leader.onSession(session -> ClusterStatements.rescue(session, names))
-                .orElse(Map.of());
-        if (!rescued.isEmpty()) {
-            rescued.values().forEach(rescuedJobs::add);
+        TakenBack rescued = leader.onSession(session -> ClusterStatements.rescue(session, names, clock.instant()))
+                .orElse(null);
+        if (rescued != null && rescued.count() > 0) {
+            rescuedJobs.add(rescued.count());
             LOG.warning(() -> "Server(s) no longer alive, their jobs back to pending: "
-                    + rescued.entrySet().stream()
+                    + rescued.byServer().entrySet().stream()
                             .map(dead -> dead.getKey() + " (" + dead.getValue() + " job(s))")
-                            .collect(Collectors.joining(", ")));
+                            .collect(Collectors.joining(", "))
+                    + (rescued.failed().isEmpty()
+                            ? ""
+                            : "; " + rescued.failed().size() + " of them failed, their last try cut short too"));
+            outcomes.failedUnrun(rescued.failed());
         }
         return alive;
     }

@@ -14,12 +14,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.queuejob.domain.model.job.JobTransition;
+import org.queuejob.infrastructure.persistence.CutShortRuns;
+import org.queuejob.infrastructure.persistence.CutShortRuns.TakenBack;
 import org.queuejob.infrastructure.persistence.PostgresArrays;
 
 /**
@@ -58,23 +59,17 @@ public class ClusterStatements {
              ORDER BY name""".formatted(processAlive("session_key"));
 
     /**
-     * Jobs held by servers that are not alive go back to pending (T7/T8); their work was rolled back with their
-     * process, and their runs that went on after their jobs were taken from them by hand are gone too, so they no
-     * longer occupy slots. Both parameters name the live servers. Returns the dead server of each rescued job (read before the
-     * update clears it).
+     * Jobs held by servers that are not alive go back to pending, or fail at max retries (T7/T8, {@link
+     * CutShortRuns}); their work was rolled back with their process, and their runs that went on after their jobs were
+     * taken from them by hand are gone too, so they no longer occupy slots. Both parameters name the live servers.
      */
-    static final String RESCUE = """
-            WITH forgotten AS (
+    static final String RESCUE = CutShortRuns.takingBack("""
+            forgotten AS (
                 DELETE FROM queue_job_run_taken_away WHERE NOT (worker = ANY (CAST(? AS text[])))),
-            rescued AS (
-                SELECT id, worker FROM queue_job
-                 WHERE %s AND worker IS NOT NULL AND NOT (worker = ANY (CAST(? AS text[])))
-                 FOR UPDATE SKIP LOCKED)
-            UPDATE queue_job j SET state = '%s', worker = NULL, date_enqueued = NULL, date_started = NULL,
-                   version = j.version + 1
-              FROM rescued WHERE j.id = rescued.id
-            RETURNING rescued.worker""".formatted(
-            JobTransition.RELEASE.sqlCondition(), JobTransition.RELEASE.to().dbValue());
+            """, """
+            SELECT id, worker FROM queue_job
+             WHERE %s AND worker IS NOT NULL AND NOT (worker = ANY (CAST(? AS text[])))
+             FOR UPDATE SKIP LOCKED""".formatted(JobTransition.RELEASE.sqlCondition()));
 
     /**
      * The SQL condition that the server whose lock key is the column {@code sessionKey} of {@code queue_job_instance}
@@ -181,21 +176,19 @@ public class ClusterStatements {
     }
 
     /**
-     * Rescues the jobs of every server not in {@code alive}, on the leader's {@code session}; returns how many, per
-     * dead server. On that session only: a leader paused past its session's end (a long GC) has lost the lock with
-     * it, so it cannot send back to pending, with a list of the living read before the pause, the jobs that a new
-     * leader handed meanwhile to a server that joined.
+     * Rescues the jobs of every server not in {@code alive}, on the leader's {@code session}: how many per dead server,
+     * and those failed for good among them, at {@code now}. On that session only: a leader paused past its session's
+     * end (a long GC) has lost the lock with it, so it cannot send back to pending, with a list of the living read
+     * before the pause, the jobs that a new leader handed meanwhile to a server that joined.
      */
-    public static Map<String, Integer> rescue(Connection session, Collection<String> alive) throws SQLException {
-        Map<String, Integer> rescued = new LinkedHashMap<>();
+    public static TakenBack rescue(Connection session, Collection<String> alive, Instant now) throws SQLException {
+        TakenBack rescued;
         try (PreparedStatement rescue = session.prepareStatement(RESCUE)) {
             String names = PostgresArrays.literal(alive);
             rescue.setString(1, names);
             rescue.setString(2, names);
             try (ResultSet rows = rescue.executeQuery()) {
-                while (rows.next()) {
-                    rescued.merge(rows.getString(1), 1, Integer::sum);
-                }
+                rescued = CutShortRuns.read(rows, now);
             }
         }
         try (Statement forget = session.createStatement()) {

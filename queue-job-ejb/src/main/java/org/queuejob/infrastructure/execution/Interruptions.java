@@ -19,15 +19,21 @@ public class Interruptions {
 
     public static final String INTERRUPTED = "queue_job.interrupted";
 
-    private static final String DESCRIPTION = "Runs this server interrupted, by reason: past their timeout, or taken"
-            + " away by hand (cancelled, set done or requeued) while they ran";
+    private static final String DESCRIPTION =
+            "Runs this server interrupted, by reason: past their timeout, taken away by"
+                    + " hand (cancelled, set done or requeued) while they ran, or still running at the server's stop";
 
     /** Why a run was interrupted; its word is the metric's {@code reason} tag. */
     public enum Reason {
         /** Past its job function's timeout, with {@code queue-job.job-timeout-interrupt} true for it. */
         TIMEOUT,
         /** Cancelled, set done or requeued by hand while it ran, with {@code queue-job.cancel-interrupt} true for it. */
-        TAKEN_AWAY;
+        TAKEN_AWAY,
+        /**
+         * Still running when its server stopped, past {@code queue-job.shutdown-timeout-seconds}, with {@code
+         * queue-job.cancel-interrupt} true for it: its job is released to pending.
+         */
+        SHUTDOWN;
 
         public String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -39,7 +45,7 @@ public class Interruptions {
 
     private volatile Map<Reason, Meters.Count> counts;
 
-    /** Registers both series; called once the queue starts, and harmless again. */
+    /** Registers every series; called once the queue starts, and harmless again. */
     void register() {
         counts();
     }

@@ -163,7 +163,8 @@ public class JobRunner {
             rollbackQuietly();
             if (call.takenAway()) {
                 // Most often the interrupt its server gave it: the job is someone else's now, nothing to record.
-                LOG.info(() -> "Job " + job.id() + " was taken from its run by hand and ended with "
+                LOG.info(() -> "Job " + job.id() + " was taken from its run (by hand, or by its server's stop) and"
+                        + " ended with "
                         + JobFailure.describe(failure) + ": its work was rolled back");
                 return new Ran(Outcome.TAKEN_AWAY, Optional.empty());
             }

@@ -3,6 +3,7 @@ package org.queuejob.infrastructure.execution;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,10 +16,13 @@ import org.queuejob.domain.scheduling.ChannelStatus;
 import org.queuejob.domain.scheduling.ChannelTree;
 import org.queuejob.infrastructure.cluster.ClusterMembership;
 import org.queuejob.infrastructure.cluster.LeaderLock;
+import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.config.WorkerIdentity;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
+import org.queuejob.infrastructure.observability.JobOutcomes;
+import org.queuejob.infrastructure.persistence.CutShortRuns;
 import org.queuejob.infrastructure.persistence.QueueStore;
 
 /**
@@ -87,9 +91,22 @@ public class QueueRuntime {
     @Inject
     QueueJobSettings settings;
 
+    @Inject
+    JobOutcomes outcomes;
+
+    @Inject
+    CancelInterrupts cancelInterrupts;
+
+    @Inject
+    Interruptions interruptions;
+
+    @Inject
+    @QueueJobClock
+    Clock clock;
+
     /**
      * Starts this server's part with the channels of {@code tree}: takes back to pending what this server held
-     * before it stopped, starts the workers, the listener and the poll (whose first run tries the leader lock).
+     * before it stopped (a job whose run was cut short counts that try: {@link CutShortRuns}), starts the workers, the listener and the poll (whose first run tries the leader lock).
      *
      * @throws IllegalStateException when another running queue holds this server's name (nothing started)
      */
@@ -110,7 +127,8 @@ public class QueueRuntime {
         slotPassing.configure(settings.slotLease(), functionNames);
         slotPassing.channels(tree);
         threads.activate();
-        int released = store.releaseAbandoned(me.name(), Set.of());
+        CutShortRuns.TakenBack left = store.takeBackLeftByPreviousRun(me.name(), clock.instant());
+        outcomes.failedUnrun(left.failed());
         // The listener holds this server's liveness lock: taken before the first beat makes the server known.
         messages.start();
         membership.start(functionNames, size, heldLimit);
@@ -120,15 +138,21 @@ public class QueueRuntime {
         int workerCount = size;
         LOG.info(() -> String.format(
                 "Queue job started on '%s' with %d worker(s), holding at most %d job(s); channels %s; %d job(s) left by"
-                        + " a previous run released",
-                me.name(), workerCount, heldLimit, tree, released));
+                        + " a previous run taken back, %d of them failed (their last try cut short too)",
+                me.name(),
+                workerCount,
+                heldLimit,
+                tree,
+                left.count(),
+                left.failed().size()));
         housekeeping.start(settings.pollInterval());
     }
 
     /**
-     * Stops taking jobs; running ones get up to {@code timeout} to finish. Jobs held but not started, and those still
-     * running then, go back to pending for other servers (the running ones' work rolls back when they try to mark
-     * themselves done). Leadership is given up at once, so another server takes over without waiting.
+     * Stops taking jobs; running ones get up to {@code timeout} to finish. Those still running then are interrupted
+     * (as a job cancelled while it runs is, per {@code queue-job.cancel-interrupt}) and their work rolled back; jobs
+     * held but not started, and those, go back to pending for other servers, uncounted. Leadership is given up at
+     * once, so another server takes over without waiting.
      */
     public void stop(Duration timeout) {
         if (!threads.deactivate()) {
@@ -136,9 +160,12 @@ public class QueueRuntime {
         }
         housekeeping.stop();
         runningJobsWatch.stop();
-        Set<Long> stillRunning = workers.stop(timeout);
+        Set<Long> stillRunning = workers.stop(
+                timeout, cancelInterrupts::interrupts, () -> interruptions.interrupted(Interruptions.Reason.SHUTDOWN));
         if (!stillRunning.isEmpty()) {
-            LOG.warning(() -> stillRunning.size() + " job(s) still running at shutdown are released: " + stillRunning);
+            LOG.warning(() -> stillRunning.size() + " job(s) still running at shutdown, not interrupted (their"
+                    + " queue-job.cancel-interrupt is false) or deaf to it, are released while they run on: another server"
+                    + " may run them meanwhile, and their own work will be rolled back: " + stillRunning);
         }
         messages.stop();
         leader.release();

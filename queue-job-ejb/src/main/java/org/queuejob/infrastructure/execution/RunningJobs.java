@@ -166,6 +166,11 @@ final class RunningJobs {
         return oldestFirst(run -> !run.takenAway && run.inCall() && !run.startedAt.isAfter(startedBy));
     }
 
+    /** The runs going on now, oldest first. */
+    List<Run> going() {
+        return oldestFirst(run -> true);
+    }
+
     /**
      * The database no longer has these runs' jobs as this server's, as handed over: someone cancelled, set done or
      * requeued them while they ran. Each is found once; its end then rolls its work back without recording it.

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -15,6 +16,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.autovacuum.WorkerLoad;
@@ -72,6 +74,12 @@ public class Workers implements WorkerLoad {
      * A shorter wait is not asked about, so the hot path pays nothing.
      */
     static final Duration ASK_AFTER_WAITING = RunningJobs.MARK_AFTER;
+
+    /**
+     * How long a stop waits, past its timeout, for the runs it interrupted to return: an interrupted wait returns at
+     * once, and the rest of the run (its rollback) takes milliseconds; one deaf to it is not waited for longer.
+     */
+    static final Duration STOP_INTERRUPT_GRACE = Duration.ofSeconds(5);
 
     /** A job handed to this server, and when it came ({@code System.nanoTime}). */
     private record Buffered(ClaimedJob job, long sinceNanos) {}
@@ -306,28 +314,52 @@ public class Workers implements WorkerLoad {
 
     /**
      * Stops: buffered jobs are dropped here (the caller releases them in the database), running ones get up to
-     * {@code timeout}. Returns the ids still running then.
+     * {@code timeout}. The runs still going then are taken from this server, as a job taken by hand is: whatever they
+     * do next is rolled back and not recorded (the caller releases their jobs, uncounted). Those whose job function
+     * {@code interrupts} (as {@code queue-job.cancel-interrupt} says) are interrupted, {@code interrupted} told of each,
+     * and given up to {@link #STOP_INTERRUPT_GRACE} more to return: until 2026-12-07 they ran on past the stop, while
+     * their jobs, released, ran again on another server, two runs of one job at once. Returns the ids still running.
      */
-    Set<Long> stop(Duration timeout) {
+    Set<Long> stop(Duration timeout, Predicate<String> interrupts, Runnable interrupted) {
         active = false;
         for (Buffered buffered = ready.poll(); buffered != null; buffered = ready.poll()) {
             held.remove(buffered.job().id());
         }
+        if (loopsEndWithin(timeout)) {
+            return Set.copyOf(held);
+        }
+        List<RunningJobs.Run> going = running.going();
+        running.takenAway(going);
+        boolean anyInterrupted = false;
+        for (RunningJobs.Run run : going) {
+            if (interrupts.test(run.function()) && run.interrupt()) {
+                interrupted.run();
+                anyInterrupted = true;
+            }
+        }
+        if (anyInterrupted) {
+            loopsEndWithin(STOP_INTERRUPT_GRACE);
+        }
+        return Set.copyOf(held);
+    }
+
+    /** Waits up to {@code timeout} for every worker loop to end; whether they all did. */
+    private boolean loopsEndWithin(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (loopsMonitor) {
             while (loops.get() > 0) {
                 long remaining = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
                 if (remaining <= 0) {
-                    break;
+                    return false;
                 }
                 try {
                     loopsMonitor.wait(remaining);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    break;
+                    return false;
                 }
             }
         }
-        return Set.copyOf(held);
+        return true;
     }
 }

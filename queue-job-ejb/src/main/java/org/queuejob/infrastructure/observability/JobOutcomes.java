@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.spi.ObserverMethod;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,10 +119,31 @@ public class JobOutcomes {
                     failure.getClass().getName(),
                     failure.getMessage(),
                     endedAt);
-            fire(failed, event, o.failedSync, o.failedAsync);
-            if (mailed) {
-                fire(() -> mail.failed(event));
-            }
+            tell(event, o, mailed);
+        }
+    }
+
+    /**
+     * Jobs failed for good whose last try no server saw end (its server died while it ran: {@link
+     * org.queuejob.domain.model.job.RunCutShort}), once the statement that failed them committed: counted and told
+     * as every failure is.
+     */
+    public void failedUnrun(List<JobFailed> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Observed o = observed();
+        boolean mailed = mail.isEnabled();
+        for (JobFailed failure : failures) {
+            countersOf(failure.jobFunction())[1].inc();
+            tell(failure, o, mailed);
+        }
+    }
+
+    private void tell(JobFailed event, Observed o, boolean mailed) {
+        fire(failed, event, o.failedSync, o.failedAsync);
+        if (mailed) {
+            fire(() -> mail.failed(event));
         }
     }
 
@@ -203,7 +225,6 @@ public class JobOutcomes {
         return new JobRetried(none, "", "", 0, "", "", now);
     }
 
-    /** An observer's failure is its own: the outcome is committed, and the worker goes on. */
     /** To the synchronous observers, then to the asynchronous ones, as each kind exists. */
     private static <T> void fire(Event<T> channel, T event, boolean sync, boolean async) {
         if (sync) {
@@ -214,6 +235,7 @@ public class JobOutcomes {
         }
     }
 
+    /** An observer's failure is its own: the outcome is committed, and the worker goes on. */
     private static void fire(Runnable firing) {
         try {
             firing.run();

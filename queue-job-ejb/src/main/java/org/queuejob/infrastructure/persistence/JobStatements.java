@@ -302,11 +302,19 @@ final class JobStatements {
                                       ORDER BY r.id FOR UPDATE OF r SKIP LOCKED))
                AND %s""".formatted(RELEASE_CHILD.to().dbValue(), RELEASE_CHILD.sqlCondition(), RELEASE_CHILD.rowCondition());
 
-    /** T7/T8: jobs a server holds but is not running (outside the given ids) go back to pending. */
+    /**
+     * T7/T8 as a server stops: jobs it holds but is not running (outside the given ids) go back to pending, uncounted
+     * ({@link org.queuejob.domain.model.job.RunCutShort}).
+     */
     static final String RELEASE_ABANDONED = """
             UPDATE queue_job SET state = '%s', date_enqueued = NULL, date_started = NULL, worker = NULL,
                    version = version + 1
              WHERE %s AND worker = ? AND NOT (id = ANY (CAST(? AS bigint[])))""".formatted(RELEASE.to().dbValue(), RELEASE.sqlCondition());
+
+    /** At a server's start, the jobs ?1 held at its previous run come back ({@link CutShortRuns}). */
+    static final String TAKE_BACK_LEFT = CutShortRuns.takingBack(
+            "",
+            "SELECT id, worker FROM queue_job WHERE %s AND worker = ? FOR UPDATE".formatted(RELEASE.sqlCondition()));
 
     /**
      * Pending jobs among ?3 whose job function has no record (no deployment ever registered it) fail without running,

@@ -22,6 +22,7 @@ import static org.queuejob.infrastructure.persistence.JobStatements.REJECT_UNKNO
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ABANDONED;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_ALL_READY;
 import static org.queuejob.infrastructure.persistence.JobStatements.RELEASE_CHILDREN;
+import static org.queuejob.infrastructure.persistence.JobStatements.TAKE_BACK_LEFT;
 import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_OUTSIDE_FUNCTIONS;
 import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_WITH_KEY;
 import static org.queuejob.infrastructure.persistence.JobStatements.WAITING_WITH_KEYS;
@@ -405,7 +406,10 @@ public class QueueStore {
         }
     }
 
-    /** Jobs {@code worker} holds in the database but not in memory (outside {@code held}) go back to pending. */
+    /**
+     * Jobs {@code worker} holds in the database but not in memory (outside {@code held}) go back to pending, as they
+     * were: the server releases them as it stops, so a try cut short by the stop is not the job's and is not counted.
+     */
     public int releaseAbandoned(String worker, Collection<Long> held) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement release = connection.prepareStatement(RELEASE_ABANDONED)) {
@@ -414,6 +418,22 @@ public class QueueStore {
             return release.executeUpdate();
         } catch (SQLException e) {
             throw new QueueStoreException("Could not release the jobs of " + worker, e);
+        }
+    }
+
+    /**
+     * At this server's start, the jobs {@code worker} held at its previous run (its process died, or stopped without
+     * releasing them) go back to pending, or fail at max retries if their run was cut short ({@link CutShortRuns}).
+     */
+    public CutShortRuns.TakenBack takeBackLeftByPreviousRun(String worker, Instant now) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement takeBack = connection.prepareStatement(TAKE_BACK_LEFT)) {
+            takeBack.setString(1, worker);
+            try (ResultSet rows = takeBack.executeQuery()) {
+                return CutShortRuns.read(rows, now);
+            }
+        } catch (SQLException e) {
+            throw new QueueStoreException("Could not take back the jobs " + worker + " held at its previous run", e);
         }
     }
 

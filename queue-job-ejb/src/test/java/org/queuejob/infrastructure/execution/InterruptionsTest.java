@@ -49,12 +49,15 @@ class InterruptionsTest {
     }
 
     @Test
-    void bothReasonsAreExportedAtZeroOnceTheQueueStarts_beforeAnyRunIsInterrupted() {
+    void everyReasonIsExportedAtZeroOnceTheQueueStarts_beforeAnyRunIsInterrupted() {
         interruptions.register();
         interruptions.register();
 
         assertThat(exported)
-                .containsOnlyKeys("queue_job.interrupted{reason=timeout}", "queue_job.interrupted{reason=taken_away}");
+                .containsOnlyKeys(
+                        "queue_job.interrupted{reason=timeout}",
+                        "queue_job.interrupted{reason=taken_away}",
+                        "queue_job.interrupted{reason=shutdown}");
         assertThat(exported.values()).allMatch(count -> count.get() == 0);
     }
 

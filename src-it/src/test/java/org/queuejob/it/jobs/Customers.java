@@ -19,6 +19,16 @@ public class Customers {
     @Inject
     TestJobs jobs;
 
+    /**
+     * Takes PostgreSQL's transaction-scoped advisory lock {@code key} in the current transaction (joins it): held until
+     * that transaction ends, it shows from another connection whether the transaction is still open.
+     */
+    public void lockUntilTheTransactionEnds(long key) {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(?1) IS NULL")
+                .setParameter(1, key)
+                .getSingleResult();
+    }
+
     /** Stores a customer in the current transaction (joins it). */
     public void create(String name) {
         em.persist(new Customer(name));

@@ -121,6 +121,18 @@ public class TestJobs {
         }
     }
 
+    /**
+     * Holds the advisory lock {@code key} in the job's transaction, then waits two minutes for an interrupt: the lock
+     * shows from outside whether the run, and its transaction, go on (LeaveIT).
+     */
+    @Job
+    public void holdLockUntilInterrupted(long key) throws InterruptedException {
+        customers.lockUntilTheTransactionEnds(key);
+        if (!new CountDownLatch(1).await(2, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("Waited two minutes and was never interrupted");
+        }
+    }
+
     /** Waits at the gate, then asks to be tried again in an hour. */
     @Job
     public void retryLaterAtTheGate(String marker) throws InterruptedException {

@@ -47,8 +47,16 @@ public enum JobTransition {
     REJECT_UNKNOWN_FUNCTION(FAILED, PENDING),
     /** T11: the job asked to be tried again later (or a transient failure did). */
     POSTPONE(PENDING, ENQUEUED, STARTED),
-    /** T7/T8: a job held by a server that stopped, or that never ran it, goes back to waiting. */
+    /**
+     * T7/T8: a job held by a server that stopped, or that never ran it, goes back to waiting. A job marked started whose
+     * server died counts the try it was cut short in ({@link RunCutShort}).
+     */
     RELEASE(PENDING, ENQUEUED, STARTED),
+    /**
+     * A job marked started whose server died while it ran, for the try that reaches its max retries: it fails rather
+     * than run once more ({@link RunCutShort}). Made with {@link #RELEASE}, by the same statements.
+     */
+    GIVE_UP_CUT_SHORT(FAILED, STARTED),
     /** T13/T17: manual requeue (or back to waiting for dependencies when a parent is not done). */
     REQUEUE(PENDING, PENDING, ENQUEUED, STARTED, FAILED, DONE, CANCELLED),
     /** T5/T14/T18: set done by hand. */
