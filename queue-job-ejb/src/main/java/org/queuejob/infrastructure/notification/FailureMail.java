@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.regex.Pattern;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
@@ -60,6 +61,11 @@ public class FailureMail {
     public static final String BACK_OFFICE_URL = "queue-job.mail.back-office-url";
 
     private static final Logger LOG = Logger.getLogger(FailureMail.class.getName());
+
+    private static final Pattern MESSAGE_LINE_BREAK = Pattern.compile("\\R");
+
+    /** A line break, then spaces up to where "Message:   " puts the message's first line. */
+    private static final String MESSAGE_CONTINUATION = "\n" + " ".repeat("Message:   ".length());
 
     @Inject
     @QueueJobClock
@@ -196,6 +202,11 @@ public class FailureMail {
     }
 
     private String body(JobFailed failure) {
+        return body(failure, config.getOptionalValue(BACK_OFFICE_URL, String.class));
+    }
+
+    /** The text of a failure's mail, with a link to the job's page when the back office's address is known. */
+    static String body(JobFailed failure, Optional<String> backOfficeUrl) {
         StringBuilder body = new StringBuilder();
         body.append("A job failed and waits for someone to requeue, set done or cancel it.\n\n");
         body.append("Job:       ").append(failure.uuid()).append('\n');
@@ -204,14 +215,23 @@ public class FailureMail {
         body.append("Try:       ").append(failure.attempt()).append('\n');
         body.append("Failed at: ").append(failure.failedAt()).append('\n');
         body.append("Exception: ").append(failure.exceptionName()).append('\n');
-        body.append("Message:   ").append(failure.message()).append('\n');
-        config.getOptionalValue(BACK_OFFICE_URL, String.class)
-                .ifPresent(url -> body.append("\n")
-                        .append(url)
-                        .append("/job.xhtml?uuid=")
-                        .append(failure.uuid())
-                        .append('\n'));
+        body.append("Message:   ").append(indented(failure.message())).append('\n');
+        backOfficeUrl.ifPresent(url -> body.append("\n")
+                .append(url)
+                .append("/job.xhtml?uuid=")
+                .append(failure.uuid())
+                .append('\n'));
         return body.toString();
+    }
+
+    /**
+     * An exception's message as the value of the mail's last field: its further lines indented under the first. The
+     * message is written by whatever the job called, from data anybody may have sent it; copied as it was, a line
+     * break in it started a line of the mail's own, which could pose as one of its fields or links ("Job: http://...").
+     * Every kind of line break ({@code \R}: CR LF, a lone CR, U+2028 and the others) becomes LF plus the indent.
+     */
+    private static String indented(String message) {
+        return message == null ? null : MESSAGE_LINE_BREAK.matcher(message).replaceAll(MESSAGE_CONTINUATION);
     }
 
     private void send(List<String> recipients, String subject, String text) {

@@ -44,6 +44,9 @@ import javax.security.auth.callback.UnsupportedCallbackException;
  *       #API_REFUSAL}.
  *   <li>Any other request of a signed-in session: the same caller again.
  * </ul>
+ *
+ * <p>Either way, a user name longer than {@link LoginThrottle#MAX_NAME_LENGTH} characters is refused as a wrong
+ * password, neither the realm nor the throttle asked.
  */
 @ApplicationScoped
 public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
@@ -138,19 +141,43 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
     private Refusal check(
             HttpServletRequest request, HttpMessageContext context, String user, String password, String way)
             throws AuthenticationException {
-        Optional<Duration> wait = throttle.waitFor(user);
-        if (wait.isPresent()) {
-            LOG.warning(() -> "Login (" + way + ") refused without checking for user " + user + " from "
-                    + request.getRemoteAddr() + ": too many failed attempts");
-            return new Refusal(true, Math.max(1, wait.get().toSeconds()));
+        return check(user, way, request.getRemoteAddr(), () -> passwordMatches(context, user, password));
+    }
+
+    /**
+     * Null when the password is right and the throttle let it be checked; else why not. The check is reserved with
+     * the throttle before the password is looked at and its outcome reported after, in one {@link
+     * LoginThrottle.Attempt}: parallel guesses for one name then get at most the free checks, not one each.
+     */
+    Refusal check(String user, String way, String from, PasswordCheck password) throws AuthenticationException {
+        if (!LoginThrottle.isAcceptedName(user)) {
+            // No account has such a name, so no password is right for it: refused as a wrong password, without asking
+            // the realm or the throttle (which keeps only short names, so that made-up ones cannot fill its memory).
+            LOG.info(() -> "Failed login (" + way + ") for a user name of " + user.length() + " characters from " + from
+                    + ": longer than " + LoginThrottle.MAX_NAME_LENGTH);
+            return new Refusal(false, 0);
         }
-        if (passwordMatches(context, user, password)) {
-            throttle.succeeded(user);
-            return null;
-        }
-        throttle.failed(user);
-        LOG.info(() -> "Failed login (" + way + ") for user " + user + " from " + request.getRemoteAddr());
+        try (LoginThrottle.Attempt attempt = throttle.attempt(user)) {
+            Optional<Duration> wait = attempt.refusedFor();
+            if (wait.isPresent()) {
+                LOG.warning(() -> "Login (" + way + ") refused without checking for user " + user + " from " + from
+                        + ": too many failed attempts");
+                return new Refusal(true, Math.max(1, wait.get().toSeconds()));
+            }
+            if (password.matches()) {
+                attempt.succeeded();
+                return null;
+            }
+            attempt.failed();
+        } // an exception from the check takes the reservation back: nothing was checked, nothing is counted
+        LOG.info(() -> "Failed login (" + way + ") for user " + user + " from " + from);
         return new Refusal(false, 0);
+    }
+
+    /** A password check, made at most once per {@link #check(String, String, String, PasswordCheck)}: the realm's, or in tests a stand-in. */
+    @FunctionalInterface
+    interface PasswordCheck {
+        boolean matches() throws AuthenticationException;
     }
 
     /** Asks the container to check the password against the application's realm. */

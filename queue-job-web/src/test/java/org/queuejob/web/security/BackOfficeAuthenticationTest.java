@@ -1,10 +1,22 @@
 package org.queuejob.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.security.enterprise.AuthenticationException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.queuejob.web.security.BackOfficeAuthentication.Refusal;
 
 class BackOfficeAuthenticationTest {
 
@@ -46,6 +58,93 @@ class BackOfficeAuthenticationTest {
         assertThat(BackOfficeAuthentication.basicCredentials("Basic " + encode("no-colon")))
                 .isEmpty();
         assertThat(BackOfficeAuthentication.basicCredentials(null)).isEmpty();
+    }
+
+    @Test
+    void parallelWrongPasswordsForOneName_getOnlyTheFreeChecks_theOthersTheThrottlesAnswer() throws Exception {
+        BackOfficeAuthentication authentication = withThrottle();
+        int guesses = 40;
+        CyclicBarrier start = new CyclicBarrier(guesses);
+        // A check answers only once every guess has been let through or refused: no failure is known while the
+        // others are weighed, the worst order for the throttle, made certain without sleeping.
+        CountDownLatch weighed = new CountDownLatch(guesses);
+        AtomicInteger checked = new AtomicInteger();
+        ExecutorService threads = Executors.newFixedThreadPool(guesses);
+        List<Refusal> refusals = new ArrayList<>();
+        try {
+            List<Future<Refusal>> answers = new ArrayList<>();
+            for (int i = 0; i < guesses; i++) {
+                answers.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    Refusal refusal = authentication.check("manager", "test", "192.0.2.1", () -> {
+                        checked.incrementAndGet();
+                        weighed.countDown();
+                        awaitAll(weighed);
+                        return false;
+                    });
+                    if (refusal.throttled()) {
+                        weighed.countDown();
+                    }
+                    return refusal;
+                }));
+            }
+            for (Future<Refusal> answer : answers) {
+                refusals.add(answer.get(20, TimeUnit.SECONDS));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(checked).as("passwords checked").hasValue(LoginThrottle.FREE_FAILURES);
+        assertThat(refusals).filteredOn(Refusal::throttled).hasSize(guesses - LoginThrottle.FREE_FAILURES);
+        assertThat(refusals).filteredOn(refusal -> !refusal.throttled()).hasSize(LoginThrottle.FREE_FAILURES);
+    }
+
+    @Test
+    void anOverlongUserName_isAWrongLogin_withoutAskingTheRealm() throws Exception {
+        BackOfficeAuthentication authentication = withThrottle();
+        String overlong = "manager" + "x".repeat(LoginThrottle.MAX_NAME_LENGTH);
+        AtomicInteger checked = new AtomicInteger();
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(authentication.check(overlong, "test", "192.0.2.1", () -> checked.incrementAndGet() > 0))
+                    .isEqualTo(new Refusal(false, 0));
+        }
+
+        assertThat(checked).hasValue(0);
+        assertThat(authentication.throttle.namesFollowed()).isZero();
+    }
+
+    @Test
+    void aCheckTheRealmCouldNotMake_isNotCountedAsAFailure() throws Exception {
+        BackOfficeAuthentication authentication = withThrottle();
+        for (int i = 0; i < LoginThrottle.FREE_FAILURES - 1; i++) {
+            assertThat(authentication.check("manager", "test", "192.0.2.1", () -> false))
+                    .isEqualTo(new Refusal(false, 0));
+        }
+        assertThatThrownBy(() -> authentication.check("manager", "test", "192.0.2.1", () -> {
+                    throw new AuthenticationException("realm down");
+                }))
+                .isInstanceOf(AuthenticationException.class);
+
+        assertThat(authentication.check("manager", "test", "192.0.2.1", () -> true))
+                .as("the right password, with one free failure left")
+                .isNull();
+    }
+
+    private static void awaitAll(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    private static BackOfficeAuthentication withThrottle() {
+        BackOfficeAuthentication authentication = new BackOfficeAuthentication();
+        authentication.throttle = new LoginThrottle();
+        return authentication;
     }
 
     private static String encode(String text) {
