@@ -24,8 +24,8 @@ import java.lang.annotation.Target;
  * <p>A method with parameters takes its arguments from MicroProfile Config, as a JSON array in the parameters' order:
  * {@code queue-job.recurring.<name>.arguments=["eu", 3]} (the name is {@link #name()}, by default {@code
  * fully.qualified.Bean.method}); without it the deployment fails saying which key to set. The same prefix may override
- * {@code cron}, {@code zone} and {@code enabled} per environment (an {@code enabled} set there applies at every
- * deployment; otherwise staff's enable/disable stays).
+ * {@code cron}, {@code zone}, {@code enabled} and {@code allow-overlap} per environment (an {@code enabled} set there
+ * applies at every deployment; otherwise staff's enable/disable stays).
  *
  * <p>The record this makes is the back office's "Recurring jobs" screen's: staff may disable and enable it and run it
  * now; its schedule follows the code (and configuration) at each deployment, while disabled stays disabled.
@@ -49,6 +49,16 @@ public @interface Recurring {
 
     /** Whether a new record ticks; staff's choice wins once the record exists (unless configuration sets it). */
     boolean enabled() default true;
+
+    /**
+     * Whether runs may overlap. By default ({@code false}) a tick whose previous run has not ended (its job, or the
+     * last "Run now" job, is waiting for dependencies, pending, enqueued or started) enqueues nothing: the schedule
+     * moves on to the next tick, and the record's last error says which tick was skipped and why. So a job every
+     * minute that runs for five does not run five at once, nor pile up a backlog. {@code true}: every tick enqueues
+     * its job, whatever the previous one is doing. Applied to the record at each deployment, as the schedule; {@code
+     * queue-job.recurring.<name>.allow-overlap} overrides it.
+     */
+    boolean allowOverlap() default false;
 
     /** Ticks missed while no server ran (or more than a minute late). */
     enum Missed {

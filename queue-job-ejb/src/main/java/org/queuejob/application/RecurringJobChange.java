@@ -21,7 +21,8 @@ public record RecurringJobChange(
         FieldEdit<String> channel,
         FieldEdit<Integer> priority,
         FieldEdit<MissedTicks> missed,
-        FieldEdit<Boolean> enabled) {
+        FieldEdit<Boolean> enabled,
+        FieldEdit<Boolean> allowOverlap) {
 
     /** Every field of {@code request} written as it is, whatever the record holds. */
     public static RecurringJobChange whole(RecurringJobRequest request) {
@@ -33,7 +34,8 @@ public record RecurringJobChange(
                 FieldEdit.to(request.channel()),
                 FieldEdit.to(request.priority()),
                 FieldEdit.to(request.missed()),
-                FieldEdit.to(request.enabled()));
+                FieldEdit.to(request.enabled()),
+                FieldEdit.to(request.allowOverlap()));
     }
 
     /** A form loaded with {@code shown} and saved with {@code typed}: only the fields changed in it are written. */
@@ -46,6 +48,7 @@ public record RecurringJobChange(
                 FieldEdit.from(shown.channel(), typed.channel()),
                 FieldEdit.from(shown.priority(), typed.priority()),
                 FieldEdit.from(shown.missed(), typed.missed()),
-                FieldEdit.from(shown.enabled(), typed.enabled()));
+                FieldEdit.from(shown.enabled(), typed.enabled()),
+                FieldEdit.from(shown.allowOverlap(), typed.allowOverlap()));
     }
 }

@@ -43,7 +43,8 @@ public class RecurringJobService {
     static final String RENAMED = "The name of a recurring job cannot change (was %s).";
     static final String NOT_FOUND = "No recurring job %d: it was deleted meanwhile.";
     static final String IN_CODE = "The recurring job '%s' is declared in code (@Recurring on %s): change its schedule"
-            + " there, or with the configuration properties " + RecurringDeclarations.PREFIX + "%s.cron / .zone;"
+            + " there, or with the configuration properties " + RecurringDeclarations.PREFIX + "%s.cron / .zone /"
+            + " .allow-overlap;"
             + " here it can be enabled, disabled and run now.";
     static final String NO_FUNCTION =
             "No job function named '%s': only the @Job methods of this deployment can be" + " scheduled.";
@@ -79,9 +80,10 @@ public class RecurringJobService {
 
     /**
      * Writes the record of every {@code @Recurring} method of this deployment: created enabled (or as the annotation
-     * or configuration says), or its schedule brought in line with the code; staff's enabled/disabled stays, unless
-     * configuration sets {@code enabled} explicitly (an environment's choice, applied at every deployment). Each record in a
-     * transaction of its own, so servers deploying at once do not fail on each other's insert.
+     * or configuration says), or its schedule and whether its runs may overlap brought in line with the code; staff's
+     * enabled/disabled stays, unless configuration sets {@code enabled} explicitly (an environment's choice, applied at
+     * every deployment). Each record in a transaction of its own, so servers deploying at once do not fail on each
+     * other's insert.
      *
      * @throws IllegalStateException when configured arguments do not fit the method (the deployment fails)
      */
@@ -115,7 +117,7 @@ public class RecurringJobService {
         Instant now = clock.instant();
         Optional<RecurringJob> existing = records.findByName(declaration.name());
         if (existing.isEmpty()) {
-            records.add(new RecurringJob(
+            RecurringJob created = new RecurringJob(
                     declaration.name(),
                     declaration.cron(),
                     declaration.zone(),
@@ -126,7 +128,9 @@ public class RecurringJobService {
                     declaration.missed(),
                     declaration.enabled(),
                     RecurringOrigin.CODE,
-                    now));
+                    now);
+            created.changeOverlap(declaration.allowOverlap());
+            records.add(created);
             LOG.info(() -> "Recurring job " + declaration.name() + " created: " + declaration.cron() + " ("
                     + declaration.zone() + ")");
         } else if (existing.get().origin() == RecurringOrigin.CODE) {
@@ -140,6 +144,7 @@ public class RecurringJobService {
                             null,
                             declaration.missed(),
                             now);
+            existing.get().changeOverlap(declaration.allowOverlap());
             if (Boolean.TRUE.equals(declaration.configuredEnabled())) {
                 existing.get().enable(now);
             } else if (Boolean.FALSE.equals(declaration.configuredEnabled())) {
@@ -194,6 +199,7 @@ public class RecurringJobService {
                     request.enabled(),
                     RecurringOrigin.BACK_OFFICE,
                     clock.instant());
+            job.changeOverlap(request.allowOverlap());
             add(job);
             return job.id();
         } catch (IllegalArgumentException e) {
@@ -279,6 +285,7 @@ public class RecurringJobService {
         } catch (IllegalArgumentException e) {
             throw new InvalidSettingException(e.getMessage(), e);
         }
+        job.changeOverlap(request.allowOverlap());
         if (request.enabled()) {
             job.enable(clock.instant());
         } else {
@@ -297,7 +304,9 @@ public class RecurringJobService {
                 change.channel().resolve(job.channel(), "channel"),
                 change.priority().resolve(job.priority(), "priority"),
                 change.missed().resolve(job.missed(), "missed ticks"),
-                Objects.requireNonNull(change.enabled().resolve(job.enabled(), "enabled"), "enabled"));
+                Objects.requireNonNull(change.enabled().resolve(job.enabled(), "enabled"), "enabled"),
+                Objects.requireNonNull(
+                        change.allowOverlap().resolve(job.allowOverlap(), "runs may overlap"), "allowOverlap"));
     }
 
     /**
@@ -334,7 +343,9 @@ public class RecurringJobService {
     }
 
     /**
-     * Enqueues a job of the record now, outside its schedule (which is left as it is).
+     * Enqueues a job of the record now, outside its schedule (which is left as it is). Always, even while the last job
+     * has not ended and the record's runs may not overlap: a person asked for this run, and the job becomes the last
+     * job, so the next tick waits for it. (Refusing it would leave no way to run the job beside a run that hangs.)
      *
      * @return the job's uuid
      * @throws InvalidSettingException when the job function is not on this server or the arguments no longer fit
@@ -378,7 +389,9 @@ public class RecurringJobService {
 
     /**
      * Claims the record's due tick and stores its job, in one transaction. False when there was nothing to store: not
-     * due (any more), claimed by another server, a missed tick skipped, or the job function is not on this server.
+     * due (any more), claimed by another server, a missed tick skipped, the job function is not on this server, or
+     * the record's runs may not overlap and its last job has not ended (the tick is claimed, and its last error says
+     * so).
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean fire(long id, Instant now) {
@@ -401,6 +414,18 @@ public class RecurringJobService {
             if (claimed) {
                 LOG.info(() -> "Recurring job " + record.name() + ": " + plan.missed() + " missed tick(s) skipped"
                         + " (policy " + record.missed() + "); next run " + next);
+            }
+            return false;
+        }
+        // Runs that may not overlap: the last job's state is read here, in the claiming transaction, with the record's
+        // row locked, so that a "run now" committing meanwhile cannot slip in between the look and the claim.
+        Optional<String> heldBack =
+                record.heldBack(plan.tick().get(), record.allowOverlap() ? Optional.empty() : records.lockLastJob(id));
+        if (heldBack.isPresent()) {
+            // Claimed like any tick (next_run moves on; no catching up once the job ends), the reason kept where a
+            // due tick that enqueued nothing says why, and the last job left as it is: the one still going on.
+            if (records.claimTick(id, record.nextRun(), next, null, null, heldBack.get(), now)) {
+                LOG.info(() -> "Recurring job " + record.name() + ": " + heldBack.get() + " Next run " + next + ".");
             }
             return false;
         }
@@ -485,6 +510,7 @@ public class RecurringJobService {
                 job.priority(),
                 job.missed(),
                 job.enabled(),
+                job.allowOverlap(),
                 job.origin(),
                 job.nextRun(),
                 job.lastTick(),

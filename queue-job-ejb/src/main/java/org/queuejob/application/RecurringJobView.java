@@ -11,6 +11,7 @@ import org.queuejob.domain.model.recurring.RecurringOrigin;
  *
  * @param channel the channel of its jobs, null for the job function's
  * @param priority the priority of its jobs, null for the {@code @Job} priority
+ * @param allowOverlap whether a tick enqueues its job while the last job has not ended (false: it enqueues nothing)
  * @param lastTick the tick of the last job, null when it was run by hand ({@code lastRunBy})
  * @param functionHere whether this server has the job function (a server without it does not tick it)
  */
@@ -25,6 +26,7 @@ public record RecurringJobView(
         Integer priority,
         MissedTicks missed,
         boolean enabled,
+        boolean allowOverlap,
         RecurringOrigin origin,
         Instant nextRun,
         Instant lastTick,

@@ -96,6 +96,9 @@ public class RecurringJobsBacking implements Serializable {
     private MissedTicks editMissed = MissedTicks.SKIP;
     private boolean editEnabled = true;
 
+    /** Off (the default): a tick enqueues nothing while the previous run has not ended. */
+    private boolean editAllowOverlap;
+
     public List<RecurringJobView> getJobs() {
         if (jobs == null) {
             jobs = recurring.list();
@@ -129,6 +132,7 @@ public class RecurringJobsBacking implements Serializable {
         editPriority = null;
         editMissed = MissedTicks.SKIP;
         editEnabled = true;
+        editAllowOverlap = false;
     }
 
     /** Opens the form on the row's record, as it is now; only when it still exists (callback parameter {@code found}). */
@@ -151,6 +155,7 @@ public class RecurringJobsBacking implements Serializable {
             editPriority = job.priority();
             editMissed = job.missed();
             editEnabled = job.enabled();
+            editAllowOverlap = job.allowOverlap();
             PrimeFaces.current().ajax().addCallbackParam("found", true);
         });
     }
@@ -169,7 +174,8 @@ public class RecurringJobsBacking implements Serializable {
                 sameText(shown.channel(), typed.channel()) ? shown.channel() : typed.channel(),
                 typed.priority(),
                 typed.missed(),
-                typed.enabled());
+                typed.enabled(),
+                typed.allowOverlap());
     }
 
     static boolean sameText(String shown, String typed) {
@@ -204,7 +210,8 @@ public class RecurringJobsBacking implements Serializable {
                 editChannel,
                 editPriority,
                 editMissed,
-                editEnabled);
+                editEnabled,
+                editAllowOverlap);
         try {
             if (editId == null) {
                 recurring.create(request);
@@ -366,5 +373,13 @@ public class RecurringJobsBacking implements Serializable {
 
     public void setEditEnabled(boolean editEnabled) {
         this.editEnabled = editEnabled;
+    }
+
+    public boolean isEditAllowOverlap() {
+        return editAllowOverlap;
+    }
+
+    public void setEditAllowOverlap(boolean editAllowOverlap) {
+        this.editAllowOverlap = editAllowOverlap;
     }
 }

@@ -24,6 +24,8 @@ import org.queuejob.application.RecurringJobView;
 import org.queuejob.domain.model.job.JobState;
 import org.queuejob.domain.model.recurring.MissedTicks;
 import org.queuejob.domain.model.recurring.RecurringOrigin;
+import org.queuejob.it.jobs.Gate;
+import org.queuejob.it.jobs.TestJobs;
 import org.queuejob.it.recurring.ConcurrentTicks;
 import org.queuejob.it.recurring.RecurringTestJobs;
 import org.queuejob.it.support.DatabaseCounts;
@@ -32,15 +34,19 @@ import org.queuejob.it.support.TestDeployments;
 
 /**
  * Recurring jobs on a real server and database: records of {@code @Recurring} methods written at deployment, a tick
- * claimed by several transactions at once stores one job, the missed-tick policies, and refusals that name what is
- * wrong. Records made here tick once a year (1 January), so the server's own look-up each second never fires them:
- * the tests fire them at chosen instants.
+ * claimed by several transactions at once stores one job, the missed-tick policies, refusals that name what is
+ * wrong, and runs that may not overlap. Records made here tick once a year (1 January), so the server's own look-up
+ * each second never fires them: the tests fire them at chosen instants.
  */
 @ExtendWith(ArquillianExtension.class)
 class RecurringJobsIT {
 
     private static final String REPORT = RecurringTestJobs.class.getName() + ".report";
     private static final String YEARLY = "0 0 6 1 1 *";
+    /** A job that runs until the test opens the {@link Gate}: a previous run still going on when the next tick comes. */
+    private static final String AT_THE_GATE = TestJobs.class.getName() + ".createCustomerAtTheGate";
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     @Deployment
     static WebArchive deployment() {
@@ -62,13 +68,35 @@ class RecurringJobsIT {
     @Inject
     ConcurrentTicks concurrently;
 
+    @Inject
+    Gate gate;
+
     private static String uniqueName(String purpose) {
         return "it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private long yearlyReport(String name, MissedTicks missed) {
         return recurring.create(new RecurringJobRequest(
-                name, YEARLY, "Europe/Brussels", REPORT, "[\"" + name + "\"]", "root", 3, missed, true));
+                name, YEARLY, "Europe/Brussels", REPORT, "[\"" + name + "\"]", "root", 3, missed, true, false));
+    }
+
+    /** A yearly record whose job waits at the gate; its runs may overlap or not. */
+    private long yearlyAtTheGate(String name, boolean allowOverlap) {
+        return recurring.create(new RecurringJobRequest(
+                name,
+                YEARLY,
+                "Europe/Brussels",
+                AT_THE_GATE,
+                "[\"" + name + "\"]",
+                null,
+                null,
+                MissedTicks.SKIP,
+                true,
+                allowOverlap));
+    }
+
+    private JobState state(UUID job) {
+        return query.find(job).orElseThrow().state();
     }
 
     private static long jobsDescribed(String prefix) {
@@ -118,7 +146,8 @@ class RecurringJobsIT {
                                 null,
                                 null,
                                 null,
-                                true)))
+                                true,
+                                false)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageContaining("declared in code");
     }
@@ -182,20 +211,20 @@ class RecurringJobsIT {
     void malformedCronUnknownZoneUnknownFunctionAndArgumentsThatDoNotFit_areRefusedNamingThem_andNothingIsStored() {
         String name = uniqueName("refused");
         assertThatThrownBy(() -> recurring.create(new RecurringJobRequest(
-                        name, "0 */5 * * *", "UTC", REPORT, "[\"eu\"]", null, null, null, true)))
+                        name, "0 */5 * * *", "UTC", REPORT, "[\"eu\"]", null, null, null, true, false)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessageStartingWith("The cron expression '0 */5 * * *' is not valid");
         assertThatThrownBy(() -> recurring.create(new RecurringJobRequest(
-                        name, YEARLY, "Europe/Brusels", REPORT, "[\"eu\"]", null, null, null, true)))
+                        name, YEARLY, "Europe/Brusels", REPORT, "[\"eu\"]", null, null, null, true, false)))
                 .hasMessageStartingWith("The time zone 'Europe/Brusels' is not known");
         assertThatThrownBy(() -> recurring.create(new RecurringJobRequest(
-                        name, YEARLY, "UTC", "java.lang.Runtime.exit", "[0]", null, null, null, true)))
+                        name, YEARLY, "UTC", "java.lang.Runtime.exit", "[0]", null, null, null, true, false)))
                 .hasMessageStartingWith("No job function named 'java.lang.Runtime.exit'");
-        assertThatThrownBy(() -> recurring.create(
-                        new RecurringJobRequest(name, YEARLY, "UTC", REPORT, "[\"eu\", 2]", null, null, null, true)))
+        assertThatThrownBy(() -> recurring.create(new RecurringJobRequest(
+                        name, YEARLY, "UTC", REPORT, "[\"eu\", 2]", null, null, null, true, false)))
                 .hasMessageContaining("takes 1 argument(s), 2 given");
-        assertThatThrownBy(() -> recurring.create(
-                        new RecurringJobRequest(name, YEARLY, "UTC", REPORT, "[\"eu\"]", "root..x", null, null, true)))
+        assertThatThrownBy(() -> recurring.create(new RecurringJobRequest(
+                        name, YEARLY, "UTC", REPORT, "[\"eu\"]", "root..x", null, null, true, false)))
                 .isInstanceOf(InvalidSettingException.class);
 
         assertThat(DatabaseCounts.count("SELECT count(*) FROM queue_job_recurring WHERE name = ?", name))
@@ -263,7 +292,8 @@ class RecurringJobsIT {
                         "root.reports",
                         null,
                         MissedTicks.RUN_ONCE,
-                        true));
+                        true,
+                        false));
 
         RecurringJobView edited = view(id);
         assertThat(edited.cron()).isEqualTo("0 15 9 * * MON");
@@ -274,5 +304,92 @@ class RecurringJobsIT {
 
         recurring.delete(id);
         assertThat(recurring.find(id)).isEmpty();
+    }
+
+    @Test
+    void withoutOverlap_aTickWhosePreviousRunHasNotEnded_enqueuesNothing_andSaysWhy_andTheNextTickAfterItsEndRuns() {
+        String name = uniqueName("no-overlap");
+        long id = yearlyAtTheGate(name, false);
+        assertThat(view(id).allowOverlap()).as("the default").isFalse();
+        gate.reset();
+        try {
+            Instant first = view(id).nextRun();
+            assertThat(recurring.fire(id, first.plusSeconds(1))).isTrue();
+            UUID running = view(id).lastJobUuid();
+            await().atMost(TIMEOUT).until(gate::isReached);
+
+            Instant second = view(id).nextRun();
+            assertThat(recurring.fire(id, second.plusSeconds(1)))
+                    .as("the tick that finds its previous run going on")
+                    .isFalse();
+
+            RecurringJobView held = view(id);
+            assertThat(jobsDescribed(name)).isEqualTo(1);
+            assertThat(DatabaseCounts.count(
+                            "SELECT count(*) FROM queue_job WHERE description = ?", name + " · tick " + second))
+                    .isZero();
+            assertThat(held.lastJobUuid()).as("still the run going on").isEqualTo(running);
+            assertThat(held.lastTick()).isEqualTo(first);
+            assertThat(held.lastError())
+                    .startsWith("Tick " + second + " skipped: the job of the previous run (" + running
+                            + ") has not ended (")
+                    .endsWith("), and runs of this recurring job do not overlap.");
+            assertThat(held.nextRun())
+                    .as("claimed: the schedule moved on")
+                    .isEqualTo(ZonedDateTime.ofInstant(second, ZoneId.of("Europe/Brussels"))
+                            .plusYears(1)
+                            .toInstant());
+            assertThat(state(running)).isIn(JobState.ENQUEUED, JobState.STARTED);
+
+            gate.open();
+            await().atMost(TIMEOUT).until(() -> state(running) == JobState.DONE);
+
+            Instant third = held.nextRun();
+            assertThat(recurring.fire(id, third.plusSeconds(1))).isTrue();
+            RecurringJobView after = view(id);
+            assertThat(jobsDescribed(name)).isEqualTo(2);
+            assertThat(after.lastTick()).isEqualTo(third);
+            assertThat(after.lastJobUuid()).isNotEqualTo(running);
+            assertThat(after.lastError()).isNull();
+        } finally {
+            gate.open();
+        }
+        awaitAllDone(name);
+    }
+
+    @Test
+    void withOverlapAllowed_aTicksJobIsStoredBesideThePreviousRunStillGoingOn() {
+        String name = uniqueName("overlap");
+        long id = yearlyAtTheGate(name, true);
+        assertThat(view(id).allowOverlap()).isTrue();
+        gate.reset();
+        try {
+            Instant first = view(id).nextRun();
+            assertThat(recurring.fire(id, first.plusSeconds(1))).isTrue();
+            UUID running = view(id).lastJobUuid();
+            await().atMost(TIMEOUT).until(gate::isReached);
+
+            Instant second = view(id).nextRun();
+            assertThat(recurring.fire(id, second.plusSeconds(1))).isTrue();
+
+            RecurringJobView after = view(id);
+            assertThat(jobsDescribed(name)).isEqualTo(2);
+            assertThat(after.lastTick()).isEqualTo(second);
+            assertThat(after.lastJobUuid()).isNotEqualTo(running);
+            assertThat(after.lastError()).isNull();
+            assertThat(state(running)).as("the first run, still going on").isIn(JobState.ENQUEUED, JobState.STARTED);
+        } finally {
+            gate.open();
+        }
+        awaitAllDone(name);
+    }
+
+    /** The record's jobs have all run: none is left holding a worker for the tests after. */
+    private static void awaitAllDone(String name) {
+        await().atMost(TIMEOUT)
+                .until(() -> DatabaseCounts.count(
+                                "SELECT count(*) FROM queue_job WHERE description LIKE ? AND state <> 'done'",
+                                name + " · %")
+                        == 0);
     }
 }

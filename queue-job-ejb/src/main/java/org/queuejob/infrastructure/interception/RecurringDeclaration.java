@@ -11,12 +11,15 @@ import org.queuejob.domain.model.recurring.MissedTicks;
  * @param enabled whether a new record ticks (configuration's value, else the annotation's)
  * @param configuredEnabled configuration's explicit {@code enabled}, applied at every deployment; null when not set
  *     (then staff's choice stays)
+ * @param allowOverlap whether a tick enqueues its job while the last job has not ended (configuration's value, else
+ *     the annotation's), applied at every deployment
  */
 public record RecurringDeclaration(
         String name,
         String cron,
         String zone,
         MissedTicks missed,
+        boolean allowOverlap,
         boolean enabled,
         Boolean configuredEnabled,
         String jobFunction,

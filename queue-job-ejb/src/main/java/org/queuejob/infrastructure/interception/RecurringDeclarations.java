@@ -64,10 +64,10 @@ public class RecurringDeclarations implements Extension {
     static final String ARGUMENTS_DO_NOT_FIT = "%s: %s";
 
     static final String UNKNOWN_OVERRIDE = "%s overrides no @Recurring job of this application: it would be ignored (a"
-            + " setting is queue-job.recurring.<name>.cron, .zone, .enabled or .arguments, and %s)";
+            + " setting is queue-job.recurring.<name>.cron, .zone, .enabled, .allow-overlap or .arguments, and %s)";
 
     /** What an override may set. */
-    static final Set<String> KEYS = Set.of("cron", "zone", "enabled", "arguments");
+    static final Set<String> KEYS = Set.of("cron", "zone", "enabled", "allow-overlap", "arguments");
 
     private static final Logger LOG = Logger.getLogger(RecurringDeclarations.class.getName());
 
@@ -138,8 +138,8 @@ public class RecurringDeclarations implements Extension {
 
     /**
      * The overrides {@code queue-job.recurring.<name>.<key>} (in their dotted form) that would be ignored: of a name
-     * no {@code @Recurring} method of {@code names} has, or a key other than cron, zone, enabled and arguments. A
-     * record made in the back office has no overrides: its staff edit it there.
+     * no {@code @Recurring} method of {@code names} has, or a key other than cron, zone, enabled, allow-overlap and
+     * arguments. A record made in the back office has no overrides: its staff edit it there.
      */
     static List<String> unknownOverrides(Config config, Set<String> names) {
         List<String> unknown = new ArrayList<>();
@@ -177,6 +177,12 @@ public class RecurringDeclarations implements Extension {
                 .map(value -> QueueJobSettingsCheck.bool(enabledSetting, value))
                 .orElse(null);
         boolean enabled = configuredEnabled == null ? recurring.enabled() : configuredEnabled;
+        // Strictly too: read by the container's converter, "ture" would skip every tick that finds its previous run
+        // going on, where overlapping runs were asked for.
+        String overlapSetting = PREFIX + name + ".allow-overlap";
+        boolean allowOverlap = config.getOptionalValue(overlapSetting, String.class)
+                .map(value -> QueueJobSettingsCheck.bool(overlapSetting, value))
+                .orElse(recurring.allowOverlap());
         try {
             CronSchedule.parse(cron, zone);
         } catch (InvalidScheduleException e) {
@@ -188,6 +194,7 @@ public class RecurringDeclarations implements Extension {
                 cron.strip(),
                 zone.strip(),
                 MissedTicks.valueOf(recurring.missed().name()),
+                allowOverlap,
                 enabled,
                 configuredEnabled,
                 function,

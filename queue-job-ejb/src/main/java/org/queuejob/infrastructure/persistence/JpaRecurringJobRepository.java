@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.queuejob.domain.model.job.JobState;
+import org.queuejob.domain.model.recurring.LastJob;
 import org.queuejob.domain.model.recurring.RecurringJob;
 import org.queuejob.domain.model.recurring.RecurringJobRepository;
 
@@ -36,6 +38,17 @@ public class JpaRecurringJobRepository implements RecurringJobRepository {
                    last_run_by = CASE WHEN CAST(?5 AS uuid) IS NULL THEN last_run_by ELSE NULL END,
                    last_error = CAST(?6 AS text)
              WHERE id = ?1 AND enabled AND next_run = CAST(?2 AS timestamptz)""";
+
+    /**
+     * The record's last job and its state, the record's row locked. The job's row is not: a job that ends just after
+     * this read costs this tick only (the next one runs), and the tick never waits on a job's transaction. A job the
+     * autovacuum deleted reads as none: it had ended.
+     */
+    static final String LAST_JOB = """
+            SELECT CAST(r.last_job_uuid AS text), CAST(j.state AS text)
+              FROM queue_job_recurring r LEFT JOIN queue_job j ON j.uuid = r.last_job_uuid
+             WHERE r.id = ?1
+               FOR UPDATE OF r""";
 
     @PersistenceContext(unitName = "queue-job")
     EntityManager em;
@@ -68,6 +81,19 @@ public class JpaRecurringJobRepository implements RecurringJobRepository {
     @Override
     public void remove(RecurringJob job) {
         em.remove(em.contains(job) ? job : em.merge(job));
+    }
+
+    @Override
+    public Optional<LastJob> lockLastJob(long id) {
+        List<?> rows = em.createNativeQuery(LAST_JOB).setParameter(1, id).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) rows.get(0);
+        if (row[0] == null || row[1] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new LastJob(UUID.fromString(row[0].toString()), JobState.fromDbValue(row[1].toString())));
     }
 
     @Override

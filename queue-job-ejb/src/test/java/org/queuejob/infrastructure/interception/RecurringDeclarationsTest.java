@@ -28,6 +28,10 @@ class RecurringDeclarationsTest {
         @Job
         @Recurring(name = "per-customer", cron = "0 0 5 * * *")
         public void perCustomer(Customer customer) {}
+
+        @Job
+        @Recurring(name = "overlapping", cron = "0 * * * * *", allowOverlap = true)
+        public void overlapping() {}
     }
 
     @Entity
@@ -39,6 +43,7 @@ class RecurringDeclarationsTest {
     private static final Method NIGHTLY = method("nightly");
     private static final Method PER_REGION = method("perRegion", String.class, int.class);
     private static final Method PER_CUSTOMER = method("perCustomer", Customer.class);
+    private static final Method OVERLAPPING = method("overlapping");
     private static final String REPORTS = Reports.class.getName();
 
     @Test
@@ -65,10 +70,43 @@ class RecurringDeclarationsTest {
     }
 
     @Test
+    void runsDoNotOverlapUnlessTheAnnotationOrTheConfigurationSaysTheyMay() {
+        assertThat(declare(MapConfig.of()).allowOverlap())
+                .as("the annotation's default")
+                .isFalse();
+        assertThat(declaration(MapConfig.of(), "overlapping", OVERLAPPING).allowOverlap())
+                .as("the annotation's")
+                .isTrue();
+        assertThat(declare(MapConfig.of("queue-job.recurring.nightly.allow-overlap", " TRUE "))
+                        .allowOverlap())
+                .isTrue();
+        assertThat(declaration(
+                                MapConfig.of("queue-job.recurring.overlapping.allow-overlap", "false"),
+                                "overlapping",
+                                OVERLAPPING)
+                        .allowOverlap())
+                .as("the configuration's, over the annotation's")
+                .isFalse();
+    }
+
+    @Test
+    void anAllowOverlapOverrideThatIsNeitherTrueNorFalse_refusesTheDeploymentNamingTheSetting() {
+        for (String value : new String[] {"ture", "1", "yes"}) {
+            assertThatThrownBy(() -> declare(MapConfig.of("queue-job.recurring.nightly.allow-overlap", value)))
+                    .as(value)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage(
+                            "queue-job.recurring.nightly.allow-overlap: \"" + value + "\" is neither true nor false.");
+        }
+    }
+
+    @Test
     void overridesOfNoDeclaredRecurringJobOrOfNoKnownKeyAreFound_soThatTheyAreNotSilentlyIgnored() {
         MapConfig config = MapConfig.of(
                 "queue-job.recurring.nightly.cron", "0 0 4 * * *",
                 "queue-job.recurring.nightly.enabled", "false",
+                "queue-job.recurring.nightly.allow-overlap", "true",
+                "queue-job.recurring.nightly.allow_overlap", "true",
                 "queue-job.recurring.org.acme.Reports.weekly.zone", "Europe/Paris",
                 "queue-job.recurring.nightli.cron", "0 0 4 * * *",
                 "queue-job.recurring.nightly.crn", "0 0 4 * * *",
@@ -79,6 +117,7 @@ class RecurringDeclarationsTest {
                 .containsExactly(
                         "queue-job.recurring.nightli.cron",
                         "queue-job.recurring.nightly",
+                        "queue-job.recurring.nightly.allow_overlap",
                         "queue-job.recurring.nightly.crn");
     }
 

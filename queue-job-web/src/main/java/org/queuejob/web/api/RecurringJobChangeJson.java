@@ -52,4 +52,10 @@ public class RecurringJobChangeJson implements JsonRequest {
 
     @Schema(description = "POST: absent is true. PUT: absent keeps it")
     public Boolean enabled;
+
+    @Schema(
+            description = "Whether a tick enqueues its job while the previous run has not ended; false: it enqueues"
+                    + " nothing (the tick is skipped and lastError says so). POST: absent is false. PUT: absent keeps"
+                    + " it")
+    public Boolean allowOverlap;
 }

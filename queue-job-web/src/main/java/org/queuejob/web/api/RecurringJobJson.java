@@ -44,6 +44,11 @@ public class RecurringJobJson {
     public boolean enabled;
 
     @Schema(
+            description = "Whether a tick enqueues its job while the previous run (the last job) has not ended; false:"
+                    + " the tick enqueues nothing, and lastError says so")
+    public boolean allowOverlap;
+
+    @Schema(
             required = true,
             enumeration = {"CODE", "BACK_OFFICE"})
     public String origin;
@@ -61,7 +66,9 @@ public class RecurringJobJson {
     @Schema(description = "Who ran it by hand")
     public String lastRunBy;
 
-    @Schema(description = "Why the last due tick enqueued nothing")
+    @Schema(
+            description = "Why the last due tick enqueued nothing: arguments that no longer fit, or a previous run that"
+                    + " had not ended")
     public String lastError;
 
     static RecurringJobJson of(RecurringJobView view) {
@@ -76,6 +83,7 @@ public class RecurringJobJson {
         json.priority = view.priority();
         json.missed = view.missed().name();
         json.enabled = view.enabled();
+        json.allowOverlap = view.allowOverlap();
         json.origin = view.origin().name();
         json.nextRun = view.nextRun();
         json.lastTick = view.lastTick();

@@ -120,9 +120,9 @@ public class RecurringJobsResource {
             summary = "Change a recurring job created here (one declared in code can only be enabled or disabled)",
             description = "Only the fields the body gives are written; an absent field, or one given as null, keeps its"
                     + " value (as PUT channels/{name} does), so a body of cron, function and arguments leaves the"
-                    + " zone, channel, priority, missed-tick policy and enabled as they are. An empty zone is UTC"
-                    + " again, an empty channel the job function's again; a priority can be changed here, not"
-                    + " cleared (the back office's form clears it). name, if given, must be the record's.")
+                    + " zone, channel, priority, missed-tick policy, enabled and allowOverlap as they are. An empty"
+                    + " zone is UTC again, an empty channel the job function's again; a priority can be changed here,"
+                    + " not cleared (the back office's form clears it). name, if given, must be the record's.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecurringJobJson.class)))
     @APIResponse(responseCode = "400", description = "Malformed cron, unknown zone, function or arguments")
     @APIResponse(responseCode = "403", description = "Not a manager")
@@ -134,7 +134,7 @@ public class RecurringJobsResource {
         long existing = existing(id);
         if (body == null) {
             throw ApiException.badRequest("The body must be a JSON object with the fields to change (cron, zone,"
-                    + " function, arguments, channel, priority, missed, enabled).");
+                    + " function, arguments, channel, priority, missed, enabled, allowOverlap).");
         }
         // Only the fields the body gives, resolved in the service's transaction against the record as it is there:
         // a field the body leaves out keeps its value (a disable or a zone set meanwhile is not undone), where the
@@ -150,7 +150,8 @@ public class RecurringJobsResource {
                         FieldEdit.given(body.channel),
                         FieldEdit.given(body.priority),
                         FieldEdit.given(missed(body.missed)),
-                        FieldEdit.given(body.enabled)));
+                        FieldEdit.given(body.enabled),
+                        FieldEdit.given(body.allowOverlap)));
         return get(existing);
     }
 
@@ -198,7 +199,7 @@ public class RecurringJobsResource {
     }
 
     /** A new record from a POST's body: a field left out takes the default the schema states. */
-    private static RecurringJobRequest request(RecurringJobChangeJson body) {
+    static RecurringJobRequest request(RecurringJobChangeJson body) {
         if (body == null) {
             throw ApiException.badRequest("The body must be a JSON object with name, cron and function.");
         }
@@ -212,7 +213,9 @@ public class RecurringJobsResource {
                 body.channel,
                 body.priority,
                 missed == null ? MissedTicks.SKIP : missed,
-                body.enabled == null || body.enabled);
+                body.enabled == null || body.enabled,
+                // Absent: runs do not overlap, the default of a record made anywhere.
+                Boolean.TRUE.equals(body.allowOverlap));
     }
 
     /** The missed-tick policy named; null when none is. */

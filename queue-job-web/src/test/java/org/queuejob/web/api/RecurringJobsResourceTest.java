@@ -1,6 +1,7 @@
 package org.queuejob.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.Json;
 import java.io.StringReader;
@@ -14,7 +15,10 @@ import org.queuejob.domain.model.recurring.RecurringOrigin;
 
 class RecurringJobsResourceTest {
 
-    /** The record as another request left it: in Brussels, on its own channel and priority, RUN_ONCE, disabled. */
+    /**
+     * The record as another request left it: in Brussels, on its own channel and priority, RUN_ONCE, disabled, its runs
+     * allowed to overlap.
+     */
     private static final RecurringJobView STORED = new RecurringJobView(
             1,
             "report",
@@ -26,6 +30,7 @@ class RecurringJobsResourceTest {
             7,
             MissedTicks.RUN_ONCE,
             false,
+            true,
             RecurringOrigin.BACK_OFFICE,
             null,
             null,
@@ -56,6 +61,8 @@ class RecurringJobsResourceTest {
         assertThat(change.priority().resolve(STORED.priority(), "priority")).isEqualTo(7);
         assertThat(change.missed().resolve(STORED.missed(), "missed")).isEqualTo(MissedTicks.RUN_ONCE);
         assertThat(change.enabled().resolve(STORED.enabled(), "enabled")).isFalse();
+        assertThat(change.allowOverlap().resolve(STORED.allowOverlap(), "allowOverlap"))
+                .isTrue();
         assertThat(service.name).as("no name given: none to check").isNull();
     }
 
@@ -76,6 +83,43 @@ class RecurringJobsResourceTest {
         assertThat(change.jobFunction().changes()).isFalse();
         assertThat(change.argumentsJson().changes()).isFalse();
         assertThat(service.name).isEqualTo("report");
+    }
+
+    @Test
+    void aPutGivingAllowOverlap_writesIt() {
+        resource.change("1", body("{\"allowOverlap\":false}"));
+
+        assertThat(service.change.allowOverlap().resolve(STORED.allowOverlap(), "allowOverlap"))
+                .isFalse();
+        assertThat(service.change.enabled().changes()).isFalse();
+    }
+
+    @Test
+    void aPostWithoutAllowOverlap_makesARecordWhoseRunsDoNotOverlap_andOneWithItTakesIt() {
+        String record = "{\"name\":\"report\",\"cron\":\"0 0 6 * * *\",\"function\":\"app.Jobs.report\"";
+
+        assertThat(RecurringJobsResource.request(body(record + "}")).allowOverlap())
+                .as("absent")
+                .isFalse();
+        assertThat(RecurringJobsResource.request(body(record + ",\"allowOverlap\":true}"))
+                        .allowOverlap())
+                .isTrue();
+    }
+
+    @Test
+    void anAllowOverlapThatIsNotTrueOrFalse_isA400NamingIt() {
+        assertThatThrownBy(() -> body("{\"allowOverlap\":\"yes\"}"))
+                .isInstanceOf(ApiException.class)
+                .hasMessage("allowOverlap must be true or false, not the text \"yes\".")
+                .extracting(e -> ((ApiException) e).status())
+                .isEqualTo(400);
+        assertThatThrownBy(() -> body("{\"allowOverlap\":1}"))
+                .hasMessage("allowOverlap must be true or false, not the number 1.");
+    }
+
+    @Test
+    void theViewShowsWhetherRunsMayOverlap() {
+        assertThat(RecurringJobJson.of(STORED).allowOverlap).isTrue();
     }
 
     private static RecurringJobChangeJson body(String json) {

@@ -29,6 +29,9 @@ class RecurringJobsApiIT {
         long id = job.getJsonNumber("id").longValue();
         assertThat(job.getString("cron")).isEqualTo("0 0 6 * * MON-FRI");
         assertThat(job.getString("origin")).isEqualTo("BACK_OFFICE");
+        assertThat(job.getBoolean("allowOverlap"))
+                .as("absent: runs do not overlap")
+                .isFalse();
         assertThat(job.getString("nextRun")).isNotBlank();
         assertThat(created.location()).hasValueSatisfying(url -> assertThat(url).endsWith("/recurring-jobs/" + id));
 
@@ -136,5 +139,51 @@ class RecurringJobsApiIT {
                         .map(value -> value.asJsonObject().getString("name"))
                         .toList())
                 .doesNotContain(name);
+    }
+
+    @Test
+    void aRecordCreatedWithOverlapAllowed_readsBackSo_aPutLeavingItOutKeepsIt_andANonBooleanIsA400() {
+        Api manager = Api.asManager();
+        String name = "api-overlap-" + UUID.randomUUID().toString().substring(0, 8);
+        String record = body(name, "0 0 6 * * *", "UTC", "[\"a@b.c\"]");
+
+        Api.Reply created =
+                manager.post("/recurring-jobs", record.substring(0, record.length() - 1) + ",\"allowOverlap\":true}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.json().getBoolean("allowOverlap")).isTrue();
+        long id = created.json().getJsonNumber("id").longValue();
+        assertThat(manager.get("/recurring-jobs/" + id).json().getBoolean("allowOverlap"))
+                .isTrue();
+
+        Api.Reply rescheduled = manager.put("/recurring-jobs/" + id, "{\"cron\":\"0 0 7 * * *\"}");
+        assertThat(rescheduled.status()).as(rescheduled.toString()).isEqualTo(200);
+        assertThat(rescheduled.json().getBoolean("allowOverlap")).as("kept").isTrue();
+
+        Api.Reply refused = manager.put("/recurring-jobs/" + id, "{\"allowOverlap\":\"yes\"}");
+        ApiIT.assertProblem(refused, 400);
+        assertThat(refused.json().getString("detail"))
+                .isEqualTo("allowOverlap must be true or false, not the text \"yes\".");
+        assertThat(manager.get("/recurring-jobs/" + id).json().getBoolean("allowOverlap"))
+                .isTrue();
+
+        Api.Reply off = manager.put("/recurring-jobs/" + id, "{\"allowOverlap\":false}");
+        assertThat(off.status()).as(off.toString()).isEqualTo(200);
+        assertThat(off.json().getBoolean("allowOverlap")).isFalse();
+
+        String other = name + "-refused";
+        String otherRecord = body(other, "0 0 6 * * *", "UTC", "[\"a@b.c\"]");
+        Api.Reply notCreated = manager.post(
+                "/recurring-jobs", otherRecord.substring(0, otherRecord.length() - 1) + ",\"allowOverlap\":1}");
+        ApiIT.assertProblem(notCreated, 400);
+        assertThat(notCreated.json().getString("detail"))
+                .isEqualTo("allowOverlap must be true or false, not the number 1.");
+        assertThat(manager.get("/recurring-jobs").array().stream()
+                        .map(value -> value.asJsonObject().getString("name"))
+                        .toList())
+                .doesNotContain(other);
+
+        assertThat(manager.send("DELETE", "/recurring-jobs/" + id, "{}", Api.JSON)
+                        .status())
+                .isEqualTo(204);
     }
 }

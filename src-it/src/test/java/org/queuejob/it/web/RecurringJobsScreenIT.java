@@ -255,6 +255,56 @@ class RecurringJobsScreenIT extends BrowserTest {
                 .isFalse();
     }
 
+    /**
+     * "Runs may overlap" is off in a new form (a tick enqueues nothing while the previous run has not ended); ticked, the
+     * record keeps it, the list says so, and the edit form opens with it ticked and saves it unticked.
+     */
+    @Test
+    void runsMayOverlap_isTickedInTheForm_shownInTheList_andUntickedInTheEditForm() {
+        browser.loginAsManager();
+        String name = "it-overlap-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.open("/recurring-jobs.xhtml");
+        openNewForm();
+        assertThat(browser.driver()
+                        .findElement(By.id("recurringDialogForm:allowOverlapHint"))
+                        .getText())
+                .isEqualTo("Off: a tick enqueues nothing while the previous run has not ended.");
+        assertThat(browser.driver()
+                        .findElement(By.id("recurringDialogForm:editAllowOverlap_input"))
+                        .isSelected())
+                .as("off by default")
+                .isFalse();
+        browser.type(By.id("recurringDialogForm:editName"), name);
+        browser.type(By.id("recurringDialogForm:editCron"), "0 0 6 * * *");
+        chooseJobFunction(NEWSLETTER);
+        browser.type(By.id("recurringDialogForm:editArguments"), "[\"ops@example.org\"]");
+        browser.click(By.cssSelector("#recurringDialogForm\\:editAllowOverlap .ui-chkbox-box"));
+        browser.click(By.id("recurringDialogForm:saveRecurring"));
+
+        row(name);
+        assertThat(cell(name, "overlap")).contains("runs may overlap");
+        assertThat(JobRows.queryString("SELECT allow_overlap::text FROM queue_job_recurring WHERE name = ?", name))
+                .isEqualTo("true");
+
+        clickInRow(name, "edit");
+        browser.waitUntil(
+                d -> d.findElement(By.id("recurringDialogForm:recurringDialog")).isDisplayed());
+        assertThat(browser.driver()
+                        .findElement(By.id("recurringDialogForm:editAllowOverlap_input"))
+                        .isSelected())
+                .isTrue();
+        browser.click(By.cssSelector("#recurringDialogForm\\:editAllowOverlap .ui-chkbox-box"));
+        browser.click(By.id("recurringDialogForm:saveRecurring"));
+
+        browser.waitUntil(d -> "false"
+                .equals(JobRows.queryString(
+                        "SELECT allow_overlap::text FROM queue_job_recurring WHERE name = ?", name)));
+        browser.waitUntil(d -> d.findElement(By.xpath(rowXpath(name)))
+                .findElements(By.cssSelector("[id$=':overlap']"))
+                .isEmpty());
+        JobRows.execute("DELETE FROM queue_job_recurring WHERE name = ?", name);
+    }
+
     private static void insertRecurring(String name) {
         JobRows.execute(
                 "INSERT INTO queue_job_recurring (name, cron, zone, job_function, origin, enabled, created_at)"

@@ -13,6 +13,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.queuejob.domain.model.job.ChannelName;
 import org.queuejob.domain.model.job.JobPriority;
@@ -23,6 +24,9 @@ import org.queuejob.domain.model.job.UuidConverter;
  * JSON array, checked against the method by the application before it gets here) and optionally its own channel and
  * priority. Its next run is kept with it; the tick claim that moves it on is the repository's, in the transaction that
  * stores the tick's job. Every change is checked before it is taken: a record always holds a usable schedule.
+ *
+ * <p>Its runs do not overlap unless it allows it ({@link #allowOverlap()}): a tick whose last job has not ended
+ * enqueues nothing ({@link #heldBack}).
  */
 @Entity
 @Table(name = "queue_job_recurring")
@@ -32,6 +36,8 @@ public class RecurringJob {
 
     static final String NAME_REQUIRED = "A name is required.";
     static final String NAME_TOO_LONG = "The name is longer than " + MAX_NAME_LENGTH + " characters.";
+    static final String HELD_BACK = "Tick %s skipped: the job of the previous run (%s) has not ended (%s), and runs of"
+            + " this recurring job do not overlap.";
 
     @Id
     @SequenceGenerator(name = "queue_job_recurring_seq", sequenceName = "queue_job_recurring_seq", allocationSize = 1)
@@ -62,6 +68,9 @@ public class RecurringJob {
     private MissedTicks missed;
 
     private boolean enabled;
+
+    @Column(name = "allow_overlap", nullable = false)
+    private boolean allowOverlap;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
@@ -97,7 +106,8 @@ public class RecurringJob {
     }
 
     /**
-     * A new record, due at its first tick after {@code now} when enabled.
+     * A new record, due at its first tick after {@code now} when enabled; its runs do not overlap until {@link
+     * #changeOverlap} says they may.
      *
      * @throws InvalidScheduleException for a malformed cron expression or an unknown zone
      * @throws IllegalArgumentException for a blank name, a malformed channel or a negative priority
@@ -170,6 +180,24 @@ public class RecurringJob {
         nextRun = null;
     }
 
+    /** Whether a tick enqueues its job while the last job has not ended ({@code true}), or nothing ({@code false}). */
+    public void changeOverlap(boolean allowed) {
+        allowOverlap = allowed;
+    }
+
+    /**
+     * Why the tick {@code tick} enqueues nothing: its runs may not overlap and {@code last}, the record's last job as
+     * read in the tick's claiming transaction, has not ended. Empty when the tick enqueues its job: runs may overlap,
+     * there is no last job (or it no longer exists), or it has ended.
+     */
+    public Optional<String> heldBack(Instant tick, Optional<LastJob> last) {
+        if (allowOverlap || last.isEmpty() || last.get().ended()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                HELD_BACK, tick, last.get().uuid(), last.get().state().dbValue()));
+    }
+
     /** A job enqueued by hand ("Run now"): the last run, the schedule untouched. */
     public void ranByHand(UUID job, String by, Instant at) {
         lastTick = null;
@@ -233,6 +261,11 @@ public class RecurringJob {
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /** Whether a tick enqueues its job while the record's last job has not ended; by default it does not. */
+    public boolean allowOverlap() {
+        return allowOverlap;
     }
 
     public RecurringOrigin origin() {

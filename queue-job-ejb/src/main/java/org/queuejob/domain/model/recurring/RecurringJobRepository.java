@@ -20,6 +20,15 @@ public interface RecurringJobRepository {
 
     void remove(RecurringJob job);
 
+    /**
+     * The record's last job (its last tick's or its last "run now"'s) and that job's state as committed now, with the
+     * record's row locked until the caller's transaction ends; empty when the record has none, or its job no longer
+     * exists (deleted by the autovacuum, say). Read in a tick's claiming transaction, before the claim: a "run now"
+     * or another server's claim of the same record waits for this transaction, so the job read is still the last one
+     * when the tick is claimed.
+     */
+    Optional<LastJob> lockLastJob(long id);
+
     /** The ids of the enabled records whose next run is at or before {@code now}. */
     List<Long> dueAt(Instant now);
 

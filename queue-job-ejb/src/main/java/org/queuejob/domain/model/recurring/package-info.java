@@ -5,6 +5,7 @@
  * its {@link org.queuejob.domain.model.recurring.MissedTicks} policy, and {@link
  * org.queuejob.domain.model.recurring.RecurringJob} the record, kept in a {@link
  * org.queuejob.domain.model.recurring.RecurringJobRepository} whose tick claim is what makes a tick enqueue exactly
- * once in a cluster.
+ * once in a cluster. A record whose runs may not overlap (the default) holds a tick back while its {@link
+ * org.queuejob.domain.model.recurring.LastJob} has not ended.
  */
 package org.queuejob.domain.model.recurring;

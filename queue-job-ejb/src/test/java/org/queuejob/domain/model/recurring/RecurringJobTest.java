@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.queuejob.domain.model.job.JobState;
 
 class RecurringJobTest {
 
@@ -70,5 +73,51 @@ class RecurringJobTest {
         assertThatThrownBy(() -> new RecurringJob(
                         " ", "0 * * * * *", "UTC", "f", "[]", null, null, null, true, RecurringOrigin.CODE, NOW))
                 .hasMessage(RecurringJob.NAME_REQUIRED);
+    }
+
+    @Test
+    void runsDoNotOverlapByDefault_aTickIsHeldBackWhileTheLastJobHasNotEnded_namingTheTickTheJobAndItsState() {
+        RecurringJob job = everyFiveMinutes(true);
+        UUID previous = UUID.fromString("01a243a3-498c-7148-8299-9ab489e7d3c1");
+        Instant tick = Instant.parse("2026-12-01T01:30:00Z");
+
+        assertThat(job.allowOverlap()).isFalse();
+        for (JobState going :
+                new JobState[] {JobState.WAIT_DEPENDENCIES, JobState.PENDING, JobState.ENQUEUED, JobState.STARTED}) {
+            assertThat(job.heldBack(tick, Optional.of(new LastJob(previous, going))))
+                    .as(going.dbValue())
+                    .hasValue("Tick 2026-12-01T01:30:00Z skipped: the job of the previous run"
+                            + " (01a243a3-498c-7148-8299-9ab489e7d3c1) has not ended (" + going.dbValue()
+                            + "), and runs of this recurring job do not overlap.");
+        }
+    }
+
+    @Test
+    void aTickIsNotHeldBack_byAJobThatEnded_failedIncluded_norWithoutALastJob() {
+        RecurringJob job = everyFiveMinutes(true);
+        Instant tick = Instant.parse("2026-12-01T01:30:00Z");
+
+        for (JobState ended : new JobState[] {JobState.DONE, JobState.CANCELLED, JobState.FAILED}) {
+            assertThat(job.heldBack(tick, Optional.of(new LastJob(UUID.randomUUID(), ended))))
+                    .as(ended.dbValue())
+                    .isEmpty();
+        }
+        assertThat(job.heldBack(tick, Optional.empty()))
+                .as("no last job, or it was deleted")
+                .isEmpty();
+    }
+
+    @Test
+    void whenRunsMayOverlap_noTickIsHeldBack_andTheyMayBeForbiddenAgain() {
+        RecurringJob job = everyFiveMinutes(true);
+        Instant tick = Instant.parse("2026-12-01T01:30:00Z");
+        Optional<LastJob> running = Optional.of(new LastJob(UUID.randomUUID(), JobState.STARTED));
+
+        job.changeOverlap(true);
+        assertThat(job.allowOverlap()).isTrue();
+        assertThat(job.heldBack(tick, running)).isEmpty();
+
+        job.changeOverlap(false);
+        assertThat(job.heldBack(tick, running)).isPresent();
     }
 }
