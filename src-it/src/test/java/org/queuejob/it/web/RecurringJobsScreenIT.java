@@ -293,6 +293,7 @@ class RecurringJobsScreenIT extends BrowserTest {
                         .findElement(By.id("recurringDialogForm:editAllowOverlap_input"))
                         .isSelected())
                 .isTrue();
+        browser.screenshot("recurring-jobs-overlap-form");
         browser.click(By.cssSelector("#recurringDialogForm\\:editAllowOverlap .ui-chkbox-box"));
         browser.click(By.id("recurringDialogForm:saveRecurring"));
 
