@@ -249,19 +249,8 @@ class RecurringJobServiceTest {
 
     @Test
     void aNewRecord_doesNotOverlapUnlessAsked() {
-        service.create(new RecurringJobRequest(
-                "plain", "0 0 3 * * *", "UTC", "app.Jobs.report", "[]", null, null, MissedTicks.SKIP, true, false));
-        service.create(new RecurringJobRequest(
-                "overlapping",
-                "0 0 3 * * *",
-                "UTC",
-                "app.Jobs.report",
-                "[]",
-                null,
-                null,
-                MissedTicks.SKIP,
-                true,
-                true));
+        service.create(dailyReport("plain", false));
+        service.create(dailyReport("overlapping", true));
 
         assertThat(records)
                 .filteredOn(job -> job.name().equals("plain"))
@@ -317,8 +306,7 @@ class RecurringJobServiceTest {
 
     @Test
     void anEditGivingAnotherName_isRefusedNamingTheRecordsName_andNothingChanges() {
-        RecurringJobRequest renamed = new RecurringJobRequest(
-                "weekly", "0 0 3 * * *", "UTC", "app.Jobs.report", "[]", null, null, MissedTicks.SKIP, true, false);
+        RecurringJobRequest renamed = dailyReport("weekly", false);
 
         assertThatThrownBy(() -> service.edit(1, renamed))
                 .isInstanceOf(InvalidSettingException.class)
@@ -427,17 +415,7 @@ class RecurringJobServiceTest {
                         "Internal Exception",
                         new SQLException("duplicate key value violates unique constraint", "23505")));
 
-        assertThatThrownBy(() -> service.create(new RecurringJobRequest(
-                        "weekly",
-                        "0 0 3 * * *",
-                        "UTC",
-                        "app.Jobs.report",
-                        "[]",
-                        null,
-                        null,
-                        MissedTicks.SKIP,
-                        true,
-                        false)))
+        assertThatThrownBy(() -> service.create(dailyReport("weekly", false)))
                 .isInstanceOf(InvalidSettingException.class)
                 .hasMessage("A recurring job named 'weekly' exists already: choose another name.");
     }
@@ -446,18 +424,7 @@ class RecurringJobServiceTest {
     void anotherFailureOfTheInsert_isNotMistakenForANameInUse() {
         addFails = new IllegalStateException("Transaction rolled back", new SQLException("disk full", "53100"));
 
-        assertThatThrownBy(() -> service.create(new RecurringJobRequest(
-                        "weekly",
-                        "0 0 3 * * *",
-                        "UTC",
-                        "app.Jobs.report",
-                        "[]",
-                        null,
-                        null,
-                        MissedTicks.SKIP,
-                        true,
-                        false)))
-                .isSameAs(addFails);
+        assertThatThrownBy(() -> service.create(dailyReport("weekly", false))).isSameAs(addFails);
     }
 
     private static RecurringJob staffRecord(
@@ -506,5 +473,11 @@ class RecurringJobServiceTest {
     public static class Jobs {
         @Job
         public void report(String to) {}
+    }
+
+    /** A record made by hand: a report at 03:00 UTC, enabled, skipping missed ticks. */
+    private static RecurringJobRequest dailyReport(String name, boolean allowOverlap) {
+        return new RecurringJobRequest(
+                name, "0 0 3 * * *", "UTC", "app.Jobs.report", "[]", null, null, MissedTicks.SKIP, true, allowOverlap);
     }
 }
