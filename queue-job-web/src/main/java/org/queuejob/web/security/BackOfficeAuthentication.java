@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
@@ -91,6 +93,12 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
         String user = request.getParameter(USER_PARAMETER);
         String password = request.getParameter(PASSWORD_PARAMETER);
         String from = returnAddress(request.getContextPath(), request.getParameter("from"));
+        if (crossSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Host"))) {
+            // Another site's form posting here (login CSRF): it must neither sign this browser in under the attacker's
+            // name, nor end its login with a wrong password, nor count against the user name's throttle.
+            LOG.info(() -> "Login form posted from another site (" + request.getHeader("Origin") + ") refused");
+            return backToLogin(request, context, "error=cross-site", from);
+        }
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
             return backToLogin(request, context, "error=true", from);
         }
@@ -194,6 +202,28 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
         } finally {
             validation.clearPassword();
             Arrays.fill(characters, '\0');
+        }
+    }
+
+    /**
+     * Whether a login post came from another site's page, by the headers browsers send with it: {@code Sec-Fetch-Site}
+     * (every current browser) when present, anything but this origin or a request the user made themselves ("none");
+     * else {@code Origin}, when present, naming another host than the request's {@code Host} ("null" included).
+     * Neither header (a script, an older browser): not known to be cross-site, let through as before.
+     */
+    static boolean crossSite(String fetchSite, String origin, String host) {
+        if (fetchSite != null) {
+            return !fetchSite.equals("same-origin") && !fetchSite.equals("none");
+        }
+        if (origin == null) {
+            return false;
+        }
+        try {
+            URI uri = new URI(origin);
+            String authority = uri.getRawAuthority();
+            return authority == null || host == null || !authority.equalsIgnoreCase(host.strip());
+        } catch (URISyntaxException e) {
+            return true;
         }
     }
 

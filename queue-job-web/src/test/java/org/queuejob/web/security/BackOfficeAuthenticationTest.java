@@ -150,4 +150,28 @@ class BackOfficeAuthenticationTest {
     private static String encode(String text) {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aLoginPostIsCrossSite_byItsFetchMetadataFirst_thenByItsOrigin_andUnknownWithoutEither() {
+        assertThat(BackOfficeAuthentication.crossSite("cross-site", null, "queue.example"))
+                .isTrue();
+        assertThat(BackOfficeAuthentication.crossSite("same-site", null, "queue.example"))
+                .as("a sibling subdomain may be someone else's")
+                .isTrue();
+        assertThat(BackOfficeAuthentication.crossSite("same-origin", "https://attacker.example", "queue.example"))
+                .isFalse();
+        assertThat(BackOfficeAuthentication.crossSite("none", null, "queue.example"))
+                .isFalse();
+        assertThat(BackOfficeAuthentication.crossSite(null, "https://attacker.example", "queue.example"))
+                .isTrue();
+        assertThat(BackOfficeAuthentication.crossSite(null, "null", "queue.example"))
+                .isTrue();
+        assertThat(BackOfficeAuthentication.crossSite(null, "https://Queue.example:8181", "queue.example:8181"))
+                .isFalse();
+        assertThat(BackOfficeAuthentication.crossSite(null, "http://queue.example:8080", "queue.example:8181"))
+                .isTrue();
+        assertThat(BackOfficeAuthentication.crossSite(null, null, "queue.example"))
+                .as("a script or an older browser: not known to be cross-site")
+                .isFalse();
+    }
 }

@@ -86,6 +86,31 @@ class PasswordGuessingIT {
         assertThat(colleague.get(DASHBOARD).body()).contains(DASHBOARD_MARK);
     }
 
+    /**
+     * Login CSRF: another site's page posting the login form must not sign the browser in (under the attacker's name),
+     * nor end its login, nor count against the name's throttle. Before, the post was checked as any login.
+     */
+    @Test
+    void aLoginPostedFromAnotherSite_isRefusedUnchecked_andCountsNothing() throws Exception {
+        String user = newViewer();
+        Client browser = new Client();
+        browser.get(DASHBOARD);
+
+        HttpResponse<String> forged = browser.postForm(
+                "/login", user, password(user), "Sec-Fetch-Site", "cross-site", "Origin", "https://attacker.example");
+        assertThat(forged.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).contains("error=cross-site"));
+        assertThat(browser.get(DASHBOARD).body()).doesNotContain(DASHBOARD_MARK);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.postForm("/login", user, "forged-" + attempt, "Origin", "https://attacker.example");
+        }
+
+        browser.postForm("/login", user, password(user), "Sec-Fetch-Site", "same-origin");
+        assertThat(browser.get(DASHBOARD).body())
+                .as("signed in on the site's own form: the forged posts counted no failure")
+                .contains(DASHBOARD_MARK);
+    }
+
     @Test
     void apiBasic_afterWrongPasswords_refusesTheRightOne_andCountsForTheLoginFormToo() throws Exception {
         String user = newViewer();
@@ -185,17 +210,19 @@ class PasswordGuessingIT {
                     HttpResponse.BodyHandlers.ofString());
         }
 
-        HttpResponse<String> postForm(String path, String user, String password)
+        /** Posts the login form; {@code headers} are name, value pairs a browser would add (its fetch metadata). */
+        HttpResponse<String> postForm(String path, String user, String password, String... headers)
                 throws IOException, InterruptedException {
             String form = "j_username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&j_password="
                     + URLEncoder.encode(password, StandardCharsets.UTF_8);
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(base() + path))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .timeout(Duration.ofSeconds(30))
-                            .POST(HttpRequest.BodyPublishers.ofString(form))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(form));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 }
