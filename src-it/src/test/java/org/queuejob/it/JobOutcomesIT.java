@@ -191,6 +191,10 @@ class JobOutcomesIT {
             UUID lastTry = heldBy(restarting, "started", 2, 3);
             UUID triesLeft = heldBy(restarting, "started", 0, 3);
             UUID notStarted = heldBy(restarting, "enqueued", 0, 3);
+            // Due in an hour once pending again, so that this server does not run them before they are read here.
+            DatabaseRows.execute(
+                    "UPDATE queue_job SET eta = now() + interval '1 hour' WHERE worker = ? AND state <> 'failed'",
+                    restarting);
 
             CutShortRuns.TakenBack takenBack = store.takeBackLeftByPreviousRun(restarting, Instant.now());
 
@@ -208,6 +212,7 @@ class JobOutcomesIT {
                             null));
             assertThat(DatabaseRows.rows("SELECT state, retry FROM queue_job WHERE uuid = ?", notStarted))
                     .containsExactly(List.of("pending", "0"));
+            DatabaseRows.execute("DELETE FROM queue_job WHERE uuid IN (?, ?)", triesLeft, notStarted);
         } finally {
             DatabaseRows.execute("DELETE FROM queue_job_instance WHERE name = ?", restarting);
         }
