@@ -33,6 +33,7 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.queuejob.api.JobFailed;
+import org.queuejob.domain.model.job.StoredText;
 import org.queuejob.infrastructure.config.QueueJobClock;
 
 /**
@@ -63,6 +64,13 @@ public class FailureMail {
     private static final Logger LOG = Logger.getLogger(FailureMail.class.getName());
 
     private static final Pattern MESSAGE_LINE_BREAK = Pattern.compile("\\R");
+
+    /**
+     * The most of an exception's message a mail carries. A message can be as long as whatever threw it made it (a
+     * response body, a whole document); mailed whole, one failure could make a mail the relay refuses, and every
+     * recipient reads the start anyway. The job's page shows the message whole.
+     */
+    static final int MAX_MESSAGE_LENGTH = 2000;
 
     /** A line break, then spaces up to where "Message:   " puts the message's first line. */
     private static final String MESSAGE_CONTINUATION = "\n" + " ".repeat("Message:   ".length());
@@ -215,7 +223,7 @@ public class FailureMail {
         body.append("Try:       ").append(failure.attempt()).append('\n');
         body.append("Failed at: ").append(failure.failedAt()).append('\n');
         body.append("Exception: ").append(failure.exceptionName()).append('\n');
-        body.append("Message:   ").append(indented(failure.message())).append('\n');
+        body.append("Message:   ").append(message(failure.message())).append('\n');
         backOfficeUrl.ifPresent(url -> body.append("\n")
                 .append(url)
                 .append("/job.xhtml?uuid=")
@@ -231,7 +239,22 @@ public class FailureMail {
      * Every kind of line break ({@code \R}: CR LF, a lone CR, U+2028 and the others) becomes LF plus the indent.
      */
     private static String indented(String message) {
-        return message == null ? null : MESSAGE_LINE_BREAK.matcher(message).replaceAll(MESSAGE_CONTINUATION);
+        return MESSAGE_LINE_BREAK.matcher(message).replaceAll(MESSAGE_CONTINUATION);
+    }
+
+    /**
+     * What the mail says of the message: "(none)" for an exception without one (a bare NullPointerException, say:
+     * "null" read as a message that says null), and a long one cut at {@link #MAX_MESSAGE_LENGTH}, saying so.
+     */
+    private static String message(String message) {
+        if (message == null || message.isBlank()) {
+            return "(none)";
+        }
+        if (message.length() <= MAX_MESSAGE_LENGTH) {
+            return indented(message);
+        }
+        return indented(StoredText.prefix(message, MAX_MESSAGE_LENGTH)) + "\u2026" + MESSAGE_CONTINUATION + "(cut: "
+                + message.length() + " characters in all; the job's page shows the whole message)";
     }
 
     private void send(List<String> recipients, String subject, String text) {

@@ -66,8 +66,31 @@ class FailureMailTest {
     }
 
     @Test
-    void noMessage_andNoBackOfficeAddress_areWrittenAsBefore() {
+    void noMessage_isWrittenAsNone_notAsTheWordNull() {
         assertThat(FailureMail.body(failedWith(null), Optional.empty()))
-                .endsWith("Exception: java.lang.IllegalStateException\nMessage:   null\n");
+                .endsWith("Exception: java.lang.IllegalStateException\nMessage:   (none)\n");
+        assertThat(FailureMail.body(failedWith(" "), Optional.empty())).endsWith("Message:   (none)\n");
+    }
+
+    @Test
+    void aLongMessage_isCutInTheMail_sayingHowLongItWasAndWhereToReadItWhole() {
+        String message = "x".repeat(FailureMail.MAX_MESSAGE_LENGTH - 1) + "\uD83D\uDE00" + "y".repeat(100_000);
+
+        String body = FailureMail.body(failedWith(message), Optional.of("https://ops.example/queue-job"));
+
+        String shown = "x".repeat(FailureMail.MAX_MESSAGE_LENGTH - 1);
+        assertThat(body)
+                .contains("Message:   " + shown + "\u2026\n"
+                        + "           (cut: 102001 characters in all; the job's page shows the whole message)\n")
+                .doesNotContain("yy")
+                .doesNotContain("\uD83D")
+                .endsWith("https://ops.example/queue-job/job.xhtml?uuid=0b5c8a4e-6f1d-4c3a-9e2b-7d8f0a1b2c3d\n");
+    }
+
+    @Test
+    void aMessageOfExactlyTheLimit_isWrittenWhole() {
+        String message = "z".repeat(FailureMail.MAX_MESSAGE_LENGTH);
+
+        assertThat(FailureMail.body(failedWith(message), Optional.empty())).endsWith("Message:   " + message + "\n");
     }
 }

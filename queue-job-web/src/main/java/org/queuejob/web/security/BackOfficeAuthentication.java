@@ -96,7 +96,8 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
         if (crossSite(request.getHeader("Sec-Fetch-Site"), request.getHeader("Origin"), request.getHeader("Host"))) {
             // Another site's form posting here (login CSRF): it must neither sign this browser in under the attacker's
             // name, nor end its login with a wrong password, nor count against the user name's throttle.
-            LOG.info(() -> "Login form posted from another site (" + request.getHeader("Origin") + ") refused");
+            LOG.info(() ->
+                    "Login form posted from another site (" + loggable(request.getHeader("Origin")) + ") refused");
             return backToLogin(request, context, "error=cross-site", from);
         }
         if (user == null || user.isBlank() || password == null || password.isEmpty()) {
@@ -168,8 +169,8 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
         try (LoginThrottle.Attempt attempt = throttle.attempt(user)) {
             Optional<Duration> wait = attempt.refusedFor();
             if (wait.isPresent()) {
-                LOG.warning(() -> "Login (" + way + ") refused without checking for user " + user + " from " + from
-                        + ": too many failed attempts");
+                LOG.warning(() -> "Login (" + way + ") refused without checking for user " + loggable(user) + " from "
+                        + from + ": too many failed attempts");
                 return new Refusal(true, Math.max(1, wait.get().toSeconds()));
             }
             if (password.matches()) {
@@ -178,8 +179,33 @@ public class BackOfficeAuthentication implements HttpAuthenticationMechanism {
             }
             attempt.failed();
         } // an exception from the check takes the reservation back: nothing was checked, nothing is counted
-        LOG.info(() -> "Failed login (" + way + ") for user " + user + " from " + from);
+        LOG.info(() -> "Failed login (" + way + ") for user " + loggable(user) + " from " + from);
         return new Refusal(false, 0);
+    }
+
+    /**
+     * A name someone typed (or an address a browser sent), as the log shows it: quoted, with each control character
+     * (a line break above all) written as its escape. Copied as it was, a name with a line break in it wrote a log
+     * line of its own: "Login succeeded for user admin", say, after a failed login, for whoever reads or greps the
+     * log.
+     */
+    static String loggable(String typed) {
+        if (typed == null) {
+            return "(none)";
+        }
+        StringBuilder shown = new StringBuilder(typed.length() + 2).append('"');
+        typed.codePoints().forEach(c -> {
+            if (c == '"' || c == '\\') {
+                shown.append('\\').appendCodePoint(c);
+            } else if (Character.isISOControl(c)
+                    || Character.getType(c) == Character.LINE_SEPARATOR
+                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                shown.append(String.format("\\u%04X", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.append('"').toString();
     }
 
     /** A password check, made at most once per {@link #check(String, String, String, PasswordCheck)}: the realm's, or in tests a stand-in. */

@@ -15,6 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.queuejob.web.security.BackOfficeAuthentication.Refusal;
 
@@ -173,5 +176,36 @@ class BackOfficeAuthenticationTest {
         assertThat(BackOfficeAuthentication.crossSite(null, null, "queue.example"))
                 .as("a script or an older browser: not known to be cross-site")
                 .isFalse();
+    }
+
+    @Test
+    void aTypedUserName_isLoggedQuotedWithItsControlCharactersEscaped_soItCannotWriteALineOfItsOwn() throws Exception {
+        List<String> logged = new ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                logged.add(logRecord.getMessage());
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        };
+        Logger log = Logger.getLogger(BackOfficeAuthentication.class.getName());
+        log.addHandler(handler);
+        try {
+            withThrottle()
+                    .check("eve\r\nINFO: Login succeeded for user \"admin\u2028", "form", "192.0.2.9", () -> false);
+        } finally {
+            log.removeHandler(handler);
+        }
+
+        assertThat(logged)
+                .containsExactly("Failed login (form) for user "
+                        + "\"eve\\u000D\\u000AINFO: Login succeeded for user \\\"admin\\u2028\" from 192.0.2.9");
+        assertThat(BackOfficeAuthentication.loggable(null)).isEqualTo("(none)");
+        assertThat(BackOfficeAuthentication.loggable("ana \u00e9t\u00e9")).isEqualTo("\"ana \u00e9t\u00e9\"");
     }
 }
