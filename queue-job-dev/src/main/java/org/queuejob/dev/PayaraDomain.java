@@ -77,7 +77,7 @@ public final class PayaraDomain implements AppServer {
 
     @Override
     public void prepare() {
-        hideVersionBanners();
+        hardenHttpListeners();
     }
 
     @Override
@@ -149,17 +149,23 @@ public final class PayaraDomain implements AppServer {
 
     /**
      * No version banners: HTTP responses carry neither {@code Server} nor {@code X-Powered-By} (Payara sends both by
-     * default, naming its version). Set once per domain, then the domain restarts: each {@code set} on a listener's
+     * default, naming its version). And the session cookie is {@code SameSite=Lax}: a browser sends it with no post
+     * from another site (the back office's forms and API calls made from another site's page run without the login).
+     * Payara applies neither a Servlet 6 {@code cookie-config} attribute nor {@code SessionCookieConfig.setAttribute}
+     * to its session cookie; its HTTP listener's setting does, and the back office's WAR keeps to standard descriptors.
+     * Set once per domain, then the domain restarts: each {@code set} on a listener's
      * protocol restarts that listener in the background, and two such restarts in a row have been seen to leave
      * {@code http-listener-1} stopped for good ("GrizzlyProxy is NULL", nothing on the HTTP port), which failed every
      * test of a CI run. A domain that already has the settings starts with them and needs neither.
      */
-    public void hideVersionBanners() {
+    public void hardenHttpListeners() {
         List<String> settings = new ArrayList<>();
         for (String listener : List.of("http-listener-1", "http-listener-2")) {
             String http = "configs.config.server-config.network-config.protocols.protocol." + listener + ".http.";
             settings.add(http + "xpowered-by=false");
             settings.add(http + "server-header=false");
+            settings.add(http + "cookie-same-site-enabled=true");
+            settings.add(http + "cookie-same-site-value=Lax");
         }
         // asadmin get takes one name, with wildcards.
         String current = run("get", "configs.config.server-config.network-config.protocols.protocol.*.http.*")

@@ -43,6 +43,9 @@ public final class WildFlyServer implements AppServer {
     /** The realm of the back office's users, whose name is part of each password's digest. */
     private static final String REALM = "ApplicationRealm";
 
+    /** The undertow filter that makes the session cookie {@code SameSite=Lax} (see {@link #prepare()}). */
+    static final String SAME_SITE_FILTER = "session-cookie-same-site";
+
     private final Path home;
     private final int offset;
     private final Path base;
@@ -302,7 +305,8 @@ public final class WildFlyServer implements AppServer {
     /**
      * The subsystems the queue uses that {@code standalone-full.xml} lacks: MicroProfile Health and OpenAPI, and
      * Micrometer with its Prometheus registry at {@code /metrics} (in place of WildFly's base metrics subsystem,
-     * which would hold that address). Then PostgreSQL's JDBC driver. Once per base directory; a reload applies it.
+     * which would hold that address). Then PostgreSQL's JDBC driver, and {@code SameSite=Lax} on the session cookie.
+     * Once per base directory; a reload applies it.
      */
     @Override
     public void prepare() {
@@ -328,6 +332,20 @@ public final class WildFlyServer implements AppServer {
         if (!configuration().contains("prometheus-registry")) {
             // Only once the base metrics subsystem is gone (after the reload above) is /metrics free.
             cli("/subsystem=micrometer/registry=prometheus:add(context=/metrics, security-enabled=false)");
+            reload();
+        }
+        if (!configuration().contains(SAME_SITE_FILTER)) {
+            // The session cookie is SameSite=Lax: a browser sends it with no post from another site. Undertow applies
+            // neither a Servlet 6 cookie-config attribute nor SessionCookieConfig.setAttribute to its session cookie;
+            // its samesite-cookie handler does (here for the whole host; a WAR's undertow-handlers.conf could, but the
+            // back office's WAR keeps to standard descriptors).
+            cli(
+                    "batch",
+                    "/subsystem=undertow/configuration=filter/expression-filter=" + SAME_SITE_FILTER
+                            + ":add(expression=\"samesite-cookie(mode=Lax)\")",
+                    "/subsystem=undertow/server=default-server/host=default-host/filter-ref=" + SAME_SITE_FILTER
+                            + ":add",
+                    "run-batch");
             reload();
         }
         if (!configuration().contains("<global-modules>")) {
