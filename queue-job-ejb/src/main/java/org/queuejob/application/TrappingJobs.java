@@ -169,7 +169,8 @@ final class TrappingJobs implements JobsTrap {
                 job.context(),
                 // Not a queue's start: no latency to measure, no hand-over to name.
                 null,
-                0L);
+                0L,
+                false);
         try {
             runner.run(asStored);
         } catch (RuntimeException e) {

@@ -19,6 +19,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.queuejob.api.JobCall;
 import org.queuejob.api.JobDone;
 import org.queuejob.api.JobFailed;
 import org.queuejob.api.JobQueue;
@@ -176,6 +177,32 @@ class JobOutcomesIT {
     }
 
     /**
+     * A job a dead server held still enqueued may have waited in its buffer, or may have taken the server down within
+     * its first second, before the server marked it started: it goes back uncounted, but its next run is marked started
+     * before it begins, so that a crash then counts (the rescue of a started job, above). Before, such a job went back
+     * uncounted and unmarked after every crash, for ever. A job never taken back still sees itself enqueued as it runs.
+     */
+    @Test
+    void aJobTakenBackUnstarted_isNotCounted_andItsNextRunIsMarkedStartedBeforeItBegins() {
+        String gone = "crashed-early@host/" + UUID.randomUUID();
+        UUID takenBack = heldBy(gone, "enqueued", 0, 3, () -> jobs.ownState());
+        UUID neverTakenBack = queue.enqueue(() -> jobs.ownState());
+
+        await().atMost(TIMEOUT)
+                .until(() -> observer.of(takenBack).size() == 2
+                        && observer.of(neverTakenBack).size() == 2);
+
+        assertThat(DatabaseRows.rows(
+                        "SELECT state, retry, taken_back_unstarted, result FROM queue_job WHERE uuid = ?", takenBack))
+                .as("its one try counted (not the one cut short), taken back once, its own row started as it ran")
+                .containsExactly(List.of("done", "1", "1", "started"));
+        assertThat(DatabaseRows.rows(
+                        "SELECT state, taken_back_unstarted, result FROM queue_job WHERE uuid = ?", neverTakenBack))
+                .as("an ordinary run is marked a second after it began, so a quick one never sees the mark")
+                .containsExactly(List.of("done", "0", "enqueued"));
+    }
+
+    /**
      * A server that starts again under the name it crashed with takes back what it held then. The server here is a
      * record that counts as alive (no liveness key, a fresh heartbeat) and quiet, so that the leader neither rescues
      * its jobs nor hands it any while the test takes them back as its start would.
@@ -210,8 +237,16 @@ class JobOutcomesIT {
                             "The server running it (" + restarting + ") stopped before the job ended; that try is"
                                     + " counted and the job is pending again",
                             null));
-            assertThat(DatabaseRows.rows("SELECT state, retry FROM queue_job WHERE uuid = ?", notStarted))
-                    .containsExactly(List.of("pending", "0"));
+            assertThat(DatabaseRows.rows(
+                            "SELECT state, retry, taken_back_unstarted, result FROM queue_job WHERE uuid = ?",
+                            notStarted))
+                    .containsExactly(List.of(
+                            "pending",
+                            "0",
+                            "1",
+                            "The server holding it (" + restarting + ") stopped before the job was seen to start;"
+                                    + " that try is not counted, and from now on its runs are marked started as they"
+                                    + " begin, so that a run that stops its server is counted"));
             DatabaseRows.execute("DELETE FROM queue_job WHERE uuid IN (?, ?)", triesLeft, notStarted);
         } finally {
             DatabaseRows.execute("DELETE FROM queue_job_instance WHERE name = ?", restarting);
@@ -224,8 +259,12 @@ class JobOutcomesIT {
      */
     private UUID heldBy(String worker, String state, int retry, int maxRetries) {
         String marker = "held-" + UUID.randomUUID();
+        return heldBy(worker, state, retry, maxRetries, () -> jobs.echo(marker));
+    }
+
+    private UUID heldBy(String worker, String state, int retry, int maxRetries, JobCall call) {
         UUID uuid =
-                queue.options().eta(Duration.ofHours(1)).maxRetries(maxRetries).enqueue(() -> jobs.echo(marker));
+                queue.options().eta(Duration.ofHours(1)).maxRetries(maxRetries).enqueue(call);
         DatabaseRows.execute(
                 "UPDATE queue_job SET state = ?, worker = ?, retry = ?, eta = NULL, date_enqueued = now(),"
                         + " date_started = CASE WHEN ? = 'started' THEN now() END WHERE uuid = ?",

@@ -37,7 +37,18 @@ class OutcomeCostIT {
     @Test
     void reportingAJobsOutcome_costsMicrosecondsNotMilliseconds() {
         ClaimedJob job = new ClaimedJob(
-                1, UUID.randomUUID(), "root", "org.example.Bench.run", "[]", false, 0, null, null, Instant.now(), 0L);
+                1,
+                UUID.randomUUID(),
+                "root",
+                "org.example.Bench.run",
+                "[]",
+                false,
+                0,
+                null,
+                null,
+                Instant.now(),
+                0L,
+                false);
         Instant started = Instant.now();
         Instant ended = started.plusMillis(3);
         for (int i = 0; i < 200_000; i++) {

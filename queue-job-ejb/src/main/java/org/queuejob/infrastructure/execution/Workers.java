@@ -223,7 +223,11 @@ public class Workers implements WorkerLoad {
 
         @Override
         public CallWindow started(ClaimedJob job, Instant startedAt) {
-            return running.started(job, startedAt);
+            RunningJobs.Run run = running.started(job, startedAt);
+            if (job.takenBackUnstarted()) {
+                markAtOnce(run);
+            }
+            return run;
         }
 
         @Override
@@ -239,6 +243,25 @@ public class Workers implements WorkerLoad {
             } finally {
                 Workers.this.ended(job, outcome, next);
             }
+        }
+    }
+
+    /**
+     * A job taken back unstarted from a server that died may have taken that server down within its first second,
+     * before the server marked it ({@link org.queuejob.domain.model.job.RunCutShort}): its run is marked started now,
+     * before its transaction begins, not a second from now, so that if it takes this server down too, that try counts.
+     * One statement more, for such jobs only. Should the mark fail (the database away), the watch marks the run a
+     * second later as any other.
+     */
+    private void markAtOnce(RunningJobs.Run run) {
+        try {
+            if (store.markStarted(worker.name(), new long[] {run.id()}, new Instant[] {run.startedAt()})
+                    .contains(run.id())) {
+                running.marked(List.of(run));
+            }
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not mark job " + run.job().uuid() + " started as its run begins (" + e.getMessage()
+                    + "); it is marked a second later, as any run");
         }
     }
 

@@ -18,7 +18,8 @@ import org.queuejob.domain.model.job.RunCutShort;
  * The one statement shape by which jobs held by a server that is gone come back: the leader's rescue of dead servers'
  * jobs, and a server's release at its start of the jobs it held at its previous run. Each held job goes back to
  * pending ({@link org.queuejob.domain.model.job.JobTransition#RELEASE}); one marked started counts the try it was cut
- * short in, and fails when that try reaches its max retries ({@link RunCutShort}).
+ * short in, and fails when that try reaches its max retries; one not marked counts no try, but is marked as taken back
+ * unstarted, so that its later runs are marked started as they begin ({@link RunCutShort}).
  */
 public final class CutShortRuns {
 
@@ -35,7 +36,10 @@ public final class CutShortRuns {
     private static final String TAKE_BACK = """
             UPDATE queue_job j SET state = CASE WHEN %1$s THEN '%2$s' ELSE '%3$s' END,
                    retry = CASE WHEN %4$s THEN j.retry + 1 ELSE j.retry END,
-                   result = CASE WHEN %4$s AND NOT (%1$s) THEN format('%5$s', j.worker) ELSE j.result END,
+                   result = CASE WHEN %1$s THEN j.result WHEN %4$s THEN format('%5$s', j.worker)
+                                 ELSE format('%8$s', j.worker) END,
+                   taken_back_unstarted = CASE WHEN %4$s THEN j.taken_back_unstarted
+                                               ELSE j.taken_back_unstarted + 1 END,
                    exc_name = CASE WHEN %1$s THEN '%6$s' ELSE j.exc_name END,
                    exc_message = CASE WHEN %1$s THEN format('%7$s', j.max_retries, j.worker) ELSE j.exc_message END,
                    exc_info = CASE WHEN %1$s THEN NULL ELSE j.exc_info END,
@@ -51,7 +55,8 @@ public final class CutShortRuns {
                     COUNTED,
                     literal(RunCutShort.RETRIED),
                     literal(RunCutShort.EXCEPTION_NAME),
-                    literal(RunCutShort.FAILED));
+                    literal(RunCutShort.FAILED),
+                    literal(RunCutShort.UNSEEN));
 
     private CutShortRuns() {}
 

@@ -35,7 +35,7 @@ final class JobStatements {
     /** What a worker needs to run a job without reading it again, and the version that names its hand-over. */
     static final String PAYLOAD = "id, CAST(uuid AS text), channel, job_function, CAST(arguments AS text),"
             + " graph_uuid IS NOT NULL, retry, user_name, CAST(context AS text), "
-            + epochMicrosOf("GREATEST(date_created, eta)") + ", version";
+            + epochMicrosOf("GREATEST(date_created, eta)") + ", version, taken_back_unstarted > 0";
 
     static final String INSERT = """
             INSERT INTO queue_job (id, uuid, graph_uuid, user_name, description, job_function, arguments, state,
@@ -156,7 +156,7 @@ final class JobStatements {
                AND %s
             RETURNING id, CAST(uuid AS text), channel, job_function,
                       CASE WHEN worker = ? THEN CAST(arguments AS text) END, graph_uuid IS NOT NULL, retry, user_name,
-                      CASE WHEN worker = ? THEN CAST(context AS text) END, %s, version,
+                      CASE WHEN worker = ? THEN CAST(context AS text) END, %s, version, taken_back_unstarted > 0,
                       CASE WHEN worker <> ? THEN CAST(pg_notify(?, ?) AS text) END""".formatted(
                     DISPATCH.to().dbValue(),
                     INSTANT,

@@ -644,7 +644,8 @@ public class QueueStore {
                 row.getString(8),
                 row.getString(9),
                 instant(row, 10),
-                row.getLong(11));
+                row.getLong(11),
+                row.getBoolean(12));
     }
 
     /** The LIKE pattern of the channels below {@code channel}, with LIKE's own characters escaped. */

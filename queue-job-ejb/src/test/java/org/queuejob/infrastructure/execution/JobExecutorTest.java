@@ -121,6 +121,17 @@ class JobExecutorTest {
 
     private static ClaimedJob job() {
         return new ClaimedJob(
-                1L, UUID.randomUUID(), "root.mail", "com.example.Mailer.send", "[]", false, 0, "ada", null, NOW, 0);
+                1L,
+                UUID.randomUUID(),
+                "root.mail",
+                "com.example.Mailer.send",
+                "[]",
+                false,
+                0,
+                "ada",
+                null,
+                NOW,
+                0,
+                false);
     }
 }

@@ -233,7 +233,7 @@ class JobRunnerTest {
 
     private Outcome run() {
         ClaimedJob claimed = new ClaimedJob(
-                1L, UUID.randomUUID(), "root", "com.example.Mailer.send", "[]", false, 0, "ada", null, NOW, 0);
+                1L, UUID.randomUUID(), "root", "com.example.Mailer.send", "[]", false, 0, "ada", null, NOW, 0, false);
         Deque<ClaimedJob> jobs = new ArrayDeque<>(List.of(claimed));
         runner.runWhileReady(
                 new JobRunner.Loop() {

@@ -105,6 +105,6 @@ class OwnJobEndsTest {
     }
 
     private static ClaimedJob job(long id) {
-        return new ClaimedJob(id, UUID.randomUUID(), "root", "f", "[]", false, 0, "u", null, NOW, 1);
+        return new ClaimedJob(id, UUID.randomUUID(), "root", "f", "[]", false, 0, "u", null, NOW, 1, false);
     }
 }

@@ -253,6 +253,6 @@ class RunningJobsTest {
     }
 
     private static ClaimedJob job(long id, String function, String channel) {
-        return new ClaimedJob(id, UUID.randomUUID(), channel, function, "[]", false, 0, null, null, T0, 1);
+        return new ClaimedJob(id, UUID.randomUUID(), channel, function, "[]", false, 0, null, null, T0, 1, false);
     }
 }

@@ -139,6 +139,6 @@ class SlotPassingTest {
     }
 
     private static ClaimedJob job(long id, String channel) {
-        return new ClaimedJob(id, UUID.randomUUID(), channel, "app.Jobs.send", "[]", false, 0, "u", null, T0, 1);
+        return new ClaimedJob(id, UUID.randomUUID(), channel, "app.Jobs.send", "[]", false, 0, "u", null, T0, 1, false);
     }
 }

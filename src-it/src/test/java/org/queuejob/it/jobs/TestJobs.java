@@ -154,6 +154,17 @@ public class TestJobs {
         throw new IllegalStateException("Step " + name + " failed");
     }
 
+    /**
+     * Answers the state of its own row as it runs, read in its transaction: "started" when its run was marked started
+     * before it began, else "enqueued" (a run is marked a second after it began).
+     */
+    @Job
+    public String ownState() {
+        return (String) em.createNativeQuery("SELECT state FROM queue_job WHERE uuid = CAST(?1 AS uuid)")
+                .setParameter(1, context.jobUuid().orElseThrow().toString())
+                .getSingleResult();
+    }
+
     /** Answers what the job context says: "uuid attempt". */
     @Job
     public String whoAmI() {
