@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BinaryOperator;
+import java.util.function.Consumer;
 
 /**
  * Decides which waiting jobs start now, modelled on the original's channel manager (§2.1–2.3) but holding no
@@ -42,10 +43,24 @@ public final class ChannelScheduler {
     /** Job channel name → state of the channel scheduling it; a cache of {@link ChannelTree#resolve}. */
     private final Map<String, ChannelState> resolved = new HashMap<>();
 
+    /** Told of each job channel no configuration entry or record declares, when the name is first resolved. */
+    private final Consumer<UndeclaredChannel> undeclared;
+
     private ChannelTree tree;
     private Map<String, ChannelState> states;
 
     public ChannelScheduler(ChannelTree tree) {
+        this(tree, channel -> {});
+    }
+
+    /**
+     * @param undeclared told, under this scheduler's lock, when a job channel that no configuration entry or record
+     *     declares is resolved to the ancestor that schedules its jobs: on the name's first resolution, not per job,
+     *     though again after a reconfiguration or once more names were met than the resolution cache holds. Must be
+     *     quick: the dispatcher waits for it.
+     */
+    public ChannelScheduler(ChannelTree tree, Consumer<UndeclaredChannel> undeclared) {
+        this.undeclared = Objects.requireNonNull(undeclared, "what to tell of undeclared channels is required");
         install(Objects.requireNonNull(tree, "channel tree is required"), Map.of());
     }
 
@@ -318,6 +333,7 @@ public final class ChannelScheduler {
         ChannelState state = resolved.get(channel);
         if (state == null) {
             state = states.get(tree.resolve(channel));
+            tree.undeclared(channel).ifPresent(undeclared); // once per name: then the cache answers
             if (resolved.size() >= MAX_CACHED_NAMES) {
                 resolved.clear();
             }

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 
@@ -80,6 +81,17 @@ public final class ChannelTree {
     /** The spec of the channel that schedules {@code channelName} (see {@link #resolve}). */
     public ChannelSpec specFor(String channelName) {
         return specs.get(resolve(channelName));
+    }
+
+    /**
+     * {@code channelName} with the channel that schedules its jobs, when no configuration entry or record declares it
+     * (see {@link #resolve}); empty for a declared channel, an implied one between root and a configured channel
+     * included.
+     */
+    public Optional<UndeclaredChannel> undeclared(String channelName) {
+        String name = ChannelNames.normalize(channelName);
+        String declared = resolve(name);
+        return declared.equals(name) ? Optional.empty() : Optional.of(new UndeclaredChannel(name, declared));
     }
 
     public boolean isConfigured(String channelName) {

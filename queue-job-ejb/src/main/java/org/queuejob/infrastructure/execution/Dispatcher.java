@@ -86,6 +86,9 @@ public class Dispatcher {
     JobFunctionCatalog jobFunctions;
 
     @Inject
+    UndeclaredChannels undeclaredChannels;
+
+    @Inject
     @QueueJobClock
     Clock clock;
 
@@ -130,7 +133,7 @@ public class Dispatcher {
 
     /** Starts with the configured channels; nothing is dispatched before {@link #reconcile} ran. */
     void init(ChannelTree tree, int batchSize, Refill refill) {
-        this.channels = new ChannelScheduler(tree);
+        this.channels = new ChannelScheduler(tree, undeclaredChannels::scheduled);
         this.batchSize = batchSize;
         this.refill = refill;
     }

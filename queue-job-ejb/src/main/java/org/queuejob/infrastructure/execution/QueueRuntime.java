@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
@@ -20,6 +22,7 @@ import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
 import org.queuejob.infrastructure.config.WorkerIdentity;
 import org.queuejob.infrastructure.interception.JobFunction;
+import org.queuejob.infrastructure.interception.JobFunctionCatalog;
 import org.queuejob.infrastructure.interception.JobFunctionRegistry;
 import org.queuejob.infrastructure.observability.JobOutcomes;
 import org.queuejob.infrastructure.persistence.CutShortRuns;
@@ -86,6 +89,12 @@ public class QueueRuntime {
     JobFunctionRegistry functions;
 
     @Inject
+    JobFunctionCatalog catalog;
+
+    @Inject
+    UndeclaredChannels undeclaredChannels;
+
+    @Inject
     WorkerIdentity me;
 
     @Inject
@@ -135,6 +144,7 @@ public class QueueRuntime {
         workers.start(size, threads.workers(), this::jobEnded);
         runningJobsWatch.start();
         warnAboutUnknownFunctions(functionNames);
+        warnAboutUndeclaredChannels(tree);
         int workerCount = size;
         LOG.info(() -> String.format(
                 "Queue job started on '%s' with %d worker(s), holding at most %d job(s); channels %s; %d job(s) left by"
@@ -225,6 +235,16 @@ public class QueueRuntime {
                     + "until a server that has them runs, unless no deployment ever registered them (those fail): "
                     + unknown);
         }
+    }
+
+    /**
+     * A job function whose channel nothing declares has its jobs run under an ancestor's capacity, as a typo would:
+     * say so at start, before its first job is dispatched here ({@link UndeclaredChannels}).
+     */
+    private void warnAboutUndeclaredChannels(ChannelTree tree) {
+        Map<String, String> channelByFunction = new HashMap<>();
+        functions.all().forEach(function -> channelByFunction.put(function.name(), catalog.channel(function)));
+        undeclaredChannels.checkJobFunctions(tree, channelByFunction);
     }
 
     /** Whether the queue runs on this server (started, not stopped). */

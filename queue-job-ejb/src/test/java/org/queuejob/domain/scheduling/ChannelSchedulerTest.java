@@ -176,6 +176,26 @@ class ChannelSchedulerTest {
     }
 
     @Test
+    void aJobChannelNothingDeclaresIsToldOncePerName_withTheAncestorItsJobsRunUnder() {
+        List<UndeclaredChannel> told = new ArrayList<>();
+        ChannelScheduler cs =
+                new ChannelScheduler(ChannelTree.of(ChannelConfig.parse("root:10, root.mail:2, a.b:1")), told::add);
+
+        cs.select(T0, List.of(job(1, "root.mial"), job(2, "root.mail.eu"), job(3, "root.mial"), job(4, "root.mail")));
+        cs.select(T0, List.of(job(5, "root.mial"), job(6, "root.mail.eu")));
+        cs.jobFailed(1, "root.mial");
+        cs.jobFinished(2);
+
+        assertThat(told)
+                .containsExactly(
+                        new UndeclaredChannel("root.mial", "root"), new UndeclaredChannel("root.mail.eu", "root.mail"));
+        cs.select(T0, List.of(job(7, "a"), job(8, "mail"), job(9, "root"), job(10, "root.a.b")));
+        assertThat(told)
+                .as("root.mail, and root.a which root.a.b implies, are declared")
+                .hasSize(2);
+    }
+
+    @Test
     void unknownTopLevelChannelCountsAgainstRoot() {
         ChannelScheduler cs = scheduler("root:1, A:5");
         assertThat(ids(cs.select(T0, List.of(job(1, "foo"), job(2, "A"))))).containsExactly(1L);

@@ -40,6 +40,37 @@ class ChannelTreeTest {
         assertThat(onlySub.specs()).extracting(ChannelSpec::fullName).containsExactly("root", "root.sub");
     }
 
+    @ParameterizedTest(name = "{0} -> {1} under {2}")
+    @CsvSource(textBlock = """
+            root.sub.not.configured,  root.sub.not.configured,  root.sub
+            sub.typo,                 root.sub.typo,            root.sub
+            foo,                      root.foo,                 root
+            root..x,                  root..x,                  root
+            """)
+    void aChannelNothingDeclaresIsUndeclared_underItsNearestDeclaredAncestor(
+            String name, String completeName, String ancestor) {
+        assertThat(tree.undeclared(name)).contains(new UndeclaredChannel(completeName, ancestor));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(nullValues = "NULL", textBlock = """
+            root
+            sub
+            root.sub.deep
+            ' other '
+            NULL
+            """)
+    void aConfiguredChannelRootOrABlankNameIsDeclared(String name) {
+        assertThat(tree.undeclared(name)).isEmpty();
+    }
+
+    @Test
+    void aChannelImpliedBetweenRootAndAConfiguredOneIsDeclared() {
+        ChannelTree implied = ChannelTree.of(ChannelConfig.parse("root:4, a.b:2"));
+        assertThat(implied.undeclared("root.a")).isEmpty();
+        assertThat(implied.undeclared("root.a.c")).contains(new UndeclaredChannel("root.a.c", "root.a"));
+    }
+
     @Test
     void listsConfiguredChildren() {
         assertThat(tree.children("root")).containsExactly("root.other", "root.sub");

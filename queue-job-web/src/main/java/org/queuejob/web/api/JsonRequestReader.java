@@ -1,9 +1,10 @@
 package org.queuejob.web.api;
 
-import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
@@ -76,26 +77,7 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
             throw ApiException.badRequest(
                     "The body is empty: send a JSON object (the fields this operation takes are in /openapi).");
         }
-        JsonValue json;
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
-            json = reader.readValue();
-        } catch (JsonParsingException e) {
-            JsonLocation at = e.getLocation();
-            throw ApiException.badRequest(
-                    at == null
-                            ? "The body is not valid JSON."
-                            : String.format(
-                                    "The body is not valid JSON: it goes wrong at line %d, column %d.",
-                                    at.getLineNumber(), at.getColumnNumber()));
-        } catch (JsonException e) {
-            throw ApiException.badRequest("The body is not valid JSON.");
-        } catch (RuntimeException e) {
-            // Parsson refuses input nested too deeply (1,000 levels) with a plain RuntimeException.
-            throw ApiException.badRequest(
-                    "The body could not be read as JSON: it nests arrays or objects too deeply, or is not JSON.");
-        }
-        // Only once the body is known to be JSON: the parser's own refusals name where it goes wrong.
-        requireUniqueKeys(text);
+        JsonValue json = parse(text);
         if (json.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
@@ -149,30 +131,106 @@ public class JsonRequestReader implements MessageBodyReader<JsonRequest> {
     }
 
     /**
-     * Refuses an object that gives a key twice: a parser keeps one of them without a word ({@code "action"} given
-     * twice took the last), so what was sent and what is done could differ.
+     * The body's JSON value, read in one pass that also refuses an object giving a key twice: a parser keeps one of
+     * them without a word ({@code "action"} given twice took the last), so what was sent and what is done could
+     * differ. The value is built here from the parser's events, since only they show every key; a key given twice is
+     * refused once the whole body is known to be JSON, so that a body that is not says where it goes wrong first.
+     *
+     * @throws ApiException 400 with a sentence saying what is wrong with the body
      */
-    static void requireUniqueKeys(String text) {
-        Deque<Set<String>> objects = new ArrayDeque<>();
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    static JsonValue parse(String text) {
+        JsonProvider json = JsonProvider.provider(); // one look-up: Json.createObjectBuilder() would make one each
+        Deque<Open> open = new ArrayDeque<>();
+        JsonValue value = null;
+        String twice = null;
+        try (JsonParser parser = json.createParser(new StringReader(text))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
-                    case START_OBJECT -> objects.push(new HashSet<>());
-                    case END_OBJECT -> objects.pop();
+                    case START_OBJECT -> open.push(new Open(json.createObjectBuilder(), null));
+                    case START_ARRAY -> open.push(new Open(null, json.createArrayBuilder()));
                     case KEY_NAME -> {
-                        String key = parser.getString();
-                        if (!objects.peek().add(key)) {
-                            JsonLocation at = parser.getLocation();
-                            throw ApiException.badRequest(String.format(
+                        Open object = open.peek();
+                        object.key = parser.getString();
+                        if (!object.keys.add(object.key) && twice == null) {
+                            twice = String.format(
                                     "The body gives the key '%s' twice in one object (line %d): give each key once.",
-                                    StoredText.prefix(key, 64), at.getLineNumber()));
+                                    StoredText.prefix(object.key, 64),
+                                    parser.getLocation().getLineNumber());
                         }
                     }
-                    default -> {
-                        // values and arrays: nothing to check
-                    }
+                    case END_OBJECT, END_ARRAY -> value = add(open, open.pop().build());
+                    default -> value = add(open, parser.getValue()); // a string, number, true, false or null
                 }
             }
+        } catch (JsonParsingException e) {
+            if (value != null) {
+                // Something after a whole JSON value (`{} x`, `1 2`): refused as it was when a reader took the value
+                // and a second parse found the rest, with the parser's words (ProblemMapper: 400), and a key given
+                // twice in that value named first.
+                if (twice != null) {
+                    throw ApiException.badRequest(twice);
+                }
+                throw e;
+            }
+            JsonLocation at = e.getLocation();
+            throw ApiException.badRequest(
+                    at == null
+                            ? "The body is not valid JSON."
+                            : String.format(
+                                    "The body is not valid JSON: it goes wrong at line %d, column %d.",
+                                    at.getLineNumber(), at.getColumnNumber()));
+        } catch (JsonException e) {
+            throw ApiException.badRequest("The body is not valid JSON.");
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested too deeply (1,000 levels) with a plain RuntimeException.
+            throw ApiException.badRequest(
+                    "The body could not be read as JSON: it nests arrays or objects too deeply, or is not JSON.");
+        }
+        if (twice != null) {
+            throw ApiException.badRequest(twice);
+        }
+        if (value == null) {
+            throw ApiException.badRequest("The body is not valid JSON.");
+        }
+        return value;
+    }
+
+    /** Refuses an object that gives a key twice, at any depth, as {@link #parse} does (and a body that is not JSON). */
+    static void requireUniqueKeys(String text) {
+        parse(text);
+    }
+
+    /** Adds a complete value to the array or object it is in; returns it when it is the whole body, else null. */
+    private static JsonValue add(Deque<Open> open, JsonValue complete) {
+        if (open.isEmpty()) {
+            return complete;
+        }
+        open.peek().add(complete);
+        return null;
+    }
+
+    /** An object or array being read: its builder, and for an object its keys so far and the key of the next value. */
+    private static final class Open {
+        private final JsonObjectBuilder object;
+        private final JsonArrayBuilder array;
+        private final Set<String> keys = new HashSet<>();
+        private String key;
+
+        Open(JsonObjectBuilder object, JsonArrayBuilder array) {
+            this.object = object;
+            this.array = array;
+        }
+
+        void add(JsonValue value) {
+            if (object != null) {
+                object.add(key, value);
+            } else {
+                array.add(value);
+            }
+        }
+
+        JsonValue build() {
+            return object != null ? object.build() : array.build();
         }
     }
 }

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.Json;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.core.MediaType;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -89,6 +93,44 @@ class JsonRequestReaderTest {
         assertThatCode(() -> JsonRequestReader.requireUniqueKeys("{\"a\": {\"x\": 1}, \"b\": {\"x\": 1}}"))
                 .as("the same key in two objects")
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aBodyReadInOnePass_isTheValueAJsonReaderGives_andBindsItsFields() throws Exception {
+        String text = "{\"a\": [1, 2.50, {\"b\": null, \"c\": [true, false, []]}], \"d\": \"é\\u00e9\", \"e\": {}}";
+
+        try (JsonReader jsonReader = Json.createReader(new StringReader(text))) {
+            assertThat(JsonRequestReader.parse(text)).isEqualTo(jsonReader.readValue());
+        }
+        assertThat(JsonRequestReader.parse(" 12 ")).isEqualTo(Json.createValue(12));
+        ChannelChangeJson change = (ChannelChangeJson) read(
+                ChannelChangeJson.class, stream("{\"capacity\": 2, \"sequential\": true, \"throttleSeconds\": 0}"));
+        assertThat(change.capacity).isEqualTo(2);
+        assertThat(change.sequential).isTrue();
+        assertThat(change.throttleSeconds).isZero();
+        assertThat(change.removalIntervalDays).isNull();
+    }
+
+    @Test
+    void aBodyThatIsNotJson_saysWhereItGoesWrong_beforeAKeyGivenTwiceEarlierInIt() {
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, stream("{\"capacity\": 2, \"capacity\": 3,")))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("The body is not valid JSON: it goes wrong at line 1, column");
+        assertThatThrownBy(() -> read(
+                        EnqueueJson.class,
+                        stream("{\"arguments\": 1, \"arguments\": " + "[".repeat(5000) + "]".repeat(5000) + "}")))
+                .hasMessageStartingWith("The body could not be read as JSON: it nests arrays or objects too deeply");
+    }
+
+    @Test
+    void somethingAfterAWholeJsonValue_isRefusedInTheParsersWords_orForAKeyGivenTwiceInThatValue() {
+        // A JsonException: ProblemMapper answers 400 "The body is not the JSON this operation takes: …".
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, stream("{\"capacity\": 2} {}")))
+                .isInstanceOf(JsonParsingException.class)
+                .hasMessageContaining("Expected EOF token");
+        assertThatThrownBy(() -> read(ChannelChangeJson.class, stream("{\"capacity\": 2, \"capacity\": 3} x")))
+                .isInstanceOf(ApiException.class)
+                .hasMessageStartingWith("The body gives the key 'capacity' twice in one object");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
