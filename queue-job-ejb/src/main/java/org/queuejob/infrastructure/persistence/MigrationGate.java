@@ -1,53 +1,71 @@
 package org.queuejob.infrastructure.persistence;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Closed while the queue's tables are being migrated; open once they are up to date, for good. Passing an open gate
- * is one volatile read, as every enqueue does.
- *
- * <p>Before the migration has begun, the gate does not hold anyone back: a {@code @Startup} bean that stores a job
- * from its {@code @PostConstruct} may run on the thread that starts the queue afterwards, and waiting there would only
- * delay that start. Such a job finds the tables as the last deployment left them, as before this gate.
+ * Who brings the queue's tables up to date in this deployment, and who waits for it: the first to need them migrates
+ * them (the queue's start, or a job stored before it: see {@link SchemaMigration}), everyone else waits until that ends.
+ * Passing an open gate is one volatile read, as every enqueue does.
  */
 final class MigrationGate {
 
     static final String NOT_MIGRATED = "The job was not stored: the queue's tables are still being created or"
-            + " migrated by its start (waited %d s). Store jobs once the application has started.";
+            + " migrated (waited %d s). Store jobs once the application has started.";
 
-    private final CountDownLatch migration = new CountDownLatch(1);
-    private volatile boolean migrating;
-    private volatile boolean open;
-
-    /** The migration begins: from now on, callers wait for its end. */
-    void close() {
-        migrating = true;
+    private enum State {
+        NOT_BEGUN,
+        MIGRATING,
+        OPEN
     }
 
-    void open() {
-        open = true;
-        migration.countDown();
+    private volatile State state = State.NOT_BEGUN;
+
+    /** Whether the tables are up to date: one volatile read. */
+    boolean isOpen() {
+        return state == State.OPEN;
+    }
+
+    /** True, once, for the caller that is to migrate now; false when someone is at it or has done it. */
+    synchronized boolean begin() {
+        if (state != State.NOT_BEGUN) {
+            return false;
+        }
+        state = State.MIGRATING;
+        return true;
+    }
+
+    /** The migration ended: the tables are up to date for good. */
+    synchronized void open() {
+        state = State.OPEN;
+        notifyAll();
+    }
+
+    /** The migration failed: the next who needs the tables tries again. */
+    synchronized void failed() {
+        state = State.NOT_BEGUN;
+        notifyAll();
     }
 
     /**
-     * Returns when the gate is open or the migration has not begun; while it runs, waits for its end, at most {@code
-     * timeout}.
+     * Waits while someone migrates, at most {@code timeout}; then whether the gate is open (false: nobody migrates,
+     * the one who did failed).
      *
-     * @throws IllegalStateException when it did not open in time (or the wait was interrupted)
+     * @throws IllegalStateException when the migration did not end in time (or the wait was interrupted)
      */
-    void await(Duration timeout) {
-        if (open || !migrating) {
-            return;
-        }
+    synchronized boolean await(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (!migration.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException(String.format(NOT_MIGRATED, timeout.toSeconds()));
+            while (state == State.MIGRATING) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException(String.format(NOT_MIGRATED, timeout.toSeconds()));
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(String.format(NOT_MIGRATED, 0), e);
         }
+        return state == State.OPEN;
     }
 }

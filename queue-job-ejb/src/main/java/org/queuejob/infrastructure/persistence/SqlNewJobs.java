@@ -18,7 +18,8 @@ import org.queuejob.domain.model.job.QueueJob;
  * session bean cost a third of an enqueue (a flight recording of the benchmark's producer, which stores 100 jobs per
  * transaction).
  *
- * <p>A job stored while the queue starts waits until its tables are up to date ({@link SchemaMigration#awaitMigrated}).
+ * <p>A job stored before the queue's tables are up to date in this deployment brings them up to date, or waits while
+ * the queue's start does ({@link SchemaMigration#migrateBeforeFirstJob}); after that, the check is one volatile read.
  */
 @ApplicationScoped
 public class SqlNewJobs implements NewJobs {
@@ -32,16 +33,22 @@ public class SqlNewJobs implements NewJobs {
     @Inject
     SchemaMigration schema;
 
+    private void awaitTables() {
+        if (!schema.isMigrated()) {
+            schema.migrateBeforeFirstJob();
+        }
+    }
+
     /** Inserted with the transaction's other new jobs just before it commits (one statement for all of them). */
     @Override
     public void store(QueueJob job) {
-        schema.awaitMigrated();
+        awaitTables();
         inserts.add(job);
     }
 
     @Override
     public UUID storeUnlessWaiting(QueueJob job) {
-        schema.awaitMigrated();
+        awaitTables();
         inserts.flush(); // a job with the same key stored earlier in this transaction holds it
         Optional<UUID> holder = store.lockAndFindWaiting(job.identityKey());
         if (holder.isPresent()) {
@@ -53,7 +60,7 @@ public class SqlNewJobs implements NewJobs {
 
     @Override
     public Map<Integer, UUID> storeGraph(List<QueueJob> jobs, int[] parents, int[] children) {
-        schema.awaitMigrated();
+        awaitTables();
         inserts.flush();
         // Keys first, locked until the transaction ends: a conflict is known before anything is written.
         List<String> keys = jobs.stream()

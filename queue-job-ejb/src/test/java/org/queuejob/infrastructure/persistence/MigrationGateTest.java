@@ -14,36 +14,46 @@ class MigrationGateTest {
 
     @Test
     void aJobStoredWhileTheTablesAreMigrated_waitsForTheMigration_andGoesOnOnceItEnds() throws Exception {
-        gate.close();
-        CompletableFuture<Void> storing = CompletableFuture.runAsync(() -> gate.await(Duration.ofMinutes(1)));
+        assertThat(gate.begin()).isTrue();
+        CompletableFuture<Boolean> storing = CompletableFuture.supplyAsync(() -> gate.await(Duration.ofMinutes(1)));
 
         assertThat(storing).as("waiting for the migration").isNotDone();
         gate.open();
 
-        storing.get(30, TimeUnit.SECONDS);
-        assertThat(storing).isCompleted();
+        assertThat(storing.get(30, TimeUnit.SECONDS)).isTrue();
     }
 
     @Test
     void aJobStoredWhenTheMigrationDoesNotEndInTime_isRefusedWithASentence() {
-        gate.close();
+        gate.begin();
         assertThatThrownBy(() -> gate.await(Duration.ofMillis(20)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("The job was not stored: the queue's tables are still being created or migrated by its"
-                        + " start (waited 0 s). Store jobs once the application has started.");
+                .hasMessage("The job was not stored: the queue's tables are still being created or migrated"
+                        + " (waited 0 s). Store jobs once the application has started.");
     }
 
     @Test
-    void beforeTheMigrationBegins_jobsAreNotHeldBack() {
-        // The start of the queue may come after the caller, on its thread: waiting would only delay it.
-        gate.await(Duration.ZERO);
+    void onlyOneCallerMigrates_untilItFails_thenTheNextOneMay() throws Exception {
+        assertThat(gate.begin()).isTrue();
+        assertThat(gate.begin()).as("someone is at it").isFalse();
+        CompletableFuture<Boolean> waiting = CompletableFuture.supplyAsync(() -> gate.await(Duration.ofMinutes(1)));
+
+        gate.failed();
+
+        assertThat(waiting.get(30, TimeUnit.SECONDS))
+                .as("told the tables are not ready, not left waiting")
+                .isFalse();
+        assertThat(gate.isOpen()).isFalse();
+        assertThat(gate.begin()).as("the next one tries again").isTrue();
     }
 
     @Test
-    void onceMigrated_jobsPassWithoutWaiting() {
-        gate.close();
+    void onceMigrated_jobsPassWithoutWaiting_andNobodyMigratesAgain() {
+        gate.begin();
         gate.open();
 
-        gate.await(Duration.ZERO);
+        assertThat(gate.isOpen()).isTrue();
+        assertThat(gate.await(Duration.ZERO)).isTrue();
+        assertThat(gate.begin()).isFalse();
     }
 }
