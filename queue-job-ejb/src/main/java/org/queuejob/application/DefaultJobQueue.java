@@ -25,6 +25,7 @@ import org.queuejob.infrastructure.interception.CallCapture;
 import org.queuejob.infrastructure.interception.JobFunction;
 import org.queuejob.infrastructure.interception.JobInvoker;
 import org.queuejob.infrastructure.interception.NoDelay;
+import org.queuejob.infrastructure.serialization.ArgumentCodec;
 
 /**
  * Call-site options and graphs: runs the caller's lambda with {@code @Job} calls captured, then stores the one call
@@ -59,6 +60,9 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
     JobInvoker invoker;
 
     @Inject
+    ArgumentCodec codec;
+
+    @Inject
     TrappedJobRunner trappedJobs;
 
     @Override
@@ -91,10 +95,16 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
         }
     }
 
+    /**
+     * The arguments are encoded here, as a direct call's are at the call: the job stores them as they were now, not as
+     * the caller may have changed them by {@code delay()}, and one that cannot be stored fails here, at the call that
+     * passed it, with the direct call's sentence.
+     */
     @Override
     public Delayable delayable(Options options, JobCall call) {
         CallCapture.Captured job = captureOne(call);
-        return new GraphNode.Call(this::delay, job.function(), job.arguments(), options);
+        String json = enqueuer.encode(job.function(), job.arguments());
+        return new GraphNode.Call(this::delay, job.function(), job.arguments(), json, options);
     }
 
     @Override
@@ -121,7 +131,8 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
         }
         if (NoDelay.active()) {
             calls.forEach(call -> {
-                runNow(call.function, call.arguments);
+                // Read back from the JSON, as a worker reads a stored job: the values of the delayable() call.
+                runNow(call.function, codec.decode(call.function.method(), call.json));
                 call.delayed(null);
             });
             return;
@@ -132,7 +143,7 @@ public class DefaultJobQueue implements JobQueue, JobQueue.Options.Enqueuer {
         List<QueueJob> jobs = new ArrayList<>();
         List<int[]> edges = new ArrayList<>();
         for (GraphNode.Call call : calls) {
-            QueueJob job = enqueuer.newJob(call.function, call.arguments, call.options);
+            QueueJob job = enqueuer.newJob(call.function, call.json, call.options);
             if (graph != null) {
                 job.joinGraph(graph, !call.parents.isEmpty());
             }

@@ -78,17 +78,33 @@ abstract sealed class GraphNode implements Delayable permits GraphNode.Call, Gra
         private static final Logger LOG = Logger.getLogger(GraphNode.class.getName());
 
         final JobFunction function;
+
+        /**
+         * The arguments as the caller passed them, for the trap only, which compares and shows them as it does a
+         * direct call's. The job is made from {@link #json}, never from these: the caller may change them before
+         * {@code delay()}.
+         */
         final Object[] arguments;
+
+        /** The arguments encoded when the node was built: the values the job stores, and runs with. */
+        final String json;
+
         final JobQueue.Options options;
         final Set<Call> parents = new LinkedHashSet<>();
         final Set<Call> children = new LinkedHashSet<>();
         private final AtomicBoolean delayed = new AtomicBoolean();
         UUID uuid;
 
-        Call(Consumer<GraphNode> store, JobFunction function, Object[] arguments, JobQueue.Options options) {
+        Call(
+                Consumer<GraphNode> store,
+                JobFunction function,
+                Object[] arguments,
+                String json,
+                JobQueue.Options options) {
             super(store);
             this.function = Objects.requireNonNull(function, "A job function is required.");
             this.arguments = arguments.clone();
+            this.json = Objects.requireNonNull(json, "The encoded arguments are required.");
             this.options = options;
             String description = function.defaultDescription();
             AtomicBoolean wasDelayed = delayed; // the cleaning action must not refer to this object

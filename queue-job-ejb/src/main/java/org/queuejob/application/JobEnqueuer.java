@@ -106,9 +106,25 @@ public class JobEnqueuer {
         }
     }
 
+    /**
+     * The JSON text a job of a call of {@code function} stores its arguments as; an argument that cannot be stored is
+     * refused here with a {@link org.queuejob.api.JobArgumentException} naming it.
+     */
+    public String encode(JobFunction function, Object[] arguments) {
+        return codec.encode(function.method(), arguments);
+    }
+
     /** A job for a call, not stored yet; the arguments are encoded (and refused) here. */
     public QueueJob newJob(JobFunction function, Object[] arguments, JobQueue.Options callSite) {
-        String json = codec.encode(function.method(), arguments);
+        return newJob(function, encode(function, arguments), callSite);
+    }
+
+    /**
+     * A job for a call whose arguments were encoded already ({@link #encode}), not stored yet: a graph's node encodes
+     * them when it is built and makes its job at {@code delay()}. Options computed from the arguments (an identity key
+     * function's) see the same JSON either way.
+     */
+    public QueueJob newJob(JobFunction function, String json, JobQueue.Options callSite) {
         Instant now = clock.instant();
         QueueJob job = new QueueJob(
                 function.name(),
