@@ -33,6 +33,9 @@ final class JobStatements {
     }
 
     /** What a worker needs to run a job without reading it again, and the version that names its hand-over. */
+    /** How many columns {@link #PAYLOAD} has: a statement that returns more after it reads them from the next one on. */
+    static final int PAYLOAD_COLUMNS = 12;
+
     static final String PAYLOAD = "id, CAST(uuid AS text), channel, job_function, CAST(arguments AS text),"
             + " graph_uuid IS NOT NULL, retry, user_name, CAST(context AS text), "
             + epochMicrosOf("GREATEST(date_created, eta)") + ", version, taken_back_unstarted > 0";

@@ -274,7 +274,7 @@ public class QueueStore {
             done.setArray(16, text(connection, pass.path().toArray(String[]::new)));
             try (ResultSet row = done.executeQuery()) {
                 row.next();
-                boolean applied = row.getLong(12) == 1;
+                boolean applied = row.getLong(JobStatements.PAYLOAD_COLUMNS + 1) == 1;
                 row.getLong(1);
                 Optional<ClaimedJob> next = row.wasNull() ? Optional.empty() : Optional.of(claimed(row));
                 return new DoneMark(applied, next);
