@@ -129,6 +129,6 @@ class UndeclaredChannelsTest {
     }
 
     private static ClaimedJob job(long id, String channel) {
-        return new ClaimedJob(id, UUID.randomUUID(), channel, "f", "[]", false, 0, "u", null, NOW, 1);
+        return new ClaimedJob(id, UUID.randomUUID(), channel, "f", "[]", false, 0, "u", null, NOW, 1, false);
     }
 }
