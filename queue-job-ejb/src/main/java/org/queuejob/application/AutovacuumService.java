@@ -9,10 +9,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.queuejob.domain.model.autovacuum.AutovacuumLauncher;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.autovacuum.AutovacuumRefusedException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRun;
 import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
@@ -20,6 +22,7 @@ import org.queuejob.domain.model.autovacuum.RunOutcome;
 import org.queuejob.infrastructure.config.AutovacuumConfig;
 import org.queuejob.infrastructure.config.QueueJobClock;
 import org.queuejob.infrastructure.config.QueueJobSettings;
+import org.queuejob.infrastructure.config.WorkerIdentity;
 
 /**
  * The autovacuum (the original's F33): deletes done and cancelled jobs older than their channel's removal interval,
@@ -41,6 +44,23 @@ public class AutovacuumService {
     static final String NOT_HERE = "Autovacuum run %d ran on %s, whose batch runtime keeps its checkpoint: resume it"
             + " there, or start a new run (it deletes what is left).";
 
+    static final String NO_RUN = "There is no autovacuum run %d.";
+    static final String NOTHING_TO_RESUME = "Autovacuum run %d is running: there is nothing to resume.";
+    static final String HAS_COMPLETED =
+            "Autovacuum run %d has completed: there is nothing left to resume. Start a new run"
+                    + " to delete what has aged since.";
+    static final String NO_CHECKPOINT = "Autovacuum run %d failed before its batch execution began, so it has no"
+            + " checkpoint to resume from: start a new run (it deletes what is left).";
+    static final String FORGOTTEN = "Autovacuum run %d ran on this server, but its batch runtime no longer knows its"
+            + " execution %d (a runtime that keeps its executions in memory forgets them when it restarts): start a"
+            + " new run (it deletes what is left).";
+    static final String ENDED = "Autovacuum run %d has already ended (%s): there is nothing to stop.";
+    static final String OTHER_SERVER = "Autovacuum run %d runs on %s, and only that server's batch runtime can stop"
+            + " it: stop it from the back office of that server (this one is %s), or let it finish.";
+    static final String STARTING = "Autovacuum run %d is still starting: try again in a moment.";
+    static final String NOT_STOPPED =
+            "Autovacuum run %d was not stopped: its batch execution %d is stopping already," + " or has just ended.";
+
     private static final Logger LOG = Logger.getLogger(AutovacuumService.class.getName());
 
     @Inject
@@ -51,6 +71,9 @@ public class AutovacuumService {
 
     @Inject
     QueueJobSettings settings;
+
+    @Inject
+    WorkerIdentity server;
 
     @Inject
     @QueueJobClock
@@ -92,13 +115,26 @@ public class AutovacuumService {
      * not read again, and its record keeps counting.
      *
      * @throws AutovacuumRunningException if another run is running
-     * @throws IllegalStateException if the run cannot be resumed here
+     * @throws AutovacuumRefusedException with a sentence saying why, when the run cannot be resumed here: there is
+     *     none, it is running or has completed, it never began, or its checkpoint is in another server's batch
+     *     runtime, or no longer in this one's
      */
     public AutovacuumRun resume(long runId) {
-        AutovacuumRun stopped =
-                runs.find(runId).orElseThrow(() -> new IllegalStateException("No autovacuum run " + runId));
-        if (stopped.executionId() == null || !launcher.knows(stopped.executionId())) {
-            throw new IllegalStateException(String.format(NOT_HERE, runId, stopped.server()));
+        AutovacuumRun stopped = runs.find(runId).orElseThrow(() -> refused(NO_RUN, runId));
+        switch (stopped.outcome()) {
+            case RUNNING -> throw refused(NOTHING_TO_RESUME, runId);
+            case COMPLETED -> throw refused(HAS_COMPLETED, runId);
+            default -> {
+                // stopped or failed: resumable where its checkpoint is
+            }
+        }
+        if (stopped.executionId() == null) {
+            throw refused(NO_CHECKPOINT, runId);
+        }
+        if (!launcher.knows(stopped.executionId())) {
+            throw stopped.server().equals(server.name())
+                    ? refused(FORGOTTEN, runId, stopped.executionId())
+                    : refused(NOT_HERE, runId, stopped.server());
         }
         AutovacuumRun run = runs.reclaim(runId, settings.deadAfter(), clock.instant());
         return launch(run, () -> launcher.restart(stopped.executionId(), run.id(), run.pace()));
@@ -110,6 +146,40 @@ public class AutovacuumService {
                 .filter(run -> run.outcome() == RunOutcome.RUNNING && run.executionId() != null)
                 .map(run -> launcher.stop(run.executionId()))
                 .orElse(false);
+    }
+
+    /**
+     * As {@link #stop}, for staff (the Channels screen's Stop): asks the run to stop after its current chunk, and
+     * when it cannot, says why instead of returning false.
+     *
+     * @return the run, as it is when asked (still running: it stops after its chunk)
+     * @throws AutovacuumRefusedException when there is no such run, it has ended, it runs on another server (whose
+     *     batch runtime alone can stop it) or has not begun yet, or its execution did not take the request
+     */
+    public AutovacuumRun requestStop(long runId) {
+        AutovacuumRun run = runs.find(runId).orElseThrow(() -> refused(NO_RUN, runId));
+        if (run.outcome() != RunOutcome.RUNNING) {
+            throw ended(run);
+        }
+        if (!run.server().equals(server.name())) {
+            throw refused(OTHER_SERVER, runId, run.server(), server.name());
+        }
+        if (run.executionId() == null) {
+            throw refused(STARTING, runId);
+        }
+        if (!launcher.stop(run.executionId())) {
+            AutovacuumRun now = runs.find(runId).orElse(run);
+            throw now.outcome() != RunOutcome.RUNNING ? ended(now) : refused(NOT_STOPPED, runId, run.executionId());
+        }
+        return run;
+    }
+
+    private static AutovacuumRefusedException ended(AutovacuumRun run) {
+        return refused(ENDED, run.id(), run.outcome().label().toLowerCase(Locale.ROOT));
+    }
+
+    private static AutovacuumRefusedException refused(String sentence, Object... values) {
+        return new AutovacuumRefusedException(String.format(sentence, values));
     }
 
     public Optional<AutovacuumRun> find(long runId) {

@@ -23,6 +23,7 @@ import org.queuejob.domain.model.statistics.JobCounts;
 import org.queuejob.domain.model.statistics.StateCount;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelSpec;
+import org.queuejob.infrastructure.config.QueueJobSettings;
 
 /**
  * Channels at run time. The configuration string is applied at start to the records of the channels it names;
@@ -36,6 +37,13 @@ public class ChannelService {
     /** What {@link ChangedMeanwhileException} names when another save created the channel's record first. */
     static final String CREATED_MEANWHILE = "its settings were created by another save at the same moment";
 
+    static final String EXISTS =
+            "Channel %s exists already, with settings of its own: change them instead of creating it again.";
+    static final String ROOT_KEPT =
+            "The root channel cannot be deleted: every job runs under it. Change its settings instead.";
+    static final String NO_RECORD =
+            "Channel %s has no settings of its own, so there is nothing to delete: its jobs run under %s.";
+
     @Inject
     ChannelRepository channels;
 
@@ -44,6 +52,10 @@ public class ChannelService {
 
     @Inject
     JobCounts jobCounts;
+
+    /** This server's {@code queue-job.channels}: what a delete puts back on a channel it declares. */
+    @Inject
+    QueueJobSettings settings;
 
     /**
      * At start: the records of the channels {@code config} names take its settings; a channel it only implies (root
@@ -66,20 +78,13 @@ public class ChannelService {
      * job counts from one {@code GROUP BY} over the jobs that have not ended.
      */
     public List<ChannelView> overview() {
-        Map<String, long[]> counts = new HashMap<>();
-        for (StateCount count : jobCounts.unended()) {
-            long[] channelCounts = counts.computeIfAbsent(count.channel(), name -> new long[3]);
-            int slot = switch (count.state()) {
-                case "wait_dependencies", "pending" -> 0;
-                case "enqueued", "started" -> 1;
-                default -> 2;
-            };
-            channelCounts[slot] += count.jobs();
-        }
+        Map<String, long[]> counts = ownCounts();
         Map<String, Channel> records = new HashMap<>();
         channels.all().forEach(channel -> records.put(channel.completeName(), channel));
-        Set<String> names = new TreeSet<>(records.keySet());
-        for (String name : counts.keySet()) {
+        Set<String> names = new TreeSet<>();
+        // The channels between root and one with jobs or settings too, as the scheduler implies them: a record
+        // created below a channel without one (root.mail.eu alone) is shown under it, not beside root.
+        for (String name : union(records.keySet(), counts.keySet())) {
             for (String prefix = name; prefix != null; prefix = parentOf(prefix)) {
                 names.add(prefix);
             }
@@ -122,6 +127,30 @@ public class ChannelService {
             }
         }
         return views;
+    }
+
+    /**
+     * The live counts of each channel's own jobs that have not ended, from one {@code GROUP BY}: waiting
+     * (wait_dependencies, pending), running (enqueued, started), failed.
+     */
+    private Map<String, long[]> ownCounts() {
+        Map<String, long[]> counts = new HashMap<>();
+        for (StateCount count : jobCounts.unended()) {
+            long[] channelCounts = counts.computeIfAbsent(count.channel(), name -> new long[3]);
+            int slot = switch (count.state()) {
+                case "wait_dependencies", "pending" -> 0;
+                case "enqueued", "started" -> 1;
+                default -> 2;
+            };
+            channelCounts[slot] += count.jobs();
+        }
+        return counts;
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Every channel's settings, as the scheduler takes them. */
@@ -224,6 +253,142 @@ public class ChannelService {
             }
             throw e;
         }
+    }
+
+    /**
+     * A new channel record: the Channels screen's "New channel" and the API's {@code POST /channels}. The name
+     * follows the rules of {@link #configure} (complete, from root; the grammar of {@code ChannelName}; no spaces
+     * around it); the channels between root and it need no record, they are implied, as in the configuration string.
+     * A channel that only has jobs may be created so (the screen's Edit of a "not configured" row does the same).
+     *
+     * @param capacity empty: unlimited (not on root)
+     * @param removalDays empty: the interval the channel has now, its nearest configured ancestor's
+     * @throws InvalidSettingException when the channel has a record already, for a name that is not exactly a
+     *     channel's, or for inconsistent settings (the scheduler's sentence); {@link ChangedMeanwhileException} when
+     *     another save created it at the same moment. Nothing is stored then.
+     */
+    public void create(
+            String completeName,
+            OptionalInt capacity,
+            boolean sequential,
+            int throttleSeconds,
+            OptionalInt removalDays) {
+        if (existingOrNamedExactly(completeName) != null) {
+            throw new InvalidSettingException(String.format(EXISTS, echo(completeName)), null);
+        }
+        configure(
+                null,
+                completeName,
+                capacity,
+                sequential,
+                throttleSeconds,
+                () -> removalDays.isPresent() ? removalDays.getAsInt() : inheritedInterval(completeName));
+    }
+
+    /**
+     * What {@link #delete} would do to the channel's record now; nothing is changed.
+     *
+     * @throws InvalidSettingException for root, and for a channel without a record
+     */
+    public ChannelDeletion deletion(String completeName) {
+        return deletionOf(deletable(completeName));
+    }
+
+    /**
+     * Deletes the channel's record, in effect from the commit on (the leader is told as for any change): its jobs run
+     * under its nearest configured ancestor, as any channel's without settings do, and are kept for that ancestor's
+     * removal interval. A channel that {@code queue-job.channels} declares (an entry of its own, or a channel between
+     * root and one) keeps its record, since every start creates it again from the string: its record takes what such
+     * a start gives a new one, the string's capacity, sequential and throttle, no pause and the inherited removal
+     * interval, so that the channel is now what it would be after the next start. Root is never deleted.
+     *
+     * @throws InvalidSettingException for root, and for a channel without a record; a record changed or deleted by
+     *     someone else since it was read here fails on its version (a change made meanwhile)
+     */
+    public ChannelDeletion delete(String completeName) {
+        Channel record = deletable(completeName);
+        ChannelDeletion deletion = deletionOf(record);
+        switch (deletion.outcome()) {
+            case DELETED -> channels.remove(record);
+            case RESET_TO_CONFIGURATION -> {
+                ChannelSpec configured = deletion.configured();
+                refusedAsSettingDo(() -> {
+                    record.configure(configured.capacity(), configured.sequential(), configured.throttleSeconds());
+                    record.resume();
+                    record.changeRemovalInterval(deletion.removalDays());
+                });
+            }
+            case UNCHANGED -> {
+                return deletion;
+            }
+        }
+        changed.fire(new ChannelsChanged(record.completeName()));
+        return deletion;
+    }
+
+    /** The record {@link #delete} may delete or reset. */
+    private Channel deletable(String completeName) {
+        if (ChannelSpec.ROOT.equals(completeName)) {
+            throw new InvalidSettingException(ROOT_KEPT, null);
+        }
+        return channels.find(completeName == null ? "" : completeName)
+                .orElseThrow(() -> new InvalidSettingException(
+                        String.format(
+                                NO_RECORD,
+                                echo(String.valueOf(completeName)),
+                                nearestConfigured(channels.all(), String.valueOf(completeName))),
+                        null));
+    }
+
+    private ChannelDeletion deletionOf(Channel record) {
+        String name = record.completeName();
+        List<Channel> others = channels.all().stream()
+                .filter(channel -> !channel.completeName().equals(name))
+                .toList();
+        RemovalInterval inherited = RemovalIntervals.of(others).forChannel(name);
+        ChannelConfig config = ChannelConfig.parse(settings.channels());
+        ChannelSpec configured = config.channel(name)
+                .map(spec -> new ChannelSpec(name, spec.capacity(), spec.sequential(), spec.throttleSeconds(), false))
+                .orElse(null);
+        ChannelDeletion.Outcome outcome;
+        if (configured == null) {
+            outcome = ChannelDeletion.Outcome.DELETED;
+        } else if (configured.equals(record.spec()) && record.removalIntervalDays() == inherited.days()) {
+            outcome = ChannelDeletion.Outcome.UNCHANGED;
+        } else {
+            outcome = ChannelDeletion.Outcome.RESET_TO_CONFIGURATION;
+        }
+        long[] own = ownCounts().getOrDefault(name, new long[3]);
+        return new ChannelDeletion(
+                name,
+                outcome,
+                configured,
+                config.names(name),
+                configured == null ? nearestConfigured(others, name) : name,
+                inherited.days(),
+                inherited.from(),
+                record.removalIntervalDays(),
+                record.isPaused(),
+                others.stream()
+                        .map(Channel::completeName)
+                        .filter(other -> other.startsWith(name + "."))
+                        .sorted()
+                        .toList(),
+                own[0],
+                own[1],
+                own[2]);
+    }
+
+    /** The nearest ancestor of {@code name} with a record among {@code records}; root when none has one. */
+    private static String nearestConfigured(List<Channel> records, String name) {
+        Set<String> named = new TreeSet<>();
+        records.forEach(channel -> named.add(channel.completeName()));
+        for (String ancestor = parentOf(name); ancestor != null; ancestor = parentOf(ancestor)) {
+            if (named.contains(ancestor)) {
+                return ancestor;
+            }
+        }
+        return ChannelSpec.ROOT;
     }
 
     /**

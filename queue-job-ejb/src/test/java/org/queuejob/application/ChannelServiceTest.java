@@ -26,6 +26,7 @@ import org.queuejob.domain.model.statistics.StateCount;
 import org.queuejob.domain.model.statistics.WaitingJob;
 import org.queuejob.domain.scheduling.ChannelConfig;
 import org.queuejob.domain.scheduling.ChannelSpec;
+import org.queuejob.infrastructure.config.QueueJobSettings;
 
 class ChannelServiceTest {
 
@@ -34,6 +35,12 @@ class ChannelServiceTest {
 
     /** Set by a test: what the repository's store fails with (a database's refusal at the insert). */
     private RuntimeException storeFails;
+
+    /** This server's queue-job.channels, as a test sets it. */
+    private String configuration = "root:4, root.mail:2:throttle=1, root.eu.billing:1:sequential";
+
+    /** The channels whose change the leader was told of, in order. */
+    private final List<String> told = new ArrayList<>();
 
     ChannelServiceTest() {
         service.channels = new ChannelRepository() {
@@ -56,8 +63,20 @@ class ChannelServiceTest {
                 }
                 records.add(channel);
             }
+
+            @Override
+            public void remove(Channel channel) {
+                records.remove(channel);
+            }
         };
-        service.changed = new NoEvents();
+        service.changed = new NoEvents(told);
+        service.settings = new QueueJobSettings() {
+            @Override
+            public String channels() {
+                return configuration;
+            }
+        };
+        jobsIn();
         records.add(new Channel(new ChannelSpec("root", OptionalInt.of(4), false, 0, false)));
         Channel mail = new Channel(new ChannelSpec("root.mail", OptionalInt.of(5), false, 10, false));
         records.add(mail);
@@ -263,6 +282,200 @@ class ChannelServiceTest {
         assertThat(record("root").spec().capacity()).hasValue(3);
     }
 
+    // ---------------------------------------------------------------- creating a channel
+
+    @Test
+    void aNewChannel_isCreatedWithItsSettings_andTheLeaderIsTold() {
+        service.create("root.mail.eu", OptionalInt.of(3), false, 2, OptionalInt.of(14));
+
+        Channel eu = record("root.mail.eu");
+        assertThat(eu.spec()).isEqualTo(new ChannelSpec("root.mail.eu", OptionalInt.of(3), false, 2, false));
+        assertThat(eu.removalIntervalDays()).isEqualTo(14);
+        assertThat(told).containsExactly("root.mail.eu");
+    }
+
+    @Test
+    void aNewChannelGivenNoInterval_keepsTheOneItInherited_andOneGivenNoCapacityIsUnlimited() {
+        record("root.mail").changeRemovalInterval(7);
+
+        service.create("root.mail.eu", OptionalInt.empty(), false, 0, OptionalInt.empty());
+
+        assertThat(record("root.mail.eu").removalIntervalDays()).isEqualTo(7);
+        assertThat(record("root.mail.eu").spec().capacity()).isEmpty();
+    }
+
+    @Test
+    void creatingAChannelThatHasARecordAlready_isRefused_andItKeepsItsSettings() {
+        assertThatThrownBy(() -> service.create("root.mail", OptionalInt.of(9), false, 0, OptionalInt.empty()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Channel root.mail exists already, with settings of its own: change them instead of"
+                        + " creating it again.");
+        assertThat(record("root.mail").spec().capacity()).hasValue(5);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void aNewChannelsName_followsTheRulesOfTheConfigurationAndOfEdits_andNothingIsStoredOtherwise() {
+        assertThatThrownBy(() -> service.create("mail.eu", OptionalInt.of(1), false, 0, OptionalInt.empty()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("A channel's complete name starts with root (e.g. root.mail.eu), not 'mail.eu'.");
+        assertThatThrownBy(() -> service.create("root.mail..eu", OptionalInt.of(1), false, 0, OptionalInt.empty()))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> service.create("root.a b", OptionalInt.of(1), false, 0, OptionalInt.empty()))
+                .isInstanceOf(InvalidSettingException.class);
+        assertThatThrownBy(() -> service.create(" root.sms", OptionalInt.of(1), false, 0, OptionalInt.empty()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("has spaces around it");
+        assertThatThrownBy(() -> service.create("", OptionalInt.of(1), false, 0, OptionalInt.empty()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("A channel name is required, e.g. root.mail.");
+
+        assertThat(records).hasSize(2);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void aNewChannelWithInconsistentSettings_isRefusedWithTheSchedulersSentence_andNotStored() {
+        assertThatThrownBy(() -> service.create("root.sms", OptionalInt.of(2), true, 0, OptionalInt.empty()))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessageContaining("must have a capacity of 1");
+        assertThatThrownBy(() -> service.create("root.sms", OptionalInt.of(1), false, 0, OptionalInt.of(0)))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("The removal interval is a whole number of days from 1 to 36,500, not 0.");
+
+        assertThat(records).hasSize(2);
+    }
+
+    /** Its parent needs no record: it is implied, as between root and a channel of the configuration string. */
+    @Test
+    void aChannelCreatedBelowOneWithoutARecord_isShownUnderIt_notBesideRoot() {
+        service.create("root.sms.eu", OptionalInt.of(2), false, 0, OptionalInt.empty());
+
+        assertThat(view("root.sms").configured()).isFalse();
+        assertThat(view("root.sms.eu").parentName()).isEqualTo("root.sms");
+        assertThat(service.overview().stream().map(ChannelView::completeName))
+                .containsSubsequence("root", "root.sms", "root.sms.eu");
+    }
+
+    // ---------------------------------------------------------------- deleting a channel's record
+
+    @Test
+    void deletingARecordTheConfigurationDoesNotDeclare_removesIt_andItsJobsRunUnderItsNearestConfiguredAncestor() {
+        record("root").changeRemovalInterval(90);
+        record("root.mail").changeRemovalInterval(7);
+        service.create("root.mail.eu", OptionalInt.of(1), false, 0, OptionalInt.of(3));
+        record("root.mail.eu").pause();
+        service.create("root.mail.eu.fr", OptionalInt.of(1), false, 0, OptionalInt.empty());
+        jobsIn("root.mail.eu", "root.mail.eu", "root.x");
+        told.clear();
+
+        ChannelDeletion deleted = service.delete("root.mail.eu");
+
+        assertThat(deleted.outcome()).isEqualTo(ChannelDeletion.Outcome.DELETED);
+        assertThat(deleted.declared()).isFalse();
+        assertThat(deleted.runsUnder()).isEqualTo("root.mail");
+        assertThat(deleted.removalDays()).isEqualTo(7);
+        assertThat(deleted.removalFrom()).isEqualTo("root.mail");
+        assertThat(deleted.removalDaysBefore()).isEqualTo(3);
+        assertThat(deleted.pausedBefore()).isTrue();
+        assertThat(deleted.subChannels()).containsExactly("root.mail.eu.fr");
+        assertThat(deleted.waiting()).isEqualTo(2);
+        assertThat(records.stream().map(Channel::completeName)).doesNotContain("root.mail.eu");
+        assertThat(view("root.mail.eu").configured()).isFalse();
+        assertThat(view("root.mail.eu").removalIntervalDays()).isEqualTo(7);
+        assertThat(record("root.mail.eu.fr").spec().capacity())
+                .as("a sub-channel keeps its own settings")
+                .hasValue(1);
+        assertThat(told).containsExactly("root.mail.eu");
+    }
+
+    @Test
+    void whatADeleteWouldDo_isSaidBeforehand_andChangesNothing() {
+        service.create("root.sms", OptionalInt.of(1), false, 0, OptionalInt.empty());
+        told.clear();
+
+        ChannelDeletion preview = service.deletion("root.sms");
+
+        assertThat(preview.outcome()).isEqualTo(ChannelDeletion.Outcome.DELETED);
+        assertThat(preview.runsUnder()).isEqualTo("root");
+        assertThat(record("root.sms").spec().capacity()).hasValue(1);
+        assertThat(told).isEmpty();
+    }
+
+    /**
+     * The string applies at each start to the records of the channels it names, and creates those of the channels
+     * it implies: a deleted record would come back at the next start. A delete therefore makes the channel now what
+     * that start would make it: the entry's settings, no pause, the inherited interval.
+     */
+    @Test
+    void deletingAChannelTheConfigurationNames_putsBackItsEntrysSettings_noPause_andTheInheritedInterval() {
+        record("root").changeRemovalInterval(90);
+        Channel mail = record("root.mail");
+        mail.configure(OptionalInt.of(8), false, 30);
+        mail.pause();
+        mail.changeRemovalInterval(7);
+
+        ChannelDeletion reset = service.delete("root.mail");
+
+        assertThat(reset.outcome()).isEqualTo(ChannelDeletion.Outcome.RESET_TO_CONFIGURATION);
+        assertThat(reset.named()).isTrue();
+        assertThat(reset.runsUnder()).isEqualTo("root.mail");
+        assertThat(record("root.mail").spec())
+                .isEqualTo(new ChannelSpec("root.mail", OptionalInt.of(2), false, 1, false));
+        assertThat(record("root.mail").removalIntervalDays()).isEqualTo(90);
+        assertThat(told).containsExactly("root.mail");
+
+        // What the next start does to it changes nothing more.
+        service.apply(ChannelConfig.parse(configuration));
+        assertThat(record("root.mail").spec())
+                .isEqualTo(new ChannelSpec("root.mail", OptionalInt.of(2), false, 1, false));
+        assertThat(record("root.mail").removalIntervalDays()).isEqualTo(90);
+    }
+
+    @Test
+    void deletingAChannelTheConfigurationOnlyImplies_makesItUnlimitedAgain_asTheNextStartWouldCreateIt() {
+        service.apply(ChannelConfig.parse(configuration));
+        record("root.eu").configure(OptionalInt.of(6), false, 0);
+
+        ChannelDeletion reset = service.delete("root.eu");
+
+        assertThat(reset.outcome()).isEqualTo(ChannelDeletion.Outcome.RESET_TO_CONFIGURATION);
+        assertThat(reset.named()).isFalse();
+        assertThat(record("root.eu").spec()).isEqualTo(ChannelSpec.unlimited("root.eu"));
+    }
+
+    @Test
+    void deletingAChannelThatHasItsConfiguredSettingsAlready_changesNothing_andTellsNoOne() {
+        record("root.mail").configure(OptionalInt.of(2), false, 1);
+
+        ChannelDeletion unchanged = service.delete("root.mail");
+
+        assertThat(unchanged.outcome()).isEqualTo(ChannelDeletion.Outcome.UNCHANGED);
+        assertThat(told).isEmpty();
+    }
+
+    @Test
+    void rootIsNeverDeleted() {
+        assertThatThrownBy(() -> service.delete("root"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("The root channel cannot be deleted: every job runs under it. Change its settings"
+                        + " instead.");
+        assertThatThrownBy(() -> service.deletion("root")).isInstanceOf(InvalidSettingException.class);
+        assertThat(records).hasSize(2);
+    }
+
+    @Test
+    void aChannelWithoutARecord_hasNothingToDelete_andTheRefusalSaysWhereItsJobsRun() {
+        jobsIn("root.mail.eu");
+
+        assertThatThrownBy(() -> service.delete("root.mail.eu"))
+                .isInstanceOf(InvalidSettingException.class)
+                .hasMessage("Channel root.mail.eu has no settings of its own, so there is nothing to delete: its jobs"
+                        + " run under root.mail.");
+        assertThatThrownBy(() -> service.delete(null)).isInstanceOf(InvalidSettingException.class);
+        assertThat(told).isEmpty();
+    }
+
     /** Jobs waiting in each of {@code channels}, none of which has a record. */
     private void jobsIn(String... channels) {
         service.jobCounts = new JobCounts() {
@@ -299,10 +512,19 @@ class ChannelServiceTest {
                 .orElseThrow();
     }
 
-    /** The leader's notification is not what these tests look at. */
+    /** The leader's notification: the channels it names, which tests about creating and deleting look at. */
     private static final class NoEvents implements Event<ChannelsChanged> {
+
+        private final List<String> told;
+
+        NoEvents(List<String> told) {
+            this.told = told;
+        }
+
         @Override
-        public void fire(ChannelsChanged event) {}
+        public void fire(ChannelsChanged event) {
+            told.add(event.channel());
+        }
 
         @Override
         public <U extends ChannelsChanged> CompletionStage<U> fireAsync(U event) {

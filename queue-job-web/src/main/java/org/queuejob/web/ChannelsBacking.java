@@ -34,6 +34,8 @@ public class ChannelsBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     static final String SAVED = "Channel %s saved; the dispatchers apply it within their poll interval.";
+    static final String CREATED = "Channel %s created: its own settings are saved; the dispatchers apply them within"
+            + " their poll interval.";
     static final String PAUSED = "Channel %s paused: nothing new starts in it or below it.";
     static final String RESUMED = "Channel %s resumed.";
     static final String GONE = "Channel %s is no longer in the tree: it has no settings and no job waiting or running"
@@ -162,7 +164,7 @@ public class ChannelsBacking implements Serializable {
                         FieldEdit.from(shown.throttleSeconds(), editThrottle),
                         FieldEdit.from(shown.removalIntervalDays(), editRemovalInterval)),
                 DIALOG_MESSAGES)) {
-            Refusals.info(null, String.format(SAVED, editName));
+            Refusals.info(null, String.format(isCreating() ? CREATED : SAVED, editName));
             Faces.getContext().getPartialViewContext().getEvalScripts().add("PF('channelDialog').hide()");
         }
     }
@@ -185,6 +187,14 @@ public class ChannelsBacking implements Serializable {
 
     public boolean isManager() {
         return Roles.isManager();
+    }
+
+    /**
+     * Whether the dialog was opened on a channel without a record (one that only has jobs): its save creates the
+     * record, and the dialog says so, as the New channel dialog ({@link ChannelRecordsBacking}) does for a name typed.
+     */
+    public boolean isCreating() {
+        return shown != null && !shown.configured();
     }
 
     public boolean isEditingRoot() {

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.omnifaces.util.Faces;
 import org.queuejob.application.ChangedMeanwhileException;
 import org.queuejob.application.InvalidSettingException;
+import org.queuejob.domain.model.autovacuum.AutovacuumRefusedException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.job.IllegalJobStateException;
 import org.queuejob.domain.model.server.ServerNotRunningException;
@@ -16,7 +17,7 @@ import org.queuejob.domain.model.server.UnknownServerException;
 
 /**
  * What a page says when an action fails. A refusal of the library (a setting refused, a state change its state table
- * does not allow, an autovacuum already running, a server gone, a Bean Validation violation) carries a sentence written for people
+ * does not allow, an autovacuum already running or a run that cannot be stopped or resumed, a server gone, a Bean Validation violation) carries a sentence written for people
  * and is shown as it is; anything else (a database or container error) is logged with its stack trace and answered
  * with {@link #UNEXPECTED}: no exception text of the container, no SQL, ever reaches a page.
  */
@@ -38,6 +39,7 @@ final class Refusals {
             if (cause instanceof InvalidSettingException
                     || cause instanceof IllegalJobStateException
                     || cause instanceof AutovacuumRunningException
+                    || cause instanceof AutovacuumRefusedException
                     || cause instanceof UnknownServerException
                     || cause instanceof ServerNotRunningException) {
                 return cause.getMessage();

@@ -8,6 +8,7 @@ import jakarta.transaction.RollbackException;
 import org.junit.jupiter.api.Test;
 import org.queuejob.application.ChangedMeanwhileException;
 import org.queuejob.application.InvalidSettingException;
+import org.queuejob.domain.model.autovacuum.AutovacuumRefusedException;
 import org.queuejob.domain.model.job.IllegalJobStateException;
 
 class RefusalsTest {
@@ -19,6 +20,17 @@ class RefusalsTest {
         assertThat(Refusals.sentence(
                         new EJBException(new IllegalJobStateException("Cannot requeue job x in state done"))))
                 .isEqualTo("Cannot requeue job x in state done");
+        assertThat(Refusals.sentence(new AutovacuumRefusedException(
+                        "Autovacuum run 4 has already ended (completed): there is nothing to stop.")))
+                .isEqualTo("Autovacuum run 4 has already ended (completed): there is nothing to stop.");
+    }
+
+    /** The autovacuum's own failures to start (the batch runtime's text in them) are not refusals to show. */
+    @Test
+    void anAutovacuumThatCouldNotStart_isAnUnexpectedError_notTheBatchRuntimesText() {
+        assertThat(Refusals.sentence(new IllegalStateException(
+                        "The autovacuum could not start: JBERET000609: Job execution 12 has already completed")))
+                .isEqualTo(Refusals.UNEXPECTED);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.queuejob.domain.model.autovacuum.AutovacuumPace;
+import org.queuejob.domain.model.autovacuum.AutovacuumRefusedException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRun;
 import org.queuejob.domain.model.autovacuum.AutovacuumRunningException;
 import org.queuejob.domain.model.autovacuum.AutovacuumRuns;
@@ -149,10 +150,11 @@ public class JdbcAutovacuumRuns implements AutovacuumRuns {
                 }
                 throw e;
             }
-            throw new IllegalStateException(find(runId)
+            // Ended or resumed by someone else since the caller looked: a refusal to show, not a failure.
+            throw new AutovacuumRefusedException(find(runId)
                     .map(run -> "Autovacuum run " + runId + " is "
-                            + run.outcome().dbValue() + ": only a stopped or failed run can be resumed.")
-                    .orElse("No autovacuum run " + runId));
+                            + run.outcome().dbValue() + " now: only a stopped or failed run can be resumed.")
+                    .orElse("There is no autovacuum run " + runId + "."));
         } catch (SQLException e) {
             throw new IllegalStateException("Could not resume autovacuum run " + runId + ": " + e.getMessage(), e);
         }

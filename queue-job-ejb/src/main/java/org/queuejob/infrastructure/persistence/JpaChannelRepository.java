@@ -38,4 +38,10 @@ public class JpaChannelRepository implements ChannelRepository {
         em.persist(channel);
         em.flush();
     }
+
+    @Override
+    public void remove(Channel channel) {
+        em.remove(channel);
+        em.flush();
+    }
 }

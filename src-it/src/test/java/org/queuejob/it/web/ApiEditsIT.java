@@ -151,6 +151,61 @@ class ApiEditsIT {
                 + "\",\"arguments\":[\"a@b.c\"]}";
     }
 
+    /**
+     * POST creates a channel's record once (a second is a 400 naming it), with the removal interval it inherits when
+     * none is given; DELETE removes it (204), and then has nothing to delete (404); root is never deleted (400); a
+     * channel the demo's queue-job.channels names gets back its entry's settings (200 with the channel); a viewer
+     * does neither (403).
+     */
+    @Test
+    void aPostCreatesAChannelOnce_aDeleteRemovesItsRecord_andRootAndDeclaredChannelsAreKept() {
+        String channel = JobRows.uniqueChannel("api-create");
+        String body = "{\"name\":\"" + channel + "\",\"capacity\":3,\"throttleSeconds\":2}";
+        String rootDays = JobRows.queryString(
+                "SELECT removal_interval_days::text FROM queue_job_channel WHERE complete_name = 'root'");
+
+        Api.Reply created = manager.post("/channels", body);
+
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.location()).hasValueSatisfying(url -> assertThat(url).endsWith("/channels/" + channel));
+        assertThat(created.json().getString("name")).isEqualTo(channel);
+        assertThat(created.json().getBoolean("configured")).isTrue();
+        assertThat(settings(channel)).isEqualTo("3 2 " + rootDays);
+
+        Api.Reply again = manager.post("/channels", body);
+        assertProblem(again, 400);
+        assertThat(detail(again))
+                .isEqualTo("Channel " + channel + " exists already, with settings of its own: change them instead of"
+                        + " creating it again.");
+        Api.Reply spaced = manager.post("/channels", "{\"name\":\"" + channel + ".x \"}");
+        assertProblem(spaced, 400);
+        assertThat(detail(spaced)).contains("has spaces around it");
+
+        assertProblem(Api.asViewer().post("/channels", "{\"name\":\"" + channel + ".v\"}"), 403);
+        assertProblem(Api.asViewer().send("DELETE", "/channels/" + channel, null, null), 403);
+        assertThat(settings(channel)).isEqualTo("3 2 " + rootDays);
+
+        Api.Reply deleted = manager.send("DELETE", "/channels/" + channel, null, null);
+        assertThat(deleted.status()).as(deleted.toString()).isEqualTo(204);
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
+                .isZero();
+        assertProblem(manager.send("DELETE", "/channels/" + channel, null, null), 404);
+
+        Api.Reply root = manager.send("DELETE", "/channels/root", null, null);
+        assertProblem(root, 400);
+        assertThat(detail(root))
+                .isEqualTo("The root channel cannot be deleted: every job runs under it. Change its settings instead.");
+
+        assertThat(manager.put("/channels/root.shipping", "{\"removalIntervalDays\":11}")
+                        .status())
+                .isEqualTo(200);
+        Api.Reply reset = manager.send("DELETE", "/channels/root.shipping", null, null);
+        assertThat(reset.status()).as(reset.toString()).isEqualTo(200);
+        assertThat(reset.json().getInt("capacity")).isEqualTo(1);
+        assertThat(reset.json().getBoolean("sequential")).isTrue();
+        assertThat(settings("root.shipping")).isEqualTo("1 0 " + rootDays);
+    }
+
     private static String settings(String channel) {
         return JobRows.queryString(
                 "SELECT coalesce(capacity::text, 'unlimited') || ' ' || throttle_seconds || ' ' || removal_interval_days"

@@ -49,6 +49,8 @@ class ApiIT {
                 new String[] {"GET", "/channels", null},
                 new String[] {"GET", "/channels/root", null},
                 new String[] {"PUT", "/channels/" + channel, "{\"capacity\":3}"},
+                new String[] {"POST", "/channels", "{\"name\":\"" + channel + "\",\"capacity\":3}"},
+                new String[] {"DELETE", "/channels/root.mail", null},
                 new String[] {"POST", "/channels/root/pause", "{}"},
                 new String[] {"POST", "/channels/root/resume", "{}"},
                 new String[] {"GET", "/servers", null},

@@ -10,14 +10,20 @@ import org.openqa.selenium.By;
 
 /**
  * The autovacuum on the Channels screen of the demo EAR (the library as an EJB module: its batch job found from
- * there): the manager runs it now and sees the run complete with its count; a viewer sees the runs and no button,
- * and a request forged with the button's id starts nothing.
+ * there): the manager runs it now and sees the run complete with its count, stops a run (confirmed) and resumes it
+ * from its checkpoint, and is told why when a run cannot be stopped or resumed; a viewer sees the runs and no
+ * button, and a request forged with the button's id starts nothing.
  */
 class AutovacuumScreenIT extends BrowserTest {
 
     private static final By RUN_NOW = By.id("autovacuumForm:runNow");
     private static final By RUNS = By.id("autovacuumForm:runs");
     private static final String LAST_RUN = "SELECT coalesce(max(id), 0) FROM queue_job_autovacuum_run";
+    private static final String RUNNING = "SELECT count(*) FROM queue_job_autovacuum_run WHERE outcome = 'running'";
+    private static final By MESSAGES = By.id("autovacuumForm:autovacuumMessages");
+
+    /** Long enough for a run of tens of thousands of deletions at the demo's pace (a tenth of the time, or less). */
+    private static final Duration LONG_RUN = Duration.ofMinutes(3);
 
     @Test
     void managerRunsTheAutovacuumNow_andSeesItCompleteWithTheJobsItDeleted() {
@@ -64,6 +70,9 @@ class AutovacuumScreenIT extends BrowserTest {
         browser.open("/channels.xhtml");
         browser.waitFor(RUNS);
         assertThat(browser.driver().findElements(RUN_NOW)).isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("[id$=':stopRun'], [id$=':resumeRun']")))
+                .as("no Stop nor Resume for a viewer")
+                .isEmpty();
 
         String response = (String) browser.asyncScript("""
                 const done = arguments[arguments.length - 1];
@@ -82,6 +91,83 @@ class AutovacuumScreenIT extends BrowserTest {
 
         assertThat(response).doesNotContain("ERROR").doesNotContain("started on");
         assertThat(JobRows.count(LAST_RUN)).as("latest run").isEqualTo(lastRun);
+    }
+
+    /**
+     * A run with enough to delete that it is still running when Stop is clicked: the confirmation says what a stop
+     * does, the run stops after its chunk with part of its work done, and Resume continues it from its checkpoint to
+     * the end, each job deleted once.
+     */
+    @Test
+    void managerStopsARunningRunAfterConfirming_thenResumesItFromItsCheckpoint_toTheEnd() {
+        String channel = JobRows.uniqueChannel("autovacuum-stop");
+        int jobs = 20_000;
+        JobRows.insertManyDoneAgo(jobs, channel, Duration.ofDays(41));
+        browser.loginAsManager();
+        browser.open("/channels.xhtml");
+        browser.waitUntil(d -> JobRows.count(RUNNING) == 0, LONG_RUN);
+
+        browser.click(RUN_NOW);
+        browser.waitUntil(d -> cell(0, "outcome").equals("Running"));
+        long run = Long.parseLong(cell(0, "runId"));
+        browser.click(By.id("autovacuumForm:runs:0:stopRun"));
+        browser.waitUntil(
+                d -> d.findElement(By.id("autovacuumForm:confirmStop")).isDisplayed());
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector(".ui-confirm-dialog"))
+                        .getText())
+                .contains("Stop autovacuum run " + run)
+                .contains("Resume continues it from there");
+        browser.screenshot("autovacuum-stop-confirm");
+        browser.click(By.id("autovacuumForm:confirmStop"));
+
+        assertThat(browser.waitFor(MESSAGES).getText())
+                .contains("Autovacuum run " + run + " stops after its current chunk");
+        browser.waitUntil(d -> cell(0, "outcome").equals("Stopped"), LONG_RUN);
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE channel = ?", channel))
+                .as("jobs left when it stopped")
+                .isPositive();
+        assertThat(browser.shown(By.id("autovacuumForm:runs:0:stopRun"))).isEmpty();
+
+        browser.click(By.id("autovacuumForm:runs:0:resumeRun"));
+        browser.waitUntil(d -> d.findElement(MESSAGES).getText().contains("Autovacuum run " + run + " resumed on"));
+        browser.waitUntil(d -> cell(0, "outcome").equals("Completed"), LONG_RUN);
+        assertThat(cell(0, "runId")).as("the same run, resumed").isEqualTo(String.valueOf(run));
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job WHERE channel = ?", channel))
+                .isZero();
+        assertThat(Long.parseLong(cell(0, "deleted").replace(",", "")))
+                .as("its count over both executions")
+                .isGreaterThanOrEqualTo(jobs);
+    }
+
+    /**
+     * A completed run offers neither Stop nor Resume; a click that reaches the server all the same (sent just as the
+     * run ended) is answered with why, not with an error page or silence.
+     */
+    @Test
+    void stopOrResumeOfARunThatCompleted_isHidden_andAClickSentAnywaySaysWhy() {
+        browser.loginAsManager();
+        browser.open("/channels.xhtml");
+        browser.waitUntil(d -> JobRows.count(RUNNING) == 0, LONG_RUN);
+        browser.click(RUN_NOW);
+        browser.waitUntil(d -> cell(0, "outcome").equals("Completed"), LONG_RUN);
+        String run = cell(0, "runId");
+        assertThat(browser.shown(By.id("autovacuumForm:runs:0:stopRun"))).isEmpty();
+        assertThat(browser.shown(By.id("autovacuumForm:runs:0:resumeRun"))).isEmpty();
+
+        browser.script("document.getElementById('autovacuumForm:runs:0:resumeRun').click();");
+        browser.waitForPrimeFacesAjax();
+        browser.waitUntil(d -> d.findElement(MESSAGES)
+                .getText()
+                .contains("Autovacuum run " + run + " has completed: there is nothing left to resume."));
+
+        browser.script("document.getElementById('autovacuumForm:runs:0:stopRun').click();");
+        browser.waitUntil(
+                d -> d.findElement(By.id("autovacuumForm:confirmStop")).isDisplayed());
+        browser.click(By.id("autovacuumForm:confirmStop"));
+        browser.waitUntil(d -> d.findElement(MESSAGES)
+                .getText()
+                .contains("Autovacuum run " + run + " has already ended (completed): there is nothing to stop."));
     }
 
     private String cell(int row, String id) {

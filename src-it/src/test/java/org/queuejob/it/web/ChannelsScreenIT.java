@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The Channels screen: the tree with live counts from the database, edit, pause and resume. */
+/**
+ * The Channels screen: the tree with live counts from the database, edit, pause and resume, a new channel's record and
+ * a record's deletion.
+ */
 class ChannelsScreenIT extends BrowserTest {
 
     @BeforeEach
@@ -244,6 +247,220 @@ class ChannelsScreenIT extends BrowserTest {
         assertThat(row(child).findElements(By.cssSelector("[id$=':removalFrom']")))
                 .as("now its own")
                 .isEmpty();
+    }
+
+    /**
+     * A channel that has neither settings nor jobs yet, typed in the New channel dialog with its settings: created
+     * under its parent, with the parent's removal interval when none is typed.
+     */
+    @Test
+    void managerCreatesAChannelThatHasNoJobsYet_withItsSettings() {
+        String parent = JobRows.uniqueChannel("create");
+        String channel = parent + ".eu";
+        put(parent, "{\"capacity\":4,\"removalIntervalDays\":20}");
+        browser.open("/channels.xhtml");
+
+        openNewChannel();
+        browser.type(By.id("newChannelForm:newName"), channel);
+        browser.type(By.id("newChannelForm:newCapacity"), "2");
+        browser.type(By.id("newChannelForm:newThrottle"), "3");
+        browser.screenshot("channels-new-dialog");
+        browser.click(By.id("newChannelForm:createChannel"));
+
+        browser.waitUntil(d ->
+                d.findElement(By.id("channelsForm:messages")).getText().contains("Channel " + channel + " created"));
+        assertThat(settings(channel)).as("no interval typed: its parent's").isEqualTo("2 3 20");
+        browser.waitUntil(d -> cell(channel, "capacity").equals("2"));
+        assertThat(row(channel).getText()).doesNotContain("not configured");
+        browser.waitUntil(
+                d -> !d.findElement(By.id("newChannelForm:newChannelDialog")).isDisplayed());
+    }
+
+    /**
+     * A name that breaks the grammar, one that does not start at root and one that has settings already: each
+     * refused in the dialog with the service's sentence, the dialog open with what was typed, nothing stored.
+     */
+    @Test
+    void aNewChannelsBadName_isRefusedInTheDialog_whichKeepsWhatWasTyped_andNothingIsStored() {
+        String channel = JobRows.uniqueChannel("create-bad");
+        browser.open("/channels.xhtml");
+
+        openNewChannel();
+        browser.type(By.id("newChannelForm:newName"), channel + " eu");
+        browser.type(By.id("newChannelForm:newCapacity"), "4");
+        browser.type(By.id("newChannelForm:newRemoval"), "12");
+        browser.click(By.id("newChannelForm:createChannel"));
+
+        browser.waitUntil(
+                d -> newChannelMessages().contains("Channel name '" + channel + " eu' is not a channel name"));
+        assertThat(browser.waitFor(By.id("newChannelForm:newChannelDialog")).isDisplayed())
+                .isTrue();
+        assertThat(newField("newName")).isEqualTo(channel + " eu");
+        assertThat(newField("newCapacity")).isEqualTo("4");
+        assertThat(newField("newRemoval")).isEqualTo("12");
+
+        browser.type(By.id("newChannelForm:newName"), channel.substring("root.".length()));
+        browser.click(By.id("newChannelForm:createChannel"));
+        browser.waitUntil(d ->
+                newChannelMessages().contains("A channel's complete name starts with root (e.g. " + channel + ")"));
+
+        browser.type(By.id("newChannelForm:newName"), "root");
+        browser.click(By.id("newChannelForm:createChannel"));
+        browser.waitUntil(d -> newChannelMessages().contains("Channel root exists already"));
+        assertThat(newField("newCapacity")).isEqualTo("4");
+
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name LIKE ?", "%create-bad%"))
+                .isZero();
+    }
+
+    /**
+     * Deleting the settings of a channel that queue-job.channels does not declare: the dialog says first where its
+     * jobs will run and for how long they are then kept; the record goes, and the channel shows as not configured,
+     * under its parent's interval.
+     */
+    @Test
+    void deletingTheSettingsOfAChannelNothingDeclares_saysWhatBecomesOfItsJobs_thenTheyRunUnderItsParent() {
+        String parent = JobRows.uniqueChannel("delete");
+        String channel = parent + ".eu";
+        put(parent, "{\"capacity\":4,\"removalIntervalDays\":20}");
+        put(channel, "{\"capacity\":1,\"removalIntervalDays\":5}");
+        JobRows.aJob(channel).store(2);
+        browser.open("/channels.xhtml");
+        browser.waitUntil(d -> cell(channel, "capacity").equals("1"));
+
+        clickInRow(channel, "delete");
+        browser.waitUntil(d ->
+                d.findElement(By.id("deleteChannelForm:deleteChannelDialog")).isDisplayed());
+        assertThat(browser.waitFor(By.id("deleteChannelForm:deleteConsequences"))
+                        .getText())
+                .contains("Its jobs (2 waiting, 0 running, 0 failed) then run under " + parent)
+                .contains("kept for 20 days, " + parent + "'s (now 5)")
+                .contains("queue-job.channels does not declare it");
+        assertThat(browser.waitFor(By.id("deleteChannelForm:confirmDeleteChannel"))
+                        .getText())
+                .isEqualTo("Delete");
+        browser.screenshot("channels-delete-dialog");
+        browser.click(By.id("deleteChannelForm:confirmDeleteChannel"));
+
+        browser.waitUntil(d -> d.findElement(By.id("channelsForm:messages"))
+                .getText()
+                .contains("Channel " + channel + " deleted: its jobs run under " + parent));
+        assertThat(JobRows.count("SELECT count(*) FROM queue_job_channel WHERE complete_name = ?", channel))
+                .isZero();
+        browser.waitUntil(d -> row(channel).getText().contains("not configured"));
+        assertThat(cell(channel, "removal")).isEqualTo("20");
+        assertThat(cell(channel, "removalFrom")).contains("from " + parent);
+    }
+
+    /**
+     * root.billing is an entry of the demo's queue-job.channels (root.billing:2): every start would create its record
+     * again, so Delete says so and puts back what the entry gives it, lifts its pause and gives it root's removal
+     * interval: the channel is now what the next start would make it.
+     */
+    @Test
+    void deletingAChannelTheConfigurationDeclares_putsBackItsConfiguredSettings_afterSayingSo() {
+        String channel = "root.billing";
+        put(channel, "{\"throttleSeconds\":30,\"removalIntervalDays\":9}");
+        Api.Reply paused = Api.asManager().post("/channels/" + channel + "/pause", "{}");
+        assertThat(paused.status()).as(paused.toString()).isEqualTo(200);
+        String rootDays = JobRows.queryString(
+                "SELECT removal_interval_days::text FROM queue_job_channel WHERE complete_name = 'root'");
+        browser.open("/channels.xhtml");
+        browser.waitUntil(d -> cell(channel, "paused").equals("Paused"));
+
+        clickInRow(channel, "delete");
+        browser.waitUntil(d ->
+                d.findElement(By.id("deleteChannelForm:deleteChannelDialog")).isDisplayed());
+        assertThat(browser.waitFor(By.id("deleteChannelForm:deleteConsequences"))
+                        .getText())
+                .contains("queue-job.channels has an entry for root.billing")
+                .contains("its record stays")
+                .contains("capacity 2, not sequential, no throttle")
+                .contains("Its pause is lifted");
+        assertThat(browser.waitFor(By.id("deleteChannelForm:confirmDeleteChannel"))
+                        .getText())
+                .isEqualTo("Put back the configured settings");
+        browser.screenshot("channels-delete-declared-dialog");
+        browser.click(By.id("deleteChannelForm:confirmDeleteChannel"));
+
+        browser.waitUntil(d -> d.findElement(By.id("channelsForm:messages"))
+                .getText()
+                .contains("Channel root.billing has what queue-job.channels gives it again"));
+        assertThat(JobRows.queryString(
+                        "SELECT capacity || ' ' || throttle_seconds || ' ' || paused || ' ' || removal_interval_days"
+                                + " FROM queue_job_channel WHERE complete_name = ?",
+                        channel))
+                .isEqualTo("2 0 false " + rootDays);
+        browser.waitUntil(d -> cell(channel, "paused").equals("Running"));
+    }
+
+    /**
+     * Root and a channel without settings have nothing to delete: their rows show no Delete, and one sent anyway (as a
+     * refresh moved the row) is answered on the page, with no dialog.
+     */
+    @Test
+    void rootAndAChannelWithoutSettings_showNoDelete_andADeleteSentAnywaySaysWhy() {
+        String channel = JobRows.uniqueChannel("delete-none");
+        JobRows.aJob(channel).store();
+        browser.open("/channels.xhtml");
+        row(channel);
+
+        for (String name : new String[] {"root", channel}) {
+            assertThat(row(name).findElements(By.cssSelector("[id$=':delete']")).stream()
+                            .filter(WebElement::isDisplayed))
+                    .as(name)
+                    .isEmpty();
+        }
+        String rootDelete =
+                row("root").findElement(By.cssSelector("[id$=':delete']")).getAttribute("id");
+        browser.script("document.getElementById(arguments[0]).click();", rootDelete);
+        browser.waitForPrimeFacesAjax();
+        browser.waitUntil(d -> d.findElement(By.id("channelsForm:messages"))
+                .getText()
+                .contains("The root channel cannot be deleted: every job runs under it."));
+
+        String channelDelete =
+                row(channel).findElement(By.cssSelector("[id$=':delete']")).getAttribute("id");
+        browser.script("document.getElementById(arguments[0]).click();", channelDelete);
+        browser.waitForPrimeFacesAjax();
+        browser.waitUntil(d -> d.findElement(By.id("channelsForm:messages"))
+                .getText()
+                .contains("Channel " + channel + " has no settings of its own, so there is nothing to delete: its"
+                        + " jobs run under root."));
+        assertThat(browser.shown(By.id("deleteChannelForm:deleteChannelDialog")))
+                .isEmpty();
+    }
+
+    @Test
+    void aViewer_isShownNeitherNewChannelNorDelete() {
+        browser.startAfresh();
+        browser.loginAsViewer();
+        browser.open("/channels.xhtml");
+        row("root");
+
+        assertThat(browser.driver().findElements(By.id("channelsForm:newChannel")))
+                .isEmpty();
+        assertThat(browser.driver().findElements(By.cssSelector("[id$=':delete']")))
+                .isEmpty();
+        assertThat(browser.driver().findElements(By.id("newChannelForm"))).isEmpty();
+        assertThat(browser.driver().findElements(By.id("deleteChannelForm"))).isEmpty();
+    }
+
+    private void openNewChannel() {
+        browser.click(By.id("channelsForm:newChannel"));
+        browser.waitUntil(
+                d -> d.findElement(By.id("newChannelForm:newChannelDialog")).isDisplayed());
+    }
+
+    /** What a field of the New channel dialog shows. */
+    private String newField(String id) {
+        return browser.waitFor(By.id("newChannelForm:" + id)).getAttribute("value");
+    }
+
+    private String newChannelMessages() {
+        return browser.driver()
+                .findElement(By.id("newChannelForm:newChannelMessages"))
+                .getText();
     }
 
     private void openEditor(String completeName) {

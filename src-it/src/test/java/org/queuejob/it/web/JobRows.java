@@ -121,6 +121,29 @@ final class JobRows {
     }
 
     /**
+     * Stores {@code count} done jobs created, started and done {@code ago} in one statement: work enough for an
+     * autovacuum run to last a while (thousands of chunks' worth at its pace), for the tests that stop one.
+     */
+    static void insertManyDoneAgo(int count, String channel, Duration ago) {
+        registerFixtureFunction();
+        execute(
+                """
+                INSERT INTO queue_job (id, uuid, description, job_function, arguments, state, priority, retry,
+                                       max_retries, channel, date_created, date_started, date_done, exec_time_ms,
+                                       result, user_name)
+                SELECT ? + n, gen_random_uuid(), 'Old fixture ' || n, ?, '[]', 'done', 10, 1, 5, ?,
+                       ?::timestamptz - n * interval '1 millisecond', ?, ?, 20, 'fixture result', 'fixture'
+                  FROM generate_series(1, ?) AS n""",
+                IDS.getAndAdd(count + 1L),
+                FIXTURE_FUNCTION,
+                channel,
+                Timestamp.from(Instant.now().minus(ago)),
+                Timestamp.from(Instant.now().minus(ago)),
+                Timestamp.from(Instant.now().minus(ago)),
+                count);
+    }
+
+    /**
      * A chain of {@code length} jobs of one graph (step 1 pending, the others waiting for the step before), stored with
      * two statements; returns the uuid of each step, in order.
      */

@@ -25,7 +25,7 @@ public interface AutovacuumRuns {
      * Makes a stopped or failed run the running one again, to resume it.
      *
      * @throws AutovacuumRunningException if another run is running
-     * @throws IllegalStateException if the run is neither stopped nor failed
+     * @throws AutovacuumRefusedException if the run is neither stopped nor failed, or there is none
      */
     AutovacuumRun reclaim(long runId, Duration deadAfter, Instant now);
 

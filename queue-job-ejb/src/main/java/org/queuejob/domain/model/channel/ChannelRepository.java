@@ -12,4 +12,10 @@ public interface ChannelRepository {
 
     /** Adds a new record, written at once: a name another transaction took meanwhile fails here, not at commit. */
     void store(Channel channel);
+
+    /**
+     * Deletes a record, at once: a record another transaction changed or deleted meanwhile fails here (its version),
+     * not at commit.
+     */
+    void remove(Channel channel);
 }
