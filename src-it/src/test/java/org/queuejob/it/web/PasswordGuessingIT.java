@@ -90,9 +90,11 @@ class PasswordGuessingIT {
     }
 
     /**
-     * The session cookie is {@code SameSite=Lax}, once: a browser then sends it with no post from another site, so
-     * another site's page cannot act in the back office under the login of whoever opens it. The servers' own
-     * configuration adds it (the demo's and the tests' set-up, as the README tells operators); before, neither did.
+     * The session cookie is {@code SameSite=Lax}: a browser then sends it with no post from another site, so another
+     * site's page cannot act in the back office under the login of whoever opens it. The servers' own configuration
+     * adds it (the demo's and the tests' set-up, as the README tells operators); before, neither did. Payara writes
+     * the attribute twice over HTTP/1.1 (FISH-10867: its listener appends it to the session cookie, then to every
+     * cookie); a browser takes the last, and no value but Lax may appear.
      */
     @Test
     void theSessionCookie_isSameSiteLax_fromTheLoginPageToTheSignedInSession() throws Exception {
@@ -114,7 +116,8 @@ class PasswordGuessingIT {
                                 .filter(attribute -> attribute.startsWith("samesite"))
                                 .toList())
                         .as(cookie)
-                        .containsExactly("samesite=lax"));
+                        .isNotEmpty()
+                        .containsOnly("samesite=lax"));
     }
 
     /**
@@ -226,7 +229,10 @@ class PasswordGuessingIT {
     /** A browser-like client with its own cookies, following no redirect (the tests look at where they point). */
     private static final class Client {
 
+        // HTTP/1.1, as browsers speak to a server without TLS: Java's client would otherwise upgrade to HTTP/2,
+        // whose responses Payara writes another way (its HTTP/1.1 writer appends the listener's SameSite again).
         private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
                 .cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
