@@ -59,7 +59,7 @@ public class AutovacuumService {
             + " it: stop it from the back office of that server (this one is %s), or let it finish.";
     static final String STARTING = "Autovacuum run %d is still starting: try again in a moment.";
     static final String NOT_STOPPED =
-            "Autovacuum run %d was not stopped: its batch execution %d is stopping already," + " or has just ended.";
+            "Autovacuum run %d was not stopped: its batch execution %d is stopping already, or has just ended.";
 
     private static final Logger LOG = Logger.getLogger(AutovacuumService.class.getName());
 

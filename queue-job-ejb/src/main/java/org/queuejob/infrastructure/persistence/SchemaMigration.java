@@ -65,12 +65,9 @@ public class SchemaMigration {
      * indexes of a large table takes minutes), and then tries itself if that one failed.
      */
     public void migrate() {
-        while (!gate.begin()) {
-            if (gate.await(Duration.ofDays(1))) {
-                return;
-            }
+        if (mineToRun(Duration.ofDays(1))) {
+            applyMigrations();
         }
-        applyMigrations();
     }
 
     /** Whether this deployment has brought the tables up to date: one volatile read, for every job stored. */
@@ -90,10 +87,8 @@ public class SchemaMigration {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void migrateBeforeFirstJob() {
-        while (!gate.begin()) {
-            if (gate.await(WAIT_FOR_MIGRATION)) {
-                return;
-            }
+        if (!mineToRun(WAIT_FOR_MIGRATION)) {
+            return;
         }
         try {
             LOG.info("A job is stored before the queue has started: its tables are brought up to date now");
@@ -102,6 +97,19 @@ public class SchemaMigration {
             LOG.log(Level.SEVERE, "The queue's tables could not be created or migrated", e);
             throw new IllegalStateException(NOT_READY, e);
         }
+    }
+
+    /**
+     * True when the caller is to run the migrations now; false once another's run brought the tables up to date,
+     * waited for at most {@code wait} (a run that failed lets the caller try).
+     */
+    private boolean mineToRun(Duration wait) {
+        while (!gate.begin()) {
+            if (gate.await(wait)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs the migrations, then opens the gate; on failure lets the next who needs the tables try again. */
